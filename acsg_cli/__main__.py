@@ -1,0 +1,3 @@
+from acsg_cli.cli import main
+
+main()

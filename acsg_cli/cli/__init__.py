@@ -1,0 +1,76 @@
+"""The `acsg` command line: parses arguments, calls the library, prints through reporters.
+
+Library errors (`acsg_cli.errors`) become one-line messages and exit codes here, in one
+place (`AcsgGroup.invoke`), so no command catches exceptions itself.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from acsg_cli import __version__
+from acsg_cli.errors import AcsgError
+
+
+class AcsgGroup(TyperGroup):
+    """Turns library errors raised by any sub-command into `Error: ...` and their exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AcsgError as exc:
+            typer.echo(f"Error: {exc.message}", err=True)
+            raise typer.Exit(code=exc.exit_code) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"acsg {__version__}")
+        raise typer.Exit()
+
+
+app = typer.Typer(
+    name="acsg",
+    cls=AcsgGroup,
+    help=(
+        "The ACSG Secretariat's registry tool: validate requests, offers and matches kept as "
+        "YAML, propose matches, record consent and print reports.\n\n"
+        "\b\nExamples:\n  acsg validate --data data\n  acsg list requests --status open\n  acsg show REQ-2019-001"
+    ),
+    no_args_is_help=True,
+    add_completion=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                 help="Print the version and exit."),
+) -> None:
+    """The ACSG Secretariat's registry tool."""
+
+
+def _register() -> None:
+    from acsg_cli.cli import browse, schema, validate
+
+    for module in (validate, browse, schema):
+        module.register(app)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point."""
+    try:
+        app()
+    except KeyboardInterrupt:
+        typer.echo("Interrupted.", err=True)
+        sys.exit(130)

@@ -1,0 +1,168 @@
+"""`acsg list` and `acsg show`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+
+
+class ListKind(str, Enum):
+    requests = "requests"
+    offers = "offers"
+    matches = "matches"
+
+
+class ListFormat(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class ShowFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+def _choices(enum_path: str) -> Any:
+    """Validate a vocabulary option against its enum, with the allowed values in the error."""
+    def check(value: Optional[str]) -> Optional[str]:
+        if value is None:
+            return None
+        from acsg_cli import vocab
+
+        enum = getattr(vocab, enum_path)
+        try:
+            return enum(value)
+        except ValueError:
+            allowed = ", ".join(e.value for e in enum)
+            raise typer.BadParameter(f"'{value}' is not one of: {allowed}") from None
+    return check
+
+
+def load(data: Any) -> Any:
+    from acsg_cli.registry import load_registry
+
+    return load_registry(data, root_display=display_root(data))
+
+
+def list_command(
+    kind: Annotated[ListKind, typer.Argument(help="What to list: requests, offers or matches.")],
+    data: DataDirOpt = DEFAULT_DATA,
+    status: Annotated[Optional[str], typer.Option(help="Only records with this status.")] = None,
+    area: Annotated[Optional[str], typer.Option(help="Only records in this area (for matches: the request's).",
+                                                callback=_choices("Area"))] = None,
+    state: Annotated[Optional[str], typer.Option(
+        help="ISO3 code: requests and matches of this State; offers from it or able to serve it.")] = None,
+    region: Annotated[Optional[str], typer.Option(help="UNHCR region code, e.g. west_central_africa.",
+                                                  callback=_choices("Region"))] = None,
+    entity_type: Annotated[Optional[str], typer.Option("--entity-type", help="Offers (or matches) by offering entity type.",
+                                                       callback=_choices("EntityType"))] = None,
+    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+) -> None:
+    """List requests, offers or matches, with filters.
+
+    \b
+    Examples:
+      acsg list requests --status open
+      acsg list offers --state NER
+      acsg list matches --region west_central_africa --format csv
+    """
+    from acsg_cli.browse import LIST_COLUMNS, Filters, list_records
+    from acsg_cli.reporters.tables import write_rows
+
+    registry = load(data)
+    filters = Filters(status=status, area=area, state=state, region=region, entity_type=entity_type)  # type: ignore[arg-type]
+    rows = list_records(registry, kind.value, filters)
+    write_rows(rows, LIST_COLUMNS[kind.value], output_format.value, sys.stdout)
+    _warn_broken(registry)
+
+
+def _warn_broken(registry: Any) -> None:
+    from acsg_cli.problems import Severity
+
+    errors = sum(1 for p in registry.problems if p.severity is Severity.ERROR)
+    if errors:
+        typer.echo(f"warning: the registry has {errors} error(s); run `acsg validate`", err=True)
+
+
+def show_command(
+    record_id: Annotated[str, typer.Argument(metavar="ID", help="A request, offer or match id.")],
+    data: DataDirOpt = DEFAULT_DATA,
+    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.table,
+    with_contact: Annotated[bool, typer.Option("--with-contact", help="Include personal contact data.")] = False,
+) -> None:
+    """Show one record; a match is shown with its request and offers.
+
+    \b
+    Examples:
+      acsg show REQ-2019-001
+      acsg show MAT-2020-001 --format json
+    """
+    from acsg_cli.browse import show_record
+
+    registry = load(data)
+    view = show_record(registry, record_id.strip(), with_contact=with_contact)
+    if output_format is ShowFormat.json:
+        json.dump(view, sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif output_format is ShowFormat.markdown:
+        sys.stdout.write(_markdown(view))
+    else:
+        sys.stdout.write(_text(view))
+
+
+def _yaml(data: Any) -> str:
+    import yaml
+
+    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False))
+
+
+def _sections(view: dict[str, Any]) -> list[tuple[str, Any]]:
+    sections: list[tuple[str, Any]] = [(f"{view['kind']} {view['id']} ({view['file']})", view["record"])]
+    if view["kind"] == "match":
+        if view.get("request"):
+            sections.append((f"request {view['request'].get('id')}", view["request"]))
+        for offer in view.get("offers", []):
+            sections.append((f"offer {offer.get('id')}", offer))
+    extra = {k: view[k] for k in ("regions", "matches", "compliance") if k in view}
+    if extra:
+        sections.append(("related", extra))
+    return sections
+
+
+def _text(view: dict[str, Any]) -> str:
+    parts = []
+    for title, body in _sections(view):
+        parts.append(f"== {title}\n{_yaml(body)}")
+    return "\n".join(parts)
+
+
+def _markdown(view: dict[str, Any]) -> str:
+    from acsg_cli.reporters.tables import cell
+
+    parts = []
+    for title, body in _sections(view):
+        lines = [f"## {title}", "", "| field | value |", "|---|---|"]
+        for key, value in body.items():
+            text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict,)) or (
+                isinstance(value, list) and any(isinstance(v, dict) for v in value)) else cell(value)
+            lines.append(f"| {key} | {_md(text)} |")
+        parts.append("\n".join(lines) + "\n")
+    return "\n".join(parts)
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("list")(list_command)
+    app.command("show")(show_command)

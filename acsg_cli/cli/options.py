@@ -1,0 +1,34 @@
+"""Options shared by every command, defined once."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+DataDirOpt = Annotated[
+    Path,
+    typer.Option(
+        "--data",
+        envvar="ACSG_DATA",
+        help="Registry folder holding requests/, offers/ and matches/ (env: ACSG_DATA).",
+        show_default=True,
+        file_okay=True,
+        dir_okay=True,
+    ),
+]
+DEFAULT_DATA = Path("data")
+
+
+def display_root(path: Path) -> str:
+    """How the registry folder is named in messages: as the user wrote it."""
+    text = str(path)
+    return text[2:] if text.startswith("./") else text
+
+
+def stdout_is_terminal() -> bool:
+    import os
+    import sys
+
+    return sys.stdout.isatty() and "NO_COLOR" not in os.environ

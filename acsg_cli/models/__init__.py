@@ -1,0 +1,35 @@
+"""Record models: what a request, an offer and a match may hold (DESIGN.md, "Records")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from acsg_cli.models.fields import ID_PATTERNS, Contact, Record, Waiver
+from acsg_cli.models.match import Consent, HistoryEntry, Match, ProgressUpdate
+from acsg_cli.models.offer import GeographicScope, Offer, OfferingEntity
+from acsg_cli.models.request import Milestone, NationalPlan, NeedsAssessment, Request
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of record: its model, its folder under the registry and its id prefix."""
+
+    name: str
+    folder: str
+    prefix: str
+    model: type[Record]
+
+
+KINDS: dict[str, Kind] = {
+    "request": Kind("request", "requests", "REQ", Request),
+    "offer": Kind("offer", "offers", "OFF", Offer),
+    "match": Kind("match", "matches", "MAT", Match),
+}
+KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}
+KIND_BY_PREFIX = {k.prefix: k for k in KINDS.values()}
+
+__all__ = [
+    "ID_PATTERNS", "KINDS", "KIND_BY_FOLDER", "KIND_BY_PREFIX", "Consent", "Contact",
+    "GeographicScope", "HistoryEntry", "Kind", "Match", "Milestone", "NationalPlan",
+    "NeedsAssessment", "Offer", "OfferingEntity", "ProgressUpdate", "Record", "Request", "Waiver",
+]

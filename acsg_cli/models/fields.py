@@ -1,0 +1,102 @@
+"""Field types shared by the record models: each carries its own check and JSON Schema."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Any, TypeVar
+
+from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, Strict
+
+from acsg_cli import geo
+
+T = TypeVar("T")
+
+ID_PATTERNS = {
+    "request": r"^REQ-[0-9]{4}-[0-9]{3,}$",
+    "offer": r"^OFF-[0-9]{4}-[0-9]{3,}$",
+    "match": r"^MAT-[0-9]{4}-[0-9]{3,}$",
+}
+RULE_CODE_PATTERN = r"^ACSG[0-9]{3}$"
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+class Record(BaseModel):
+    """Base of every model read from YAML: unknown keys are errors, values are not coerced."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False,
+                              populate_by_name=True)
+
+
+def _iso_date(value: Any) -> Any:
+    # YAML 1.2 leaves dates as strings; refuse numbers, which pydantic would read as timestamps.
+    if isinstance(value, date):
+        return value
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise ValueError("expected a date written YYYY-MM-DD")
+    return value
+
+
+def _country(value: str) -> str:
+    if not geo.is_country(value):
+        raise ValueError(f"unknown country code '{value}' (ISO 3166-1 alpha-3, e.g. TCD)")
+    return value
+
+
+def _language(value: str) -> str:
+    if not geo.is_language(value):
+        raise ValueError(f"unknown language code '{value}' (ISO 639-1, e.g. fr)")
+    return value
+
+
+def _unique(values: list[T]) -> list[T]:
+    seen: set[Any] = set()
+    for v in values:
+        if v in seen:
+            raise ValueError(f"'{v}' is listed twice")
+        seen.add(v)
+    return values
+
+
+def _country_schema(schema: dict[str, Any]) -> None:
+    schema["enum"] = sorted(geo._countries())
+
+
+def _language_schema(schema: dict[str, Any]) -> None:
+    schema["enum"] = sorted(geo._languages())
+
+
+IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"format": "date"})]
+Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
+Line = Annotated[str, Field(min_length=1, pattern=r"^[^\n]*\S[^\n]*$")]
+Flag = Annotated[bool, Strict()]
+Country = Annotated[str, Field(pattern=r"^[A-Z]{3}$", json_schema_extra=_country_schema),
+                    AfterValidator(_country)]
+Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", json_schema_extra=_language_schema),
+                     AfterValidator(_language)]
+RequestId = Annotated[str, Field(pattern=ID_PATTERNS["request"])]
+OfferId = Annotated[str, Field(pattern=ID_PATTERNS["offer"])]
+MatchId = Annotated[str, Field(pattern=ID_PATTERNS["match"])]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+def unique_list(item: Any, *, min_length: int = 0) -> Any:
+    """A list type whose items may not repeat (JSON Schema `uniqueItems`)."""
+    return Annotated[list[item], Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),  # type: ignore[valid-type]
+                     AfterValidator(_unique)]
+
+
+class Contact(Record):
+    """Personal data: never printed in anything shared with another party."""
+
+    name: Line | None = None
+    email: Email | None = None
+
+
+class Waiver(Record):
+    """A criterion the Secretariat has consciously accepted as unmet for this record."""
+
+    rule: Annotated[str, Field(pattern=RULE_CODE_PATTERN)]
+    reason: Text | None = None
+    approved_by: Line | None = None
+    on: IsoDate | None = None

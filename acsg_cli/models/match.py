@@ -1,0 +1,67 @@
+"""A match of one request with one or more offers, and its consent and history (FS 3, FS 5)."""
+
+from __future__ import annotations
+
+from typing import Annotated, ClassVar
+
+from pydantic import Field, StrictFloat, StrictInt
+
+from acsg_cli.models.fields import (
+    ID_PATTERNS, Flag, IsoDate, Line, MatchId, OfferId, Record, RequestId, Text, Waiver, unique_list,
+)
+from acsg_cli.vocab import Decision, MatchStatus
+
+Party = Annotated[str, Field(pattern=r"^(?:[A-Z]{3}|" + ID_PATTERNS["offer"][1:-1] + r")$")]
+
+
+class Consent(Record):
+    """FS 3: one party's decision on the match. A party is a requesting State or an offer id."""
+
+    party: Party
+    decision: Decision
+    on: IsoDate
+    recorded_by: Line | None = None
+    via: Line | None = None
+    evidence: Text | None = None
+
+
+class HistoryEntry(Record):
+    """One status move; the list is append-only."""
+
+    on: IsoDate
+    status: MatchStatus
+    by: Line | None = None
+    note: Text | None = None
+
+
+class ProgressUpdate(Record):
+    """FS 5: a periodic update from the matched entities."""
+
+    on: IsoDate
+    summary: Text
+    milestones_met: list[Text] = []
+    good_practice: Flag = False
+
+
+class Match(Record):
+    """A match; only `id`, `request`, `offers` and `status` are required."""
+
+    kind: ClassVar[str] = "match"
+
+    id: MatchId
+    request: RequestId
+    offers: unique_list(OfferId, min_length=1)  # type: ignore[valid-type]
+    status: MatchStatus
+    proposed_on: IsoDate | None = None
+    proposed_by: Line | None = None
+    score: StrictInt | StrictFloat | None = None
+    rationale: Text | list[Text] | None = None
+    consents: list[Consent] = []
+    scope: Text | None = None
+    history: list[HistoryEntry] = []
+    updates: list[ProgressUpdate] = []
+    waivers: list[Waiver] = []
+
+    def parties(self, requesting_states: list[str]) -> list[str]:
+        """Every party whose consent the match needs: each requesting State, then each offer."""
+        return [*requesting_states, *self.offers]

@@ -1,0 +1,96 @@
+"""An offer of asylum-capacity support from a State or another stakeholder (WM 16-20)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, ClassVar, Literal
+
+from pydantic import Field, StrictInt, model_validator
+
+from acsg_cli.models.fields import (
+    Contact, Country, Flag, IsoDate, Language, Line, OfferId, Record, RequestId, Text, Waiver,
+    unique_list,
+)
+from acsg_cli.vocab import (
+    Area, Channel, EntityType, OfferStatus, OfferTerm, QualityDimension, ReceivedVia, Region,
+    SupportType,
+)
+
+
+class OfferingEntity(Record):
+    """WM 3, MSP: who offers. A State names its country."""
+
+    name: Line
+    type: EntityType
+    country: Country | None = None
+
+    @model_validator(mode="after")
+    def _state_has_country(self) -> "OfferingEntity":
+        if self.type is EntityType.STATE and self.country is None:
+            raise ValueError("an offering State must name its country (ISO3 code)")
+        return self
+
+
+class GeographicScope(Record):
+    """SR: where the offer can be used. Exactly one of `global`, `regions`, `countries`."""
+
+    model_config = Record.model_config | {"json_schema_extra": {"minProperties": 1, "maxProperties": 1}}
+
+    global_: Literal[True] | None = Field(default=None, alias="global")
+    regions: unique_list(Region, min_length=1) | None = None  # type: ignore[valid-type]
+    countries: unique_list(Country, min_length=1) | None = None  # type: ignore[valid-type]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _exactly_one(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            named = [k for k in ("global", "regions", "countries") if k in data]
+            if len(named) > 1:
+                raise ValueError(f"name exactly one of global, regions, countries (found {', '.join(named)})")
+            if not named and not (set(data) - {"global", "regions", "countries"}):
+                raise ValueError("name exactly one of global: true, regions: [...], countries: [...]")
+        return data
+
+    @property
+    def is_global(self) -> bool:
+        return self.global_ is True
+
+    def covers(self, country: str) -> bool:
+        """Whether a State may receive this offer's support."""
+        from acsg_cli import geo
+
+        if self.global_:
+            return True
+        if self.countries is not None:
+            return country in self.countries
+        if self.regions is not None:
+            return geo.region_of(country) in self.regions
+        return False
+
+
+class Offer(Record):
+    """An offer; only identification and matching keys are required."""
+
+    kind: ClassVar[str] = "offer"
+
+    id: OfferId
+    title: Line
+    offering_entity: OfferingEntity
+    submitted_on: IsoDate
+    received_via: ReceivedVia | None = None
+    grf_pledge_ids: unique_list(Line) = []  # type: ignore[valid-type]
+    status: OfferStatus
+    areas: unique_list(Area, min_length=1)  # type: ignore[valid-type]
+    support_types: unique_list(SupportType, min_length=1)  # type: ignore[valid-type]
+    quality_dimensions: unique_list(QualityDimension) = []  # type: ignore[valid-type]
+    geographic_scope: GeographicScope
+    channel: Channel | None = None
+    capacity: Annotated[StrictInt, Field(ge=1)] = 1
+    term: OfferTerm | None = None
+    available_until: IsoDate | None = None
+    proactive: Flag = False
+    in_response_to: RequestId | None = None
+    expertise: Text | None = None
+    languages: unique_list(Language) = []  # type: ignore[valid-type]
+    confidential: Flag = False
+    contact: Contact | None = None
+    waivers: list[Waiver] = []

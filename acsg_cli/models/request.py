@@ -1,0 +1,93 @@
+"""A State's request for asylum-capacity support (WM 8, WM 13, WM 15)."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from acsg_cli.models.fields import (
+    Contact, Country, Flag, IsoDate, Language, Line, Record, RequestId, Text, Waiver, unique_list,
+)
+from acsg_cli.vocab import (
+    Area, EntityType, MilestoneType, QualityDimension, ReceivedVia, RequestStatus, RequestTerm,
+    SupportType,
+)
+
+
+class NeedsAssessment(Record):
+    """WM 13: the assessment of gaps, needs and existing capacity made before the request."""
+
+    completed_on: IsoDate | None = None
+    reference: Text | None = None
+
+
+class NationalPlan(Record):
+    """WM 13, WM 15.i: the plan of action the request is part of, and the State's commitment."""
+
+    name: Line | None = None
+    commitment: Text | None = None
+
+
+class Milestone(Record):
+    """WM 15.ii: a quantitative or qualitative milestone."""
+
+    description: Text
+    type: MilestoneType
+    target: Text | None = None
+    due: IsoDate | None = None
+
+
+class Beneficiary(Record):
+    """WM 10, WM 15.iv: a stakeholder other than the State that would receive support."""
+
+    name: Line
+    type: EntityType
+    works_with_national_authority: Flag | None = None
+
+
+class ExistingSupport(Record):
+    """WM 15.vi: support the State already receives or expects."""
+
+    provider: Line
+    areas: unique_list(Area) = []  # type: ignore[valid-type]
+    period: Line | None = None
+
+
+class Coordination(Record):
+    """WM 15.vi: how existing support is coordinated and duplication avoided."""
+
+    existing_support: list[ExistingSupport] = []
+    duplication_mitigation: Text | None = None
+
+
+class Request(Record):
+    """A request for support; only identification and matching keys are required."""
+
+    id: RequestId
+    title: Line
+    requesting_states: unique_list(Country, min_length=1)  # type: ignore[valid-type]
+    lead_authority: Line | None = None
+    submitted_on: IsoDate
+    received_via: ReceivedVia | None = None
+    grf_pledge_ids: unique_list(Line) = []  # type: ignore[valid-type]
+    status: RequestStatus
+    areas: unique_list(Area, min_length=1)  # type: ignore[valid-type]
+    quality_dimensions: unique_list(QualityDimension) = []  # type: ignore[valid-type]
+    support_types: unique_list(SupportType, min_length=1)  # type: ignore[valid-type]
+    languages: unique_list(Language) = []  # type: ignore[valid-type]
+    term: RequestTerm | None = None
+    urgent: Flag = False
+    capacity_assessment_request: Flag = False
+    needs_assessment: NeedsAssessment | None = None
+    national_plan: NationalPlan | None = None
+    gap: Text | None = None
+    objectives: list[Text] = []
+    milestones: list[Milestone] = []
+    sustainability: Text | None = None
+    other_beneficiaries: list[Beneficiary] = []
+    coordination: Coordination | None = None
+    monitoring: Text | None = None
+    confidential: Flag = False
+    contact: Contact | None = None
+    waivers: list[Waiver] = []
+
+    kind: ClassVar[str] = "request"

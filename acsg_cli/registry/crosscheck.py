@@ -1,0 +1,70 @@
+"""Checks that need more than one file: references resolve, statuses agree."""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from acsg_cli import problems as codes
+from acsg_cli.problems import Problem
+from acsg_cli.registry.load import Registry
+from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
+
+
+def cross_check(registry: Registry) -> list[Problem]:
+    found: list[Problem] = []
+    for match in registry.matches.values():
+        found.extend(_reference(registry, match.id, ("request",), match.request, "request"))
+        for index, offer_id in enumerate(match.offers):
+            found.extend(_reference(registry, match.id, ("offers", index), offer_id, "offer"))
+        found.extend(_match_statuses(registry, match))
+    for offer in registry.offers.values():
+        if offer.in_response_to is not None:
+            found.extend(_reference(registry, offer.id, ("in_response_to",), offer.in_response_to, "request"))
+    for request in registry.requests.values():
+        if request.status is RequestStatus.MATCHED:
+            if not any(m.status not in ENDED_MATCH_STATUSES for m in registry.matches_for_request(request.id)):
+                found.append(_at(registry, request.id, ("status",), codes.INCONSISTENT,
+                                 "status is 'matched' but no match (other than declined or withdrawn) names "
+                                 "this request; set the status to open, or add the match"))
+    return found
+
+
+def _at(registry: Registry, record_id: str, path: tuple[Any, ...], code: str, message: str) -> Problem:
+    source = registry.sources[record_id]
+    line, column = source.source_map.locate_value(path)
+    return codes.problem(source.display, line, column, code, message)
+
+
+def _reference(registry: Registry, owner: str, path: tuple[Any, ...], target: str, kind: str) -> list[Problem]:
+    record = registry.get(target)
+    if record is not None:
+        if record.kind != kind:
+            return [_at(registry, owner, path, codes.UNRESOLVED, f"'{target}' is a {record.kind}, not a {kind}")]
+        return []
+    if target in registry.known_ids:
+        return []  # the target's own file fails to load and is reported there
+    pool = list(registry.requests if kind == "request" else registry.offers)
+    near = difflib.get_close_matches(target, pool, n=1, cutoff=0.8)
+    hint = f"; did you mean {near[0]}?" if near else ""
+    folder = "requests" if kind == "request" else "offers"
+    return [_at(registry, owner, path, codes.UNRESOLVED,
+                f"{kind} '{target}' does not exist (no {folder}/{target}.yaml){hint}")]
+
+
+def _match_statuses(registry: Registry, match: Any) -> list[Problem]:
+    if match.status not in LIVE_MATCH_STATUSES:
+        return []
+    found = []
+    request = registry.requests.get(match.request)
+    if request is not None and request.status in (RequestStatus.WITHDRAWN, RequestStatus.CLOSED):
+        found.append(_at(registry, match.id, ("request",), codes.INCONSISTENT,
+                         f"live match ({match.status.value}) on request {request.id}, which is "
+                         f"{request.status.value}; withdraw or complete the match"))
+    for index, offer_id in enumerate(match.offers):
+        offer = registry.offers.get(offer_id)
+        if offer is not None and offer.status in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED):
+            found.append(_at(registry, match.id, ("offers", index), codes.INCONSISTENT,
+                             f"live match ({match.status.value}) names offer {offer.id}, which is "
+                             f"{offer.status.value}; withdraw the match or replace the offer"))
+    return found

@@ -1,0 +1,115 @@
+"""Finding record files: `<root>/{requests,offers,matches}/<id>.yaml`, and nothing unsafe.
+
+A source file is a display path plus a way to get its bytes, so the same loader reads a
+folder on disk or a tree in git history. Symbolic links that leave the registry, and
+paths that are not regular files, are refused here, before anything is read.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from acsg_cli import problems as codes
+from acsg_cli.errors import UsageError
+from acsg_cli.models import KIND_BY_FOLDER
+from acsg_cli.problems import Problem, Severity
+from acsg_cli.yamlio.reader import MAX_BYTES
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """One record file to load: where to report it, its kind folder, and how to read it."""
+
+    display: str
+    folder: str
+    name: str
+    read: Callable[[], bytes]
+    real_path: Path | None = None
+
+    @property
+    def stem(self) -> str:
+        return self.name[: -len(".yaml")] if self.name.endswith(".yaml") else self.name
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _reader(path: Path) -> Callable[[], bytes]:
+    def read() -> bytes:
+        with path.open("rb") as fh:
+            return fh.read(MAX_BYTES + 1)
+    return read
+
+
+def display_join(root_display: str, *parts: str) -> str:
+    base = root_display.rstrip("/") if root_display not in ("", ".") else ""
+    return "/".join([base, *parts]) if base else "/".join(parts)
+
+
+def scan_directory(root: Path, root_display: str | None = None) -> tuple[list[SourceFile], list[Problem]]:
+    """Every candidate record file under `root`, and problems for paths that cannot be records."""
+    if not root.exists():
+        raise UsageError(f"registry folder '{root}' not found (set --data or ACSG_DATA)")
+    if not root.is_dir():
+        raise UsageError(f"registry path '{root}' is not a folder")
+    display_root = str(root) if root_display is None else root_display
+    real_root = root.resolve()
+    files: list[SourceFile] = []
+    problems: list[Problem] = []
+    for folder in sorted(KIND_BY_FOLDER):
+        folder_path = root / folder
+        shown = display_join(display_root, folder)
+        if not folder_path.exists():
+            continue
+        if not folder_path.is_dir() or folder_path.is_symlink():
+            problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE,
+                                          f"'{folder}' must be a folder of {folder} inside the registry"))
+            continue
+        try:
+            entries = sorted(os.scandir(folder_path), key=lambda e: e.name)
+        except OSError as exc:
+            raise UsageError(f"cannot list '{shown}': {exc.strerror}") from None
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            source, problem = check_entry(Path(entry.path), folder, display_join(shown, entry.name), real_root)
+            if problem is not None:
+                problems.append(problem)
+            if source is not None:
+                files.append(source)
+    return files, problems
+
+
+def check_entry(path: Path, folder: str, shown: str, real_root: Path) -> tuple[SourceFile | None, Problem | None]:
+    def refuse(message: str, code: str = codes.UNREADABLE, severity: Severity | None = None) -> tuple[None, Problem]:
+        return None, codes.problem(shown, 1, 1, code, message, severity)
+
+    if path.is_symlink():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):
+            return refuse("symbolic link to nothing (broken or looping link)")
+        if not target.is_relative_to(real_root):
+            return refuse("symbolic link points outside the registry; record files must live in it")
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return refuse(f"cannot read: {exc.strerror}")
+    is_yaml = path.name.endswith(".yaml")
+    if not stat.S_ISREG(info.st_mode):
+        if stat.S_ISDIR(info.st_mode) and not is_yaml:
+            return refuse("folder inside a record folder; records are files named <id>.yaml, so it is ignored",
+                          codes.MISPLACED, Severity.WARNING)
+        return refuse("not a regular file; a record is a file named <id>.yaml")
+    if not is_yaml:
+        if path.name.endswith(".yml"):
+            return refuse("record files end in .yaml, not .yml; rename it")
+        return refuse("not a record file (records are named <id>.yaml); ignored", codes.MISPLACED, Severity.WARNING)
+    if info.st_size > MAX_BYTES:
+        return refuse(f"file is {info.st_size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit for a record file")
+    return SourceFile(display=shown, folder=folder, name=path.name, read=_reader(path), real_path=path), None

@@ -1,0 +1,98 @@
+"""Renderers for `acsg validate`: text for people, GitHub annotations for CI, JSON for tools."""
+
+from __future__ import annotations
+
+import json
+import os
+from typing import TextIO
+
+from acsg_cli.problems import Problem, Severity
+from acsg_cli.validation import ValidationResult
+
+
+class Reporter:
+    """Writes a `ValidationResult` as data to `out`; the summary line goes to `err`."""
+
+    def __init__(self, out: TextIO, err: TextIO, *, color: bool = False) -> None:
+        self.out = out
+        self.err = err
+        self.color = color
+
+    def report(self, result: ValidationResult) -> None:
+        raise NotImplementedError
+
+    @staticmethod
+    def summary(result: ValidationResult) -> str:
+        parts = [f"{result.count(Severity.ERROR)} error(s)", f"{result.count(Severity.WARNING)} warning(s)"]
+        infos = result.count(Severity.INFO)
+        if infos:
+            parts.append(f"{infos} info")
+        noun = "file" if result.files_checked == 1 else "files"
+        return f"{result.files_checked} {noun} checked: {', '.join(parts)}"
+
+
+_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+
+
+class TextReporter(Reporter):
+    """`file:line:col: severity code message`, one problem a line."""
+
+    def report(self, result: ValidationResult) -> None:
+        for p in result.problems:
+            severity = p.severity.value
+            if self.color:
+                severity = f"{_COLORS[p.severity]}{severity}\033[0m"
+            message = p.message.replace("\n", " ")
+            self.out.write(f"{p.file}:{p.line}:{p.column}: {severity} {p.code} {message}\n")
+        self.err.write(self.summary(result) + "\n")
+
+
+def escape_data(text: str) -> str:
+    """Escape an annotation message as GitHub's workflow commands require."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def escape_property(text: str) -> str:
+    """Escape an annotation property (file, title): also `:` and `,`."""
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+_LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+class GithubReporter(Reporter):
+    """Workflow annotations, plus a Markdown job summary of every problem.
+
+    GitHub shows only a few annotations per step, so the full list also goes to the job
+    summary (`$GITHUB_STEP_SUMMARY`) when the variable is set.
+    """
+
+    def report(self, result: ValidationResult) -> None:
+        for p in result.problems:
+            props = (f"file={escape_property(p.file)},line={p.line},col={p.column},"
+                     f"title={escape_property(p.code + ' ' + p.severity.value)}")
+            self.out.write(f"::{_LEVELS[p.severity]} {props}::{escape_data(p.message)}\n")
+        self.out.write(self.summary(result) + "\n")
+        summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_path:
+            with open(summary_path, "a", encoding="utf-8") as fh:
+                fh.write(self.markdown_summary(result))
+
+    def markdown_summary(self, result: ValidationResult) -> str:
+        lines = ["## acsg validate", "", self.summary(result), ""]
+        if result.problems:
+            lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
+            lines += [f"| {p.file} | {p.line} | {p.severity.value} | {p.code} | {_cell(p)} |" for p in result.problems]
+        return "\n".join(lines) + "\n"
+
+
+def _cell(problem: Problem) -> str:
+    return problem.message.replace("|", "\\|").replace("\n", " ")
+
+
+class JsonReporter(Reporter):
+    """`{"files_checked": N, "problems": [{"file", "line", "column", "code", "severity", "message"}]}`."""
+
+    def report(self, result: ValidationResult) -> None:
+        json.dump(result.to_dict(), self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")

@@ -1,0 +1,101 @@
+"""`acsg validate`: load the registry, run every check, keep the problems of the selected files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from acsg_cli.errors import UsageError
+from acsg_cli.models import KIND_BY_FOLDER
+from acsg_cli.problems import Problem, Severity, sort_problems
+from acsg_cli.registry import Registry, SourceFile, load_registry
+from acsg_cli.registry.sources import check_entry
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """What a validation run found: how many files it checked and every problem, sorted."""
+
+    files_checked: int
+    problems: tuple[Problem, ...]
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for p in self.problems if p.severity is severity)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Errors always fail a run; warnings fail it only in strict mode."""
+        return any(p.severity is Severity.ERROR or (strict and p.severity is Severity.WARNING)
+                   for p in self.problems)
+
+    def to_dict(self) -> dict[str, object]:
+        return {"files_checked": self.files_checked, "problems": [p.to_dict() for p in self.problems]}
+
+
+def _abs(path: str | Path) -> str:
+    return os.path.abspath(path)
+
+
+def validate(root: Path, *, root_display: str | None = None, paths: Sequence[Path] = (),
+             changed_since: str | None = None) -> ValidationResult:
+    """Validate the registry at `root`; report only on `paths` and/or files changed since a revision.
+
+    References are always resolved against the whole registry, so a changed match is checked
+    against unchanged requests and offers.
+    """
+    extra, selected = _select_paths(root, paths)
+    registry = load_registry(root, root_display=root_display, extra=extra)
+    problems = list(registry.problems)
+    files = {_abs(f): f for f in registry.files}
+    files.update({_abs(p.file): p.file for p in problems})
+    chosen = set(files) if selected is None else {f for f in files if _within(f, selected)}
+    if changed_since is not None:
+        chosen &= _affected_by_change(root, registry, changed_since)
+    kept = [p for p in problems if _abs(p.file) in chosen]
+    return ValidationResult(files_checked=len(chosen), problems=tuple(sort_problems(kept)))
+
+
+def _within(path: str, selected: set[str]) -> bool:
+    return path in selected or any(path.startswith(s.rstrip(os.sep) + os.sep) for s in selected)
+
+
+def _select_paths(root: Path, paths: Sequence[Path]) -> tuple[list[SourceFile], set[str] | None]:
+    """Files outside the registry to load as well, and the absolute paths to report on."""
+    if not paths:
+        return [], None
+    extra: list[SourceFile] = []
+    selected: set[str] = set()
+    for path in paths:
+        if not path.exists() and not path.is_symlink():
+            raise UsageError(f"path '{path}' does not exist")
+        selected.add(_abs(path))
+        inside = _abs(path) == _abs(root) or _abs(path).startswith(_abs(root).rstrip(os.sep) + os.sep)
+        if inside:
+            continue
+        candidates = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
+        for candidate in candidates:
+            folder = candidate.parent.name if candidate.parent.name in KIND_BY_FOLDER else ""
+            source, _ = check_entry(candidate, folder, str(candidate), candidate.parent.resolve())
+            if source is not None:
+                extra.append(source)
+    return extra, selected
+
+
+def _affected_by_change(root: Path, registry: Registry, rev: str) -> set[str]:
+    """Files changed since `rev`, and files whose references point at a changed or deleted one."""
+    from acsg_cli import gitrev
+
+    changed, deleted = gitrev.changed_since(root, rev)
+    touched_ids = {p.name.removesuffix(".yaml") for p in changed | deleted}
+    affected = {str(p) for p in changed}
+    for display in registry.files:
+        if str(Path(display).resolve()) in affected:
+            affected.add(_abs(display))
+    for match in registry.matches.values():
+        if match.request in touched_ids or touched_ids.intersection(match.offers):
+            affected.add(_abs(registry.sources[match.id].display))
+    for offer in registry.offers.values():
+        if offer.in_response_to in touched_ids:
+            affected.add(_abs(registry.sources[offer.id].display))
+    return affected

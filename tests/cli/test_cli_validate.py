@@ -1,0 +1,94 @@
+"""`acsg validate`, `acsg schema` and the app itself through CliRunner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from acsg_cli.cli import app
+
+
+def test_help_lists_commands(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--help"])
+    assert result.exit_code == 0
+    for command in ("validate", "list", "show", "schema"):
+        assert command in result.stdout
+
+
+def test_version(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0 and result.stdout.startswith("acsg ")
+
+
+def test_validate_text(registry: Path, runner: CliRunner) -> None:
+    request = registry / "requests" / "REQ-2021-001.yaml"
+    request.write_text(request.read_text().replace("status: open", "status: opne"))
+    result = runner.invoke(app, ["validate", "--data", str(registry)])
+    assert result.exit_code == 1
+    assert result.stdout == (f"{registry}/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
+                             "status: 'opne' is not a known value; did you mean 'open'?\n")
+    assert result.stderr == "3 files checked: 1 error(s), 0 warning(s)\n"
+
+
+def test_validate_json_on_valid_registry(registry: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", "--data", str(registry), "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == {"files_checked": 3, "problems": []}
+
+
+def test_data_from_environment(registry: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate"], env={"ACSG_DATA": str(registry)})
+    assert result.exit_code == 0, result.output
+
+
+def test_validate_github_names_file_and_line(registry: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(registry.parent)
+    request = registry / "requests" / "REQ-2021-001.yaml"
+    request.write_text(request.read_text().replace("title: Reform", "titel: Reform"))
+    result = runner.invoke(app, ["validate", "--format", "github"])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0] == "::error file=data/requests/REQ-2021-001.yaml,line=2,col=1,title=ACSG010 error::missing required key 'title'"
+    assert lines[1] == ("::error file=data/requests/REQ-2021-001.yaml,line=3,col=1,title=ACSG011 error::"
+                        "unknown key 'titel'; did you mean 'title'?")
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "--data", "/nonexistent-registry"],
+    ["validate", "--format", "xml"],
+    ["validate", "no/such/file.yaml"],
+    ["validate", "--changed-since", "nope"],
+    ["nonsense"],
+])
+def test_usage_errors_exit_2(args: list[str], registry: Path, runner: CliRunner,
+                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(registry.parent)
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output
+    assert "Error" in result.output
+
+
+def test_schema_check_and_write(tmp_path: Path, runner: CliRunner) -> None:
+    out = tmp_path / "schemas"
+    assert runner.invoke(app, ["schema", "--check", "--out", str(out)]).exit_code == 1
+    result = runner.invoke(app, ["schema", "--out", str(out)])
+    assert result.exit_code == 0
+    assert sorted(p.name for p in out.iterdir()) == ["match.schema.json", "offer.schema.json", "request.schema.json"]
+    assert runner.invoke(app, ["schema", "--check", "--out", str(out)]).exit_code == 0
+    (out / "offer.schema.json").write_text("{}")
+    result = runner.invoke(app, ["schema", "--check", "--out", str(out)])
+    assert result.exit_code == 1 and "offer.schema.json" in result.stderr
+
+
+def test_shipped_registry_validates(runner: CliRunner) -> None:
+    from tests.conftest import SHIPPED
+
+    result = runner.invoke(app, ["validate", "--data", str(SHIPPED), "--format", "json"])
+    assert result.exit_code == 0, result.stdout
+    report = json.loads(result.stdout)
+    assert report["files_checked"] == len(list(SHIPPED.glob("*/*.yaml"))) == 18
+    assert report["problems"] == []

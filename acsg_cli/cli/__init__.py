@@ -59,9 +59,13 @@ def _root(
 
 def _register() -> None:
     from acsg_cli.cli import browse, schema, validate
+    from acsg_cli.cli.groups import GROUPS
 
     for module in (validate, browse, schema):
         module.register(app)
+    for name, group in GROUPS.items():
+        if group.registered_commands or group.registered_groups:
+            app.add_typer(group, name=name)
 
 
 _register()

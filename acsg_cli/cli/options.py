@@ -32,3 +32,11 @@ def stdout_is_terminal() -> bool:
     import sys
 
     return sys.stdout.isatty() and "NO_COLOR" not in os.environ
+
+
+GROUP_SETTINGS: dict[str, object] = {
+    "no_args_is_help": True,
+    "rich_markup_mode": None,
+    "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
+}
+"""Settings every sub-command group shares with the main app."""

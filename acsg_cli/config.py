@@ -1,0 +1,93 @@
+"""Project configuration: `[tool.acsg]` in pyproject.toml, or an `acsg.toml` (top level).
+
+Looked for in the registry folder's parent (the repository holding `data/`), then in the
+current folder and its parents; the first file found wins, `acsg.toml` before
+`pyproject.toml` in the same folder. Each feature validates its own section (rules,
+matching, ...) and reports a bad setting as a usage error naming the file.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from acsg_cli.errors import UsageError
+
+SECTIONS = frozenset({"rules", "matching", "reports"})
+"""Top-level keys `[tool.acsg]` may hold; anything else is a typo and refused."""
+
+
+@dataclass(frozen=True)
+class ProjectConfig:
+    """The raw `[tool.acsg]` table and the file it came from (None when there is none)."""
+
+    table: dict[str, Any] = field(default_factory=dict)
+    source: Path | None = None
+
+    def section(self, name: str) -> dict[str, Any]:
+        value = self.table.get(name, {})
+        if not isinstance(value, dict):
+            raise UsageError(f"{self.where}: [tool.acsg.{name}] must be a table")
+        return value
+
+    @property
+    def where(self) -> str:
+        return str(self.source) if self.source else "configuration"
+
+
+def _candidates(data_dir: Path | None) -> list[Path]:
+    folders: list[Path] = []
+    if data_dir is not None:
+        folders.append(data_dir.resolve().parent)
+    cwd = Path.cwd().resolve()
+    folders.extend([cwd, *cwd.parents])
+    seen: set[Path] = set()
+    out = []
+    for folder in folders:
+        if folder not in seen:
+            seen.add(folder)
+            out.append(folder)
+    return out
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise UsageError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise UsageError(f"{path}: cannot read: {exc.strerror}") from None
+
+
+def load_config(data_dir: Path | None = None, explicit: Path | None = None) -> ProjectConfig:
+    """Find and read the project configuration; an empty one when there is none."""
+    if explicit is not None:
+        if not explicit.is_file():
+            raise UsageError(f"configuration file '{explicit}' not found")
+        document = _read(explicit)
+        table = document.get("tool", {}).get("acsg", {}) if explicit.name == "pyproject.toml" else document
+        return _checked(ProjectConfig(table, explicit))
+    for folder in _candidates(data_dir):
+        own = folder / "acsg.toml"
+        if own.is_file():
+            return _checked(ProjectConfig(_read(own), own))
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            document = _read(pyproject)
+            table = document.get("tool", {}).get("acsg")
+            if table is not None:
+                return _checked(ProjectConfig(table, pyproject))
+    return ProjectConfig()
+
+
+def _checked(config: ProjectConfig) -> ProjectConfig:
+    if not isinstance(config.table, dict):
+        raise UsageError(f"{config.where}: [tool.acsg] must be a table")
+    unknown = sorted(set(config.table) - SECTIONS)
+    if unknown:
+        raise UsageError(f"{config.where}: unknown setting(s) {', '.join(unknown)} in the acsg configuration; "
+                         f"known sections: {', '.join(sorted(SECTIONS))}")
+    return config

@@ -1,0 +1,1 @@
+"""Matching requests with offers: eligibility (hard filters), scoring, ranking and planning."""

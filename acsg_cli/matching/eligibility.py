@@ -1,0 +1,105 @@
+"""Hard filters: whether an offer may be proposed for a request at all, and why not.
+
+Each filter has a stable code and a reason a person can read. The source paragraphs: offers
+answer open requests (WM 16), respect their geographic scope (SR), share a kind of support
+(WM 17, FS 4), have capacity left and are still available; a State is never matched with its
+own offer, and a pair once declined is not proposed again (FS 3: consent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from acsg_cli.models import Offer, Request
+from acsg_cli.registry import Registry
+from acsg_cli.vocab import Decision, EntityType, MatchStatus, OfferStatus, RequestStatus, LIVE_MATCH_STATUSES
+
+
+@dataclass(frozen=True)
+class Exclusion:
+    """Why an offer is not eligible for a request."""
+
+    code: str
+    reason: str
+
+
+FILTERS = {
+    "request_not_open": "the request is not open",
+    "offer_not_open": "the offer is not open",
+    "out_of_scope": "the offer's geographic scope does not cover every requesting State",
+    "no_common_support_type": "no kind of support (technical, material, financial) in common",
+    "no_capacity": "the offer's capacity is taken by live matches",
+    "expired": "the offer's availability has ended",
+    "own_offer": "a State is not matched with its own offer",
+    "declined_before": "this pair was declined before",
+    "already_matched": "a live match already pairs them",
+}
+"""Every hard filter by code, with what it means."""
+
+
+def remaining_capacity(registry: Registry, offer: Offer) -> int:
+    """How many more live matches the offer can serve."""
+    return offer.capacity - len(registry.live_matches_for_offer(offer.id))
+
+
+def _declined_before(registry: Registry, request: Request, offer: Offer) -> bool:
+    for match in registry.matches_for_request(request.id):
+        if offer.id not in match.offers:
+            continue
+        if match.status is MatchStatus.DECLINED:
+            return True
+        if any(c.decision is Decision.DECLINED for c in match.consents):
+            return True
+    return False
+
+
+def exclusions(registry: Registry, request: Request, offer: Offer, today: date) -> list[Exclusion]:
+    """Every hard filter the pair fails (empty when eligible), in a fixed order."""
+    found: list[str] = []
+    if request.status is not RequestStatus.OPEN:
+        found.append("request_not_open")
+    if offer.status is not OfferStatus.OPEN:
+        found.append("offer_not_open")
+    uncovered = [s for s in request.requesting_states if not offer.geographic_scope.covers(s)]
+    if uncovered:
+        found.append("out_of_scope")
+    if not set(request.support_types) & set(offer.support_types):
+        found.append("no_common_support_type")
+    live_pair = any(offer.id in m.offers and m.status in LIVE_MATCH_STATUSES
+                    for m in registry.matches_for_request(request.id))
+    if live_pair:
+        found.append("already_matched")
+    elif remaining_capacity(registry, offer) <= 0:
+        found.append("no_capacity")
+    if offer.available_until is not None and offer.available_until < today:
+        found.append("expired")
+    entity = offer.offering_entity
+    if entity.type is EntityType.STATE and entity.country in request.requesting_states:
+        found.append("own_offer")
+    if _declined_before(registry, request, offer):
+        found.append("declined_before")
+    return [Exclusion(code, _reason(code, request, offer, uncovered, today)) for code in found]
+
+
+def _reason(code: str, request: Request, offer: Offer, uncovered: list[str], today: date) -> str:
+    if code == "out_of_scope":
+        return f"the offer's geographic scope does not cover {', '.join(uncovered)}"
+    if code == "request_not_open":
+        return f"the request is {request.status.value}, not open"
+    if code == "offer_not_open":
+        return f"the offer is {offer.status.value}, not open"
+    if code == "expired":
+        return f"the offer was available until {offer.available_until}"
+    if code == "no_capacity":
+        return f"the offer's capacity ({offer.capacity}) is taken by live matches"
+    return FILTERS[code]
+
+
+def is_eligible(registry: Registry, request: Request, offer: Offer, today: date) -> bool:
+    return not exclusions(registry, request, offer, today)
+
+
+def eligible_offers(registry: Registry, request: Request, today: date) -> list[Offer]:
+    """The offers that pass every hard filter for `request`, by id."""
+    return [o for _, o in sorted(registry.offers.items()) if is_eligible(registry, request, o, today)]

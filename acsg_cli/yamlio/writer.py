@@ -1,0 +1,115 @@
+"""Writing record files safely: atomic replacement, exclusive creation, YAML for new records.
+
+A write goes to a temporary file in the same folder, is flushed to disk, and replaces the
+target in one `os.replace`, so a crash leaves the old file or the new one, never a torn one.
+New records are created without ever overwriting an existing file.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from acsg_cli.errors import DataError
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _temp_with(folder: Path, name: str, text: str) -> Path:
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
+
+
+def atomic_write(path: Path, text: str) -> None:
+    """Replace `path` with `text` atomically (keeping the old file's permission bits)."""
+    tmp = _temp_with(path.parent, path.name, text)
+    try:
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o7777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+def create_exclusive(path: Path, text: str) -> None:
+    """Create `path` with `text`; `DataError` if it already exists (never overwrites).
+
+    The content is written and synced under a temporary name, then linked into place:
+    `os.link` fails when the target exists, so two writers never clobber each other.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = _temp_with(path.parent, path.name, text)
+    try:
+        os.chmod(tmp, 0o644)
+        os.link(tmp, path)
+    except FileExistsError:
+        raise DataError(f"{path} already exists") from None
+    finally:
+        tmp.unlink(missing_ok=True)
+    _fsync_dir(path.parent)
+
+
+def dump_record(data: dict[str, Any], *, schema_ref: str | None = None, header: str | None = None) -> str:
+    """YAML text for a new record, in the style of the hand-written files.
+
+    Block mappings, short lists of codes inline (`areas: [a, b]`), other lists in block style;
+    dates must be given as `datetime.date` so they are written unquoted. An optional comment
+    header and the schema line for editors come first.
+    """
+    from io import StringIO
+
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    def convert(value: Any) -> Any:
+        if isinstance(value, dict):
+            mapping = CommentedMap()
+            for k, v in value.items():
+                mapping[k] = convert(v)
+            return mapping
+        if isinstance(value, (list, tuple)):
+            seq = CommentedSeq([convert(v) for v in value])
+            tokens = all(isinstance(v, (int, float)) or (isinstance(v, str) and " " not in v and len(v) < 40)
+                         for v in value)
+            if value and tokens and len(value) <= 8:
+                seq.fa.set_flow_style()
+            return seq
+        return value
+
+    yaml = YAML()
+    yaml.version = None
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 100
+    out = StringIO()
+    yaml.dump(convert(data), out)
+    lines = []
+    if schema_ref:
+        lines.append(f"# yaml-language-server: $schema={schema_ref}")
+    if header:
+        lines.extend(f"# {line}" if line else "#" for line in header.splitlines())
+    return "\n".join(lines) + ("\n" if lines else "") + out.getvalue()

@@ -29,7 +29,7 @@ class MatchAreas(MatchRule):
 
     ```yaml
     request: REQ-2021-001
-    offers: [OFF-2021-003]  # areas: reception
+    offers: [OFF-2021-002]  # areas: reception, registration
     ```
     """
 

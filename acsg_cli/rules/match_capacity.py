@@ -21,19 +21,21 @@ class MatchCapacity(MatchRule):
     resources" (WM 20); an offer's capacity is how many matches its resources can serve at
     once.
 
-    Passing example (OFF-2021-001 has `capacity: 2` and one other live match):
+    Passing example (OFF-2021-002 has `capacity: 2` and one live match, MAT-2021-002):
 
     ```yaml
     status: proposed
-    offers: [OFF-2021-001]
+    offers: [OFF-2021-002]
     ```
 
-    Failing example (OFF-2021-002 has `capacity: 1` and is already in MAT-2021-001):
+    Failing example (OFF-2021-001 has `capacity: 1`, taken by MAT-2021-001, proposed
+    earlier):
 
     ```yaml
     id: MAT-2021-009
     status: proposed
-    offers: [OFF-2021-002]
+    proposed_on: 2021-06-01
+    offers: [OFF-2021-001]
     ```
     """
 

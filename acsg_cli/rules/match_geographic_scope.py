@@ -29,7 +29,7 @@ class MatchGeographicScope(MatchRule):
 
     ```yaml
     request: REQ-2021-001
-    offers: [OFF-2021-005]  # geographic_scope: {regions: [americas]}
+    offers: [OFF-2021-003]  # geographic_scope: {regions: [americas]}
     ```
     """
 

@@ -23,6 +23,7 @@ class StaleWaiver(Rule):
     Passing example (the request has no milestones yet):
 
     ```yaml
+    # (no milestones)
     waivers:
       - rule: ACSG107
         reason: Milestones are set with the offering State once the match is agreed.

@@ -14,7 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from acsg_cli.models import Match, Offer, Record, Request
+from acsg_cli.models import Match, Offer, Request
 from acsg_cli.problems import Severity
 from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, Area, OfferStatus, RequestStatus
 
@@ -118,7 +118,7 @@ class Rule:
         return inspect.cleandoc(cls.__doc__ or "")
 
     @classmethod
-    def handles(cls, record: Record) -> bool:
+    def handles(cls, record: Any) -> bool:
         return cls.applies_to in ("any", record.kind)
 
 

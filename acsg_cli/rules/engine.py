@@ -16,7 +16,6 @@ from datetime import date
 from typing import Any
 
 from acsg_cli.errors import UsageError
-from acsg_cli.models import Record
 from acsg_cli.problems import CHECKS, Problem, Severity
 from acsg_cli.registry import Registry
 from acsg_cli.rules.base import Rule, RuleContext
@@ -110,11 +109,12 @@ def run_rules(registry: Registry, settings: RuleSettings | None = None, *, today
                 if rule.applies_to in ("any", kind):
                     rules.append((rule, base))
     problems: list[Problem] = []
+    record: Any
     for record in registry.records():
-        source = registry.sources[record.id]  # type: ignore[attr-defined]
+        source = registry.sources[record.id]
         if include is not None and not include(source.display):
             continue
-        waived = {w.rule for w in record.waivers}  # type: ignore[attr-defined]
+        waived = {w.rule for w in record.waivers}
         for rule, base in by_kind[record.kind]:
             if rule.code in waived and rule.waivable:
                 continue
@@ -144,11 +144,11 @@ class Criterion:
                 "detail": self.detail}
 
 
-def scorecard(registry: Registry, record: Record, *, today: date | None = None) -> list[Criterion]:
+def scorecard(registry: Registry, record: Any, *, today: date | None = None) -> list[Criterion]:
     """Each criterion rule of the record's kind: met, unmet (with why), waived (with why) or
     not applicable, whatever the record's status and the configuration."""
     context = RuleContext(registry, today or date.today())
-    waivers: dict[str, Any] = {w.rule: w for w in record.waivers}  # type: ignore[attr-defined]
+    waivers: dict[str, Any] = {w.rule: w for w in record.waivers}
     out = []
     for rule in RULES.values():
         if rule.applies_to != record.kind:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
-from acsg_cli.models import Match
+from acsg_cli.models import Consent, HistoryEntry, Match, ProgressUpdate
 from acsg_cli.rules.base import Finding, MatchRule, RuleContext
 
 
@@ -59,8 +59,9 @@ class MatchDates(MatchRule):
                 if proposed < offer.submitted_on:
                     yield Finding(("proposed_on",), f"proposed on {proposed}, before {offer_id} was submitted "
                                                     f"({offer.submitted_on})", at_value=True)
-            for key, entries in (("consents", record.consents), ("history", record.history),
-                                 ("updates", record.updates)):
+            dated: list[tuple[str, Sequence[Consent | HistoryEntry | ProgressUpdate]]] = [
+                ("consents", record.consents), ("history", record.history), ("updates", record.updates)]
+            for key, entries in dated:
                 for index, entry in enumerate(entries):
                     if entry.on < proposed:
                         yield Finding((key, index, "on"), f"{key}[{index}] is dated {entry.on}, before the match "

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from acsg_cli.models import Record
 from acsg_cli.rules.base import Finding, Rule, RuleContext
 
 
@@ -49,8 +48,8 @@ class IncompleteWaiver(Rule):
     def applies(self, context: RuleContext, record: Any) -> bool:
         return bool(record.waivers)
 
-    def check(self, context: RuleContext, record: Record) -> Iterator[Finding]:
-        for index, waiver in enumerate(record.waivers):  # type: ignore[attr-defined]
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        for index, waiver in enumerate(record.waivers):
             missing = [k for k in ("reason", "approved_by") if getattr(waiver, k) is None]
             if missing:
                 yield Finding(("waivers", index), f"the waiver of {waiver.rule} has no {' and no '.join(missing)}")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from acsg_cli.models import Record
 from acsg_cli.problems import Severity
 from acsg_cli.rules.base import Finding, Rule, RuleContext
 
@@ -54,10 +53,10 @@ class StaleWaiver(Rule):
     def applies(self, context: RuleContext, record: Any) -> bool:
         return bool(record.waivers)
 
-    def check(self, context: RuleContext, record: Record) -> Iterator[Finding]:
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
         from acsg_cli.rules.registry import RULES
 
-        for index, waiver in enumerate(record.waivers):  # type: ignore[attr-defined]
+        for index, waiver in enumerate(record.waivers):
             rule = RULES.get(waiver.rule)
             if rule is None or not rule.waivable or not rule.handles(record):
                 continue  # ACSG031 reports it

@@ -45,7 +45,7 @@ def _abs(path: str | Path) -> str:
 
 
 def validate(root: Path, *, root_display: str | None = None, paths: Sequence[Path] = (),
-             changed_since: str | None = None, rules: RuleSettings | None | bool = True,
+             changed_since: str | None = None, rules: RuleSettings | bool = True,
              today: date | None = None) -> ValidationResult:
     """Validate the registry at `root`; report only on `paths` and/or files changed since a revision.
 

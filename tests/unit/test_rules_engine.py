@@ -155,3 +155,22 @@ def test_scorecard_statuses(tmp_path: Path) -> None:
     assert (card["ACSG113"].status, card["ACSG113"].detail) == (
         "waived", "The gap is set out in the annexed project document. (approved by ACSG Secretariat)")
     assert card["ACSG112"].status == "not_applicable"  # matched: past the gate
+
+
+def test_rules_report_only_on_files_changed_since(tmp_path: Path) -> None:
+    import subprocess
+
+    from tests.conftest import git_env
+
+    root = compliant_copy(tmp_path)
+
+    def git(*args: str) -> None:
+        subprocess.run(["git", *args], cwd=root.parent, check=True, capture_output=True, env=git_env())
+
+    _edit(root, "OFF-2021-003", "expertise: Comparative asylum legislation in the Americas.\n", "")
+    git("init", "-q", "-b", "main")
+    git("add", ".")
+    git("commit", "-q", "-m", "base")
+    _edit(root, "REQ-2021-002", "gap: Arrivals are not registered at the northern entry points.\n", "")
+    result = validate(root, changed_since="HEAD", today=TODAY)
+    assert [(Path(p.file).name, p.code) for p in result.problems] == [("REQ-2021-002.yaml", "ACSG105")]

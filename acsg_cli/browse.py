@@ -122,7 +122,10 @@ def record_data(record: Record, *, with_contact: bool = False) -> dict[str, Any]
 
 
 def show_record(registry: Registry, record_id: str, *, with_contact: bool = False) -> dict[str, Any]:
-    """`acsg show`: the record, and for a match its request and offers resolved."""
+    """`acsg show`: the record, for a match its request and offers resolved, and its compliance:
+    each criteria rule for its kind, met, unmet, waived or not applicable (`rules.scorecard`)."""
+    from acsg_cli.rules.engine import scorecard
+
     record = registry.require(record_id)
     out: dict[str, Any] = {"kind": record.kind, "id": record_id, "file": registry.sources[record_id].display,
                            "record": record_data(record, with_contact=with_contact)}
@@ -137,4 +140,5 @@ def show_record(registry: Registry, record_id: str, *, with_contact: bool = Fals
     elif isinstance(record, Offer):
         out["matches"] = [m.id for m in sorted(registry.matches.values(), key=lambda m: m.id)
                           if record.id in m.offers]
+    out["compliance"] = [c.to_dict() for c in scorecard(registry, record)]
     return out

@@ -1,17 +1,24 @@
-"""`acsg validate`: load the registry, run every check, keep the problems of the selected files."""
+"""`acsg validate`: load the registry, run every check and the criteria rules, keep the
+problems of the selected files."""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from acsg_cli.errors import UsageError
 from acsg_cli.models import KIND_BY_FOLDER
 from acsg_cli.problems import Problem, Severity, sort_problems
 from acsg_cli.registry import Registry, SourceFile, load_registry
 from acsg_cli.registry.sources import check_entry
+
+if TYPE_CHECKING:
+    from acsg_cli.rules.engine import RuleSettings
+
 
 
 @dataclass(frozen=True)
@@ -38,11 +45,14 @@ def _abs(path: str | Path) -> str:
 
 
 def validate(root: Path, *, root_display: str | None = None, paths: Sequence[Path] = (),
-             changed_since: str | None = None) -> ValidationResult:
+             changed_since: str | None = None, rules: RuleSettings | bool = True,
+             today: date | None = None) -> ValidationResult:
     """Validate the registry at `root`; report only on `paths` and/or files changed since a revision.
 
     References are always resolved against the whole registry, so a changed match is checked
-    against unchanged requests and offers.
+    against unchanged requests and offers. `rules`: the criteria rules' settings; True for
+    every rule at its default severity, False to run the registry checks alone. `today`
+    dates time-dependent rules (an expired offer).
     """
     extra, selected = _select_paths(root, paths)
     registry = load_registry(root, root_display=root_display, extra=extra)
@@ -52,6 +62,11 @@ def validate(root: Path, *, root_display: str | None = None, paths: Sequence[Pat
     chosen = set(files) if selected is None else {f for f in files if _within(f, selected)}
     if changed_since is not None:
         chosen &= _affected_by_change(root, registry, changed_since)
+    if rules is not False:
+        from acsg_cli.rules.engine import RuleSettings, run_rules
+
+        settings = rules if isinstance(rules, RuleSettings) else RuleSettings()
+        problems.extend(run_rules(registry, settings, today=today, include=lambda shown: _abs(shown) in chosen))
     kept = [p for p in problems if _abs(p.file) in chosen]
     return ValidationResult(files_checked=len(chosen), problems=tuple(sort_problems(kept)))
 

@@ -132,16 +132,30 @@ def _sections(view: dict[str, Any]) -> list[tuple[str, Any]]:
             sections.append((f"request {view['request'].get('id')}", view["request"]))
         for offer in view.get("offers", []):
             sections.append((f"offer {offer.get('id')}", offer))
-    extra = {k: view[k] for k in ("regions", "matches", "compliance") if k in view}
+    extra = {k: view[k] for k in ("regions", "matches") if k in view}
     if extra:
         sections.append(("related", extra))
     return sections
 
 
+COMPLIANCE_COLUMNS = ["code", "cites", "status", "criterion", "detail"]
+
+
+def _compliance_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
+    return [{**row, "status": row["status"].replace("_", " ")} for row in view.get("compliance", [])]
+
+
 def _text(view: dict[str, Any]) -> str:
+    from tabulate import tabulate
+
     parts = []
     for title, body in _sections(view):
         parts.append(f"== {title}\n{_yaml(body)}")
+    if "compliance" in view:
+        rows = [[r[c] for c in COMPLIANCE_COLUMNS] for r in _compliance_rows(view)]
+        table = tabulate(rows, headers=COMPLIANCE_COLUMNS, tablefmt="simple", disable_numparse=True,
+                         maxcolwidths=[None, 16, None, 40, 44]) if rows else "(none)"
+        parts.append(f"== compliance\n{table}\n")
     return "\n".join(parts)
 
 
@@ -156,6 +170,14 @@ def _markdown(view: dict[str, Any]) -> str:
                 isinstance(value, list) and any(isinstance(v, dict) for v in value)) else cell(value)
             lines.append(f"| {key} | {_md(text)} |")
         parts.append("\n".join(lines) + "\n")
+    if "compliance" in view:
+        import io
+
+        from acsg_cli.reporters.tables import write_rows
+
+        table = io.StringIO()
+        write_rows(_compliance_rows(view), COMPLIANCE_COLUMNS, "markdown", table)
+        parts.append(f"## compliance\n\n{table.getvalue()}")
     return "\n".join(parts)
 
 

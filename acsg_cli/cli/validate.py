@@ -29,10 +29,26 @@ def validate_command(
         "--changed-since", metavar="REV",
         help="Report only files changed since this git revision (references still resolve "
              "against the whole registry).")] = None,
+    select: Annotated[Optional[list[str]], typer.Option(
+        "--select", metavar="CODES",
+        help="Run only these criteria rules: codes or prefixes, comma-separated or repeated "
+             "(replaces the configured selection).")] = None,
+    ignore: Annotated[Optional[list[str]], typer.Option(
+        "--ignore", metavar="CODES",
+        help="Skip these criteria rules: codes or prefixes, comma-separated or repeated "
+             "(added to the configured ones).")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")] = False,
+    config: Annotated[Optional[Path], typer.Option(
+        "--config", metavar="FILE",
+        help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) instead of "
+             "the one found next to the registry.")] = None,
 ) -> None:
-    """Check every record: YAML, schema, file placement and cross-file references.
+    """Check every record: YAML, schema, file placement, cross-file references and the ACSG
+    criteria (`acsg rules` lists them).
 
-    Exit code 0 when no errors are found, 1 when the data has problems, 2 for usage errors.
+    Exit code 0 when no errors are found (no warnings either with --strict), 1 when the data
+    has problems, 2 for usage errors. Rules are configured in [tool.acsg.rules] of
+    pyproject.toml or [rules] of acsg.toml.
 
     \b
     Examples:
@@ -40,14 +56,20 @@ def validate_command(
       acsg validate data/requests/REQ-2019-001.yaml
       acsg validate --format json
       acsg validate --changed-since origin/main --format github
+      acsg validate --select ACSG1 --ignore ACSG112 --strict
     """
+    from acsg_cli.config import load_config
     from acsg_cli.reporters import VALIDATION_REPORTERS
+    from acsg_cli.rules.config import rule_settings
     from acsg_cli.validation import validate
 
-    result = validate(data, root_display=display_root(data), paths=paths or (), changed_since=changed_since)
+    settings = rule_settings(load_config(data, explicit=config)).merged(
+        select=select or (), ignore=ignore or (), strict=strict)
+    result = validate(data, root_display=display_root(data), paths=paths or (), changed_since=changed_since,
+                      rules=settings)
     reporter = VALIDATION_REPORTERS[output_format.value](sys.stdout, sys.stderr, color=stdout_is_terminal())
     reporter.report(result)
-    if result.failed():
+    if result.failed(strict=settings.strict):
         raise typer.Exit(code=1)
 
 

@@ -1,0 +1,185 @@
+"""What a criteria rule is: metadata, a check yielding findings, and the context it runs in.
+
+A rule looks at one record and yields `Finding`s: the key path to point at and a message.
+The engine (`acsg_cli.rules.engine`) turns findings into problems: it locates the key in the
+file, stamps the rule's code and severity, and applies the configuration and waivers.
+"""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from acsg_cli.models import Match, Offer, Request
+from acsg_cli.problems import Severity
+from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, Area, OfferStatus, RequestStatus
+
+if TYPE_CHECKING:
+    from acsg_cli.registry import Registry
+
+KeyPath = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One unmet criterion in one record.
+
+    `path` is the key the problem is about. When that key is missing, point at its parent
+    (or `()` for the record itself): the engine locates the nearest key present in the file.
+    `at_value` points at the value rather than the key (for a wrong list item, a date).
+    """
+
+    path: KeyPath
+    message: str
+    at_value: bool = False
+
+
+@dataclass
+class RuleContext:
+    """What a rule may consult besides its record: the whole registry and today's date.
+
+    Indexes over the registry are built once per run, on first use, so no rule scans the
+    registry for each record.
+    """
+
+    registry: Registry
+    today: date = field(default_factory=date.today)
+
+    @cached_property
+    def live_matches_by_state(self) -> dict[str, list[tuple[Match, frozenset[Area]]]]:
+        """Live matches by requesting State, each with the areas it covers.
+
+        A match covers the areas of its request that at least one of its offers offers.
+        """
+        index: dict[str, list[tuple[Match, frozenset[Area]]]] = {}
+        for match in self.registry.matches.values():
+            if match.status not in LIVE_MATCH_STATUSES:
+                continue
+            request = self.registry.requests.get(match.request)
+            if request is None:
+                continue
+            offered: set[Area] = set()
+            for offer_id in match.offers:
+                offer = self.registry.offers.get(offer_id)
+                if offer is not None:
+                    offered.update(offer.areas)
+            covered = frozenset(a for a in request.areas if a in offered)
+            for state in request.requesting_states:
+                index.setdefault(state, []).append((match, covered))
+        return index
+
+    @cached_property
+    def live_matches_by_offer(self) -> dict[str, list[Match]]:
+        """Live matches by offer id, earliest first (proposal date, then id)."""
+        index: dict[str, list[Match]] = {}
+        for match in self.registry.matches.values():
+            if match.status in LIVE_MATCH_STATUSES:
+                for offer_id in match.offers:
+                    index.setdefault(offer_id, []).append(match)
+        for matches in index.values():
+            matches.sort(key=lambda m: (m.proposed_on or date.max, m.id))
+        return index
+
+
+class Rule:
+    """A criterion with a stable code. Subclasses set the class attributes and `check`.
+
+    The class docstring is the rule's documentation (`acsg rules CODE`): what it checks and
+    why, then a passing and a failing example in YAML.
+    """
+
+    code: ClassVar[str]
+    name: ClassVar[str]
+    default_severity: ClassVar[Severity] = Severity.ERROR
+    cites: ClassVar[str]
+    summary: ClassVar[str]
+    applies_to: ClassVar[str]
+    """The kind of record checked: `request`, `offer`, `match`, or `any`."""
+    waivable: ClassVar[bool] = True
+    """Whether a record may carry a waiver for this rule."""
+
+    def applies(self, context: RuleContext, record: Any) -> bool:
+        """Whether the criterion concerns this record at all (else: not applicable)."""
+        return True
+
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        raise NotImplementedError
+
+    def severity_for(self, record: Any, base: Severity) -> Severity | None:
+        """The severity for this record given the configured one; None: not reported."""
+        return base
+
+    @classmethod
+    def documentation(cls) -> str:
+        return inspect.cleandoc(cls.__doc__ or "")
+
+    @classmethod
+    def handles(cls, record: Any) -> bool:
+        return cls.applies_to in ("any", record.kind)
+
+
+GATED_STATUSES = frozenset({RequestStatus.DRAFT, RequestStatus.OPEN})
+"""Request statuses the criteria gate: the Secretariat seeks offers only for requests that
+meet them (WM 16). Matched, closed and withdrawn requests are past that gate."""
+
+
+class RequestRule(Rule):
+    """A WM 13 / WM 15 / FS 4 criterion on a request.
+
+    Severity follows the request's status: the configured severity (error by default) on an
+    `open` request, at most a warning on a `draft` (still being written), and nothing on a
+    `matched`, `closed` or `withdrawn` request. Those were accepted, often as GRF 2019
+    pledges before the criteria were written down, and reopening them would only make CI
+    fail on history; `acsg show` still prints their scorecard.
+    """
+
+    applies_to: ClassVar[str] = "request"
+
+    def severity_for(self, record: Request, base: Severity) -> Severity | None:
+        if record.status not in GATED_STATUSES:
+            return None
+        if record.status is RequestStatus.DRAFT and base is Severity.ERROR:
+            return Severity.WARNING
+        return base
+
+
+class OfferRule(Rule):
+    """A criterion on an offer; by default only `open` offers are checked.
+
+    Committed, closed and withdrawn offers are history; a rule that must hold whatever the
+    status (dates in order) overrides `severity_for`.
+    """
+
+    applies_to: ClassVar[str] = "offer"
+
+    def severity_for(self, record: Offer, base: Severity) -> Severity | None:
+        return base if record.status is OfferStatus.OPEN else None
+
+    def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class MatchRule(Rule):
+    """A criterion on a match; declined and withdrawn matches came to nothing and are skipped.
+
+    Matches whose request or offers do not resolve are skipped too: ACSG021 reports them.
+    """
+
+    applies_to: ClassVar[str] = "match"
+
+    def severity_for(self, record: Match, base: Severity) -> Severity | None:
+        return None if record.status in ENDED_MATCH_STATUSES else base
+
+    def applies(self, context: RuleContext, record: Match) -> bool:
+        registry = context.registry
+        return record.request in registry.requests and all(o in registry.offers for o in record.offers)
+
+    def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+RuleMap = Mapping[str, Rule]

@@ -1,0 +1,73 @@
+"""ACSG305: a match's dates are in order (FS 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from acsg_cli.models import Consent, HistoryEntry, Match, ProgressUpdate
+from acsg_cli.rules.base import Finding, MatchRule, RuleContext
+
+
+class MatchDates(MatchRule):
+    """Dates in order (FS 3).
+
+    Checks that a match was proposed (`proposed_on`) no earlier than its request and offers
+    were submitted, that no consent, history entry or progress update predates the
+    proposal, and that the history's dates never go backwards.
+
+    Why: FS 3 sets the order: a request is received, matched with offers, the parties
+    consent, then the support scheme is developed and reported on (FS 5). A date out of that
+    order is a typo that would mislead reports.
+
+    Passing example:
+
+    ```yaml
+    proposed_on: 2021-04-01
+    history:
+      - on: 2021-04-01
+        status: proposed
+      - on: 2021-05-01
+        status: consent_pending
+    ```
+
+    Failing example:
+
+    ```yaml
+    proposed_on: 2021-04-01
+    history:
+      - on: 2021-05-01
+        status: proposed
+      - on: 2021-04-15
+        status: consent_pending
+    ```
+    """
+
+    code = "ACSG305"
+    name = "match-dates"
+    cites = "FS 3"
+    summary = "A match's proposal, consents, history and updates are dated in order."
+
+    def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        proposed = record.proposed_on
+        if proposed is not None:
+            request = context.registry.requests[record.request]
+            if proposed < request.submitted_on:
+                yield Finding(("proposed_on",), f"proposed on {proposed}, before {request.id} was submitted "
+                                                f"({request.submitted_on})", at_value=True)
+            for offer_id in record.offers:
+                offer = context.registry.offers[offer_id]
+                if proposed < offer.submitted_on:
+                    yield Finding(("proposed_on",), f"proposed on {proposed}, before {offer_id} was submitted "
+                                                    f"({offer.submitted_on})", at_value=True)
+            dated: list[tuple[str, Sequence[Consent | HistoryEntry | ProgressUpdate]]] = [
+                ("consents", record.consents), ("history", record.history), ("updates", record.updates)]
+            for key, entries in dated:
+                for index, entry in enumerate(entries):
+                    if entry.on < proposed:
+                        yield Finding((key, index, "on"), f"{key}[{index}] is dated {entry.on}, before the match "
+                                                          f"was proposed ({proposed})", at_value=True)
+        for index in range(1, len(record.history)):
+            before, after = record.history[index - 1].on, record.history[index].on
+            if after < before:
+                yield Finding(("history", index, "on"), f"history goes back in time: {after} after {before}",
+                              at_value=True)

@@ -72,7 +72,7 @@ class GithubReporter(Reporter):
             props = (f"file={escape_property(p.file)},line={p.line},col={p.column},"
                      f"title={escape_property(p.code + ' ' + p.severity.value)}")
             self.out.write(f"::{_LEVELS[p.severity]} {props}::{escape_data(p.message)}\n")
-        self.out.write(self.summary(result) + "\n")
+        self.err.write(self.summary(result) + "\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
             with open(summary_path, "a", encoding="utf-8") as fh:

@@ -23,9 +23,11 @@ from acsg_cli.templates.answers import OfferAnswers, RequestAnswers
 SCHEMA_REF = "../../schemas/{kind}.schema.json"
 """The schema line's target, relative to `data/<folder>/` in a clone of the registry."""
 
-_PLAIN = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
+_PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+"""Plain only for code-like text; anything starting with a digit, sign or dot may read as a number."""
 _RESERVED = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-                       r"|null|Null|NULL|[-+.0-9][-+.0-9eE_xXoO]*|\.(?:inf|Inf|INF|nan|NaN|NAN))$")
+                       r"|null|Null|NULL)$")
+"""Words YAML 1.1 or 1.2 reads as booleans or null: quoted so every reader sees text."""
 
 
 @dataclass(frozen=True)

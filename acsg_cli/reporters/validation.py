@@ -6,7 +6,7 @@ import json
 import os
 from typing import TextIO
 
-from acsg_cli.problems import Problem, Severity
+from acsg_cli.problems import Severity
 from acsg_cli.validation import ValidationResult
 
 
@@ -82,12 +82,13 @@ class GithubReporter(Reporter):
         lines = ["## acsg validate", "", self.summary(result), ""]
         if result.problems:
             lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
-            lines += [f"| {p.file} | {p.line} | {p.severity.value} | {p.code} | {_cell(p)} |" for p in result.problems]
+            lines += [f"| {_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {_cell(p.message)} |"
+                      for p in result.problems]
         return "\n".join(lines) + "\n"
 
 
-def _cell(problem: Problem) -> str:
-    return problem.message.replace("|", "\\|").replace("\n", " ")
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 class JsonReporter(Reporter):

@@ -156,3 +156,16 @@ def test_missing_registry(tmp_path: Path) -> None:
 def test_only_requests_and_offers(registry: Path) -> None:
     with pytest.raises(UsageError, match="choose request or offer"):
         new_record(registry, "match", REQUEST, TODAY)
+
+
+@pytest.mark.parametrize(("kind", "answers"), [("request", REQUEST), ("offer", OFFER)])
+def test_uncommenting_every_hint_gives_a_valid_record(kind: str, answers: object) -> None:
+    """The commented keys are a correct example: a contributor deletes `# ` and edits the value."""
+    text = render(kind, f"{KINDS[kind].prefix}-2025-001", answers, TODAY)  # type: ignore[arg-type]
+    lines = text.splitlines()
+    body = lines[next(i for i, line in enumerate(lines) if not line.startswith("#")):]
+    uncommented = "\n".join(line[2:] if line.startswith("# ") else line for line in body) + "\n"
+    filled = uncommented.replace("YYYY-MM-DD", "2025-06-30").replace("REQ-YYYY-NNN", "REQ-2021-001")
+    check(kind, filled)
+    data = read_bytes(filled.encode()).data
+    assert set(data) == {field.alias or name for name, field in KINDS[kind].model.model_fields.items()} - {"waivers"}

@@ -17,11 +17,18 @@ from acsg_cli.errors import AcsgError
 
 
 class AcsgGroup(TyperGroup):
-    """Turns library errors raised by any sub-command into `Error: ...` and their exit code."""
+    """Turns library errors raised by any sub-command into `Error: ...` and their exit code.
+
+    Long loops in the library draw a progress bar only when stderr is a terminal.
+    """
 
     def invoke(self, ctx: Any) -> Any:
+        from acsg_cli.cli.options import stderr_is_terminal
+        from acsg_cli.progress import shown
+
         try:
-            return super().invoke(ctx)
+            with shown(stderr_is_terminal()):
+                return super().invoke(ctx)
         except AcsgError as exc:
             typer.echo(f"Error: {exc.message}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
@@ -58,10 +65,10 @@ def _root(
 
 
 def _register() -> None:
-    from acsg_cli.cli import browse, rules, schema, validate
+    from acsg_cli.cli import browse, new, rules, schema, validate
     from acsg_cli.cli.groups import GROUPS
 
-    for module in (validate, rules, browse, schema):
+    for module in (validate, rules, browse, schema, new):
         module.register(app)
     for name, group in GROUPS.items():
         if group.registered_commands or group.registered_groups:

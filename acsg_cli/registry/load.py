@@ -93,8 +93,10 @@ def build_registry(files: Iterable[SourceFile], problems: Iterable[Problem] = ()
     """Load the given source files into a registry (from disk or from git alike)."""
     from acsg_cli.registry.crosscheck import cross_check
 
+    from acsg_cli.progress import track
+
     registry = Registry(root_display=root_display, problems=list(problems))
-    for source in files:
+    for source in track(list(files), "Reading records"):
         registry.files.append(source.display)
         _load_one(registry, source)
     registry.problems.extend(cross_check(registry))

@@ -6,7 +6,7 @@ import json
 import os
 from typing import TextIO
 
-from acsg_cli.problems import Problem, Severity
+from acsg_cli.problems import Severity
 from acsg_cli.validation import ValidationResult
 
 
@@ -72,7 +72,7 @@ class GithubReporter(Reporter):
             props = (f"file={escape_property(p.file)},line={p.line},col={p.column},"
                      f"title={escape_property(p.code + ' ' + p.severity.value)}")
             self.out.write(f"::{_LEVELS[p.severity]} {props}::{escape_data(p.message)}\n")
-        self.out.write(self.summary(result) + "\n")
+        self.err.write(self.summary(result) + "\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
             with open(summary_path, "a", encoding="utf-8") as fh:
@@ -82,12 +82,13 @@ class GithubReporter(Reporter):
         lines = ["## acsg validate", "", self.summary(result), ""]
         if result.problems:
             lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
-            lines += [f"| {p.file} | {p.line} | {p.severity.value} | {p.code} | {_cell(p)} |" for p in result.problems]
+            lines += [f"| {_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {_cell(p.message)} |"
+                      for p in result.problems]
         return "\n".join(lines) + "\n"
 
 
-def _cell(problem: Problem) -> str:
-    return problem.message.replace("|", "\\|").replace("\n", " ")
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 class JsonReporter(Reporter):

@@ -1,0 +1,227 @@
+"""`acsg new request` and `acsg new offer`: start a record from a commented template.
+
+Answers come from options; whatever is missing is asked for when standard input is a
+terminal (each answer checked as it is typed, and asked again when wrong), and is a usage
+error otherwise, so scripts and CI never hang on a prompt.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from typing import Annotated, Any, Optional, TypeVar
+
+import typer
+
+from acsg_cli.cli.groups import new_app
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+
+T = TypeVar("T")
+
+StdoutOpt = Annotated[bool, typer.Option("--stdout", help="Print the new record instead of writing its file.")]
+TitleOpt = Annotated[Optional[str], typer.Option("--title", help="One line naming what is asked or offered.")]
+AreaOpt = Annotated[Optional[list[str]], typer.Option(
+    "--area", metavar="AREA", help="An area of the asylum system (FS 3); repeat for several, e.g. --area rsd_procedures.")]
+SupportOpt = Annotated[Optional[list[str]], typer.Option(
+    "--support-type", metavar="TYPE", help="technical, material or financial (WM 17, FS 4); repeat for several.")]
+
+
+def stdin_is_terminal() -> bool:
+    """Whether a person can answer prompts (tests replace this)."""
+    return sys.stdin.isatty()
+
+
+class Answers:
+    """Collects answers: parses given options at once, then asks for (or reports) the rest."""
+
+    def __init__(self) -> None:
+        self.interactive = stdin_is_terminal()
+        self.missing: list[str] = []
+        self.pending: list[Callable[[], None]] = []
+        self.values: dict[str, Any] = {}
+
+    def take(self, key: str, given: Any, flag: str, parse: Callable[[Any], Any], question: str,
+             *, choices: str | None = None, default: str | None = None,
+             needed: Callable[[dict[str, Any]], bool] | None = None) -> None:
+        """Parse `given`, or ask for it later; `needed` (given the answers so far) makes it conditional."""
+        from acsg_cli.errors import UsageError
+
+        if given not in (None, [], ()):
+            try:
+                self.values[key] = parse(given)
+            except UsageError as exc:
+                raise UsageError(f"{flag}: {exc.message}") from None
+            return
+        if needed is None or needed(self.values):
+            self.missing.append(flag)
+
+        def ask() -> None:
+            if needed is None or needed(self.values):
+                if choices:
+                    typer.echo(choices, err=True)
+                self.values[key] = typer.prompt(question, err=True, value_proc=_checked(parse),
+                                                default=default, show_default=bool(default))
+        self.pending.append(ask)
+
+    def finish(self) -> dict[str, Any]:
+        """Every answer; asks for the missing ones in a terminal, else a usage error naming them."""
+        from acsg_cli.errors import UsageError
+
+        if self.missing and not self.interactive:
+            raise UsageError(f"missing {', '.join(self.missing)}; give them as options, "
+                             "or run the command in a terminal to be asked")
+        for ask in self.pending:
+            ask()
+        return self.values
+
+
+def _checked(parse: Callable[[Any], T]) -> Callable[[str], T]:
+    """A prompt's check: a library `UsageError` becomes the prompt's own, so it asks again."""
+    def check(text: str) -> T:
+        from acsg_cli.errors import UsageError
+
+        try:
+            return parse(text)
+        except UsageError as exc:
+            raise typer.BadParameter(exc.message) from None
+    return check
+
+
+def _choices(enum: Any) -> str:
+    import textwrap
+
+    return textwrap.fill("  choices: " + ", ".join(str(e.value) for e in enum), width=100,
+                         subsequent_indent="    ")
+
+
+def _listed(parse: Callable[[list[str]], T]) -> Callable[[Any], T]:
+    """A parser for repeated options that also takes one typed answer."""
+    return lambda value: parse([value] if isinstance(value, str) else list(value))
+
+
+def _finish(kind: str, data: Any, answers: Any, stdout: bool) -> None:
+    from datetime import date
+
+    from acsg_cli.registry.sources import display_join
+    from acsg_cli.templates import new_record
+
+    record = new_record(data, kind, answers, date.today(), write=not stdout)
+    if stdout:
+        sys.stdout.write(record.text)
+        return
+    shown = display_join(display_root(data), record.path.parent.name, record.path.name)
+    typer.echo(f"wrote {shown}", err=True)
+    typer.echo(f"next: write the commented criteria in {shown}, then run `acsg validate {shown}`", err=True)
+    typer.echo(record.id)
+
+
+@new_app.command("request")
+def new_request(
+    state: Annotated[Optional[list[str]], typer.Option(
+        "--state", metavar="ISO3", help="A requesting State's ISO3 code; repeat for a joint request (WM 15.v).")] = None,
+    title: TitleOpt = None,
+    area: AreaOpt = None,
+    support_type: SupportOpt = None,
+    status: Annotated[str, typer.Option(
+        "--status", help="draft (not yet ready for matching) or open.")] = "draft",
+    data: DataDirOpt = DEFAULT_DATA,
+    stdout: StdoutOpt = False,
+) -> None:
+    """Start a new request: writes data/requests/<next id>.yaml from a commented template.
+
+    Every ACSG criterion (WM 13, WM 15.i-vii) is in the file as a commented key with a hint;
+    the file is valid at once. Missing options are asked for when run in a terminal.
+    Prints the new id on stdout and the file written on stderr.
+
+    \b
+    Examples:
+      acsg new request
+      acsg new request --state TCD --title "Chad: RSD training" --area rsd_procedures --support-type technical
+      acsg new request --state NER --state TCD --title "Joint COI unit" --area country_of_origin_information --support-type technical --stdout
+    """
+    from acsg_cli.templates import RequestAnswers
+    from acsg_cli.templates import answers as A
+
+    ask = Answers()
+    ask.take("requesting_states", state, "--state", _listed(A.countries),
+             "Requesting State(s), ISO3 codes (e.g. TCD, or TCD NER for a joint request)")
+    ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
+    ask.take("areas", area, "--area", _listed(lambda v: A.many_of(A.Area, v, "area")),
+             "Areas (one or more, separated by spaces)", choices=_choices(A.Area))
+    ask.take("support_types", support_type, "--support-type",
+             _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+             "Support types (technical, material, financial)")
+    values = ask.finish()
+    values["status"] = _status(A.RequestStatus, status)
+    _finish("request", data, RequestAnswers(**values), stdout)
+
+
+@new_app.command("offer")
+def new_offer(
+    title: TitleOpt = None,
+    entity_name: Annotated[Optional[str], typer.Option(
+        "--entity-name", help="Who offers: the State, agency or organisation (WM 3).")] = None,
+    entity_type: Annotated[Optional[str], typer.Option(
+        "--entity-type", metavar="TYPE", help="state, eu_agency, international_org, ngo, academia, ... (MSP).")] = None,
+    country: Annotated[Optional[str], typer.Option(
+        "--country", metavar="ISO3", help="The offering entity's country; required for a State.")] = None,
+    area: AreaOpt = None,
+    support_type: SupportOpt = None,
+    scope: Annotated[Optional[list[str]], typer.Option(
+        "--scope", metavar="SCOPE",
+        help="Where the offer can be used (SR): global, UNHCR region codes or ISO3 codes; repeat for several.")] = None,
+    expertise: Annotated[Optional[str], typer.Option(
+        "--expertise", metavar="TEXT", help="What the entity brings: expertise, people, means (FS 3, WM 18).")] = None,
+    status: Annotated[str, typer.Option("--status", help="open or committed.")] = "open",
+    data: DataDirOpt = DEFAULT_DATA,
+    stdout: StdoutOpt = False,
+) -> None:
+    """Start a new offer: writes data/offers/<next id>.yaml from a commented template.
+
+    The offer's other keys (channel WM 19-20, term WM 9, proactive WM 18, ...)
+    are in the file as commented keys with hints; the file is valid at once. Missing options
+    are asked for when run in a terminal. Prints the new id on stdout and the file on stderr.
+
+    \b
+    Examples:
+      acsg new offer
+      acsg new offer --title "COI training" --entity-name "Example Bar" --entity-type bar_association --area training --support-type technical --scope global --expertise "Trainers on COI research"
+      acsg new offer --title "RSD coaching" --entity-name France --entity-type state --country FRA --area rsd_procedures --support-type technical --scope west_central_africa --expertise "Senior RSD officers"
+    """
+    from acsg_cli.templates import OfferAnswers
+    from acsg_cli.templates import answers as A
+
+    ask = Answers()
+    ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
+    ask.take("entity_name", entity_name, "--entity-name", lambda v: A.line(v, "entity name"),
+             "Offering entity's name")
+    ask.take("entity_type", entity_type, "--entity-type", lambda v: A.one_of(A.EntityType, v, "entity type"),
+             "Offering entity's type", choices=_choices(A.EntityType))
+    ask.take("country", country, "--country", A.country, "The offering State's ISO3 code (e.g. FRA)",
+             needed=lambda answers: answers.get("entity_type") is A.EntityType.STATE)
+    ask.take("areas", area, "--area", _listed(lambda v: A.many_of(A.Area, v, "area")),
+             "Areas (one or more, separated by spaces)", choices=_choices(A.Area))
+    ask.take("support_types", support_type, "--support-type",
+             _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+             "Support types (technical, material, financial)")
+    ask.take("geographic_scope", scope, "--scope", _listed(A.scope),
+             "Geographic scope: global, region codes or ISO3 codes", choices=_choices(A.Region), default="global")
+    ask.take("expertise", expertise, "--expertise", lambda v: A.line(v, "expertise"),
+             "What the entity brings (expertise, people, means)")
+    values = ask.finish()
+    values["status"] = _status(A.OfferStatus, status)
+    _finish("offer", data, OfferAnswers(**values), stdout)
+
+
+def _status(enum: Any, given: str) -> Any:
+    from acsg_cli.errors import UsageError
+    from acsg_cli.templates import answers as A
+
+    try:
+        return A.one_of(enum, given, "status")
+    except UsageError as exc:
+        raise UsageError(f"--status: {exc.message}") from None
+
+
+def register(app: typer.Typer) -> None:
+    """The commands are declared on `new_app`; importing this module registers them."""

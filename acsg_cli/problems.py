@@ -73,6 +73,9 @@ _CHECK_LIST = [
     Check("ACSG021", "unresolved-reference", Severity.ERROR, "A reference names a record that does not exist."),
     Check("ACSG022", "inconsistent-status", Severity.ERROR,
           "Statuses contradict each other across files (a live match on a withdrawn offer, a matched request with no match)."),
+    Check("ACSG023", "lifecycle", Severity.ERROR,
+          "A match's consents and history break the state machine: a move it forbids, dates out of order, "
+          "a consent by someone who is not a party, 'agreed' or later without every party's consent (FS 3)."),
 ]
 
 CHECKS: dict[str, Check] = {c.code: c for c in _CHECK_LIST}
@@ -90,6 +93,7 @@ MISPLACED = "ACSG013"
 DUPLICATE_ID = "ACSG020"
 UNRESOLVED = "ACSG021"
 INCONSISTENT = "ACSG022"
+LIFECYCLE = "ACSG023"
 
 
 def problem(file: str, line: int, column: int, code: str, message: str,

@@ -18,6 +18,7 @@ def cross_check(registry: Registry) -> list[Problem]:
         for index, offer_id in enumerate(match.offers):
             found.extend(_reference(registry, match.id, ("offers", index), offer_id, "offer"))
         found.extend(_match_statuses(registry, match))
+        found.extend(_lifecycle(registry, match))
     for offer in registry.offers.values():
         if offer.in_response_to is not None:
             found.extend(_reference(registry, offer.id, ("in_response_to",), offer.in_response_to, "request"))
@@ -68,3 +69,10 @@ def _match_statuses(registry: Registry, match: Any) -> list[Problem]:
                              f"live match ({match.status.value}) names offer {offer.id}, which is "
                              f"{offer.status.value}; withdraw the match or replace the offer"))
     return found
+
+
+def _lifecycle(registry: Registry, match: Any) -> list[Problem]:
+    from acsg_cli.lifecycle.statemachine import check_history
+
+    request = registry.requests.get(match.request)
+    return [_at(registry, match.id, path, codes.LIFECYCLE, message) for path, message in check_history(match, request)]

@@ -67,7 +67,8 @@ class EditResult:
         """A unified diff, as `git diff` shows it (line endings normalised to `\\n`)."""
         old = self.before.replace("\r\n", "\n").splitlines(keepends=True)
         new = self.after.replace("\r\n", "\n").splitlines(keepends=True)
-        lines = list(difflib.unified_diff(old, new, f"a/{self.display}", f"b/{self.display}"))
+        a, b = (self.display, self.display) if self.display.startswith("/") else (f"a/{self.display}", f"b/{self.display}")
+        lines = list(difflib.unified_diff(old, new, a, b))
         return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
                        for line in lines)
 
@@ -172,12 +173,21 @@ def _detach_tail(holder: Any, key: Any) -> str:
         if token is None or not isinstance(token.value, str):
             continue
         value = token.value
+        if _is_block_scalar(node[name]):  # a block scalar ends its own line: every line follows it
+            entry[slot] = None
+            return value
         end = value.find("\n")
         if end < 0 or end == len(value) - 1:
             return ""
         token.value = value[: end + 1]
         return value[end + 1:]
     return ""
+
+
+def _is_block_scalar(value: Any) -> bool:
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    return isinstance(value, (FoldedScalarString, LiteralScalarString))
 
 
 def _attach_tail(holder: Any, key: Any, rest: str) -> None:
@@ -193,7 +203,8 @@ def _attach_tail(holder: Any, key: Any, rest: str) -> None:
     if token is not None and isinstance(token.value, str):
         token.value = token.value + rest
     else:
-        entry[slot] = CommentToken("\n" + rest, CommentMark(0), None)
+        lead = "" if _is_block_scalar(node[name]) else "\n"
+        entry[slot] = CommentToken(lead + rest, CommentMark(0), None)
 
 
 def _layout(text: str) -> tuple[int, int]:
@@ -217,6 +228,8 @@ def _yaml(text: str) -> Any:
     yaml.explicit_end = bool(_DOC_END.search(text))
     # The same value (a date) used twice must be written twice, never as an anchor and alias.
     yaml.representer.ignore_aliases = lambda *args: True
+    # An empty value stays empty (`key:`), as people write it, not `key: null`.
+    yaml.representer.add_representer(type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", ""))
     return yaml
 
 

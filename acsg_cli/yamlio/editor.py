@@ -226,6 +226,7 @@ def _yaml(text: str) -> Any:
     yaml.indent(mapping=mapping, sequence=offset + 2, offset=offset)
     yaml.explicit_start = bool(_DOC_START.match(text))
     yaml.explicit_end = bool(_DOC_END.search(text))
+    yaml.brace_single_entry_mapping_in_flow_sequence = True  # `[{party: TCD}]` stays as written
     # The same value (a date) used twice must be written twice, never as an anchor and alias.
     yaml.representer.ignore_aliases = lambda *args: True
     # An empty value stays empty (`key:`), as people write it, not `key: null`.
@@ -289,10 +290,10 @@ def _edit_locked(path: Path, display: str, change: Callable[[Document, RoundTrip
     plain = text.replace("\r\n", "\n") if crlf else text
     yaml = _yaml(plain)
     notes: list[str] = []
-    if _dump(yaml, _load_rt(yaml, plain, display)) != plain:
+    roundtrip = RoundTrip(_load_rt(yaml, plain, display), order)
+    if _dump(yaml, roundtrip.data) != plain:  # dumping does not change the document
         notes.append(f"{display}: its layout cannot be kept exactly (mixed indentation or styles); "
                      "review the diff")
-    roundtrip = RoundTrip(_load_rt(yaml, plain, display), order)
     outcome = change(document, roundtrip)
     new_plain = _dump(yaml, roundtrip.data)
     new_text = new_plain.replace("\n", "\r\n") if crlf else new_plain

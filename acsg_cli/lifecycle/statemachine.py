@@ -191,12 +191,9 @@ def _check_consents(match: Match, parties: list[str] | None) -> Iterator[tuple[K
 
 
 def _check_history_entries(match: Match, parties: list[str] | None) -> Iterator[tuple[KeyPath, str]]:
-    history = match.history
+    history = match.history  # it may start after 'proposed' when earlier moves went unrecorded
     if not history:
         return
-    if history[0].status is not P:
-        yield ("history", 0, "status"), (f"history starts with '{history[0].status.value}'; "
-                                          "a match's history starts with 'proposed'")
     if match.proposed_on is not None and history[0].on < match.proposed_on:
         yield ("history", 0, "on"), (f"history starts on {history[0].on}, before the match was proposed "
                                      f"({match.proposed_on})")

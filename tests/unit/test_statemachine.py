@@ -111,8 +111,6 @@ def test_valid_whole_life() -> None:
     ({"status": "consent_pending"}, ("status",),
      "status is 'consent_pending' but the last history entry (history[0]) says 'proposed'; "
      "add a history entry for each move"),
-    ({"history": [{"on": "2022-03-01", "status": "consent_pending"}], "status": "consent_pending"},
-     ("history", 0, "status"), "history starts with 'consent_pending'; a match's history starts with 'proposed'"),
     ({"status": "withdrawn", "history": [{"on": "2022-03-01", "status": "proposed"},
                                          {"on": "2022-03-02", "status": "withdrawn"}]},
      ("history", 1), "a match is withdrawn with a note saying why"),
@@ -149,6 +147,12 @@ def test_withdrawal_and_new_grant_reach_agreement_again() -> None:
     assert findings(match(status="agreed", consents=consents, history=early)) == [
         (("history", 4, "status"), "'agreed' on 2022-03-13, but by that date not every party had granted "
                                    "consent: TCD (withdrawn)")]
+
+
+def test_a_history_may_start_after_the_proposal() -> None:
+    m = match(status="welcomed", consents=grants("NER", "TCD", "OFF-2022-001"),
+              history=[{"on": "2022-03-10", "status": "agreed"}, {"on": "2022-04-01", "status": "welcomed"}])
+    assert findings(m) == []
 
 
 def test_unknown_request_skips_party_checks() -> None:

@@ -434,3 +434,15 @@ def test_brief_errors(life: Path, runner: CliRunner) -> None:
 def test_help_has_examples(command: list[str], runner: CliRunner) -> None:
     result = runner.invoke(app, [*command, "--help"])
     assert result.exit_code == 0 and "Examples:" in result.stdout
+
+
+def test_validate_reports_lifecycle_problems_with_their_line(life: Path, runner: CliRunner) -> None:
+    path = Path(MATCH)
+    path.write_text(path.read_text().replace("status: proposed\nproposed_on", "status: agreed\nproposed_on"))
+    result = acsg(runner, "validate")
+    assert result.exit_code == 1
+    assert result.stdout == (  # type: ignore[attr-defined]
+        f"{MATCH}:6:9: error ACSG023 status is 'agreed' but not every party has granted consent: NER (pending), "
+        "TCD (pending), OFF-2022-001 (pending), OFF-2022-002 (pending)\n"
+        f"{MATCH}:6:9: error ACSG023 status is 'agreed' but the last history entry (history[0]) says 'proposed'; "
+        "add a history entry for each move\n")

@@ -90,6 +90,8 @@ MISPLACED = "ACSG013"
 DUPLICATE_ID = "ACSG020"
 UNRESOLVED = "ACSG021"
 INCONSISTENT = "ACSG022"
+LIFECYCLE = "ACSG306"
+"""The lifecycle rule's code, also used when an edit is refused for breaking the lifecycle."""
 
 
 def problem(file: str, line: int, column: int, code: str, message: str,

@@ -560,6 +560,12 @@ class _Plan:
             for o in picked:
                 used.add(o.index)
                 o.live += 1
+                # Only when few offers exist does the fallback pick one that misses a State: widen it.
+                missing = [st for st in req.states if not self._covers(o, st)]
+                if missing:
+                    kind, values = o.scope
+                    for st in missing:
+                        _add(values, geo.region_of(st).value if kind == "regions" else st)
                 # A matched offer shares an area, a support type and a language with the request.
                 if not set(o.areas) & set(req.areas):
                     o.areas.append(req.areas[0])
@@ -829,9 +835,8 @@ def generate(out: Path, requests: int, offers: int, matches: int | None = None, 
     out = Path(out)
     if requests < 0 or offers < 0 or (matches is not None and matches < 0):
         raise ValueError("counts must be >= 0")
-    n_mat = requests // 4 if matches is None else matches
-    if n_mat and not offers:
-        n_mat = 0 if matches is None else n_mat
+    # The default count needs offers to match with; an explicit count without offers is an error.
+    n_mat = (requests // 4 if offers else 0) if matches is None else matches
     plan = _Plan(requests, offers, n_mat, seed)
     folders = {kind: out / kind for kind in KIND_FOLDERS}
     for folder in folders.values():

@@ -16,6 +16,7 @@ from acsg_cli.rules.base import Rule
 from acsg_cli.rules.match_areas import MatchAreas
 from acsg_cli.rules.match_capacity import MatchCapacity
 from acsg_cli.rules.match_dates import MatchDates
+from acsg_cli.rules.match_lifecycle import MatchLifecycle
 from acsg_cli.rules.match_geographic_scope import MatchGeographicScope
 from acsg_cli.rules.match_support_types import MatchSupportTypes
 from acsg_cli.rules.offer_dates import OfferDates
@@ -49,7 +50,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     Milestones, MilestoneDetails, Sustainability, OtherBeneficiaries, Coordination,
     OverlappingMatch, Monitoring, TechnicalExchange, AsylumSystemArea, LeadAuthority,
     OfferExpertise, OfferTechnicalExchange, NarrowScope, ExpiredOffer, OfferDates,
-    MatchAreas, MatchSupportTypes, MatchGeographicScope, MatchCapacity, MatchDates,
+    MatchAreas, MatchSupportTypes, MatchGeographicScope, MatchCapacity, MatchDates, MatchLifecycle,
 )
 
 RULES: dict[str, Rule] = {cls.code: cls() for cls in RULE_CLASSES}

@@ -54,7 +54,11 @@ def test_ended_matches_are_not_checked(tmp_path: Path) -> None:
     root = compliant_copy(tmp_path)
     _edit(root, "MAT-2021-002", "offers: [OFF-2021-002]", "offers: [OFF-2021-003]")
     assert _codes(root) == [("ACSG303", "error")]  # the Americas do not cover Niger
-    _edit(root, "MAT-2021-002", "status: proposed\n", "status: declined\n")
+    _edit(root, "MAT-2021-002", "\nstatus: proposed\n", "\nstatus: declined\n")
+    path = root / "matches" / "MAT-2021-002.yaml"
+    path.write_text(path.read_text() + "  - on: 2021-05-03\n    status: consent_pending\n"
+                    "  - on: 2021-05-04\n    status: declined\n"
+                    "consents:\n  - party: NER\n    decision: declined\n    on: 2021-05-04\n")
     assert _codes(root) == []
 
 

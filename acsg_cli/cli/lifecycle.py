@@ -1,0 +1,222 @@
+"""`acsg consent record`, `acsg match status`, `acsg match update` and `acsg brief`."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from acsg_cli.cli.groups import consent_app, match_app
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+
+
+class DecisionChoice(str, Enum):
+    granted = "granted"
+    declined = "declined"
+    withdrawn = "withdrawn"
+
+
+class BriefFormat(str, Enum):
+    markdown = "markdown"
+    json = "json"
+
+
+MatchArg = Annotated[str, typer.Argument(metavar="MATCH", help="The match id, e.g. MAT-2021-001.")]
+OnOpt = Annotated[Optional[datetime], typer.Option(
+    "--on", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
+    help="Date of the event (default: today); not in the future, not before the proposal or the last move.")]
+ByOpt = Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="Who records it (kept in the file).")]
+DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print the diff of the edit; write nothing.")]
+CommitOpt = Annotated[bool, typer.Option(
+    "--commit", help="git commit the edited file alone, with a message naming the match, the change and the person.")]
+
+
+def consent_record_command(
+    match_id: MatchArg,
+    party: Annotated[str, typer.Option("--party", metavar="PARTY",
+                                       help="A requesting State's ISO3 code or an offer id.")],
+    decision: Annotated[DecisionChoice, typer.Option("--decision", help="The party's decision.")],
+    on: OnOpt = None,
+    by: ByOpt = None,
+    via: Annotated[Optional[str], typer.Option("--via", metavar="CHANNEL",
+                                               help="How it came, e.g. unhcr_country_office.")] = None,
+    evidence: Annotated[Optional[str], typer.Option("--evidence", metavar="TEXT",
+                                                    help="Where the decision is documented.")] = None,
+    replace: Annotated[bool, typer.Option("--replace",
+                                          help="Correct the party's latest recorded decision instead of adding one.")] = False,
+    dry_run: DryRunOpt = False,
+    commit: CommitOpt = False,
+    data: DataDirOpt = DEFAULT_DATA,
+) -> None:
+    """Record a party's consent decision on a match and move its status (FS 3).
+
+    The first decision moves a proposed match to consent_pending; the last grant moves it to
+    agreed; a decline ends it (declined). A party withdrawing its consent sends an agreed match
+    back to consent_pending, and ends a welcomed or in_implementation match (withdrawn).
+
+    \b
+    Examples:
+      acsg consent record MAT-2021-001 --party TCD --decision granted --via unhcr_country_office
+      acsg consent record MAT-2021-001 --party OFF-2021-001 --decision granted --on 2021-05-03 --commit
+      acsg consent record MAT-2021-001 --party TCD --decision withdrawn --by "J. Officer"
+    """
+    from acsg_cli.lifecycle import clock, edits
+    from acsg_cli.vocab import Decision
+
+    top = _repository(data, commit)
+    tgt = edits.target(_load(data), match_id.strip())
+    today = clock.today()
+    change = edits.record_consent(tgt, party, Decision(decision.value), on=_day(on, today), today=today,
+                                  by=_text(by), via=_text(via), evidence=_text(evidence), replace=replace,
+                                  write=not dry_run)
+    _report(change, dry_run=dry_run, top=top, by=_text(by))
+
+
+def match_status_command(
+    match_id: MatchArg,
+    new: Annotated[str, typer.Argument(metavar="NEW", help="The new status, e.g. welcomed.")],
+    by: ByOpt = None,
+    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT",
+                                                help="Why (required to withdraw a match).")] = None,
+    on: OnOpt = None,
+    dry_run: DryRunOpt = False,
+    commit: CommitOpt = False,
+    data: DataDirOpt = DEFAULT_DATA,
+) -> None:
+    """Move a match to a new status, as the state machine allows.
+
+    Moves that follow from consent (agreed, declined) are made by `acsg consent record`; this
+    command makes the others: welcomed, in_implementation, completed, and withdrawn (with --note).
+
+    \b
+    Examples:
+      acsg match status MAT-2021-001 welcomed --by "ACSG Secretariat"
+      acsg match status MAT-2021-001 withdrawn --note "The request was met by other support."
+    """
+    from acsg_cli.lifecycle import clock, edits
+
+    top = _repository(data, commit)
+    tgt = edits.target(_load(data), match_id.strip())
+    today = clock.today()
+    change = edits.move_status(tgt, new, on=_day(on, today), today=today, by=_text(by), note=_text(note),
+                               write=not dry_run)
+    _report(change, dry_run=dry_run, top=top, by=_text(by))
+
+
+def match_update_command(
+    match_id: MatchArg,
+    summary: Annotated[str, typer.Option("--summary", metavar="TEXT", help="What happened since the last update.")],
+    milestone: Annotated[Optional[list[str]], typer.Option(
+        "--milestone", metavar="TEXT", help="A milestone met (repeat for several).")] = None,
+    good_practice: Annotated[bool, typer.Option("--good-practice",
+                                                help="Mark the update as a good practice to share (FS 5).")] = False,
+    on: OnOpt = None,
+    by: Annotated[Optional[str], typer.Option("--by", metavar="NAME",
+                                              help="Who records it (named in the commit message).")] = None,
+    dry_run: DryRunOpt = False,
+    commit: CommitOpt = False,
+    data: DataDirOpt = DEFAULT_DATA,
+) -> None:
+    """Add a progress update to an agreed, welcomed, in_implementation or completed match (FS 5).
+
+    \b
+    Examples:
+      acsg match update MAT-2021-001 --summary "40 caseworkers trained." --milestone "Caseworkers trained"
+      acsg match update MAT-2020-002 --summary "Case files digitised." --good-practice
+    """
+    from acsg_cli.lifecycle import clock, edits
+
+    top = _repository(data, commit)
+    tgt = edits.target(_load(data), match_id.strip())
+    today = clock.today()
+    change = edits.add_update(tgt, summary, on=_day(on, today), today=today, milestones=milestone,
+                              good_practice=good_practice, write=not dry_run)
+    _report(change, dry_run=dry_run, top=top, by=_text(by))
+
+
+def brief_command(
+    match_id: MatchArg,
+    party: Annotated[str, typer.Option("--for", metavar="PARTY",
+                                       help="A requesting State's ISO3 code or an offer id.")],
+    output_format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.markdown,
+    data: DataDirOpt = DEFAULT_DATA,
+) -> None:
+    """Print what one party to a match may see now, and what is withheld and why (FS 3).
+
+    A confidential request's details wait for the requesting States' consent on the match; a
+    confidential offer's details wait for the offer's consent. Contact data is never included.
+
+    \b
+    Examples:
+      acsg brief MAT-2021-001 --for OFF-2019-001
+      acsg brief MAT-2021-001 --for NER --format json
+    """
+    import json
+
+    from acsg_cli.lifecycle.brief import build_brief
+    from acsg_cli.reporters.brief import write_markdown
+
+    brief = build_brief(_load(data), match_id, party)
+    if output_format is BriefFormat.json:
+        json.dump(brief.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        write_markdown(brief, sys.stdout)
+
+
+def _load(data: Path) -> Any:
+    from acsg_cli.registry import load_registry
+
+    return load_registry(data, root_display=display_root(data))
+
+
+def _repository(data: Path, commit: bool) -> Path | None:
+    if not commit:
+        return None
+    from acsg_cli.lifecycle.commit import repository_of
+
+    return repository_of(data)
+
+
+def _day(on: datetime | None, today: date) -> date:
+    return on.date() if on is not None else today
+
+
+def _text(value: str | None) -> str | None:
+    return value.strip() or None if value is not None else None
+
+
+def _report(change: Any, *, dry_run: bool, top: Path | None, by: str | None) -> None:
+    edit = change.edit
+    for note in edit.notes:
+        typer.echo(f"warning: {note}", err=True)
+    if dry_run:
+        sys.stdout.write(edit.diff())
+        for line in change.lines:
+            typer.echo(line, err=True)
+        typer.echo("dry run: nothing written", err=True)
+        return
+    for line in change.lines:
+        typer.echo(line)
+    if not edit.changed:
+        typer.echo(f"{edit.display} unchanged", err=True)
+        return
+    typer.echo(f"wrote {edit.display}", err=True)
+    if top is not None:
+        from acsg_cli.lifecycle.commit import author_name, commit_file
+
+        person = by or author_name(top)
+        subject = f"{change.match_id}: {change.summary} (recorded by {person})"
+        sha = commit_file(top, edit.path, subject, "\n".join(change.lines))
+        typer.echo(f"committed {sha}: {subject}", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    consent_app.command("record")(consent_record_command)
+    match_app.command("status")(match_status_command)
+    match_app.command("update")(match_update_command)
+    app.command("brief")(brief_command)

@@ -1,0 +1,40 @@
+"""`--commit`: one git commit of exactly the edited record, naming the match, the change and the person."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from acsg_cli import gitrev
+from acsg_cli.errors import UsageError
+
+
+def repository_of(path: Path) -> Path:
+    """The top of the git work tree holding `path`; `UsageError` (exit 2) when there is none.
+
+    Called before an edit, so a `--commit` outside a repository changes nothing.
+    """
+    return gitrev.toplevel(path)
+
+
+def author_name(top: Path) -> str:
+    """The name git will record as the commit's author (honours GIT_AUTHOR_NAME and config)."""
+    try:
+        ident = gitrev.git(top, "var", "GIT_AUTHOR_IDENT").strip()
+    except UsageError:
+        return "unknown"
+    return ident.split(" <", 1)[0] or "unknown"
+
+
+def commit_file(top: Path, path: Path, subject: str, body: str = "") -> str:
+    """Commit the working-tree content of `path` alone (other staged changes stay staged).
+
+    Returns the new commit's short hash.
+    """
+    relative = str(path.resolve().relative_to(top.resolve()))
+    message = subject + (f"\n\n{body}" if body else "")
+    try:
+        gitrev.git(top, "add", "--", relative)  # a new, untracked record needs adding first
+        gitrev.git(top, "commit", "--quiet", "--only", "-m", message, "--", relative)
+        return gitrev.git(top, "rev-parse", "--short", "HEAD").strip()
+    except UsageError as exc:
+        raise UsageError(f"{relative} was written but not committed: {exc.message}") from None

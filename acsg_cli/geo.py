@@ -1,31 +1,44 @@
 """Country and language codes, and the UNHCR regional bureau of each country.
 
-Codes are checked against pycountry (ISO 3166-1 and ISO 639 as maintained by Debian's
-iso-codes). The region of a country comes from `resources/unhcr_regions.csv`, whose header
-names its source: UNHCR's regional bureaux coverage as used in its population statistics.
+Codes are checked against the ISO 3166-1 and ISO 639 databases that pycountry ships (Debian's
+iso-codes, maintained upstream). They are read straight from pycountry's JSON files: building
+pycountry's ~7,900 language objects to find 184 two-letter codes would cost most of a small
+run's start-up. The region of a country comes from `resources/unhcr_regions.csv`, whose
+header names its source: UNHCR's regional bureaux coverage as used in its population
+statistics.
 """
 
 from __future__ import annotations
 
 import csv
+import importlib.util
+import json
 from functools import cache
 from importlib import resources
+from pathlib import Path
+from typing import Any
 
 from acsg_cli.vocab import Region
 
 
+def _iso_database(name: str, key: str) -> list[dict[str, Any]]:
+    spec = importlib.util.find_spec("pycountry")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pycountry is not installed; reinstall acsg")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "databases"
+    with (folder / f"{name}.json").open("rb") as fh:
+        entries: list[dict[str, Any]] = json.load(fh)[key]
+    return entries
+
+
 @cache
 def _countries() -> dict[str, str]:
-    import pycountry
-
-    return {c.alpha_3: c.name for c in pycountry.countries}
+    return {entry["alpha_3"]: entry["name"] for entry in _iso_database("iso3166-1", "3166-1")}
 
 
 @cache
 def _languages() -> dict[str, str]:
-    import pycountry
-
-    return {lang.alpha_2: lang.name for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    return {entry["alpha_2"]: entry["name"] for entry in _iso_database("iso639-3", "639-3") if "alpha_2" in entry}
 
 
 @cache

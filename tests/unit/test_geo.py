@@ -27,3 +27,9 @@ def test_codes() -> None:
     assert geo.is_country("TCD") and not geo.is_country("XYZ")
     assert geo.is_language("no") and geo.is_language("fr") and not geo.is_language("xx")
     assert geo.country_name("NER") == "Niger"
+
+
+def test_codes_are_pycountrys() -> None:
+    assert set(geo._countries()) == {c.alpha_3 for c in pycountry.countries}
+    assert set(geo._languages()) == {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    assert geo.language_name("fr") == pycountry.languages.get(alpha_2="fr").name

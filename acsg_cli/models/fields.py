@@ -37,6 +37,14 @@ def _iso_date(value: Any) -> Any:
     return value
 
 
+def _number_as_text(value: Any) -> Any:
+    # Identifiers and figures people write bare (`target: 40`, `period: 2020`, a numeric GRF
+    # pledge id) are kept as the text they wrote; booleans are still refused.
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    return value
+
+
 def _country(value: str) -> str:
     if not geo.is_country(value):
         raise ValueError(f"unknown country code '{value}' (ISO 3166-1 alpha-3, e.g. TCD)")
@@ -70,6 +78,9 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 Line = Annotated[str, Field(min_length=1, pattern=r"^[^\n]*\S[^\n]*$")]
 Flag = Annotated[bool, Strict()]
+Figure = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1, pattern=r"\S",
+                                                                  json_schema_extra={"type": ["string", "number"]})]
+"""Text that may be written as a bare number (a target, a period, a pledge reference)."""
 Country = Annotated[str, Field(pattern=r"^[A-Z]{3}$", json_schema_extra=_country_schema),
                     AfterValidator(_country)]
 Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", json_schema_extra=_language_schema),

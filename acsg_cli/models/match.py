@@ -40,7 +40,8 @@ class ProgressUpdate(Record):
     on: IsoDate
     summary: Text
     milestones_met: list[Text] = []
-    good_practice: Flag = False
+    good_practice: Flag | Text = False
+    """`true`, or the good practice described in words (FS 5)."""
 
 
 class Match(Record):

@@ -7,7 +7,7 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictInt, model_validator
 
 from acsg_cli.models.fields import (
-    Contact, Country, Flag, IsoDate, Language, Line, OfferId, Record, RequestId, Text, Waiver,
+    Contact, Country, Figure, Flag, IsoDate, Language, Line, OfferId, Record, RequestId, Text, Waiver,
     unique_list,
 )
 from acsg_cli.vocab import (
@@ -77,7 +77,7 @@ class Offer(Record):
     offering_entity: OfferingEntity
     submitted_on: IsoDate
     received_via: ReceivedVia | None = None
-    grf_pledge_ids: unique_list(Line) = []  # type: ignore[valid-type]
+    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
     status: OfferStatus
     areas: unique_list(Area, min_length=1)  # type: ignore[valid-type]
     support_types: unique_list(SupportType, min_length=1)  # type: ignore[valid-type]

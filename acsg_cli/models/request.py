@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from acsg_cli.models.fields import (
-    Contact, Country, Flag, IsoDate, Language, Line, Record, RequestId, Text, Waiver, unique_list,
+    Contact, Country, Figure, Flag, IsoDate, Language, Line, Record, RequestId, Text, Waiver, unique_list,
 )
 from acsg_cli.vocab import (
     Area, EntityType, MilestoneType, QualityDimension, ReceivedVia, RequestStatus, RequestTerm,
@@ -32,7 +32,7 @@ class Milestone(Record):
 
     description: Text
     type: MilestoneType
-    target: Text | None = None
+    target: Figure | None = None
     due: IsoDate | None = None
 
 
@@ -49,7 +49,7 @@ class ExistingSupport(Record):
 
     provider: Line
     areas: unique_list(Area) = []  # type: ignore[valid-type]
-    period: Line | None = None
+    period: Figure | None = None
 
 
 class Coordination(Record):
@@ -68,7 +68,7 @@ class Request(Record):
     lead_authority: Line | None = None
     submitted_on: IsoDate
     received_via: ReceivedVia | None = None
-    grf_pledge_ids: unique_list(Line) = []  # type: ignore[valid-type]
+    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
     status: RequestStatus
     areas: unique_list(Area, min_length=1)  # type: ignore[valid-type]
     quality_dimensions: unique_list(QualityDimension) = []  # type: ignore[valid-type]

@@ -102,3 +102,21 @@ def test_match_party_and_consent() -> None:
                                                {"party": "OFF-2021-001", "decision": "granted", "on": "2021-01-02"}]})
     assert errors(Match, {**base, "consents": [{"party": "chad", "decision": "granted", "on": "2021-01-02"}]})
     assert errors(Match, {**base, "offers": []})
+
+
+def test_figures_may_be_written_as_bare_numbers() -> None:
+    data = {**REQUEST, "grf_pledge_ids": [1234, "GRF-2019-0001"],
+            "milestones": [{"description": "Officers trained", "type": "quantitative", "target": 40}],
+            "coordination": {"existing_support": [{"provider": "UNHCR", "period": 2020}]}}
+    request = Request.model_validate(data)
+    assert request.grf_pledge_ids == ["1234", "GRF-2019-0001"]
+    assert request.milestones[0].target == "40"
+    assert request.coordination is not None and request.coordination.existing_support[0].period == "2020"
+    assert errors(Request, {**REQUEST, "milestones": [{"description": "x", "type": "quantitative", "target": True}]})
+
+
+def test_good_practice_is_a_flag_or_words() -> None:
+    base = {"id": "MAT-2021-001", "request": "REQ-2021-001", "offers": ["OFF-2021-001"], "status": "completed"}
+    for value in (True, "Remote interviews cut travel for rural applicants."):
+        match = Match.model_validate({**base, "updates": [{"on": "2021-05-01", "summary": "x", "good_practice": value}]})
+        assert match.updates[0].good_practice == value

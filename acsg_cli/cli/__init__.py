@@ -6,6 +6,7 @@ place (`AcsgGroup.invoke`), so no command catches exceptions itself.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -79,9 +80,19 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Bad data and bad arguments never get here (they are `AcsgError`s or typer's usage errors).
+    What does is a bug: it is reported in one line, with the traceback only on request.
+    """
     try:
         app()
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)
+    except Exception as exc:  # the last resort, so a bug never prints a traceback by default
+        if os.environ.get("ACSG_DEBUG"):
+            raise
+        typer.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report it, "
+                   "and set ACSG_DEBUG=1 to see the traceback", err=True)
+        sys.exit(1)

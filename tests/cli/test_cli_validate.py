@@ -92,3 +92,20 @@ def test_shipped_registry_validates(runner: CliRunner) -> None:
     report = json.loads(result.stdout)
     assert report["files_checked"] == len(list(SHIPPED.glob("*/*.yaml"))) == 18
     assert report["problems"] == []
+
+
+def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import acsg_cli.cli as cli
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(cli, "app", broken)
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: internal error (RuntimeError: boom)") and "Traceback" not in err
+    monkeypatch.setenv("ACSG_DEBUG", "1")
+    with pytest.raises(RuntimeError):
+        cli.main()

@@ -1,0 +1,39 @@
+"""One self-contained HTML page per report: inline CSS and SVG charts, nothing fetched.
+
+Written for the screen and for A4 paper: table headers repeat on each page, rows are not
+split across pages, long sections start on a new page.
+"""
+
+from __future__ import annotations
+
+from acsg_cli.reports.layout import Bullets, Chart, Document, Table
+
+
+def render_html(doc: Document) -> str:
+    import jinja2
+    import markupsafe
+
+    from acsg_cli.reports.render.charts import render_svg
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("acsg_cli.reports", "templates"),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    charts: dict[int, str] = {}
+    count = 0
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                count += 1
+                charts[id(block)] = render_svg(block, f"c{count}-")
+    template = env.get_template("report.html.j2")
+    return template.render(doc=doc, svg_of=lambda block: markupsafe.Markup(charts[id(block)]), kind_of=_kind_of)
+
+
+def _kind_of(block: object) -> str:
+    if isinstance(block, Table):
+        return "table"
+    if isinstance(block, Chart):
+        return "chart"
+    if isinstance(block, Bullets):
+        return "bullets"
+    return "paragraph"

@@ -6,6 +6,8 @@ split across pages, long sections start on a new page.
 
 from __future__ import annotations
 
+import re
+
 from acsg_cli.reports.layout import Bullets, Chart, Document, Table
 
 
@@ -26,7 +28,19 @@ def render_html(doc: Document) -> str:
                 count += 1
                 charts[id(block)] = render_svg(block, f"c{count}-")
     template = env.get_template("report.html.j2")
-    return template.render(doc=doc, svg_of=lambda block: markupsafe.Markup(charts[id(block)]), kind_of=_kind_of)
+    return template.render(doc=doc, svg_of=lambda block: markupsafe.Markup(charts[id(block)]), kind_of=_kind_of,
+                           cell_class=_cell_class)
+
+
+_NUMBER = re.compile(r"^-?[0-9]+$")
+_UNBROKEN = re.compile(r"^(?:(?:REQ|OFF|MAT)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+
+
+def _cell_class(value: str) -> str:
+    """`num` (right-aligned) for whole numbers; `code` (never wrapped) for ids and dates."""
+    if _NUMBER.match(value):
+        return "num"
+    return "code" if _UNBROKEN.match(value) else ""
 
 
 def _kind_of(block: object) -> str:

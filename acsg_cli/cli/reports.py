@@ -69,8 +69,8 @@ def _emit(text: str, output: Optional[Path], registry_errors: int) -> None:
         write_output(output, text)
         typer.echo(f"wrote {output}", err=True)
     if registry_errors:
-        typer.echo(f"warning: the registry has {registry_errors} error(s); records that do not load are "
-                   f"left out of the report; run `acsg validate`", err=True)
+        typer.echo(f"warning: the registry has {registry_errors} error(s) (run `acsg validate`); records that "
+                   f"do not load are left out of the report", err=True)
 
 
 def status_command(

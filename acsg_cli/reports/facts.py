@@ -6,6 +6,7 @@ through `safe_text`, which withholds anything shaped like an email address.
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, fields
@@ -172,7 +173,10 @@ class Indexed:
             if region is not None:
                 covering = covering | self._by_region.get(region, set())
             candidates &= covering
-        for offer_id in sorted(candidates):
+        heap = list(candidates)
+        heapq.heapify(heap)  # lowest id first, without sorting candidates that are never looked at
+        while heap:
+            offer_id = heapq.heappop(heap)
             if not exclusions(self.registry, request, self.registry.offers[offer_id], self.today):
                 return offer_id
         return None

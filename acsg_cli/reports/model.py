@@ -19,7 +19,7 @@ Counting rules (shown in the report as well):
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -336,19 +336,38 @@ def _unmet_needs(index: facts.Indexed, requests: list[Request], today: date, sec
 
 
 def _narrow_scope(requests: list[Request], offers: list[Offer]) -> dict[str, Any]:
-    open_by_area: dict[Area, set[str]] = {}
     open_requests = {r.id: r for r in requests if r.status is RequestStatus.OPEN}
+    by_area: dict[Area, set[str]] = defaultdict(set)
+    by_country: dict[str, set[str]] = defaultdict(set)
+    by_region: dict[Region, set[str]] = defaultdict(set)
+    states_of: dict[str, frozenset[str]] = {}
+    regions_of: dict[str, frozenset[Region | None]] = {}
     for request in open_requests.values():
+        states_of[request.id] = frozenset(request.requesting_states)
+        regions_of[request.id] = frozenset(geo.region_of(s) for s in request.requesting_states)
         for area in request.areas:
-            open_by_area.setdefault(area, set()).add(request.id)
+            by_area[area].add(request.id)
+        for state in request.requesting_states:
+            by_country[state].add(request.id)
+            region = geo.region_of(state)
+            if region is not None:
+                by_region[region].add(request.id)
     active = [o for o in offers if o.status not in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED)]
     lines = []
     for offer in active:
         if not facts.is_narrow(offer):
             continue
-        in_areas = set().union(*(open_by_area.get(a, set()) for a in offer.areas))
-        in_scope = [i for i in in_areas
-                    if all(offer.geographic_scope.covers(s) for s in open_requests[i].requesting_states)]
+        scope = offer.geographic_scope
+        in_areas: set[str] = set().union(*(by_area.get(a, set()) for a in offer.areas))
+        # Requests with at least one State in the scope, then those with every State in it.
+        near: set[str] = set().union(*(by_country.get(c, set()) for c in scope.countries or []),
+                                     *(by_region.get(r, set()) for r in scope.regions or []))
+        if scope.countries is not None:
+            countries = frozenset(scope.countries)
+            in_scope = [i for i in in_areas & near if states_of[i] <= countries]
+        else:
+            regions = frozenset(scope.regions or [])
+            in_scope = [i for i in in_areas & near if regions_of[i] <= regions]
         lines.append(NarrowOffer(
             offer=offer.id, entity=facts.safe_text(offer.offering_entity.name),
             entity_type=offer.offering_entity.type.value, status=offer.status.value, scope=scope_text(offer),

@@ -69,14 +69,6 @@ def area_label(code: str) -> str:
     return code.replace("_", " ")
 
 
-def state_label(iso3: str) -> str:
-    return geo.country_name(iso3)
-
-
-def entity_label(offer: Offer) -> str:
-    return offer.offering_entity.name
-
-
 def regions_of(states: list[str]) -> list[Region]:
     found = {r for s in states if (r := geo.region_of(s)) is not None}
     return [r for r in Region if r in found]

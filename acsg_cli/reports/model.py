@@ -500,7 +500,7 @@ def _findings(model: Stocktaking) -> list[str]:
         out.append(f"{unmet['count']} open request(s) have no match (unmet needs); "
                    f"{unmet['without_eligible_offer']} of them have no eligible offer.")
     else:
-        out.append("Every open request has a match under way.")
+        out.append("No open request is waiting without a match.")
     narrow = model.narrow_scope
     if narrow["count"]:
         out.append(f"{narrow['count']} of {narrow['active_offers']} offer(s) are limited in geographic scope "

@@ -20,7 +20,8 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -55,13 +56,12 @@ class Basis:
                 "revision": self.revision, "commit": self.commit}
 
 
-@dataclass
+@dataclass(frozen=True)
 class Snapshot:
     """A registry at one point, and how it was obtained."""
 
     registry: Registry
     basis: Basis
-    problems: list[Problem] = field(default_factory=list)
 
 
 def parse_date(text: str) -> date | None:
@@ -210,7 +210,7 @@ def _git_sources(top: Path, commit: str, prefix: str, shown_root: str) -> tuple[
     return files, problems
 
 
-def _constant(content: bytes):  # type: ignore[no-untyped-def]
+def _constant(content: bytes) -> Callable[[], bytes]:
     def read() -> bytes:
         return content
     return read

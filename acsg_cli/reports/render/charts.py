@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import re
+from typing import Any
 
 from acsg_cli.reports.layout import Chart
 
-_STYLE = {
+_STYLE: dict[str, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "acsg-report",
     "font.family": ["DejaVu Sans"],
@@ -32,7 +33,7 @@ def render_svg(chart: Chart, prefix: str) -> str:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    with matplotlib.rc_context(_STYLE):
+    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]
         rows = max(len(chart.labels), 1)
         names = list(chart.series)
         bar_rows = rows * max(len(names), 1)

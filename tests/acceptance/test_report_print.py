@@ -108,3 +108,9 @@ def test_stocktaking_prints_on_a4_with_fonts_and_whole_tables(reports: dict[str,
 def test_status_prints_on_a4_with_fonts_and_whole_tables(reports: dict[str, Path], tmp_path: Path) -> None:
     text = _check_pdf(reports["status"], tmp_path, min_pages=1)
     assert "ACSG status report as of 2022-06-01" in text
+
+
+def test_install_script_is_quiet_when_chromium_is_there() -> None:
+    script = Path(__file__).resolve().parents[2] / "scripts" / "install-test-browser.sh"
+    done = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60, check=False)
+    assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

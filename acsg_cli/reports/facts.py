@@ -1,0 +1,199 @@
+"""Facts about single records that both reports use: stages, parties, eligibility, safe text.
+
+Nothing here reads a record's `contact`, and every free text that goes into a report passes
+through `safe_text`, which withholds anything shaped like an email address.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field, fields
+from datetime import date
+
+from acsg_cli import geo
+from acsg_cli.matching.eligibility import exclusions
+from acsg_cli.models import Match, Offer, Request
+from acsg_cli.registry import Registry
+from acsg_cli.vocab import LIVE_MATCH_STATUSES, EntityType, MatchStatus, OfferStatus, Region, SupportType
+
+STAGES: tuple[MatchStatus, ...] = tuple(MatchStatus)
+"""Match stages in lifecycle order (DESIGN.md, Match): the ended ones last."""
+
+WELCOMED_OR_LATER = frozenset({MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION, MatchStatus.COMPLETED})
+
+_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"']+")
+WITHHELD = "(withheld: confidential request, FS 3)"
+
+
+def safe_text(text: str | None) -> str:
+    """Free text fit for a report: one line, any email address withheld."""
+    if not text:
+        return ""
+    return _EMAIL.sub("[email withheld]", " ".join(text.split()))
+
+
+def days_between(start: date | None, end: date) -> int | None:
+    return None if start is None else (end - start).days
+
+
+def stage_since(match: Match) -> date | None:
+    """When the match entered its current stage: the last history entry moving it there."""
+    for entry in reversed(match.history):
+        if entry.status is match.status:
+            return entry.on
+    if match.status is MatchStatus.PROPOSED:
+        return match.proposed_on
+    return None
+
+
+def last_activity(match: Match) -> date | None:
+    """The latest dated event of a match: a history entry, a consent or a progress update."""
+    dates = [h.on for h in match.history] + [c.on for c in match.consents] + [u.on for u in match.updates]
+    if match.proposed_on is not None:
+        dates.append(match.proposed_on)
+    return max(dates, default=None)
+
+
+def reached(match: Match, stages: frozenset[MatchStatus]) -> date | None | bool:
+    """The date the match first entered one of `stages`, True if it is there without a dated entry, else False."""
+    for entry in match.history:
+        if entry.status in stages:
+            return entry.on
+    return True if match.status in stages else False
+
+
+def area_label(code: str) -> str:
+    """`country_of_origin_information` -> `country of origin information`."""
+    return code.replace("_", " ")
+
+
+def regions_of(states: list[str]) -> list[Region]:
+    found = {r for s in states if (r := geo.region_of(s)) is not None}
+    return [r for r in Region if r in found]
+
+
+def scope_regions(offer: Offer) -> list[Region]:
+    """The regions where an offer can be used (at least one country of them)."""
+    scope = offer.geographic_scope
+    if scope.is_global:
+        return list(Region)
+    if scope.regions:
+        return [r for r in Region if r in scope.regions]
+    return regions_of(list(scope.countries or []))
+
+
+def is_narrow(offer: Offer) -> bool:
+    """SR: limited in geographic scope — named countries only, or a single region."""
+    scope = offer.geographic_scope
+    return scope.countries is not None or (scope.regions is not None and len(scope.regions) == 1)
+
+
+def is_cross_regional(registry: Registry, match: Match) -> bool:
+    """FS 2: an offering State's region differs from every requesting State's region."""
+    request = registry.requests.get(match.request)
+    if request is None:
+        return False
+    requesting = set(regions_of(list(request.requesting_states)))
+    for offer_id in match.offers:
+        offer = registry.offers.get(offer_id)
+        country = offer.offering_entity.country if offer is not None else None
+        if offer is not None and offer.offering_entity.type is EntityType.STATE and country is not None:
+            region = geo.region_of(country)
+            if region is not None and region not in requesting:
+                return True
+    return False
+
+
+@dataclass
+class Indexed:
+    """A registry with the lookups the reports repeat, built once: matches by request and by
+    offer, and open offers by support type and coverage, so that finding an eligible offer
+    does not scan every offer and match for every request."""
+
+    registry: Registry
+    today: date
+    by_request: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
+    live_by_offer: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
+    _by_support: dict[SupportType, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _global: set[str] = field(default_factory=set)
+    _by_region: dict[Region, set[str]] = field(default_factory=lambda: defaultdict(set))
+    _by_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def __post_init__(self) -> None:
+        for match in self.registry.matches.values():
+            self.by_request[match.request].append(match)
+            if match.status in LIVE_MATCH_STATUSES:
+                for offer_id in match.offers:
+                    self.live_by_offer[offer_id].append(match)
+        for offer in self.registry.offers.values():
+            if not self.available(offer):
+                continue
+            for support in offer.support_types:
+                self._by_support[support].add(offer.id)
+            scope = offer.geographic_scope
+            if scope.is_global:
+                self._global.add(offer.id)
+            for region in scope.regions or []:
+                self._by_region[region].add(offer.id)
+            for country in scope.countries or []:
+                self._by_country[country].add(offer.id)
+
+    def available(self, offer: Offer) -> bool:
+        """Open, still available and with capacity left: the conditions of the eligibility
+        filters that do not depend on the request."""
+        if offer.status is not OfferStatus.OPEN:
+            return False
+        if offer.available_until is not None and offer.available_until < self.today:
+            return False
+        return offer.capacity - len(self.live_by_offer.get(offer.id, [])) > 0
+
+    def first_eligible_offer(self, request: Request) -> str | None:
+        """The lowest-id offer that `eligibility.exclusions` accepts for `request`, or None.
+
+        The same answer as `eligible_offers(...)[0]`: candidates are narrowed by the indexes
+        (open, available, capacity left, a common kind of support, covering every requesting
+        State), then each is confirmed by the eligibility filters themselves.
+        """
+        candidates: set[str] = set()
+        for support in request.support_types:
+            candidates |= self._by_support.get(support, set())
+        for state in request.requesting_states:
+            region = geo.region_of(state)
+            covering = self._global | self._by_country.get(state, set())
+            if region is not None:
+                covering = covering | self._by_region.get(region, set())
+            candidates &= covering
+        heap = list(candidates)
+        heapq.heapify(heap)  # lowest id first, without sorting candidates that are never looked at
+        while heap:
+            offer_id = heapq.heappop(heap)
+            if not exclusions(self.registry, request, self.registry.offers[offer_id], self.today):
+                return offer_id
+        return None
+
+    def live_matches_of(self, request_id: str) -> list[Match]:
+        return [m for m in self.by_request.get(request_id, []) if m.status in LIVE_MATCH_STATUSES]
+
+
+class _IndexedRegistry(Registry):
+    """The same registry, answering the two per-pair lookups of the eligibility filters from
+    indexes instead of a scan of every match."""
+
+    _index: Indexed
+
+    def matches_for_request(self, request_id: str) -> list[Match]:
+        return list(self._index.by_request.get(request_id, []))
+
+    def live_matches_for_offer(self, offer_id: str) -> list[Match]:
+        return list(self._index.live_by_offer.get(offer_id, []))
+
+
+def indexed(registry: Registry, today: date) -> Indexed:
+    """An `Indexed` view whose `registry` answers match lookups from the indexes."""
+    index = Indexed(registry, today)
+    fast = _IndexedRegistry(**{f.name: getattr(registry, f.name) for f in fields(Registry)})
+    fast._index = index
+    index.registry = fast
+    return index

@@ -1,0 +1,53 @@
+"""One self-contained HTML page per report: inline CSS and SVG charts, nothing fetched.
+
+Written for the screen and for A4 paper: table headers repeat on each page, rows are not
+split across pages, long sections start on a new page.
+"""
+
+from __future__ import annotations
+
+import re
+
+from acsg_cli.reports.layout import Bullets, Chart, Document, Table
+
+
+def render_html(doc: Document) -> str:
+    import jinja2
+    import markupsafe
+
+    from acsg_cli.reports.render.charts import render_svg
+
+    env = jinja2.Environment(loader=jinja2.PackageLoader("acsg_cli.reports", "templates"),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined)
+    charts: dict[int, str] = {}
+    count = 0
+    for section in doc.sections:
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                count += 1
+                charts[id(block)] = render_svg(block, f"c{count}-")
+    template = env.get_template("report.html.j2")
+    return template.render(doc=doc, svg_of=lambda block: markupsafe.Markup(charts[id(block)]), kind_of=_kind_of,
+                           cell_class=_cell_class)
+
+
+_NUMBER = re.compile(r"^-?[0-9]+$")
+_UNBROKEN = re.compile(r"^(?:(?:REQ|OFF|MAT)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+
+
+def _cell_class(value: str) -> str:
+    """`num` (right-aligned) for whole numbers; `code` (never wrapped) for ids and dates."""
+    if _NUMBER.match(value):
+        return "num"
+    return "code" if _UNBROKEN.match(value) else ""
+
+
+def _kind_of(block: object) -> str:
+    if isinstance(block, Table):
+        return "table"
+    if isinstance(block, Chart):
+        return "chart"
+    if isinstance(block, Bullets):
+        return "bullets"
+    return "paragraph"

@@ -1,0 +1,80 @@
+"""Markdown and plain-text tables, drawn from a report layout."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from acsg_cli.reports.layout import Bullets, Chart, Document, Table, status_document, stocktaking_document
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _table(table: Table, fmt: str) -> str:
+    from tabulate import tabulate
+
+    if not table.rows:
+        return table.empty
+    if fmt == "markdown":
+        body = [[_md_cell(c) for c in row] for row in table.rows]
+        return str(tabulate(body, headers=[_md_cell(c) for c in table.columns], tablefmt="github",
+                            disable_numparse=True))
+    return str(tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True))
+
+
+def render_markdown(doc: Document) -> str:
+    lines = [f"# {doc.title}", ""]
+    lines += [f"- **{k}:** {v}" for k, v in doc.meta]
+    for section in doc.sections:
+        lines += ["", f"## {section.title}", "", f"*Source: {section.source}*"]
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                continue  # the figures of every chart are in the table beside it
+            lines.append("")
+            if isinstance(block, Table):
+                if block.caption:
+                    lines += [f"**{block.caption}**", ""]
+                lines.append(_table(block, "markdown"))
+            elif isinstance(block, Bullets):
+                lines += [f"- {item}" for item in block.items] or ["None."]
+            else:
+                lines.append(block)
+    return "\n".join(lines) + "\n"
+
+
+def render_table(doc: Document) -> str:
+    lines = [doc.title, "=" * len(doc.title)]
+    lines += [f"{k}: {v}" for k, v in doc.meta]
+    for section in doc.sections:
+        heading = f"{section.title} [{section.source}]"
+        lines += ["", heading, "-" * len(heading)]
+        for block in section.blocks:
+            if isinstance(block, Chart):
+                continue
+            lines.append("")
+            if isinstance(block, Table):
+                if block.caption:
+                    lines.append(block.caption + ":")
+                lines.append(_table(block, "simple"))
+            elif isinstance(block, Bullets):
+                lines += [f"* {item}" for item in block.items] or ["None."]
+            else:
+                lines.append(block)
+    return "\n".join(lines) + "\n"
+
+
+def stocktaking_markdown(model: Any) -> str:
+    return render_markdown(stocktaking_document(model))
+
+
+def stocktaking_table(model: Any) -> str:
+    return render_table(stocktaking_document(model))
+
+
+def status_markdown(model: Any) -> str:
+    return render_markdown(status_document(model))
+
+
+def status_table(model: Any) -> str:
+    return render_table(status_document(model))

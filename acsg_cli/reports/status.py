@@ -1,0 +1,143 @@
+"""The status report: one row per live match and per open request without one, attention first.
+
+Ordering (`ORDERING`): rows are grouped by what they wait for, most pressing group first;
+within a group the row that has waited longest in its current stage comes first (rows whose
+stage date is unknown come after the dated ones), then by id.
+
+1. an urgent request (WM 9, WM 12) with no match;
+2. a request with no match although an eligible offer exists: a match can be proposed now (FS 3);
+3. a request with no match and no eligible offer: other stakeholders may be approached (FS 3);
+4. a match waiting for the parties' consent (`proposed`, `consent_pending`; FS 3);
+5. an agreed match not yet welcomed;
+6. a match under way (`welcomed`, `in_implementation`), expected to report progress (FS 5).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from acsg_cli import geo
+from acsg_cli.models import Match, Request
+from acsg_cli.problems import Severity
+from acsg_cli.reports import facts
+from acsg_cli.reports.model import parties_label
+from acsg_cli.reports.timetravel import Snapshot
+from acsg_cli.vocab import LIVE_MATCH_STATUSES, MatchStatus, RequestStatus
+
+ORDERING: tuple[tuple[str, str], ...] = (
+    ("urgent, no match", "WM 9, WM 12"),
+    ("no match; an eligible offer exists", "FS 3"),
+    ("no match; no eligible offer", "FS 3"),
+    ("awaiting consent", "FS 3"),
+    ("agreed, to be welcomed", "FS 3"),
+    ("under way", "FS 5"),
+)
+"""The attention groups in order, each with the paragraph it comes from."""
+
+_GROUP_OF_STAGE = {
+    MatchStatus.PROPOSED: 4, MatchStatus.CONSENT_PENDING: 4, MatchStatus.AGREED: 5,
+    MatchStatus.WELCOMED: 6, MatchStatus.IN_IMPLEMENTATION: 6,
+}
+
+COLUMNS = ["attention", "id", "parties", "areas", "stage", "since", "days", "last_update", "eligible_offer"]
+"""Columns of the table, CSV and Markdown forms; the secretariat audience adds `title`."""
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    group: int
+    attention: str
+    kind: str
+    id: str
+    request: str
+    parties: str
+    states: list[str]
+    offers: list[str]
+    areas: list[str]
+    stage: str
+    since: str | None
+    days: int | None
+    last_update: str | None
+    eligible_offer: str | None
+    """For a request: the first eligible offer's id, `none`; for a match: None."""
+    title: str | None = None
+    """Secretariat audience only."""
+
+    def cells(self) -> dict[str, Any]:
+        """The row as flat cells for tables and CSV."""
+        return {"attention": self.attention, "id": self.id, "parties": self.parties,
+                "areas": [facts.area_label(a) for a in self.areas], "stage": self.stage.replace("_", " "),
+                "since": self.since, "days": self.days, "last_update": self.last_update,
+                "eligible_offer": self.eligible_offer, "title": self.title}
+
+
+@dataclass(frozen=True)
+class StatusReport:
+    as_of: str
+    basis: dict[str, Any]
+    audience: str
+    registry_errors: int
+    ordering: list[dict[str, Any]]
+    counts: dict[str, int]
+    rows: list[StatusRow]
+
+    @property
+    def columns(self) -> list[str]:
+        return [*COLUMNS, "title"] if self.audience == "secretariat" else list(COLUMNS)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def build_status(snap: Snapshot, *, audience: str = "shared") -> StatusReport:
+    registry, today = snap.registry, snap.basis.as_of
+    index = facts.indexed(registry, today)
+    secretariat = audience == "secretariat"
+    rows: list[StatusRow] = []
+    for match in registry.matches.values():
+        if match.status in LIVE_MATCH_STATUSES:
+            rows.append(_match_row(snap, match, secretariat))
+    for request in registry.requests.values():
+        if request.status is RequestStatus.OPEN and not index.live_matches_of(request.id):
+            rows.append(_request_row(snap, index, request, secretariat))
+    rows.sort(key=lambda r: (r.group, r.days is None, -(r.days or 0), r.id))
+    counts = {label: sum(1 for r in rows if r.group == n) for n, (label, _) in enumerate(ORDERING, start=1)}
+    return StatusReport(
+        as_of=today.isoformat(), basis=snap.basis.to_dict(), audience=audience,
+        registry_errors=sum(1 for p in registry.problems if p.severity is Severity.ERROR),
+        ordering=[{"group": n, "attention": label, "source": src} for n, (label, src) in enumerate(ORDERING, 1)],
+        counts={"rows": len(rows), "live_matches": sum(1 for r in rows if r.kind == "match"),
+                "unmatched_requests": sum(1 for r in rows if r.kind == "request"), **counts},
+        rows=rows)
+
+
+def _title(request: Request | None, secretariat: bool) -> str | None:
+    return facts.safe_text(request.title) if secretariat and request is not None else None
+
+
+def _match_row(snap: Snapshot, match: Match, secretariat: bool) -> StatusRow:
+    registry, today = snap.registry, snap.basis.as_of
+    request = registry.requests.get(match.request)
+    group = _GROUP_OF_STAGE[match.status]
+    since = facts.stage_since(match)
+    last = facts.last_activity(match)
+    return StatusRow(
+        group=group, attention=ORDERING[group - 1][0], kind="match", id=match.id, request=match.request,
+        parties=parties_label(registry, match), states=list(request.requesting_states) if request else [],
+        offers=list(match.offers), areas=[a.value for a in request.areas] if request else [],
+        stage=match.status.value, since=since.isoformat() if since else None,
+        days=facts.days_between(since, today), last_update=last.isoformat() if last else None,
+        eligible_offer=None, title=_title(request, secretariat))
+
+
+def _request_row(snap: Snapshot, index: facts.Indexed, request: Request, secretariat: bool) -> StatusRow:
+    first = index.first_eligible_offer(request)
+    group = 1 if request.urgent else (2 if first else 3)
+    return StatusRow(
+        group=group, attention=ORDERING[group - 1][0], kind="request", id=request.id, request=request.id,
+        parties=" + ".join(geo.country_name(s) for s in request.requesting_states),
+        states=list(request.requesting_states), offers=[], areas=[a.value for a in request.areas],
+        stage="open, no match", since=request.submitted_on.isoformat(),
+        days=(snap.basis.as_of - request.submitted_on).days, last_update=None,
+        eligible_offer=first or "none", title=_title(request, secretariat))

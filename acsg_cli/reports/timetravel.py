@@ -1,0 +1,246 @@
+"""The registry at a point in time: now, as of a date, or as committed at a git revision.
+
+`--as-of` and `--since` take either form:
+
+- a date (`YYYY-MM-DD`): the registry in the working tree, with every record dated after the
+  date left out and every match put back to the stage its history gave it on that date
+  (`records_as_of`). Requests and offers keep no history, so their statuses are taken as they
+  are now, except where the matches of that date tell otherwise: a request recorded as
+  `matched` (an offer as `committed`) counts as `open` on a date when none of its matches was
+  under way yet, and one now `closed` or `withdrawn` counts as `matched` (`committed`) on a
+  date when one of its matches was still live.
+- anything else is a git revision (`HEAD~3`, a tag, a commit): the registry exactly as it was
+  committed then, read from git objects (`git ls-tree` + `git cat-file --batch`) without
+  checking anything out, and reported as of the commit's date.
+
+A string that looks like a date is always a date. Each report says which form it used.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from acsg_cli import gitrev
+from acsg_cli import problems as codes
+from acsg_cli.errors import UsageError
+from acsg_cli.models import KIND_BY_FOLDER, Match
+from acsg_cli.problems import Problem
+from acsg_cli.registry import Registry, SourceFile, load_registry
+from acsg_cli.registry.load import build_registry
+from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, MatchStatus, OfferStatus, RequestStatus
+from acsg_cli.yamlio.reader import MAX_BYTES
+
+_ENDED_REQUEST = frozenset({RequestStatus.CLOSED, RequestStatus.WITHDRAWN})
+_ENDED_OFFER = frozenset({OfferStatus.CLOSED, OfferStatus.WITHDRAWN})
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+@dataclass(frozen=True)
+class Basis:
+    """How the registry of a report was obtained, in words and in fields for JSON."""
+
+    kind: str
+    """`working_tree` (now), `date` (working tree filtered by dates) or `git` (a committed tree)."""
+    as_of: date
+    label: str
+    revision: str | None = None
+    commit: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        return {"kind": self.kind, "as_of": self.as_of.isoformat(), "label": self.label,
+                "revision": self.revision, "commit": self.commit}
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """A registry at one point, and how it was obtained."""
+
+    registry: Registry
+    basis: Basis
+
+
+def parse_date(text: str) -> date | None:
+    """The date `text` names, None when it does not look like a date, UsageError when it is not a real one."""
+    if not _DATE.match(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
+
+
+def snapshot(data: Path, root_display: str, point: str | None, today: date,
+             base: Snapshot | None = None) -> Snapshot:
+    """The registry at `point` (None: now). A date filters `base` when given (the `--as-of`
+    registry, for `--since`), else the working tree; a revision is read from git."""
+    if point is None:
+        registry = load_registry(data, root_display=root_display)
+        return Snapshot(registry, Basis("working_tree", today, f"the registry in {root_display} as it is now"))
+    point = point.strip()
+    if not point:
+        raise UsageError("an empty --as-of/--since; give a date (YYYY-MM-DD) or a git revision")
+    day = parse_date(point)
+    if day is not None:
+        if day > today:
+            raise UsageError(f"{point} is in the future (today is {today.isoformat()})")
+        source = base.registry if base is not None else load_registry(data, root_display=root_display)
+        where = base.basis.label if base is not None else f"the registry in {root_display}"
+        return Snapshot(records_as_of(source, day),
+                        Basis("date", day, f"{where}, with records and histories dated on or before {point}"))
+    return _from_git(data, root_display, point)
+
+
+# --- dates ------------------------------------------------------------------------------------
+
+def match_started(match: Match) -> date | None:
+    """When a match came into being: its proposal date, else its first history entry."""
+    if match.proposed_on is not None:
+        return match.proposed_on
+    return match.history[0].on if match.history else None
+
+
+def records_as_of(registry: Registry, day: date) -> Registry:
+    """A new registry holding the records as they stood on `day` (see the module docstring)."""
+    requests = {i: r for i, r in registry.requests.items() if r.submitted_on <= day}
+    offers = {i: o for i, o in registry.offers.items() if o.submitted_on <= day}
+    matches: dict[str, Match] = {}
+    for match_id, match in registry.matches.items():
+        past = _match_as_of(match, day)
+        if past is not None and past.request in requests and all(o in offers for o in past.offers):
+            matches[match_id] = past
+    busy_requests = {m.request for m in matches.values() if m.status not in ENDED_MATCH_STATUSES}
+    busy_offers = {o for m in matches.values() if m.status in LIVE_MATCH_STATUSES for o in m.offers}
+    for request_id, request in list(requests.items()):
+        if request.status is RequestStatus.MATCHED and request_id not in busy_requests:
+            requests[request_id] = request.model_copy(update={"status": RequestStatus.OPEN})
+        elif request.status in _ENDED_REQUEST and request_id in busy_requests:
+            requests[request_id] = request.model_copy(update={"status": RequestStatus.MATCHED})
+    for offer_id, offer in list(offers.items()):
+        if offer.status is OfferStatus.COMMITTED and offer_id not in busy_offers:
+            offers[offer_id] = offer.model_copy(update={"status": OfferStatus.OPEN})
+        elif offer.status in _ENDED_OFFER and offer_id in busy_offers:
+            offers[offer_id] = offer.model_copy(update={"status": OfferStatus.COMMITTED})
+    kept = {*requests, *offers, *matches}
+    return Registry(root_display=registry.root_display, requests=requests, offers=offers, matches=matches,
+                    sources={i: s for i, s in registry.sources.items() if i in kept},
+                    problems=list(registry.problems), files=list(registry.files),
+                    known_ids=dict(registry.known_ids))
+
+
+def _match_as_of(match: Match, day: date) -> Match | None:
+    started = match_started(match)
+    if started is not None and started > day:
+        return None
+    history = [h for h in match.history if h.on <= day]
+    if match.history and not history:
+        status = MatchStatus.PROPOSED  # proposed by then, but no move recorded yet
+    else:
+        status = history[-1].status if history else match.status
+    return match.model_copy(update={
+        "status": status,
+        "history": history,
+        "consents": [c for c in match.consents if c.on <= day],
+        "updates": [u for u in match.updates if u.on <= day],
+    })
+
+
+# --- git --------------------------------------------------------------------------------------
+
+def _from_git(data: Path, root_display: str, rev: str) -> Snapshot:
+    if not data.exists():
+        raise UsageError(f"registry folder '{data}' not found (set --data or ACSG_DATA)")
+    try:
+        top = gitrev.toplevel(data.resolve())
+        gitrev.verify_revision(top, rev)
+    except UsageError as exc:
+        raise UsageError(f"'{rev}' is neither a date (YYYY-MM-DD) nor a git revision ({exc.message})") from None
+    commit, committed = gitrev.git(top, "log", "-1", "--format=%H %cs", f"{rev}^{{commit}}", "--").split()
+    relative = data.resolve().relative_to(top).as_posix()
+    prefix = "" if relative == "." else relative + "/"
+    if prefix:
+        kind = subprocess.run(["git", "cat-file", "-t", f"{commit}:{relative}"], cwd=top,
+                              capture_output=True, text=True, check=False).stdout.strip()
+        if kind != "tree":
+            raise UsageError(f"'{relative}' is not a folder at git revision '{rev}' ({commit[:12]})")
+    shown_root = f"{rev}:{root_display}"
+    files, problems = _git_sources(top, commit, prefix, shown_root)
+    registry = build_registry(files, problems, root_display=shown_root)
+    basis = Basis("git", date.fromisoformat(committed),
+                  f"the registry in {root_display} as committed at git revision {rev} "
+                  f"({commit[:12]}, {committed})", revision=rev, commit=commit)
+    return Snapshot(registry, basis)
+
+
+def _git_sources(top: Path, commit: str, prefix: str, shown_root: str) -> tuple[list[SourceFile], list[Problem]]:
+    listing = _run_bytes(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or "."], None)
+    wanted: list[tuple[str, str, str]] = []
+    problems: list[Problem] = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, raw_path = entry.partition(b"\t")
+        mode, kind, oid, size = meta.split()
+        path = raw_path.decode("utf-8", "replace")
+        parts = path[len(prefix):].split("/")
+        if len(parts) < 2 or parts[0] not in KIND_BY_FOLDER or parts[-1].startswith("."):
+            continue
+        shown = f"{shown_root.rstrip('/')}/{'/'.join(parts)}"
+        if len(parts) > 2:
+            continue  # records live directly in their kind's folder; a sub-folder is not scanned
+        if kind != b"blob" or mode == b"120000":
+            problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE,
+                                          "not a regular file in git; a record is a file named <id>.yaml"))
+            continue
+        if not parts[1].endswith(".yaml"):
+            continue
+        if int(size) > MAX_BYTES:
+            problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE,
+                                          f"file is {int(size) // 1024} KiB, over the {MAX_BYTES // 1024} KiB "
+                                          f"limit for a record file"))
+            continue
+        wanted.append((shown, parts[0], oid.decode()))
+    blobs = _cat_blobs(top, [oid for _, _, oid in wanted])
+    files = [SourceFile(display=shown, folder=folder, name=shown.rsplit("/", 1)[1], read=_constant(blobs[oid]))
+             for shown, folder, oid in wanted]
+    return files, problems
+
+
+def _constant(content: bytes) -> Callable[[], bytes]:
+    def read() -> bytes:
+        return content
+    return read
+
+
+def _cat_blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
+    """Every blob's content, read in one `git cat-file --batch` call."""
+    if not oids:
+        return {}
+    unique = list(dict.fromkeys(oids))
+    out = _run_bytes(top, ["cat-file", "--batch"], ("\n".join(unique) + "\n").encode())
+    blobs: dict[str, bytes] = {}
+    at = 0
+    for oid in unique:
+        end = out.index(b"\n", at)
+        header = out[at:end].split()
+        if len(header) != 3:
+            raise UsageError(f"git cat-file could not read object {oid}")
+        size = int(header[2])
+        blobs[oid] = out[end + 1:end + 1 + size]
+        at = end + 1 + size + 1
+    return blobs
+
+
+def _run_bytes(top: Path, args: list[str], stdin: bytes | None) -> bytes:
+    try:
+        done = subprocess.run(["git", *args], cwd=top, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError:
+        raise UsageError("git is not installed; it is needed to read a git revision") from None
+    if done.returncode != 0:
+        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise UsageError(f"git {args[0]} failed in {top}: {detail[-1] if detail else done.returncode}")
+    return done.stdout

@@ -58,10 +58,10 @@ def _root(
 
 
 def _register() -> None:
-    from acsg_cli.cli import browse, schema, validate
+    from acsg_cli.cli import browse, matching, schema, validate
     from acsg_cli.cli.groups import GROUPS
 
-    for module in (validate, browse, schema):
+    for module in (validate, browse, schema, matching):
         module.register(app)
     for name, group in GROUPS.items():
         if group.registered_commands or group.registered_groups:

@@ -34,6 +34,7 @@ class Candidate:
 
     rank: int
     offer_id: str
+    title: str
     score: float
     components: tuple[Component, ...]
 
@@ -126,7 +127,8 @@ def propose(registry: Registry, *, today: date, weights: Weights | None = None,
         pairs = [(i, col) for i, cols in enumerate(chosen) for col in cols]
         explained = iter(scorer.explain(block, pairs))
         for i, row in enumerate(block.rows.tolist()):
-            candidates = [Candidate(rank, index.offers[col].id, float(block.total[i, col]), tuple(next(explained)))
+            candidates = [Candidate(rank, index.offers[col].id, index.offers[col].title, float(block.total[i, col]),
+                                    tuple(next(explained)))
                           for rank, col in enumerate(chosen[i], start=1)]
             excluded = _excluded(index, block.codes[i], block.total[i], row, min_score) if explain else None
             results.append(RequestCandidates(index.requests[row], candidates, int(usable[i].sum()), excluded))

@@ -39,7 +39,7 @@ def create_match(root: Path, registry: Registry, request_id: str, offer_ids: lis
     """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written."""
     import numpy as np
 
-    from acsg_cli.matching.index import build_index
+    from acsg_cli.matching.index import build_index, one_blas_thread
     from acsg_cli.matching.scoring import Scorer
 
     if force and not (note and note.strip()):
@@ -56,11 +56,12 @@ def create_match(root: Path, registry: Registry, request_id: str, offer_ids: lis
         lines = [f"{oid}: {'; '.join(e.reason for e in found)}" for oid, found in refused.items()]
         raise DataError(f"{request.id} cannot be matched with {', '.join(refused)}: " + " | ".join(lines)
                         + " (use --force with --note to record the match anyway)")
-    index = build_index(registry, today)
-    scorer = Scorer(index, weights or Weights())
-    block = scorer.block(np.array([index.request_pos[request.id]], dtype=np.intp))
-    cols = [index.offer_pos[o.id] for o in offers]
-    explained = scorer.explain(block, [(0, c) for c in cols])
+    with one_blas_thread():
+        index = build_index(registry, today)
+        scorer = Scorer(index, weights or Weights())
+        block = scorer.block(np.array([index.request_pos[request.id]], dtype=np.intp))
+        cols = [index.offer_pos[o.id] for o in offers]
+        explained = scorer.explain(block, [(0, c) for c in cols])
     scores = [float(block.total[0, c]) for c in cols]
     rationale: list[str] = []
     for offer, parts in zip(offers, explained):

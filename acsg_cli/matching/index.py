@@ -42,6 +42,14 @@ class SupportSource:
     provider: str | None = None
 
 
+def one_blas_thread() -> Any:
+    """A context in which BLAS uses one thread: the matrix products here are many and small, and
+    BLAS threads spinning on a busy machine cost more than they save (threadpoolctl)."""
+    from threadpoolctl import threadpool_limits
+
+    return threadpool_limits(limits=1, user_api="blas")
+
+
 def entity_key(offer: Offer) -> str:
     """Who stands behind an offer: a State by its country, anyone else by name."""
     entity = offer.offering_entity
@@ -79,6 +87,7 @@ class MatchingIndex:
     """request row -> {offer column: the earliest earlier match between the same parties}"""
     support: list[list[SupportSource]] = field(default_factory=list)
     """request row -> support its States already receive"""
+    offer_areas: list[frozenset[Area]] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> "np.ndarray":
         return self.arrays[name]
@@ -106,11 +115,11 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
     a["req_days"] = np.array([max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32)
 
     a["off_open"] = np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool)
-    a["off_cover"] = np.array([[o.geographic_scope.covers(c) for c in countries] for o in offers],
-                              dtype=np.float32).reshape(len(offers), len(countries))
+    a["off_cover"] = _cover(offers, countries)
     a["off_own"] = _onehot([[o.offering_entity.country] if o.offering_entity.type is EntityType.STATE else []
                             for o in offers], countries)
     a["off_areas"] = _onehot([o.areas for o in offers], AREAS)
+    index.offer_areas = [frozenset(o.areas) for o in offers]
     a["off_support"] = _onehot([o.support_types for o in offers], SUPPORT_TYPES)
     a["off_quality"] = _onehot([o.quality_dimensions for o in offers], QUALITIES)
     a["off_langs"] = _onehot([o.languages for o in offers], languages)
@@ -119,6 +128,26 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
                                 dtype=bool)
     _index_matches(index, registry)
     return index
+
+
+def _cover(offers: list[Offer], countries: list[str]) -> "np.ndarray":
+    """1 where the offer's geographic scope covers the country (as `GeographicScope.covers`)."""
+    import numpy as np
+
+    from acsg_cli import geo
+
+    regions = np.array([r.value if (r := geo.region_of(c)) else "" for c in countries], dtype=object)
+    position = {c: i for i, c in enumerate(countries)}
+    out = np.zeros((len(offers), len(countries)), dtype=np.float32)
+    for j, offer in enumerate(offers):
+        scope = offer.geographic_scope
+        if scope.is_global:
+            out[j] = 1.0
+        elif scope.countries is not None:
+            out[j, [position[c] for c in scope.countries if c in position]] = 1.0
+        elif scope.regions is not None:
+            out[j, np.isin(regions, [r.value for r in scope.regions])] = 1.0
+    return out
 
 
 def _index_matches(index: MatchingIndex, registry: Registry) -> None:
@@ -183,4 +212,4 @@ def _declined(match: Match) -> bool:
     return any(c.decision is Decision.DECLINED for c in match.consents)
 
 
-__all__ = ["AREAS", "MatchingIndex", "SupportSource", "build_index", "entity_key"]
+__all__ = ["AREAS", "MatchingIndex", "SupportSource", "build_index", "entity_key", "one_blas_thread"]

@@ -6,11 +6,12 @@ Each offer serves at most its remaining capacity; each request receives at most
 weight bipartite b-matching:
 
 - with one offer per request it is an assignment problem once every offer is expanded into
-  one column per unit of capacity, solved exactly by `scipy.optimize.linear_sum_assignment`;
+  one column per unit of capacity, solved exactly by scipy's sparse LAPJV
+  (`scipy.sparse.csgraph.min_weight_full_bipartite_matching`);
 - with more it is a linear programme whose constraint matrix is totally unimodular, so its
   optimum is integral; HiGHS (`scipy.optimize.linprog`) solves it over each request's best
-  pairs first, and any pair whose dual price shows it could improve the total is added until
-  none can (column generation), which keeps the programme small on large registries.
+  and each offer's best pairs first, and any pair whose dual price shows it could improve the
+  total is added until none can (column generation), which keeps the programme small.
 
 The greedy plan (best pair first, ties by request then offer id) is computed alongside, so
 the gain of optimising is visible; the optimum is never below it.
@@ -42,15 +43,14 @@ def greedy(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.nd
     import numpy as np
 
     order = np.lexsort((edges.cols, edges.rows, -edges.scores))
-    left = capacity.astype(np.int64).copy()
-    taken: dict[int, int] = {}
+    left = capacity.astype(np.int64).tolist()
+    room = dict.fromkeys(np.unique(edges.rows).tolist(), max_per_request)
     chosen = []
-    rows, cols = edges.rows.tolist(), edges.cols.tolist()
-    for e in order.tolist():
-        r, c = rows[e], cols[e]
-        if left[c] > 0 and taken.get(r, 0) < max_per_request:
+    rows, cols = edges.rows[order].tolist(), edges.cols[order].tolist()
+    for e, r, c in zip(order.tolist(), rows, cols):
+        if left[c] > 0 and room[r] > 0:
             left[c] -= 1
-            taken[r] = taken.get(r, 0) + 1
+            room[r] -= 1
             chosen.append(e)
     return np.array(sorted(chosen), dtype=np.intp)
 
@@ -67,24 +67,43 @@ def optimal(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.n
 
 
 def _assignment(edges: Edges, capacity: "np.ndarray") -> "np.ndarray":
+    """One offer per request: a minimum-cost full matching of the requests to offer slots.
+
+    Each offer gets one column per unit of capacity (never more than the requests it could
+    serve), each request a private "unserved" column, so every request can be matched; a
+    pair costs `top - score` and unserved costs `top`, so the cheapest matching is the plan
+    with the largest total. Solved by scipy's sparse LAPJV."""
     import numpy as np
-    from scipy.optimize import linear_sum_assignment
+    from scipy import sparse
+    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
     rows, row_of = np.unique(edges.rows, return_inverse=True)
     cols, col_of = np.unique(edges.cols, return_inverse=True)
-    degree = np.bincount(col_of, minlength=len(cols))
-    slots = np.minimum(capacity[cols], degree)  # an offer never needs more slots than its requests
-    first = np.concatenate([[0], np.cumsum(slots)[:-1]])
-    weight = np.zeros((len(rows), int(slots.sum())), dtype=np.float64)
-    edge_at = np.full(weight.shape, -1, dtype=np.intp)
+    slots = np.minimum(capacity[cols], np.bincount(col_of, minlength=len(cols)))
+    first = np.concatenate([[0], np.cumsum(slots)[:-1]]).astype(np.intp)
+    n_slots = int(slots.sum())
+    top = float(edges.scores.max()) + 1.0
+    at_row, at_col, cost = [], [], []
     for k in range(int(slots.max())):
-        use = slots[col_of] > k
-        where = first[col_of[use]] + k
-        weight[row_of[use], where] = edges.scores[use]
-        edge_at[row_of[use], where] = np.flatnonzero(use)
-    r, s = linear_sum_assignment(weight, maximize=True)
-    picked = edge_at[r, s]
-    return np.sort(picked[(picked >= 0) & (weight[r, s] > 0)])
+        use = np.flatnonzero(slots[col_of] > k)
+        at_row.append(row_of[use])
+        at_col.append(first[col_of[use]] + k)
+        cost.append(top - edges.scores[use])
+    unserved = np.arange(len(rows))
+    at_row.append(unserved)
+    at_col.append(n_slots + unserved)
+    cost.append(np.full(len(rows), top))
+    graph = sparse.csr_matrix((np.concatenate(cost), (np.concatenate(at_row), np.concatenate(at_col))),
+                              shape=(len(rows), n_slots + len(rows)))
+    matched_row, matched_slot = min_weight_full_bipartite_matching(graph)
+    served = matched_slot < n_slots
+    matched_row, matched_slot = matched_row[served], matched_slot[served]
+    matched_col = np.searchsorted(first, matched_slot, side="right") - 1
+    # Back from (request, offer) to the pair's index.
+    keys = row_of.astype(np.int64) * len(cols) + col_of
+    sorter = np.argsort(keys, kind="stable")
+    wanted = matched_row.astype(np.int64) * len(cols) + matched_col
+    return np.sort(sorter[np.searchsorted(keys, wanted, sorter=sorter)])
 
 
 def _linear_programme(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.ndarray":
@@ -95,12 +114,10 @@ def _linear_programme(edges: Edges, capacity: "np.ndarray", max_per_request: int
     n_cols = int(edges.cols.max()) + 1
     limit = np.concatenate([np.full(n_rows, max_per_request), capacity[:n_cols]]).astype(np.float64)
     # Start from each request's best pairs; price the others in with the duals.
-    order = np.lexsort((edges.cols, -edges.scores, edges.rows))
-    rank = np.empty(len(edges), dtype=np.int64)
-    starts = np.flatnonzero(np.r_[True, edges.rows[order][1:] != edges.rows[order][:-1]])
-    counts = np.diff(np.r_[starts, len(order)])
-    rank[order] = np.arange(len(order)) - np.repeat(starts, counts)
-    keep = rank < max_per_request + 10
+    # Start from each request's best pairs and each offer's best pairs (capacity binds there);
+    # then price the others in with the duals.
+    keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 5) | \
+        (_rank(edges.cols, edges.rows, edges.scores) < 2 * capacity[edges.cols] + 5)
     while True:
         kept = np.flatnonzero(keep)
         matrix = _constraints(edges, kept, n_rows, n_cols)
@@ -120,6 +137,17 @@ def _linear_programme(edges: Edges, capacity: "np.ndarray", max_per_request: int
     solved = milp(-edges.scores[kept], integrality=np.ones(len(kept)), bounds=Bounds(0, 1),  # pragma: no cover
                   constraints=LinearConstraint(matrix, -np.inf, limit))
     return np.sort(kept[solved.x > 0.5])  # pragma: no cover
+
+
+def _rank(group: "np.ndarray", other: "np.ndarray", scores: "np.ndarray") -> "np.ndarray":
+    """Each pair's rank by score (0 = best, ties by the other id) within its group."""
+    import numpy as np
+
+    order = np.lexsort((other, -scores, group))
+    starts = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1]])
+    rank = np.empty(len(group), dtype=np.int64)
+    rank[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    return rank
 
 
 def _constraints(edges: Edges, kept: "np.ndarray", n_rows: int, n_cols: int) -> "object":

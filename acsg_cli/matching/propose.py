@@ -97,16 +97,25 @@ def propose(registry: Registry, *, today: date, weights: Weights | None = None,
             explain: bool = False, plan: bool = False, max_offers_per_request: int = 1) -> Proposal:
     """Rank the eligible offers of each open request (or of `request_ids`) and, with `plan`,
     assign offers to those requests under capacity. Unknown request ids raise `UnknownIdError`."""
+    from acsg_cli.matching.index import one_blas_thread
+
+    if top < 1:
+        raise UsageError("--top must be at least 1")
+    if max_offers_per_request < 1:
+        raise UsageError("--max-offers-per-request must be at least 1")
+    with one_blas_thread():
+        return _propose(registry, today, weights, request_ids, top, min_score, explain, plan,
+                        max_offers_per_request)
+
+
+def _propose(registry: Registry, today: date, weights: Weights | None, request_ids: list[str] | None, top: int,
+             min_score: float | None, explain: bool, plan: bool, max_offers_per_request: int) -> Proposal:
     import numpy as np
 
     from acsg_cli.matching.index import build_index
     from acsg_cli.matching.plan import Edges
     from acsg_cli.matching.scoring import Scorer
 
-    if top < 1:
-        raise UsageError("--top must be at least 1")
-    if max_offers_per_request < 1:
-        raise UsageError("--max-offers-per-request must be at least 1")
     index = build_index(registry, today)
     scorer = Scorer(index, weights or Weights())
     rows = _rows(registry, index, request_ids)
@@ -185,7 +194,7 @@ def _plan(index: "MatchingIndex", results: list[RequestCandidates], edges: "Edge
     taken_by: dict[str, list[str]] = {}
     for a in assignment:
         taken_by.setdefault(a.offer_id, []).append(a.request_id)
-    has_edge = set(index.requests[r].id for r in edges.rows.tolist())
+    has_edge = {index.requests[r].id for r in np.unique(edges.rows).tolist()}
     unmet = []
     for result in results:
         request = result.request

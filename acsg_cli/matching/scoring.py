@@ -49,6 +49,7 @@ SIGNALS: dict[str, str] = {
 """Every signal by name, with what its value measures and the paragraph behind it."""
 
 PENALTIES = frozenset({"duplication"})
+SAID_WHEN_ZERO = frozenset({"areas", "languages", "term"})
 INSTITUTIONAL_AREAS = (Area.INSTITUTIONAL_CAPACITY, Area.LEGISLATION, Area.STRATEGIC_PLANNING,
                        Area.QUALITY_ASSURANCE)
 WAITING_FULL_DAYS = 730
@@ -190,24 +191,31 @@ class Scorer:
         return Block(rows, exclusion_codes(ix, rows), values, np.round(total, 2))
 
     def explain(self, block: Block, pairs: list[tuple[int, int]]) -> list[list[Component]]:
-        """Each pair's components (i: position in the block, col: offer), largest part first."""
+        """Each pair's components (i: position in the block, col: offer), largest part first.
+
+        A signal is listed when it adds or takes points, or when its absence is worth saying
+        (areas not covered, no common language, a different term)."""
         import numpy as np
 
         if not pairs:
             return []
-        rows = np.array([block.rows[i] for i, _ in pairs], dtype=np.intp)
+        at = np.array([i for i, _ in pairs], dtype=np.intp)
         cols = np.array([c for _, c in pairs], dtype=np.intp)
+        rows = block.rows[at]
         terms = self.text.shared_terms(rows, cols) if self.weights.text > 0 else [[] for _ in pairs]
+        values = {name: block.values[name][at, cols].tolist() for name in SIGNALS}
+        signed = {name: (-1 if name in PENALTIES else 1) * getattr(self.weights, name) for name in SIGNALS}
         out = []
-        for k, (i, col) in enumerate(pairs):
+        for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist())):
             parts = []
             for name in SIGNALS:
-                value = float(block.values[name][i, col])
-                weight = getattr(self.weights, name)
-                points = round((-weight if name in PENALTIES else weight) * value, 2)
-                reason = _reason(name, self.index, int(rows[k]), col, value, terms[k])
+                value = values[name][k]
+                if value == 0 and name not in SAID_WHEN_ZERO:
+                    continue
+                points = round(signed[name] * value, 2)
+                reason = _reason(name, self.index, row, col, value, terms[k])
                 if points != 0 or reason is not None:
-                    parts.append(Component(name, weight, value, points, reason))
+                    parts.append(Component(name, abs(signed[name]), value, points, reason))
             parts.sort(key=lambda c: -c.points)
             out.append(parts)
         return out
@@ -220,7 +228,7 @@ def _names(values: list[str]) -> str:
 def _reason(name: str, ix: "MatchingIndex", row: int, col: int, value: float, terms: list[str]) -> str | None:
     request, offer = ix.requests[row], ix.offers[col]
     if name == "areas":
-        offered = set(offer.areas)
+        offered = ix.offer_areas[col]
         covered = [a.value for a in request.areas if a in offered]
         n = len(request.areas)
         if not covered:
@@ -265,7 +273,7 @@ def _reason(name: str, ix: "MatchingIndex", row: int, col: int, value: float, te
             return f"term differs: the request is {request.term.value}, the offer {offer.term.value}"
         return None
     if name == "institutional":
-        offered = set(offer.areas)
+        offered = ix.offer_areas[col]
         shared = [a.value for a in request.areas if a in INSTITUTIONAL_AREAS and a in offered]
         return f"institutional support: {_names(shared)}" if shared else None
     if name == "urgency":
@@ -279,8 +287,8 @@ def _reason(name: str, ix: "MatchingIndex", row: int, col: int, value: float, te
 
 
 def _duplication_reason(ix: "MatchingIndex", row: int, col: int) -> str:
-    request, offer = ix.requests[row], ix.offers[col]
-    covered = {a for a in request.areas if a in set(offer.areas)}
+    request = ix.requests[row]
+    covered = {a for a in request.areas if a in ix.offer_areas[col]}
     parts = []
     for source in ix.support[row]:
         areas = [a.value for a in request.areas if a in covered and a in source.areas]

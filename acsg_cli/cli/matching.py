@@ -34,6 +34,11 @@ def _day(value: Optional[str]) -> Optional[date]:
         raise typer.BadParameter(f"'{value}' is not a date written YYYY-MM-DD") from None
 
 
+def _today(value: object) -> date:
+    """The `--today` value (a date once its callback ran), or today's date."""
+    return value if isinstance(value, date) else date.today()
+
+
 TodayOpt = Annotated[Optional[str], typer.Option(
     "--today", metavar="DATE", callback=_day, show_default=False,
     help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; default: today.")]
@@ -106,7 +111,7 @@ def propose_command(
         raise UsageError("--max-offers-per-request needs --plan")
     settings = load_settings(data)
     registry = _load(data)
-    proposal = propose(registry, today=today or date.today(), weights=settings.weights, request_ids=request,
+    proposal = propose(registry, today=_today(today), weights=settings.weights, request_ids=request,
                        top=top or settings.top, min_score=min_score if min_score is not None else settings.min_score,
                        explain=explain, plan=plan, max_offers_per_request=max_offers or 1)
     PROPOSAL_REPORTERS[output_format.value](sys.stdout).report(proposal)
@@ -144,7 +149,7 @@ def create_command(
 
     settings = load_settings(data)
     registry = _load(data)
-    created = create_match(data, registry, request, offers, today=today or date.today(), by=by, note=note,
+    created = create_match(data, registry, request, offers, today=_today(today), by=by, note=note,
                            force=force, weights=settings.weights)
     if output_format is CreateFormat.json:
         sys.stdout.write(json.dumps({"id": created.match_id}) + "\n")

@@ -102,7 +102,8 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
     index = MatchingIndex(registry, today, requests, offers,
                           {r.id: i for i, r in enumerate(requests)}, {o.id: j for j, o in enumerate(offers)})
     countries = sorted({s for r in requests for s in r.requesting_states})
-    languages = sorted({lang for rec in (*requests, *offers) for lang in rec.languages})
+    languages = sorted({lang for r in requests for lang in r.languages}
+                       | {lang for o in offers for lang in o.languages})
     a = index.arrays
     a["req_open"] = np.array([r.status is RequestStatus.OPEN for r in requests], dtype=bool)
     a["req_states"] = _onehot([r.requesting_states for r in requests], countries)

@@ -102,7 +102,8 @@ def load_settings(data_dir: Path | None) -> MatchingSettings:
         for error in exc.errors():
             where = path_text(tuple(error["loc"]))
             if error["type"] == "extra_forbidden":
-                known = ", ".join(Weights.model_fields if where.startswith("weights.") else MatchingSettings.model_fields)
+                fields = Weights.model_fields if where.startswith("weights.") else MatchingSettings.model_fields
+                known = ", ".join(fields)
                 messages.append(f"unknown key '{where}' (known: {known})")
             else:
                 messages.append(f"{where}: {error['msg'][0].lower()}{error['msg'][1:]}")

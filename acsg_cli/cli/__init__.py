@@ -66,10 +66,10 @@ def _root(
 
 
 def _register() -> None:
-    from acsg_cli.cli import browse, lifecycle, new, reports, rules, schema, validate
+    from acsg_cli.cli import browse, lifecycle, matching, new, reports, rules, schema, validate
     from acsg_cli.cli.groups import GROUPS
 
-    for module in (validate, rules, browse, schema, lifecycle, reports, new):
+    for module in (validate, rules, browse, schema, matching, lifecycle, reports, new):
         module.register(app)
     for name, group in GROUPS.items():
         if group.registered_commands or group.registered_groups:

@@ -103,6 +103,8 @@ def dump_record(data: dict[str, Any], *, schema_ref: str | None = None, header: 
 
     yaml = YAML()
     yaml.version = None
+    # A value used twice (the same date object) must be written out twice: records refuse anchors.
+    yaml.representer.ignore_aliases = lambda data: True
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 100
     out = StringIO()

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 from typer.testing import CliRunner
 
 from acsg_cli.cli import app
-from acsg_cli.yamlio.writer import dump_record
 from tests.conftest import EXAMPLES, ROOT
 
 ACSG = [sys.executable, "-m", "acsg_cli"]
@@ -50,26 +49,24 @@ def test_concurrent_consents_for_different_parties_all_land(tmp_path: Path) -> N
     assert done.returncode == 0, done.stdout + done.stderr
 
 
-def _new_match(root: Path) -> Path:
-    """MAT-2024-001 as `acsg match create` writes a proposed match, then annotated by a person."""
-    text = dump_record({
-        "id": "MAT-2024-001", "request": "REQ-2019-005", "offers": ["OFF-2019-005"], "status": "proposed",
-        "proposed_on": date(2024, 2, 1), "proposed_by": "ACSG Secretariat", "score": 0.61,
-        "rationale": "The Philippines offers South-South exchange on RSD procedures, which Ecuador asked for.",
-        "history": [{"on": date(2024, 2, 1), "status": "proposed", "by": "ACSG Secretariat"}],
-    }, schema_ref="../../schemas/match.schema.json")
-    # What a reviewer adds by hand in a pull request:
-    text = text.replace("score: 0.61\n", "score: 0.61  # language fit checked by hand\n")
+def _new_match(root: Path, runner: CliRunner) -> Path:
+    """MAT-2024-001 made by `acsg match create`, then annotated by a person in a pull request."""
+    made = runner.invoke(app, ["match", "create", "REQ-2019-005", "OFF-2019-005", "--by", "ACSG Secretariat",
+                               "--today", "2024-02-01", "--data", str(root)])
+    assert made.exit_code == 0, made.output
+    assert made.stdout == "MAT-2024-001\n"
+    path = root / "matches" / "MAT-2024-001.yaml"
+    text = path.read_text()
+    text = re.sub(r"^(score: .*)$", r"\1  # language fit checked by hand", text, count=1, flags=re.M)
     text = text.replace("history:\n", "\n# Ecuador asked for a Spanish-speaking resource person.\nhistory:\n")
     text += "\n# Follow-up owner: Americas desk.\n"
-    path = root / "matches" / "MAT-2024-001.yaml"
     path.write_text(text)
     return path
 
 
 def test_a_match_lives_its_whole_life_by_commands_alone(shipped: Path, runner: CliRunner) -> None:
     data = str(shipped)
-    path = _new_match(shipped)
+    path = _new_match(shipped, runner)
     comments = [line for line in path.read_text().splitlines() if "#" in line]
 
     def step(*args: str) -> str:

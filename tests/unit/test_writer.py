@@ -40,3 +40,11 @@ def test_dump_record_round_trips_through_the_reader() -> None:
     assert "offers: [OFF-2019-002]\n" in text and "proposed_on: 2026-11-22\n" in text
     back = read_bytes(text.encode()).data
     assert back["proposed_on"] == "2026-11-22" and back["rationale"][1] == "same working language: no"
+
+
+def test_dump_record_writes_a_repeated_value_in_full() -> None:
+    # Records refuse anchors and aliases, so one date object used twice is written twice.
+    today = date(2026, 11, 22)
+    text = dump_record({"proposed_on": today, "history": [{"on": today, "status": "proposed"}]})
+    assert "&" not in text and "*" not in text
+    assert read_bytes(text.encode()).data["history"][0]["on"] == "2026-11-22"

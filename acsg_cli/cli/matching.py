@@ -1,0 +1,166 @@
+"""`acsg match propose` and `acsg match create`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from typing import Annotated, Any, Optional
+
+import typer
+
+from acsg_cli.cli.groups import match_app
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+
+
+class ProposeFormat(str, Enum):
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+class CreateFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _day(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        raise typer.BadParameter(f"'{value}' is not a date written YYYY-MM-DD") from None
+
+
+def _today(value: object) -> date:
+    """The `--today` value (a date once its callback ran), or today's date."""
+    return value if isinstance(value, date) else date.today()
+
+
+TodayOpt = Annotated[Optional[str], typer.Option(
+    "--today", metavar="DATE", callback=_day, show_default=False,
+    help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; default: today.")]
+
+
+def _load(data: Any) -> Any:
+    from acsg_cli.problems import Severity
+    from acsg_cli.registry import load_registry
+
+    registry = load_registry(data, root_display=display_root(data))
+    errors = sum(1 for p in registry.problems if p.severity is Severity.ERROR)
+    if errors:
+        typer.echo(f"warning: the registry has {errors} error(s); records that do not load are left out; "
+                   f"run `acsg validate`", err=True)
+    return registry
+
+
+@match_app.command("propose")
+def propose_command(
+    data: DataDirOpt = DEFAULT_DATA,
+    request: Annotated[Optional[list[str]], typer.Option(
+        "--request", "-r", metavar="ID", show_default=False,
+        help="Only this request (repeatable); it is shown even when it is not open.")] = None,
+    top: Annotated[Optional[int], typer.Option(
+        "--top", "-k", min=1, show_default=False,
+        help="Candidates shown per request (default 3, or `top` in [tool.acsg.matching]).")] = None,
+    min_score: Annotated[Optional[float], typer.Option(
+        "--min-score", metavar="S", show_default=False,
+        help="Leave out candidates scoring below S (default: none, or `min_score` in the configuration).")] = None,
+    plan: Annotated[bool, typer.Option(
+        "--plan", help="Also assign offers to the requests, maximising the total score under each offer's "
+                       "remaining capacity, and compare with the greedy assignment.")] = False,
+    max_offers: Annotated[Optional[int], typer.Option(
+        "--max-offers-per-request", min=1, show_default=False,
+        help="With --plan: offers one request may receive (default 1).")] = None,
+    explain: Annotated[bool, typer.Option(
+        "--explain", help="Also list every offer left out for each request, with why.")] = False,
+    today: TodayOpt = None,
+    output_format: Annotated[ProposeFormat, typer.Option(
+        "--format", "-f", case_sensitive=False,
+        help="table: for people; json: for tools (shape in the README); markdown: for notes.")] = ProposeFormat.table,
+) -> None:
+    """Rank the eligible offers for each open request, with the reasons for each score.
+
+    Hard filters decide which offers are eligible (both open, geographic scope, a kind of
+    support in common, capacity left, not expired, not the State's own offer, not declined
+    before); weighted signals score them (areas, text, languages, continuity, quality
+    dimensions, support types, term, institutional focus, urgency, waiting time, minus a
+    penalty for support the State already receives). Ties are broken by offer id.
+
+    JSON: a list of {"request", "candidates": [{"rank", "offer", "score", "reasons"}]}
+    ("excluded": [{"offer", "codes", "reasons"}] added with --explain). With --plan, an
+    object {"proposals": <that list>, "assignment": [{"request", "offer", "score"}],
+    "unmet": [{"request", "reason"}], "total_score", "greedy_total_score",
+    "max_offers_per_request"}.
+
+    \b
+    Examples:
+      acsg match propose
+      acsg match propose --request REQ-2019-005 --explain
+      acsg match propose --top 5 --min-score 20 --format markdown
+      acsg match propose --plan --max-offers-per-request 2 --format json
+    """
+    from acsg_cli.errors import UsageError
+    from acsg_cli.matching.propose import propose
+    from acsg_cli.matching.scoring import load_settings
+    from acsg_cli.reporters.matching import PROPOSAL_REPORTERS
+
+    if max_offers is not None and not plan:
+        raise UsageError("--max-offers-per-request needs --plan")
+    settings = load_settings(data)
+    registry = _load(data)
+    proposal = propose(registry, today=_today(today), weights=settings.weights, request_ids=request,
+                       top=top or settings.top, min_score=min_score if min_score is not None else settings.min_score,
+                       explain=explain, plan=plan, max_offers_per_request=max_offers or 1)
+    PROPOSAL_REPORTERS[output_format.value](sys.stdout).report(proposal)
+
+
+@match_app.command("create")
+def create_command(
+    request: Annotated[str, typer.Argument(metavar="REQ", help="The request id.", show_default=False)],
+    offers: Annotated[list[str], typer.Argument(metavar="OFF...", help="One or more offer ids.",
+                                                show_default=False)],
+    data: DataDirOpt = DEFAULT_DATA,
+    by: Annotated[Optional[str], typer.Option(
+        "--by", metavar="NAME",
+        help="Who proposes the match (proposed_by and the history entry); required with --force.")] = None,
+    note: Annotated[Optional[str], typer.Option(
+        "--note", metavar="TEXT", help="A note for the first history entry; required with --force.")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="Record the match even if a hard filter excludes the pair (needs --note and --by).")] = False,
+    today: TodayOpt = None,
+    output_format: Annotated[CreateFormat, typer.Option(
+        "--format", "-f", case_sensitive=False, help='text: the new id; json: {"id": ...}.')] = CreateFormat.text,
+) -> None:
+    """Write a new match (status proposed) with its score and reasons, and print its id.
+
+    The file is data/matches/<next id>.yaml, the id numbered in the current year. A pair
+    that fails a hard filter is refused with the reasons (exit 1) unless --force is given
+    with a --note saying why and --by naming who approves it; a forced filter that is also a
+    match rule (scope ACSG303, support type ACSG302, capacity ACSG304) is recorded as a waiver
+    of that rule.
+
+    \b
+    Examples:
+      acsg match create REQ-2019-007 OFF-2019-005 --by "ACSG Secretariat"
+      acsg match create REQ-2019-005 OFF-2019-002 OFF-2019-005 --note "joint support" --format json
+      acsg match create REQ-2019-006 OFF-2019-004 --force --by "ACSG Secretariat" --note "ECRE agreed to work with Uganda"
+    """
+    from acsg_cli.matching.create import create_match
+    from acsg_cli.matching.scoring import load_settings
+
+    settings = load_settings(data)
+    registry = _load(data)
+    created = create_match(data, registry, request, offers, today=_today(today), by=by, note=note,
+                           force=force, weights=settings.weights)
+    if output_format is CreateFormat.json:
+        sys.stdout.write(json.dumps({"id": created.match_id}) + "\n")
+    else:
+        sys.stdout.write(created.match_id + "\n")
+    typer.echo(f"created {created.display} (score {created.score:.2f})", err=True)
+
+
+def register(app: typer.Typer) -> None:
+    """The commands are added to `match_app` when this module is imported."""

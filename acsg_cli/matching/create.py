@@ -1,0 +1,117 @@
+"""`acsg match create`: a new match file, status `proposed`, with its score and reasons.
+
+A pair that fails a hard filter is refused with the reasons, unless the officer forces it
+and says why (`force` with a `note`); the note and the filters passed over are kept in the
+match's rationale and history, so the decision stays visible. Where a forced filter is also a
+criterion the match rules check (scope, support type, capacity), the match carries a waiver of
+that rule with the note as its reason: the Secretariat accepted it consciously.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from acsg_cli.errors import DataError, UsageError
+from acsg_cli.matching.eligibility import exclusions
+from acsg_cli.matching.scoring import Weights
+from acsg_cli.registry import Registry
+from acsg_cli.registry.sources import display_join
+from acsg_cli.vocab import MatchStatus
+
+SCHEMA_REF = "../../schemas/match.schema.json"
+WAIVED_BY_FORCE = {"out_of_scope": "ACSG303", "no_common_support_type": "ACSG302", "no_capacity": "ACSG304"}
+"""Hard filters that are also match rules: forcing past one records a waiver of the rule."""
+ATTEMPTS = 20
+"""Ids tried when other writers keep taking the next one."""
+
+
+@dataclass(frozen=True)
+class Created:
+    match_id: str
+    path: Path
+    display: str
+    score: float
+    rationale: list[str]
+
+
+def create_match(root: Path, registry: Registry, request_id: str, offer_ids: list[str], *, today: date,
+                 by: str | None = None, note: str | None = None, force: bool = False,
+                 weights: Weights | None = None) -> Created:
+    """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written."""
+    import numpy as np
+
+    from acsg_cli.matching.index import build_index, one_blas_thread
+    from acsg_cli.matching.scoring import Scorer
+
+    if force and not (note and note.strip()):
+        raise UsageError("--force needs --note saying why the filters are overridden")
+    if force and not (by and by.strip()):
+        raise UsageError("--force needs --by naming who approves overriding the filters")
+    wanted = [o.strip() for o in offer_ids]
+    twice = sorted({o for o in wanted if wanted.count(o) > 1})
+    if twice:
+        raise UsageError(f"offer {', '.join(twice)} is named twice")
+    request = registry.require(request_id.strip(), "request")
+    offers = [registry.require(o, "offer") for o in wanted]
+    refused = {o.id: exclusions(registry, request, o, today) for o in offers}
+    refused = {k: v for k, v in refused.items() if v}
+    if refused and not force:
+        lines = [f"{oid}: {'; '.join(e.reason for e in found)}" for oid, found in refused.items()]
+        raise DataError(f"{request.id} cannot be matched with {', '.join(refused)}: " + " | ".join(lines)
+                        + " (use --force with --note to record the match anyway)")
+    with one_blas_thread():
+        index = build_index(registry, today)
+        scorer = Scorer(index, weights or Weights())
+        block = scorer.block(np.array([index.request_pos[request.id]], dtype=np.intp))
+        cols = [index.offer_pos[o.id] for o in offers]
+        explained = scorer.explain(block, [(0, c) for c in cols])
+    scores = [float(block.total[0, c]) for c in cols]
+    rationale: list[str] = []
+    for offer, parts in zip(offers, explained):
+        prefix = f"{offer.id}: " if len(offers) > 1 else ""
+        rationale += [f"{prefix}{p.reason}" for p in parts if p.reason]
+    for oid, found in refused.items():
+        rationale += [f"{oid}: forced past a filter: {e.reason}" for e in found]
+    score = round(sum(scores) / len(scores), 2)
+    data: dict[str, Any] = {"request": request.id, "offers": [o.id for o in offers],
+                            "status": MatchStatus.PROPOSED.value, "proposed_on": today}
+    if by:
+        data["proposed_by"] = by
+    data["score"] = score
+    data["rationale"] = rationale
+    entry: dict[str, Any] = {"on": today, "status": MatchStatus.PROPOSED.value}
+    if by:
+        entry["by"] = by
+    if note:
+        entry["note"] = note
+    data["history"] = [entry]
+    waived = sorted({WAIVED_BY_FORCE[e.code] for found in refused.values() for e in found if e.code in WAIVED_BY_FORCE})
+    if waived:
+        waiver: dict[str, Any] = {"reason": note.strip() if note else ""}
+        if by:
+            waiver["approved_by"] = by
+        waiver["on"] = today
+        data["waivers"] = [{"rule": code, **waiver} for code in waived]
+    match_id, path = _write(root, data, today.year)
+    return Created(match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale)
+
+
+def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:
+    from acsg_cli.registry.ids import next_id
+    from acsg_cli.yamlio.writer import create_exclusive, dump_record
+
+    for _ in range(ATTEMPTS):
+        match_id = next_id(root, "match", year)
+        path = root / "matches" / f"{match_id}.yaml"
+        text = dump_record({"id": match_id, **data}, schema_ref=SCHEMA_REF)
+        try:
+            create_exclusive(path, text)
+        except DataError:  # another writer took the id between the two calls: take the next one
+            continue
+        except OSError as exc:
+            raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
+        return match_id, path
+    raise DataError(f"could not allocate a match id in {root / 'matches'}: other writers keep taking them")

@@ -1,0 +1,151 @@
+"""Renderers for `acsg match propose`: a readable table, JSON for tools, Markdown for notes.
+
+JSON without `--plan` is a list, one object per request:
+
+    [{"request": "REQ-2019-005",
+      "candidates": [{"rank": 1, "offer": "OFF-2019-005", "score": 18.74, "reasons": ["..."]}]}]
+
+(with `--explain` each object also has "excluded": [{"offer", "codes", "reasons"}]).
+With `--plan` it is an object holding that list and the plan:
+
+    {"proposals": [...as above...],
+     "assignment": [{"request", "offer", "score"}],
+     "unmet": [{"request", "reason"}],
+     "total_score": 43.5, "greedy_total_score": 43.5, "max_offers_per_request": 1}
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TextIO
+
+from acsg_cli.matching.propose import Plan, Proposal, RequestCandidates
+from acsg_cli.reporters.tables import write_rows
+
+
+def proposal_data(proposal: Proposal) -> Any:
+    """The JSON document of a proposal (see the module documentation)."""
+    requests = []
+    for item in proposal.requests:
+        entry: dict[str, Any] = {
+            "request": item.request.id,
+            "candidates": [{"rank": c.rank, "offer": c.offer_id, "score": c.score, "reasons": c.reasons}
+                           for c in item.candidates],
+        }
+        if item.excluded is not None:
+            entry["excluded"] = [{"offer": e.offer_id, "codes": list(e.codes), "reasons": list(e.reasons)}
+                                 for e in item.excluded]
+        requests.append(entry)
+    if proposal.plan is None:
+        return requests
+    plan = proposal.plan
+    return {
+        "proposals": requests,
+        "assignment": [{"request": a.request_id, "offer": a.offer_id, "score": a.score} for a in plan.assignment],
+        "unmet": [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
+        "total_score": plan.total_score,
+        "greedy_total_score": plan.greedy_total_score,
+        "max_offers_per_request": plan.max_offers_per_request,
+    }
+
+
+def _points(value: float) -> str:
+    return f"{value:+.2f}" if value else " 0.00"
+
+
+def _heading(item: RequestCandidates) -> tuple[str, str]:
+    request = item.request
+    noun = "offer" if item.eligible == 1 else "offers"
+    about = f"{', '.join(request.requesting_states)} · {request.status.value} · {item.eligible} eligible {noun}"
+    return f"{request.id}  {request.title}", about
+
+
+def _plan_summary(plan: Plan, requests: int) -> str:
+    per = "one offer" if plan.max_offers_per_request == 1 else f"up to {plan.max_offers_per_request} offers"
+    served = len({a.request_id for a in plan.assignment})
+    return (f"Plan ({per} per request): {served} of {requests} requests served; "
+            f"total score {plan.total_score:.2f} (greedy: {plan.greedy_total_score:.2f})")
+
+
+class ProposalReporter:
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+
+    def report(self, proposal: Proposal) -> None:
+        raise NotImplementedError
+
+
+class JsonProposalReporter(ProposalReporter):
+    def report(self, proposal: Proposal) -> None:
+        json.dump(proposal_data(proposal), self.out, indent=2, ensure_ascii=False)
+        self.out.write("\n")
+
+
+class TableProposalReporter(ProposalReporter):
+    """Each request, its ranked offers and each part of their scores; then the plan."""
+
+    def report(self, proposal: Proposal) -> None:
+        if not proposal.requests:
+            self.out.write("(no open request)\n")
+        for n, item in enumerate(proposal.requests):
+            title, about = _heading(item)
+            self.out.write(("\n" if n else "") + f"{title}\n  {about}\n")
+            if not item.candidates:
+                self.out.write("  (no candidate)\n")
+            for c in item.candidates:
+                self.out.write(f"  {c.rank}. {c.offer_id}  {c.score:.2f}  {c.title}\n")
+                for part in c.components:
+                    if part.reason:
+                        self.out.write(f"       {_points(part.points):>6}  {part.reason}\n")
+            if item.excluded:
+                self.out.write("  excluded:\n")
+                for e in item.excluded:
+                    self.out.write(f"     {e.offer_id}  {'; '.join(e.reasons)}\n")
+        if proposal.plan is not None:
+            plan = proposal.plan
+            self.out.write(f"\n{_plan_summary(plan, len(proposal.requests))}\n\n")
+            write_rows([{"request": a.request_id, "offer": a.offer_id, "score": f"{a.score:.2f}"}
+                        for a in plan.assignment], ["request", "offer", "score"], "table", self.out)
+            if plan.unmet:
+                self.out.write("\nUnmet:\n")
+                write_rows([{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
+                           ["request", "reason"], "table", self.out)
+
+
+class MarkdownProposalReporter(ProposalReporter):
+    def report(self, proposal: Proposal) -> None:
+        parts = []
+        for item in proposal.requests:
+            title, about = _heading(item)
+            lines = [f"## {_md(title)}", "", _md(about), ""]
+            if item.candidates:
+                lines += ["| rank | offer | score | reasons |", "|---|---|---|---|"]
+                lines += [f"| {c.rank} | {c.offer_id} | {c.score:.2f} | {_md('; '.join(c.reasons))} |"
+                          for c in item.candidates]
+            else:
+                lines.append("No candidate.")
+            if item.excluded:
+                lines += ["", "Excluded:", ""]
+                lines += [f"- {e.offer_id}: {_md('; '.join(e.reasons))}" for e in item.excluded]
+            parts.append("\n".join(lines) + "\n")
+        if proposal.plan is not None:
+            plan = proposal.plan
+            lines = ["## Plan", "", _plan_summary(plan, len(proposal.requests)), "",
+                     "| request | offer | score |", "|---|---|---|"]
+            lines += [f"| {a.request_id} | {a.offer_id} | {a.score:.2f} |" for a in plan.assignment]
+            if plan.unmet:
+                lines += ["", "| unmet request | reason |", "|---|---|"]
+                lines += [f"| {u.request_id} | {_md(u.reason)} |" for u in plan.unmet]
+            parts.append("\n".join(lines) + "\n")
+        self.out.write("\n".join(parts) if parts else "No open request.\n")
+
+
+def _md(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+PROPOSAL_REPORTERS: dict[str, type[ProposalReporter]] = {
+    "table": TableProposalReporter,
+    "json": JsonProposalReporter,
+    "markdown": MarkdownProposalReporter,
+}

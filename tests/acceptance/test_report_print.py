@@ -1,12 +1,14 @@
 """The HTML reports printed to PDF by a real headless browser: pages, fonts, no cut-off tables.
 
 The browser is Debian's chromium, installed by `scripts/install-test-browser.sh` (the CI
-command runs it first). Without chromium the test is skipped, saying so.
+command runs it first). Without chromium the test is skipped, saying so, except under CI (`CI`
+set), where a missing browser is an error.
 """
 
 from __future__ import annotations
 
 import re
+import os
 import shutil
 import subprocess
 import unicodedata
@@ -21,6 +23,9 @@ from tests.reports.htmltables import html_tables
 from tests.reports.registries import add_private_records
 
 CHROMIUM = shutil.which("chromium")
+if CHROMIUM is None and os.environ.get("CI"):
+    # CI runs the install script first, so a missing browser there is a broken set-up, not a skip.
+    raise RuntimeError("chromium is missing in CI: scripts/install-test-browser.sh did not install it")
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None, reason="chromium is not installed; run scripts/install-test-browser.sh to print the HTML reports")
 

@@ -7,8 +7,8 @@ set), where a missing browser is an error.
 
 from __future__ import annotations
 
-import re
 import os
+import re
 import shutil
 import subprocess
 import unicodedata

@@ -94,7 +94,7 @@ def list_records(registry: Registry, kind: str, filters: Filters) -> list[dict[s
             if not _states_match(states, filters):
                 continue
             if filters.entity_type and not any(
-                    (o := registry.offers.get(oid)) and o.offering_entity.type is filters.entity_type
+                    (named := registry.offers.get(oid)) and named.offering_entity.type is filters.entity_type
                     for oid in m.offers):
                 continue
             rows.append({"id": m.id, "request": m.request, "offers": list(m.offers), "states": states,

@@ -7,7 +7,7 @@ from enum import Enum
 
 class _Vocab(str, Enum):
     def __str__(self) -> str:
-        return self.value
+        return str(self.value)
 
 
 class Area(_Vocab):

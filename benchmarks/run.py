@@ -1,14 +1,19 @@
-"""Time `acsg` on a generated registry far larger than the real one, and against check-jsonschema.
+"""Time `acsg` on generated registries far larger than the real one, and against check-jsonschema.
 
-    .venv/bin/python benchmarks/run.py [--requests 7000 --offers 3000] [--matches K] [--repeat 3]
-                                       [--out benchmarks/out] [--registry DIR] [--strict]
+    .venv/bin/python benchmarks/run.py [--quick] [--repeat 3] [--strict]
+        [--requests 6000 --offers 2500 [--matches K]]
+        [--match-sizes 500x250,2000x1000,4000x2000] [--match-target 2000x1000] [--today YYYY-MM-DD]
+        [--skip-check-jsonschema | --check-jsonschema-repeat N] [--judge-by wall|cpu]
+        [--out benchmarks/out] [--registry DIR] [--seed S] [--timeout SECONDS]
 
-Generates a registry with `benchmarks/generate.py` (into a temporary folder unless --registry is
-given), then runs every entry of the timed list as subprocesses, --repeat times each, and keeps
-the best wall-clock time. Prints a Markdown table and writes the same figures to
-OUT/results.json (and OUT/results.md). See benchmarks/README.md for the targets.
+Generates a registry with `benchmarks/generate.py` (default 6,000 requests + 2,500 offers + 1,500
+matches = 10,000 files) and, for the matching rows, one registry per --match-sizes entry (into a
+temporary folder unless --registry is given). Then runs every entry of the timed list as
+subprocesses, --repeat times each in round-robin order, and keeps the best wall-clock time and the
+best CPU time. Prints a Markdown table and writes the same figures to OUT/results.json (and
+OUT/results.md). See benchmarks/README.md for the rows and the targets.
 
-To time another command, add one `Bench(...)` line to `benchmarks()` below.
+To time another command, add one `Bench(...)` entry to `benchmarks()` below.
 """
 
 from __future__ import annotations
@@ -23,15 +28,15 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from generate import KIND_FOLDERS, generate  # noqa: E402
+from generate import CAP, KIND_FOLDERS, generate  # noqa: E402
 
 try:
     import resource
@@ -39,6 +44,22 @@ except ImportError:  # Windows: no CPU times
     resource = None  # type: ignore[assignment]
 
 INSTALL_CHECK_JSONSCHEMA = "pip install check-jsonschema  (e.g. .venv/bin/pip install check-jsonschema)"
+
+# Sizes: (requests, offers); the generator adds requests // 4 matches unless --matches is given.
+FULL_MAIN = (6000, 2500)                                   # 6,000 + 2,500 + 1,500 = 10,000 files
+QUICK_MAIN = (600, 250)                                    # 600 + 250 + 150 = 1,000 files
+FULL_MATCH_SIZES = "500x250,2000x1000,4000x2000"
+FULL_MATCH_TARGET = "2000x1000"
+QUICK_MATCH_SIZES = "100x50,200x100,400x200"
+QUICK_MATCH_TARGET = "200x100"
+
+# Every criteria rule: waiver checks ACSG03x, requests ACSG1xx, offers ACSG2xx, matches ACSG3xx.
+# Registry checks (ACSG001-ACSG022: YAML, schema, placement, cross-file) always run.
+CRITERIA_RULES = "ACSG03,ACSG1,ACSG2,ACSG3"
+
+# `acsg match propose --today`: the day after the generator's last event, so results do not
+# depend on the day the benchmark runs.
+DEFAULT_TODAY = (CAP + timedelta(days=1)).isoformat()
 
 
 class BenchmarkError(Exception):
@@ -49,12 +70,27 @@ Check = Callable[[list[subprocess.CompletedProcess]], None]
 
 
 @dataclass
+class Target:
+    """What a row is judged by.
+
+    With `compare_to` (another row's name): this row's time divided by that row's, at most
+    `max_ratio` (None: the ratio is only reported). With `max_seconds`: this row's own time.
+    """
+
+    compare_to: str | None = None
+    max_ratio: float | None = None
+    max_seconds: float | None = None
+
+
+@dataclass
 class Bench:
     """One row of the table: one or more invocations whose times are added up.
 
     `check` inspects the completed processes and raises BenchmarkError when the run is wrong.
-    `compare_to` names another row: the table shows this row's time divided by that row's.
-    `max_seconds` / `max_ratio` are the targets (README.md).
+    `registry` names the registry the row runs on (the table's first column), `command` is the
+    command as the table shows it (default: the first argv without the executable's path and
+    `--data`), `short` is how other rows' targets name this one. `max_runs` caps the runs of a
+    slow row below --repeat.
     """
 
     name: str
@@ -62,10 +98,13 @@ class Bench:
     cwd: Path | None = None
     check: Check | None = None
     files: int | None = None
-    compare_to: str | None = None
-    max_seconds: float | None = None
-    max_ratio: float | None = None
+    registry: str = ""
+    command: str | None = None
+    short: str | None = None
+    targets: list[Target] = field(default_factory=list)
+    max_runs: int | None = None
     skipped: str | None = None
+    registry_path: Path | None = None
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
@@ -76,6 +115,18 @@ class Bench:
     @property
     def best_cpu(self) -> float | None:
         return min(self.cpu) if self.cpu else None
+
+    def shown_command(self) -> str:
+        if self.command is not None:
+            return self.command
+        if not self.argvs:
+            return ""
+        argv = list(self.argvs[0])
+        argv[0] = Path(argv[0]).name
+        if "--data" in argv:
+            i = argv.index("--data")
+            del argv[i:i + 2]
+        return " ".join(argv)
 
 
 # --------------------------------------------------------------------------------------------
@@ -128,14 +179,32 @@ def _show(proc: subprocess.CompletedProcess, limit: int = 3000) -> str:
             f"--- stderr ---\n{proc.stderr[:limit]}")
 
 
+def _argv_text(proc: subprocess.CompletedProcess) -> str:
+    return " ".join(map(str, proc.args[:6]))
+
+
 def exits_zero(procs: list[subprocess.CompletedProcess]) -> None:
     for proc in procs:
         if proc.returncode != 0:
-            raise BenchmarkError(f"`{' '.join(map(str, proc.args[:4]))} ...` failed: {_show(proc)}")
+            raise BenchmarkError(f"`{_argv_text(proc)} ...` failed: {_show(proc)}")
 
 
-def validate_json_clean(expected_files: int) -> Check:
-    """`acsg validate --format json` checked every file and found no error."""
+def _json_of(proc: subprocess.CompletedProcess) -> Any:
+    if proc.returncode != 0:
+        raise BenchmarkError(f"`{_argv_text(proc)} ...` failed: {_show(proc)}")
+    try:
+        return json.loads(proc.stdout)
+    except json.JSONDecodeError:
+        raise BenchmarkError(f"`{_argv_text(proc)} ...` did not print JSON: {_show(proc)}") from None
+
+
+def _is_criteria_code(code: str) -> bool:
+    return code.startswith("ACSG") and code[4:].isdigit() and int(code[4:]) >= 30
+
+
+def validate_json_clean(expected_files: int, criteria_off: bool = False) -> Check:
+    """`acsg validate --format json` checked every file and found no error (and, with the criteria
+    rules off, reported nothing from them: the --ignore took effect)."""
 
     def check(procs: list[subprocess.CompletedProcess]) -> None:
         (proc,) = procs
@@ -143,13 +212,59 @@ def validate_json_clean(expected_files: int) -> Check:
             report = json.loads(proc.stdout)
         except json.JSONDecodeError:
             raise BenchmarkError(f"acsg validate did not print JSON: {_show(proc)}") from None
-        errors = [p for p in report.get("problems", []) if p.get("severity") == "error"]
+        problems = report.get("problems", [])
+        errors = [p for p in problems if p.get("severity") == "error"]
         if report.get("files_checked") != expected_files or errors or proc.returncode != 0:
             sample = "\n".join(f"  {p['file']}:{p['line']}:{p['column']} {p['code']} {p['message']}"
                                for p in errors[:20])
             raise BenchmarkError(
-                f"acsg validate on the generated registry: files_checked={report.get('files_checked')} "
+                f"`{_argv_text(proc)} ...`: files_checked={report.get('files_checked')} "
                 f"(expected {expected_files}), {len(errors)} error(s), exit code {proc.returncode}\n{sample}")
+        if criteria_off:
+            leaked = sorted({p["code"] for p in problems if _is_criteria_code(p.get("code", ""))})
+            if leaked:
+                raise BenchmarkError(f"`{_argv_text(proc)} ...` still ran criteria rules: {', '.join(leaked)}")
+
+    return check
+
+
+def propose_json(top: int) -> Check:
+    """`acsg match propose --top K --format json`: a list of requests, each with at most K candidates."""
+
+    def check(procs: list[subprocess.CompletedProcess]) -> None:
+        (proc,) = procs
+        data = _json_of(proc)
+        if not isinstance(data, list) or not data:
+            raise BenchmarkError(f"`{_argv_text(proc)} ...` proposed nothing: {_show(proc, 500)}")
+        sizes = [len(entry.get("candidates", [])) for entry in data]
+        if max(sizes) > top or max(sizes) == 0:
+            raise BenchmarkError(f"`{_argv_text(proc)} ...`: candidates per request {min(sizes)}..{max(sizes)}, "
+                                 f"expected 1..{top} for at least one request")
+
+    return check
+
+
+def plan_json(procs: list[subprocess.CompletedProcess]) -> None:
+    """`acsg match propose --plan --format json`: proposals and a non-empty assignment."""
+    (proc,) = procs
+    data = _json_of(proc)
+    if not isinstance(data, dict) or not {"proposals", "assignment", "unmet", "total_score"} <= data.keys():
+        raise BenchmarkError(f"`{_argv_text(proc)} ...` printed no plan: {_show(proc, 500)}")
+    if not data["assignment"]:
+        raise BenchmarkError(f"`{_argv_text(proc)} ...` assigned no offer at all")
+
+
+def stocktaking_json(counts: dict[str, int]) -> Check:
+    """`acsg report stocktaking --format json`: no registry errors, every record counted."""
+
+    def check(procs: list[subprocess.CompletedProcess]) -> None:
+        (proc,) = procs
+        data = _json_of(proc)
+        totals = data.get("totals", {}) if isinstance(data, dict) else {}
+        got = {k: totals.get(k) for k in KIND_FOLDERS}
+        if data.get("registry_errors") != 0 or got != counts:
+            raise BenchmarkError(f"`{_argv_text(proc)} ...`: registry_errors={data.get('registry_errors')}, "
+                                 f"totals {got}, expected {counts}")
 
     return check
 
@@ -158,21 +273,57 @@ def validate_json_clean(expected_files: int) -> Check:
 # The timed list
 # --------------------------------------------------------------------------------------------
 
-def benchmarks(acsg: str, check_jsonschema: str | None, registry: Path) -> list[Bench]:
-    """Every timed command. Add a line here to time another one (e.g. `acsg match propose`)."""
+@dataclass
+class Registry:
+    """A generated registry: where, what it holds, and how the table names it."""
+
+    path: Path
+    label: str
+    counts: dict[str, int]
+    bytes: int = 0
+    seconds: float = 0.0
+    size: tuple[int, int] | None = None   # (requests, offers) asked for
+
+    @property
+    def files(self) -> int:
+        return sum(self.counts.values())
+
+
+def match_row_names(label: str) -> tuple[str, str, str]:
+    return (f"acsg validate ({label})", f"acsg match propose --top 5 ({label})",
+            f"acsg match propose --plan ({label})")
+
+
+def benchmarks(acsg: str, check_jsonschema: str | None, main: Registry, match_registries: list[Registry],
+               *, match_target: str | None, today: str, cj_skip: str | None = None,
+               cj_runs: int | None = None) -> list[Bench]:
+    """Every timed command. Add an entry here to time another one."""
+    registry = main.path
     files = {kind: sorted(f"{kind}/{p.name}" for p in (registry / kind).glob("*.yaml")) for kind in KIND_FOLDERS}
-    total = sum(len(v) for v in files.values())
+    total = main.files
     shipped = PROJECT / "data"
     shipped_files = sum(1 for kind in KIND_FOLDERS for _ in (shipped / kind).glob("*.yaml"))
+    data = ["--data", str(registry)]
 
+    validate_name = "acsg validate (generated)"
+    rules_off_name = "acsg validate, criteria rules off (generated)"
+    cj_name = "check-jsonschema (generated)"
     rows = [
-        Bench("acsg validate (generated)",
-              [[acsg, "validate", "--data", str(registry), "--format", "json"]],
-              check=validate_json_clean(total), files=total,
-              compare_to="check-jsonschema (generated)", max_ratio=0.3),
+        Bench(validate_name, [[acsg, "validate", *data, "--format", "json"]],
+              check=validate_json_clean(total), files=total, registry=main.label, short="validate",
+              registry_path=registry,
+              targets=[Target(compare_to=cj_name, max_ratio=0.3),
+                       Target(compare_to=rules_off_name, max_ratio=1.3)]),
+        Bench(rules_off_name, [[acsg, "validate", *data, "--format", "json", "--ignore", CRITERIA_RULES]],
+              check=validate_json_clean(total, criteria_off=True), files=total, registry=main.label,
+              short="rules off", registry_path=registry),
     ]
-    cj = Bench("check-jsonschema (generated)", [], cwd=registry, check=exits_zero, files=total)
-    if check_jsonschema is None:
+    cj = Bench(cj_name, [], cwd=registry, check=exits_zero, files=total, registry=main.label,
+               short="check-jsonschema", max_runs=cj_runs, registry_path=registry,
+               command="check-jsonschema --schemafile schemas/<kind>.schema.json <kind>/*.yaml (per kind)")
+    if cj_skip:
+        cj.skipped = cj_skip
+    elif check_jsonschema is None:
         cj.skipped = f"check-jsonschema not installed: {INSTALL_CHECK_JSONSCHEMA}"
     else:
         singular = {"requests": "request", "offers": "offer", "matches": "match"}
@@ -182,13 +333,32 @@ def benchmarks(acsg: str, check_jsonschema: str | None, registry: Path) -> list[
                 cj.argvs += [fixed + chunk for chunk in arg_chunks(files[kind], fixed)]
     rows.append(cj)
     rows += [
+        Bench("acsg report stocktaking (generated)",
+              [[acsg, "report", "stocktaking", *data, "--format", "json"]],
+              check=stocktaking_json(main.counts), files=total, registry=main.label, registry_path=registry,
+              targets=[Target(compare_to=validate_name, max_ratio=2.0)]),
         Bench("acsg validate (shipped data/)", [[acsg, "validate", "--data", str(shipped)]],
-              cwd=PROJECT, check=exits_zero, files=shipped_files, max_seconds=0.5),
-        Bench("acsg --help", [[acsg, "--help"]], check=exits_zero, max_seconds=0.3),
-        # Bench("acsg match propose (generated)",
-        #       [[acsg, "match", "propose", "--data", str(registry), "--format", "json"]], check=exits_zero,
-        #       files=total),
+              cwd=PROJECT, check=exits_zero, files=shipped_files, registry="shipped data/",
+              command="acsg validate", targets=[Target(max_seconds=0.5)]),
+        Bench("acsg --help", [[acsg, "--help"]], check=exits_zero, registry="-",
+              targets=[Target(max_seconds=0.3)]),
     ]
+
+    # Matching: validate, the ranked candidates and the capacity-aware plan on each size.
+    for reg in match_registries:
+        v_name, top_name, plan_name = match_row_names(reg.label)
+        mdata = ["--data", str(reg.path)]
+        judged = 3.0 if reg.label == match_target else None
+        rows += [
+            Bench(v_name, [[acsg, "validate", *mdata, "--format", "json"]], check=validate_json_clean(reg.files),
+                  files=reg.files, registry=reg.label, short="validate", registry_path=reg.path),
+            Bench(top_name, [[acsg, "match", "propose", *mdata, "--top", "5", "--format", "json", "--today", today]],
+                  check=propose_json(5), files=reg.files, registry=reg.label, registry_path=reg.path,
+                  targets=[Target(compare_to=v_name, max_ratio=judged)]),
+            Bench(plan_name, [[acsg, "match", "propose", *mdata, "--plan", "--format", "json", "--today", today]],
+                  check=plan_json, files=reg.files, registry=reg.label, registry_path=reg.path,
+                  targets=[Target(compare_to=v_name, max_ratio=judged)]),
+        ]
     return rows
 
 
@@ -219,56 +389,139 @@ def time_once(bench: Bench, timeout: float) -> None:
     bench.cpu.append(cpu)
 
 
-def ratio(bench: Bench, rows: dict[str, Bench], attr: str = "best") -> float | None:
-    other = rows.get(bench.compare_to or "")
+def _attr(basis: str) -> str:
+    return "best_cpu" if basis == "cpu" else "best"
+
+
+def ratio(bench: Bench, other_name: str | None, rows: dict[str, Bench], attr: str = "best") -> float | None:
+    other = rows.get(other_name or "")
     mine, theirs = getattr(bench, attr), getattr(other, attr) if other else None
     if mine is None or not theirs:
         return None
     return mine / theirs
 
 
-def target_text(bench: Bench) -> str:
-    if bench.max_ratio is not None:
-        return f"<= {bench.max_ratio:g}x {bench.compare_to.split(' (')[0] if bench.compare_to else ''}".rstrip()
-    if bench.max_seconds is not None:
-        return f"< {bench.max_seconds:g} s"
-    return ""
+def target_value(bench: Bench, target: Target, rows: dict[str, Bench], basis: str) -> float | None:
+    """The figure a target judges: a ratio, or the row's own best time, on the chosen basis."""
+    if target.compare_to is not None:
+        return ratio(bench, target.compare_to, rows, _attr(basis))
+    return getattr(bench, _attr(basis))
 
 
-def met(bench: Bench, rows: dict[str, Bench]) -> bool | None:
-    if bench.max_ratio is not None:
-        r = ratio(bench, rows)
-        return None if r is None else r <= bench.max_ratio
-    if bench.max_seconds is not None and bench.best is not None:
-        return bench.best < bench.max_seconds
+def target_met(bench: Bench, target: Target, rows: dict[str, Bench], basis: str) -> bool | None:
+    value = target_value(bench, target, rows, basis)
+    if value is None:
+        return None
+    if target.max_ratio is not None:
+        return value <= target.max_ratio
+    if target.max_seconds is not None:
+        return value < target.max_seconds
     return None
 
 
-def markdown(rows: list[Bench]) -> str:
+def met(bench: Bench, rows: dict[str, Bench], basis: str) -> bool | None:
+    """False when a target is missed, True when every judged target is met, else None."""
+    results = [target_met(bench, t, rows, basis) for t in bench.targets
+               if t.max_ratio is not None or t.max_seconds is not None]
+    if any(r is False for r in results):
+        return False
+    if results and all(r is True for r in results):
+        return True
+    return None
+
+
+def _other_name(target: Target, rows: dict[str, Bench]) -> str:
+    other = rows.get(target.compare_to or "")
+    return (other.short or other.name) if other else (target.compare_to or "")
+
+
+def target_text(target: Target, rows: dict[str, Bench]) -> str:
+    if target.compare_to is not None:
+        if target.max_ratio is None:
+            return f"none (vs {_other_name(target, rows)})"
+        return f"<= {target.max_ratio:g}x {_other_name(target, rows)}"
+    if target.max_seconds is not None:
+        return f"< {target.max_seconds:g} s"
+    return ""
+
+
+def judged_text(bench: Bench, target: Target, rows: dict[str, Bench], basis: str) -> str:
+    """The judged figure first (on the chosen basis), the other basis in brackets."""
+    other = "wall" if basis == "cpu" else "CPU"
+    if target.compare_to is not None:
+        mine = ratio(bench, target.compare_to, rows, _attr(basis))
+        alt = ratio(bench, target.compare_to, rows, _attr("wall" if basis == "cpu" else "cpu"))
+        if mine is None:
+            return "n/a"
+        return f"{mine:.2f}x {basis}" + ("" if alt is None else f" ({other} {alt:.2f}x)")
+    value = target_value(bench, target, rows, basis)
+    return "n/a" if value is None else f"{value:.3f} s {basis}"
+
+
+def _met_text(ok: bool | None, judged: bool) -> str:
+    if not judged:
+        return "-"
+    return "n/a" if ok is None else ("yes" if ok else "**no**")
+
+
+def markdown(rows: list[Bench], basis: str) -> str:
     by_name = {b.name: b for b in rows}
-    lines = ["| Benchmark | Files | Best wall (s) | All runs (s) | Best CPU (s) | vs check-jsonschema "
-             "| Target | Met |",
-             "|---|---:|---:|---|---:|---:|---|---|"]
+    lines = ["| Registry | Command | Files | Best wall (s) | Best CPU (s) | Judged by | Target | Met |",
+             "|---|---|---:|---:|---:|---|---|---|"]
     for b in rows:
-        if b.skipped:
-            lines.append(f"| {b.name} | {b.files or ''} | skipped | | | | | {b.skipped} |")
+        files = "" if b.files is None else f"{b.files:,}"
+        cmd = f"`{b.shown_command()}`"
+        if b.skipped or not b.wall:
+            lines.append(f"| {b.registry} | {cmd} | {files} | skipped | | {b.skipped or 'not run'} | | |")
             continue
-        r = ratio(b, by_name)
-        ok = met(b, by_name)
+        if not b.targets:
+            lines.append(f"| {b.registry} | {cmd} | {files} | {b.best:.3f} | {b.best_cpu:.3f} | | none | - |")
+            continue
+        judged = [judged_text(b, t, by_name, basis) for t in b.targets]
+        targets = [target_text(t, by_name) for t in b.targets]
+        mets = [_met_text(target_met(b, t, by_name, basis), t.max_ratio is not None or t.max_seconds is not None)
+                for t in b.targets]
         lines.append(
-            f"| {b.name} | {b.files if b.files is not None else ''} | {b.best:.3f} | "
-            f"{', '.join(f'{t:.2f}' for t in b.wall)} | {b.best_cpu:.3f} | "
-            f"{'' if r is None else f'{r:.3f}'} | {target_text(b)} | "
-            f"{'' if ok is None else ('yes' if ok else '**no**')} |")
+            f"| {b.registry} | {cmd} | {files} | {b.best:.3f} | {b.best_cpu:.3f} | "
+            f"{'<br>'.join(judged)} | {'<br>'.join(targets)} | {'<br>'.join(mets)} |")
     return "\n".join(lines)
 
 
-def display_argv(bench: Bench, registry: Path) -> list[str]:
+def growth_markdown(rows: list[Bench], match_registries: list[Registry]) -> str:
+    """How the matching rows grow with the registry: best wall (CPU) per size, and x the smallest."""
+    by_name = {b.name: b for b in rows}
+    if not match_registries:
+        return ""
+    first = [by_name.get(n) for n in match_row_names(match_registries[0].label)]
+    lines = ["| Size (requests x offers) | Files | validate (s) | propose --top 5 (s) | top 5 / validate "
+             "| propose --plan (s) | plan / validate | growth from the smallest: validate / top 5 / plan |",
+             "|---|---:|---:|---:|---:|---:|---:|---|"]
+
+    def t(b: Bench | None) -> str:
+        return "n/a" if b is None or b.best is None else f"{b.best:.2f} ({b.best_cpu:.2f})"
+
+    def r(a: Bench | None, c: Bench | None) -> str:
+        if a is None or c is None or not a.best or not c.best:
+            return "n/a"
+        return f"{a.best / c.best:.2f}x ({a.best_cpu / c.best_cpu:.2f}x)"
+
+    for reg in match_registries:
+        v, top, plan = (by_name.get(n) for n in match_row_names(reg.label))
+        growth = " / ".join(f"{x.best / f.best:.1f}x" if x and f and x.best and f.best else "n/a"
+                            for x, f in zip((v, top, plan), first))
+        lines.append(f"| {reg.label} | {reg.files:,} | {t(v)} | {t(top)} | {r(top, v)} | {t(plan)} | "
+                     f"{r(plan, v)} | {growth} |")
+    return "\n".join(lines)
+
+
+def display_argv(bench: Bench) -> list[str]:
     """The first invocation, with the registry path shortened and long file lists elided."""
     if not bench.argvs:
         return []
-    argv = [a.replace(str(registry), "<registry>").replace(str(PROJECT), "<project>") for a in bench.argvs[0]]
-    return argv if len(argv) <= 8 else argv[:4] + [f"... ({len(argv) - 4} more files)"]
+    reg = str(bench.registry_path) if bench.registry_path else None
+    argv = [(a.replace(reg, "<registry>") if reg else a).replace(str(PROJECT), "<project>")
+            for a in bench.argvs[0]]
+    return argv if len(argv) <= 12 else argv[:4] + [f"... ({len(argv) - 4} more files)"]
 
 
 def version(argv: list[str]) -> str:
@@ -279,17 +532,66 @@ def version(argv: list[str]) -> str:
         return "unknown"
 
 
+def loadavg() -> str | None:
+    try:
+        return Path("/proc/loadavg").read_text().strip()
+    except OSError:
+        return " ".join(f"{x:.2f}" for x in os.getloadavg()) if hasattr(os, "getloadavg") else None
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    try:
+        requests, offers = (int(x) for x in text.lower().split("x"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected REQUESTSxOFFERS (e.g. 2000x1000), got {text!r}") from None
+    if requests < 1 or offers < 1:
+        raise argparse.ArgumentTypeError(f"sizes must be >= 1, got {text!r}")
+    return requests, offers
+
+
+def make_registry(path: Path, label: str, requests: int, offers: int, matches: int | None, seed: int) -> Registry:
+    t0 = time.perf_counter()
+    generate(path, requests, offers, matches, seed, overwrite=True)
+    seconds = time.perf_counter() - t0
+    counts = {k: sum(1 for _ in (path / k).glob("*.yaml")) for k in KIND_FOLDERS}
+    size = sum(p.stat().st_size for k in KIND_FOLDERS for p in (path / k).glob("*.yaml"))
+    reg = Registry(path, label, counts, size, seconds, (requests, offers))
+    print(f"Generated {reg.files} files ({counts['requests']} requests, {counts['offers']} offers, "
+          f"{counts['matches']} matches; {size / max(reg.files, 1) / 1024:.2f} KiB each on average) in "
+          f"{seconds:.1f} s under {path}", file=sys.stderr)
+    return reg
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--requests", type=int, default=7000)
-    parser.add_argument("--offers", type=int, default=3000)
+    parser.add_argument("--quick", action="store_true",
+                        help=f"a smoke run on small registries: {QUICK_MAIN[0]} requests + {QUICK_MAIN[1]} offers, "
+                             f"matching on {QUICK_MATCH_SIZES}, --repeat 1 unless given")
+    parser.add_argument("--requests", type=int, default=None, help=f"default {FULL_MAIN[0]} ({QUICK_MAIN[0]} with --quick)")
+    parser.add_argument("--offers", type=int, default=None, help=f"default {FULL_MAIN[1]} ({QUICK_MAIN[1]} with --quick)")
     parser.add_argument("--matches", type=int, default=None, help="default: requests // 4")
+    parser.add_argument("--match-sizes", default=None,
+                        help=f"registries for the matching rows, REQUESTSxOFFERS comma-separated (default "
+                             f"{FULL_MATCH_SIZES}; {QUICK_MATCH_SIZES} with --quick; '' for none)")
+    parser.add_argument("--match-target", default=None,
+                        help=f"the size whose propose rows are judged (default {FULL_MATCH_TARGET}; "
+                             f"{QUICK_MATCH_TARGET} with --quick)")
+    parser.add_argument("--today", default=DEFAULT_TODAY, help=f"--today for acsg match propose (default {DEFAULT_TODAY})")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="runs per command; the best wall time counts")
+    parser.add_argument("--repeat", type=int, default=None,
+                        help="runs per command; the best time counts (default 3; 1 with --quick)")
+    parser.add_argument("--check-jsonschema-repeat", dest="cj_repeat", type=int, default=None,
+                        help="runs of check-jsonschema (default: --repeat); it takes minutes per run")
+    parser.add_argument("--skip-check-jsonschema", dest="skip_cj", action="store_true",
+                        help="do not run check-jsonschema (its row and its target show as skipped)")
+    parser.add_argument("--judge-by", dest="judge_by", choices=("wall", "cpu"), default="wall",
+                        help="judge the targets on the best wall-clock time (default) or on the best CPU "
+                             "time (less sensitive to other load on the machine)")
     parser.add_argument("--out", type=Path, default=HERE / "out", help="where results.json/results.md go")
     parser.add_argument("--registry", type=Path, default=None,
-                        help="generate the registry here (record files already there are replaced); "
-                             "default: a temporary folder, deleted afterwards")
+                        help="generate the main registry here and the matching ones next to it as "
+                             "DIR-match-NxM (record files already there are replaced); default: a "
+                             "temporary folder, deleted afterwards")
     parser.add_argument("--acsg", default=None, help="the acsg executable (default: next to this Python, "
                                                      "the project's .venv, or PATH)")
     parser.add_argument("--check-jsonschema", dest="check_jsonschema", default=None,
@@ -297,16 +599,31 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per invocation")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
-    if args.repeat < 1:
-        parser.error("--repeat must be >= 1")
+
+    requests = args.requests if args.requests is not None else (QUICK_MAIN if args.quick else FULL_MAIN)[0]
+    offers = args.offers if args.offers is not None else (QUICK_MAIN if args.quick else FULL_MAIN)[1]
+    repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
+    cj_repeat = args.cj_repeat if args.cj_repeat is not None else repeat
+    sizes_text = args.match_sizes if args.match_sizes is not None else (QUICK_MATCH_SIZES if args.quick
+                                                                        else FULL_MATCH_SIZES)
+    target_text_ = args.match_target if args.match_target is not None else (QUICK_MATCH_TARGET if args.quick
+                                                                            else FULL_MATCH_TARGET)
+    if repeat < 1 or cj_repeat < 1:
+        parser.error("--repeat and --check-jsonschema-repeat must be >= 1")
+    try:
+        sizes = [parse_size(s) for s in sizes_text.split(",") if s.strip()]
+        match_target = "{}x{}".format(*parse_size(target_text_))
+        date.fromisoformat(args.today)
+    except (argparse.ArgumentTypeError, ValueError) as exc:
+        parser.error(str(exc))
 
     acsg = find_tool("acsg", args.acsg)
     if acsg is None:
         print("run.py: cannot find the acsg executable; install the project (pip install -e .) or pass --acsg",
               file=sys.stderr)
         return 2
-    cj = find_tool("check-jsonschema", args.check_jsonschema)
-    if cj is None:
+    cj = None if args.skip_cj else find_tool("check-jsonschema", args.check_jsonschema)
+    if cj is None and not args.skip_cj:
         print(f"run.py: check-jsonschema not found; skipping that comparison. To include it: "
               f"{INSTALL_CHECK_JSONSCHEMA}", file=sys.stderr)
 
@@ -315,28 +632,28 @@ def main(argv: list[str] | None = None) -> int:
     if registry is None:
         tmp = tempfile.TemporaryDirectory(prefix="acsg-bench-")
         registry = Path(tmp.name) / "registry"
+    load_before = loadavg()
+    print(f"Load average before: {load_before}", file=sys.stderr)
+    match_registries: list[Registry] = []
     try:
-        t0 = time.perf_counter()
-        generate(registry, args.requests, args.offers, args.matches, args.seed, overwrite=True)
-        gen_seconds = time.perf_counter() - t0
-        counts = {k: sum(1 for _ in (registry / k).glob("*.yaml")) for k in KIND_FOLDERS}
-        size = sum(p.stat().st_size for k in KIND_FOLDERS for p in (registry / k).glob("*.yaml"))
-        total = sum(counts.values())
-        print(f"Generated {total} files ({counts['requests']} requests, {counts['offers']} offers, "
-              f"{counts['matches']} matches; {size / total / 1024:.2f} KiB each on average) in "
-              f"{gen_seconds:.1f} s under {registry}", file=sys.stderr)
+        main_reg = make_registry(registry, "generated", requests, offers, args.matches, args.seed)
+        for n, m in sizes:
+            label = f"{n}x{m}"
+            match_registries.append(make_registry(registry.parent / f"{registry.name}-match-{label}", label,
+                                                  n, m, None, args.seed))
 
-        rows = benchmarks(acsg, cj, registry)
-        load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
+        rows = benchmarks(acsg, cj, main_reg, match_registries, match_target=match_target, today=args.today,
+                          cj_skip="--skip-check-jsonschema" if args.skip_cj else None, cj_runs=cj_repeat)
+        load_start = loadavg()
         # Round-robin over the commands, so a change in machine load hits them all alike.
-        for rep in range(args.repeat):
+        for rep in range(repeat):
             for bench in rows:
-                if bench.skipped:
+                if bench.skipped or (bench.max_runs is not None and rep >= bench.max_runs):
                     continue
-                print(f"[{rep + 1}/{args.repeat}] {bench.name} ...", end=" ", file=sys.stderr, flush=True)
+                print(f"[{rep + 1}/{repeat}] {bench.name} ...", end=" ", file=sys.stderr, flush=True)
                 time_once(bench, args.timeout)
-                print(f"{bench.wall[-1]:.3f} s", file=sys.stderr)
-        load_after = os.getloadavg() if hasattr(os, "getloadavg") else None
+                print(f"{bench.wall[-1]:.3f} s (CPU {bench.cpu[-1]:.3f} s)", file=sys.stderr)
+        load_after = loadavg()
     except BenchmarkError as exc:
         print(f"\nrun.py: BENCHMARK INVALID: {exc}", file=sys.stderr)
         return 1
@@ -347,41 +664,69 @@ def main(argv: list[str] | None = None) -> int:
         if tmp is not None:
             tmp.cleanup()
 
-    table = markdown(rows)
-    print(table)
     by_name = {b.name: b for b in rows}
-    missed = [b.name for b in rows if met(b, by_name) is False]
+    basis = args.judge_by
+    table = markdown(rows, basis)
+    growth = growth_markdown(rows, match_registries)
+    note = (f"Best of {repeat} run(s) per command"
+            + (f" ({cj_repeat} for check-jsonschema)" if cj_repeat != repeat and not args.skip_cj else "")
+            + f"; targets judged on {'CPU' if basis == 'cpu' else 'wall-clock'} time. "
+            f"Main registry: {main_reg.counts['requests']:,} requests + {main_reg.counts['offers']:,} offers + "
+            f"{main_reg.counts['matches']:,} matches = {main_reg.files:,} files (seed {args.seed}). "
+            f"`acsg match propose` uses `--today {args.today}`; every acsg command gets `--data <its registry>`. "
+            f"Load average (/proc/loadavg) before: {load_before}; after: {load_after}.")
+    report = table + ("\n\nMatching, best wall (CPU) in seconds:\n\n" + growth if growth else "") + "\n\n" + note
+    print(report)
+    missed = [b.name for b in rows if met(b, by_name, basis) is False]
     results = {
         "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "machine": {"platform": platform.platform(), "python": platform.python_version(),
                     "cpus": os.cpu_count(), "load_average_before": load_before,
-                    "load_average_after": load_after},
+                    "load_average_before_timing": load_start, "load_average_after": load_after},
         "tools": {"acsg": version([acsg, "--version"]),
                   "check-jsonschema": version([cj, "--version"]) if cj else None},
-        "registry": {"requests": counts["requests"], "offers": counts["offers"], "matches": counts["matches"],
-                     "files": total, "bytes": size, "seed": args.seed, "generated_in_seconds": round(gen_seconds, 3)},
-        "repeat": args.repeat,
+        "registry": {"requests": main_reg.counts["requests"], "offers": main_reg.counts["offers"],
+                     "matches": main_reg.counts["matches"], "files": main_reg.files, "bytes": main_reg.bytes,
+                     "seed": args.seed, "generated_in_seconds": round(main_reg.seconds, 3)},
+        "match_registries": [{"label": r.label, "requests": r.counts["requests"], "offers": r.counts["offers"],
+                              "matches": r.counts["matches"], "files": r.files, "bytes": r.bytes,
+                              "generated_in_seconds": round(r.seconds, 3)} for r in match_registries],
+        "match_target_size": match_target,
+        "today": args.today,
+        "repeat": repeat,
+        "check_jsonschema_repeat": None if args.skip_cj else cj_repeat,
+        "judged_by": basis,
         "results": [{
             "name": b.name,
-            "argv": display_argv(b, registry),
+            "registry": b.registry,
+            "command": b.shown_command(),
+            "argv": display_argv(b),
             "invocations": len(b.argvs),
             "files": b.files,
             "skipped": b.skipped,
             "wall_seconds": [round(t, 4) for t in b.wall],
+            "cpu_seconds": [round(t, 4) for t in b.cpu],
             "best_wall_seconds": None if b.best is None else round(b.best, 4),
             "best_cpu_seconds": None if b.best_cpu is None else round(b.best_cpu, 4),
-            "compare_to": b.compare_to,
-            "ratio": None if ratio(b, by_name) is None else round(ratio(b, by_name), 4),
-            "cpu_ratio": None if ratio(b, by_name, "best_cpu") is None else round(ratio(b, by_name, "best_cpu"), 4),
-            "target": target_text(b) or None,
-            "met": met(b, by_name),
+            "targets": [{
+                "compare_to": t.compare_to,
+                "max_ratio": t.max_ratio,
+                "max_seconds": t.max_seconds,
+                "ratio": None if (x := ratio(b, t.compare_to, by_name)) is None else round(x, 4),
+                "cpu_ratio": None if (y := ratio(b, t.compare_to, by_name, "best_cpu")) is None else round(y, 4),
+                "target": target_text(t, by_name),
+                "met": target_met(b, t, by_name, basis) if (t.max_ratio is not None or t.max_seconds is not None)
+                else None,
+            } for t in b.targets],
+            "met": met(b, by_name, basis),
         } for b in rows],
         "targets_missed": missed,
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "results.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    (args.out / "results.md").write_text(table + "\n", encoding="utf-8")
+    (args.out / "results.md").write_text(report + "\n", encoding="utf-8")
     print(f"\nWrote {args.out / 'results.json'} and {args.out / 'results.md'}", file=sys.stderr)
+    print(f"Load average after: {load_after}", file=sys.stderr)
     if missed:
         print(f"Targets missed: {', '.join(missed)}", file=sys.stderr)
     return 1 if (missed and args.strict) else 0

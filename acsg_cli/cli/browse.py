@@ -33,7 +33,7 @@ class ShowFormat(str, Enum):
 
 def _choices(enum_path: str) -> Any:
     """Validate a vocabulary option against its enum, with the allowed values in the error."""
-    def check(value: Optional[str]) -> Optional[str]:
+    def check(value: Optional[str]) -> Any:
         if value is None:
             return None
         from acsg_cli import vocab

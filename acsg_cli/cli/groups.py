@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import typer
 
-from acsg_cli.cli.options import GROUP_SETTINGS
 
-match_app = typer.Typer(help="Propose, create and move matches through their lifecycle.", **GROUP_SETTINGS)
-consent_app = typer.Typer(help="Record each party's consent to a match (FS 3).", **GROUP_SETTINGS)
-report_app = typer.Typer(help="Printable status and stocktaking reports.", **GROUP_SETTINGS)
-new_app = typer.Typer(help="Start a new request or offer from a commented template.", **GROUP_SETTINGS)
+def _group(summary: str) -> typer.Typer:
+    """A sub-command group with the main app's settings: plain help, `-h`, no args shows help."""
+    return typer.Typer(help=summary, no_args_is_help=True, rich_markup_mode=None,
+                       context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+
+
+match_app = _group("Propose, create and move matches through their lifecycle.")
+consent_app = _group("Record each party's consent to a match (FS 3).")
+report_app = _group("Printable status and stocktaking reports.")
+new_app = _group("Start a new request or offer from a commented template.")
 
 GROUPS = {"match": match_app, "consent": consent_app, "report": report_app, "new": new_app}

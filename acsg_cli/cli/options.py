@@ -42,10 +42,3 @@ def stderr_is_terminal() -> bool:
 
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
 
-
-GROUP_SETTINGS: dict[str, object] = {
-    "no_args_is_help": True,
-    "rich_markup_mode": None,
-    "context_settings": {"help_option_names": ["-h", "--help"], "max_content_width": 100},
-}
-"""Settings every sub-command group shares with the main app."""

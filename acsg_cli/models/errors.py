@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Mapping
 from functools import cache
 from typing import Any
 
@@ -81,7 +82,7 @@ def _show(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
-def describe(error: dict[str, Any]) -> tuple[str, tuple[Any, ...], str]:
+def describe(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], str]:
     """(problem code, key path to point at, message) for one pydantic error."""
     loc = tuple(p for p in error["loc"] if not (isinstance(p, str) and p.startswith("function-")))
     kind = error["type"]

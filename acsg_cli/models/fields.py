@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any, ClassVar, TypeVar
 
 from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, Strict
 
@@ -26,6 +26,9 @@ class Record(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False,
                               populate_by_name=True)
+
+    kind: ClassVar[str] = ""
+    """`request`, `offer` or `match` on the record models; empty on their parts."""
 
 
 def _iso_date(value: Any) -> Any:
@@ -93,7 +96,7 @@ Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 def unique_list(item: Any, *, min_length: int = 0) -> Any:
     """A list type whose items may not repeat (JSON Schema `uniqueItems`)."""
-    return Annotated[list[item], Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),  # type: ignore[valid-type]
+    return Annotated[list[item], Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),
                      AfterValidator(_unique)]
 
 

@@ -76,7 +76,8 @@ class Registry:
         return [m for m in self.matches.values() if offer_id in m.offers and m.status in LIVE_MATCH_STATUSES]
 
     def add(self, record: Record, source: RecordSource) -> None:
-        table: dict[str, Any] = {"request": self.requests, "offer": self.offers, "match": self.matches}[record.kind]
+        tables: dict[str, dict[str, Any]] = {"request": self.requests, "offer": self.offers, "match": self.matches}
+        table = tables[record.kind]
         table[record.id] = record  # type: ignore[attr-defined]
         self.sources[record.id] = source  # type: ignore[attr-defined]
 

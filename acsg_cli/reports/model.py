@@ -425,7 +425,7 @@ def _progress(registry: Registry, matches: list[Match]) -> dict[str, Any]:
         if match.updates:
             u = max(match.updates, key=lambda u: u.on)
             latest.append(UpdateLine(match.id, parties_label(registry, match), u.on.isoformat(),
-                                     facts.safe_text(u.summary), len(u.milestones_met), u.good_practice))
+                                     facts.safe_text(u.summary), len(u.milestones_met), bool(u.good_practice)))
     good = [UpdateLine(m.id, parties_label(registry, m), u.on.isoformat(), facts.safe_text(u.summary),
                        len(u.milestones_met), True) for m, u in updates if u.good_practice]
     good.sort(key=lambda g: (g.on, g.match), reverse=True)

@@ -128,6 +128,6 @@ def _unique(items: list[Any], what: str) -> list[Any]:
 
 
 __all__ = [
-    "Area", "EntityType", "OfferAnswers", "OfferStatus", "RequestAnswers", "RequestStatus",
+    "Area", "EntityType", "OfferAnswers", "OfferStatus", "Region", "RequestAnswers", "RequestStatus",
     "SupportType", "countries", "country", "line", "many_of", "one_of", "scope", "split",
 ]

@@ -11,6 +11,7 @@ UTF-8, binary, or still hold merge-conflict markers.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -179,7 +180,7 @@ def _check_flow_depth(text: str) -> None:
 
 def _check_anchors(text: str) -> None:
     from yaml import AliasEvent, NodeEvent
-    from yaml._yaml import CParser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser
     from yaml.error import MarkedYAMLError
 
     parser = CParser(text)
@@ -190,11 +191,11 @@ def _check_anchors(text: str) -> None:
                 return
             if isinstance(event, AliasEvent) or (isinstance(event, NodeEvent) and event.anchor):
                 mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
                 what = "alias" if isinstance(event, AliasEvent) else "anchor"
                 raise ReadError([Issue(codes.YAML_FEATURE,
                                        f"YAML {what} '{event.anchor}' is not allowed in record files; "
-                                       "write the value out in full",
-                                       mark.line + 1, mark.column + 1)])
+                                       "write the value out in full", line, column)])
     except MarkedYAMLError:
         return  # the syntax error is reported by the composing pass, with its own message
     finally:
@@ -203,7 +204,7 @@ def _check_anchors(text: str) -> None:
 
 def _loader_class() -> type:
     from yaml import ScalarNode
-    from yaml._yaml import CParser  # type: ignore[import-not-found]
+    from yaml._yaml import CParser
     from yaml.resolver import BaseResolver
 
     class _Resolver(BaseResolver):  # type: ignore[misc]
@@ -309,7 +310,7 @@ class _Builder:
             if node.tag != _SEQ:
                 self._fail(codes.YAML_FEATURE, f"tag '{_short(node.tag)}' is not allowed in record files", node)
                 return None
-            items = []
+            items: list[Any] = []
             append = items.append
             for index, item in enumerate(node.value):
                 item_path = path + (index,)
@@ -353,7 +354,7 @@ class _Builder:
             return resolve_plain(value)
         if tag == _STR:
             return value
-        explicit = {
+        explicit: dict[str, Callable[[str], Any]] = {
             _CORE + "null": lambda v: None if _NULL.match(v) else _NOTHING,
             _CORE + "bool": lambda v: _BOOL.get(v, _NOTHING),
             _CORE + "int": lambda v: resolve_plain(v) if _is_int(v) else _NOTHING,

@@ -1,4 +1,4 @@
-"""The controlled vocabularies of DESIGN.md, as enums. Their values are the YAML spellings."""
+"""The controlled vocabularies of the record format, as enums. Their values are the YAML spellings."""
 
 from __future__ import annotations
 

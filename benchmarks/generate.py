@@ -3,7 +3,7 @@
     python benchmarks/generate.py OUT_DIR --requests N --offers M [--matches K] [--seed S] [--force]
 
 writes OUT_DIR/requests/REQ-YYYY-NNNN.yaml, OUT_DIR/offers/OFF-YYYY-NNNN.yaml and
-OUT_DIR/matches/MAT-YYYY-NNNN.yaml in the format of DESIGN.md. Every file passes
+OUT_DIR/matches/MAT-YYYY-NNNN.yaml in the registry's record format. Every file passes
 `acsg validate` (schema and cross-file checks) and the committed JSON Schemas:
 
 - requests are mostly `open`, some `draft`; a request is `matched` only when an agreed,

@@ -1,4 +1,4 @@
-"""The match state machine of DESIGN.md, defined once as data (FS 3, FS 5).
+"""The match state machine, defined once as data (FS 3, FS 5).
 
 ```
 proposed -> consent_pending -> agreed -> welcomed -> in_implementation -> completed

@@ -1,4 +1,4 @@
-"""Record models: what a request, an offer and a match may hold (DESIGN.md, "Records")."""
+"""Record models: what a request, an offer and a match may hold (the registry's record format)."""
 
 from __future__ import annotations
 

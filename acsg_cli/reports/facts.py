@@ -19,7 +19,7 @@ from acsg_cli.registry import Registry
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, EntityType, MatchStatus, OfferStatus, Region, SupportType
 
 STAGES: tuple[MatchStatus, ...] = tuple(MatchStatus)
-"""Match stages in lifecycle order (DESIGN.md, Match): the ended ones last."""
+"""Match stages in lifecycle order (the match lifecycle): the ended ones last."""
 
 WELCOMED_OR_LATER = frozenset({MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION, MatchStatus.COMPLETED})
 

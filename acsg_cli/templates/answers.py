@@ -22,7 +22,7 @@ E = TypeVar("E", bound=Enum)
 
 @dataclass(frozen=True)
 class RequestAnswers:
-    """The keys a new request needs to load (DESIGN.md "Required and optional")."""
+    """The keys a new request needs to load (the schema's required keys)."""
 
     title: str
     requesting_states: list[str]

@@ -42,6 +42,22 @@ class Registry:
     files: list[str] = field(default_factory=list)
     known_ids: dict[str, str] = field(default_factory=dict)
     """Every id seen in a file, valid or not, with the file it is in."""
+    _by_party: tuple[dict[str, list[Match]], dict[str, list[Match]]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    """Matches by request id and by offer id, built on first use and dropped by `add`."""
+
+    def _match_index(self) -> tuple[dict[str, list[Match]], dict[str, list[Match]]]:
+        # Rules, eligibility and reports ask these questions per record; a scan of every match
+        # each time made a registry of thousands of files quadratic.
+        if self._by_party is None:
+            by_request: dict[str, list[Match]] = {}
+            by_offer: dict[str, list[Match]] = {}
+            for match in self.matches.values():
+                by_request.setdefault(match.request, []).append(match)
+                for offer_id in match.offers:
+                    by_offer.setdefault(offer_id, []).append(match)
+            self._by_party = (by_request, by_offer)
+        return self._by_party
 
     def get(self, record_id: str) -> Record | None:
         return self.requests.get(record_id) or self.offers.get(record_id) or self.matches.get(record_id)
@@ -70,15 +86,16 @@ class Registry:
         yield from self.matches.values()
 
     def matches_for_request(self, request_id: str) -> list[Match]:
-        return [m for m in self.matches.values() if m.request == request_id]
+        return list(self._match_index()[0].get(request_id, ()))
 
     def live_matches_for_offer(self, offer_id: str) -> list[Match]:
-        return [m for m in self.matches.values() if offer_id in m.offers and m.status in LIVE_MATCH_STATUSES]
+        return [m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES]
 
     def add(self, record: Record, source: RecordSource) -> None:
         tables: dict[str, dict[str, Any]] = {"request": self.requests, "offer": self.offers, "match": self.matches}
         table = tables[record.kind]
         table[record.id] = record  # type: ignore[attr-defined]
+        self._by_party = None
         self.sources[record.id] = source  # type: ignore[attr-defined]
 
 

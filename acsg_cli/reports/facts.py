@@ -9,11 +9,11 @@ from __future__ import annotations
 import heapq
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from datetime import date
 
 from acsg_cli import geo
-from acsg_cli.matching.eligibility import exclusions
+from acsg_cli.matching.eligibility import exclusions, remaining_capacity
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, EntityType, MatchStatus, OfferStatus, Region, SupportType
@@ -108,25 +108,18 @@ def is_cross_regional(registry: Registry, match: Match) -> bool:
 
 @dataclass
 class Indexed:
-    """A registry with the lookups the reports repeat, built once: matches by request and by
-    offer, and open offers by support type and coverage, so that finding an eligible offer
-    does not scan every offer and match for every request."""
+    """A registry with the lookups the reports repeat, built once: open offers by support type
+    and by coverage, so that finding an eligible offer does not test every offer for every
+    request. Match lookups come from the registry's own index."""
 
     registry: Registry
     today: date
-    by_request: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
-    live_by_offer: dict[str, list[Match]] = field(default_factory=lambda: defaultdict(list))
     _by_support: dict[SupportType, set[str]] = field(default_factory=lambda: defaultdict(set))
     _global: set[str] = field(default_factory=set)
     _by_region: dict[Region, set[str]] = field(default_factory=lambda: defaultdict(set))
     _by_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
 
     def __post_init__(self) -> None:
-        for match in self.registry.matches.values():
-            self.by_request[match.request].append(match)
-            if match.status in LIVE_MATCH_STATUSES:
-                for offer_id in match.offers:
-                    self.live_by_offer[offer_id].append(match)
         for offer in self.registry.offers.values():
             if not self.available(offer):
                 continue
@@ -147,7 +140,7 @@ class Indexed:
             return False
         if offer.available_until is not None and offer.available_until < self.today:
             return False
-        return offer.capacity - len(self.live_by_offer.get(offer.id, [])) > 0
+        return remaining_capacity(self.registry, offer) > 0
 
     def first_eligible_offer(self, request: Request) -> str | None:
         """The lowest-id offer that `eligibility.exclusions` accepts for `request`, or None.
@@ -174,26 +167,9 @@ class Indexed:
         return None
 
     def live_matches_of(self, request_id: str) -> list[Match]:
-        return [m for m in self.by_request.get(request_id, []) if m.status in LIVE_MATCH_STATUSES]
-
-
-class _IndexedRegistry(Registry):
-    """The same registry, answering the two per-pair lookups of the eligibility filters from
-    indexes instead of a scan of every match."""
-
-    _index: Indexed
-
-    def matches_for_request(self, request_id: str) -> list[Match]:
-        return list(self._index.by_request.get(request_id, []))
-
-    def live_matches_for_offer(self, offer_id: str) -> list[Match]:
-        return list(self._index.live_by_offer.get(offer_id, []))
+        return [m for m in self.registry.matches_for_request(request_id) if m.status in LIVE_MATCH_STATUSES]
 
 
 def indexed(registry: Registry, today: date) -> Indexed:
-    """An `Indexed` view whose `registry` answers match lookups from the indexes."""
-    index = Indexed(registry, today)
-    fast = _IndexedRegistry(**{f.name: getattr(registry, f.name) for f in fields(Registry)})
-    fast._index = index
-    index.registry = fast
-    return index
+    """The reports' lookups over `registry` as of `today`."""
+    return Indexed(registry, today)

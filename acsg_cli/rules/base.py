@@ -72,18 +72,6 @@ class RuleContext:
                 index.setdefault(state, []).append((match, covered))
         return index
 
-    @cached_property
-    def live_matches_by_offer(self) -> dict[str, list[Match]]:
-        """Live matches by offer id, earliest first (proposal date, then id)."""
-        index: dict[str, list[Match]] = {}
-        for match in self.registry.matches.values():
-            if match.status in LIVE_MATCH_STATUSES:
-                for offer_id in match.offers:
-                    index.setdefault(offer_id, []).append(match)
-        for matches in index.values():
-            matches.sort(key=lambda m: (m.proposed_on or date.max, m.id))
-        return index
-
 
 class Rule:
     """A criterion with a stable code. Subclasses set the class attributes and `check`.

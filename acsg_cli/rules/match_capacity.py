@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date
 
 from acsg_cli.models import Match
 from acsg_cli.rules.base import Finding, MatchRule, RuleContext
@@ -50,7 +51,10 @@ class MatchCapacity(MatchRule):
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         for index, offer_id in enumerate(record.offers):
             capacity = context.registry.offers[offer_id].capacity
-            live = context.live_matches_by_offer.get(offer_id, [])
+            live = context.registry.live_matches_for_offer(offer_id)
+            if len(live) <= capacity:
+                continue
+            live.sort(key=lambda m: (m.proposed_on or date.max, m.id))  # the earliest hold the capacity
             if len(live) > capacity and any(m.id == record.id for m in live[capacity:]):
                 earlier = ", ".join(m.id for m in live[:capacity])
                 yield Finding(("offers", index), f"{offer_id} has capacity {capacity}, already taken by {earlier}",

@@ -160,7 +160,7 @@ def _text(view: dict[str, Any]) -> str:
 
 
 def _markdown(view: dict[str, Any]) -> str:
-    from acsg_cli.reporters.tables import cell
+    from acsg_cli.reporters.tables import cell, md_cell
 
     parts = []
     for title, body in _sections(view):
@@ -168,7 +168,7 @@ def _markdown(view: dict[str, Any]) -> str:
         for key, value in body.items():
             text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict,)) or (
                 isinstance(value, list) and any(isinstance(v, dict) for v in value)) else cell(value)
-            lines.append(f"| {key} | {_md(text)} |")
+            lines.append(f"| {key} | {md_cell(text)} |")
         parts.append("\n".join(lines) + "\n")
     if "compliance" in view:
         import io
@@ -179,10 +179,6 @@ def _markdown(view: dict[str, Any]) -> str:
         write_rows(_compliance_rows(view), COMPLIANCE_COLUMNS, "markdown", table)
         parts.append(f"## compliance\n\n{table.getvalue()}")
     return "\n".join(parts)
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def register(app: typer.Typer) -> None:

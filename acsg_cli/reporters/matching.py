@@ -20,7 +20,7 @@ import json
 from typing import Any, TextIO
 
 from acsg_cli.matching.propose import Plan, Proposal, RequestCandidates
-from acsg_cli.reporters.tables import write_rows
+from acsg_cli.reporters.tables import md_cell, write_rows
 
 
 def proposal_data(proposal: Proposal) -> Any:
@@ -117,16 +117,16 @@ class MarkdownProposalReporter(ProposalReporter):
         parts = []
         for item in proposal.requests:
             title, about = _heading(item)
-            lines = [f"## {_md(title)}", "", _md(about), ""]
+            lines = [f"## {md_cell(title)}", "", md_cell(about), ""]
             if item.candidates:
                 lines += ["| rank | offer | score | reasons |", "|---|---|---|---|"]
-                lines += [f"| {c.rank} | {c.offer_id} | {c.score:.2f} | {_md('; '.join(c.reasons))} |"
+                lines += [f"| {c.rank} | {c.offer_id} | {c.score:.2f} | {md_cell('; '.join(c.reasons))} |"
                           for c in item.candidates]
             else:
                 lines.append("No candidate.")
             if item.excluded:
                 lines += ["", "Excluded:", ""]
-                lines += [f"- {e.offer_id}: {_md('; '.join(e.reasons))}" for e in item.excluded]
+                lines += [f"- {e.offer_id}: {md_cell('; '.join(e.reasons))}" for e in item.excluded]
             parts.append("\n".join(lines) + "\n")
         if proposal.plan is not None:
             plan = proposal.plan
@@ -135,13 +135,9 @@ class MarkdownProposalReporter(ProposalReporter):
             lines += [f"| {a.request_id} | {a.offer_id} | {a.score:.2f} |" for a in plan.assignment]
             if plan.unmet:
                 lines += ["", "| unmet request | reason |", "|---|---|"]
-                lines += [f"| {u.request_id} | {_md(u.reason)} |" for u in plan.unmet]
+                lines += [f"| {u.request_id} | {md_cell(u.reason)} |" for u in plan.unmet]
             parts.append("\n".join(lines) + "\n")
         self.out.write("\n".join(parts) if parts else "No open request.\n")
-
-
-def _md(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 PROPOSAL_REPORTERS: dict[str, type[ProposalReporter]] = {

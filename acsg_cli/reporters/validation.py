@@ -7,6 +7,7 @@ import os
 from typing import TextIO
 
 from acsg_cli.problems import Severity
+from acsg_cli.reporters.tables import md_cell
 from acsg_cli.validation import ValidationResult
 
 
@@ -82,13 +83,9 @@ class GithubReporter(Reporter):
         lines = ["## acsg validate", "", self.summary(result), ""]
         if result.problems:
             lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
-            lines += [f"| {_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {_cell(p.message)} |"
+            lines += [f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {md_cell(p.message)} |"
                       for p in result.problems]
         return "\n".join(lines) + "\n"
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
 
 
 class JsonReporter(Reporter):

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from acsg_cli.reporters.tables import md_cell
 from acsg_cli.reports.layout import Bullets, Chart, Document, Table, status_document, stocktaking_document
-
-
-def _md_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _table(table: Table, fmt: str) -> str:
@@ -17,8 +14,8 @@ def _table(table: Table, fmt: str) -> str:
     if not table.rows:
         return table.empty
     if fmt == "markdown":
-        body = [[_md_cell(c) for c in row] for row in table.rows]
-        return str(tabulate(body, headers=[_md_cell(c) for c in table.columns], tablefmt="github",
+        body = [[md_cell(c) for c in row] for row in table.rows]
+        return str(tabulate(body, headers=[md_cell(c) for c in table.columns], tablefmt="github",
                             disable_numparse=True))
     return str(tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True))
 

@@ -63,9 +63,16 @@ def list_records(registry: Registry, kind: str, filters: Filters) -> list[dict[s
                 continue
             if not _states_match(list(r.requesting_states), filters) or filters.entity_type:
                 continue
-            rows.append({"id": r.id, "states": list(r.requesting_states), "status": r.status.value,
-                         "submitted_on": r.submitted_on.isoformat(), "areas": [a.value for a in r.areas],
-                         "title": r.title})
+            rows.append(
+                {
+                    "id": r.id,
+                    "states": list(r.requesting_states),
+                    "status": r.status.value,
+                    "submitted_on": r.submitted_on.isoformat(),
+                    "areas": [a.value for a in r.areas],
+                    "title": r.title,
+                }
+            )
     elif kind == "offers":
         for o in sorted(registry.offers.values(), key=lambda o: o.id):
             entity = o.offering_entity
@@ -75,14 +82,26 @@ def list_records(registry: Registry, kind: str, filters: Filters) -> list[dict[s
                 continue
             if filters.entity_type and entity.type is not filters.entity_type:
                 continue
-            if filters.state and not o.geographic_scope.covers(filters.state.upper()) \
-                    and entity.country != filters.state.upper():
+            if (
+                filters.state
+                and not o.geographic_scope.covers(filters.state.upper())
+                and entity.country != filters.state.upper()
+            ):
                 continue
             if filters.region and not _offer_in_region(o, filters.region):
                 continue
-            rows.append({"id": o.id, "entity": entity.name, "entity_type": entity.type.value,
-                         "status": o.status.value, "scope": scope_text(o), "capacity": o.capacity,
-                         "areas": [a.value for a in o.areas], "title": o.title})
+            rows.append(
+                {
+                    "id": o.id,
+                    "entity": entity.name,
+                    "entity_type": entity.type.value,
+                    "status": o.status.value,
+                    "scope": scope_text(o),
+                    "capacity": o.capacity,
+                    "areas": [a.value for a in o.areas],
+                    "title": o.title,
+                }
+            )
     else:
         for m in sorted(registry.matches.values(), key=lambda m: m.id):
             if filters.status and m.status.value != filters.status:
@@ -94,12 +113,21 @@ def list_records(registry: Registry, kind: str, filters: Filters) -> list[dict[s
             if not _states_match(states, filters):
                 continue
             if filters.entity_type and not any(
-                    (named := registry.offers.get(oid)) and named.offering_entity.type is filters.entity_type
-                    for oid in m.offers):
+                (named := registry.offers.get(oid))
+                and named.offering_entity.type is filters.entity_type
+                for oid in m.offers
+            ):
                 continue
-            rows.append({"id": m.id, "request": m.request, "offers": list(m.offers), "states": states,
-                         "status": m.status.value,
-                         "proposed_on": m.proposed_on.isoformat() if m.proposed_on else ""})
+            rows.append(
+                {
+                    "id": m.id,
+                    "request": m.request,
+                    "offers": list(m.offers),
+                    "states": states,
+                    "status": m.status.value,
+                    "proposed_on": m.proposed_on.isoformat() if m.proposed_on else "",
+                }
+            )
     return rows
 
 
@@ -109,7 +137,10 @@ def _offer_in_region(offer: Offer, region: Region) -> bool:
         return True
     if scope.countries and any(geo.region_of(c) is region for c in scope.countries):
         return True
-    return offer.offering_entity.country is not None and geo.region_of(offer.offering_entity.country) is region
+    return (
+        offer.offering_entity.country is not None
+        and geo.region_of(offer.offering_entity.country) is region
+    )
 
 
 def record_data(record: Record, *, with_contact: bool = False) -> dict[str, Any]:
@@ -121,24 +152,41 @@ def record_data(record: Record, *, with_contact: bool = False) -> dict[str, Any]
     return data
 
 
-def show_record(registry: Registry, record_id: str, *, with_contact: bool = False) -> dict[str, Any]:
+def show_record(
+    registry: Registry, record_id: str, *, with_contact: bool = False
+) -> dict[str, Any]:
     """`acsg show`: the record, for a match its request and offers resolved, and its compliance:
     each criteria rule for its kind, met, unmet, waived or not applicable (`rules.scorecard`)."""
     from acsg_cli.rules.engine import scorecard
 
     record = registry.require(record_id)
-    out: dict[str, Any] = {"kind": record.kind, "id": record_id, "file": registry.sources[record_id].display,
-                           "record": record_data(record, with_contact=with_contact)}
+    out: dict[str, Any] = {
+        "kind": record.kind,
+        "id": record_id,
+        "file": registry.sources[record_id].display,
+        "record": record_data(record, with_contact=with_contact),
+    }
     if isinstance(record, Match):
         request = registry.requests.get(record.request)
         out["request"] = record_data(request, with_contact=with_contact) if request else None
-        out["offers"] = [record_data(o, with_contact=with_contact) if (o := registry.offers.get(i)) else {"id": i}
-                         for i in record.offers]
+        out["offers"] = [
+            record_data(o, with_contact=with_contact)
+            if (o := registry.offers.get(i))
+            else {"id": i}
+            for i in record.offers
+        ]
     elif isinstance(record, Request):
-        out["regions"] = sorted({r.value for s in record.requesting_states if (r := geo.region_of(s))})
-        out["matches"] = [m.id for m in sorted(registry.matches_for_request(record.id), key=lambda m: m.id)]
+        out["regions"] = sorted(
+            {r.value for s in record.requesting_states if (r := geo.region_of(s))}
+        )
+        out["matches"] = [
+            m.id for m in sorted(registry.matches_for_request(record.id), key=lambda m: m.id)
+        ]
     elif isinstance(record, Offer):
-        out["matches"] = [m.id for m in sorted(registry.matches.values(), key=lambda m: m.id)
-                          if record.id in m.offers]
+        out["matches"] = [
+            m.id
+            for m in sorted(registry.matches.values(), key=lambda m: m.id)
+            if record.id in m.offers
+        ]
     out["compliance"] = [c.to_dict() for c in scorecard(registry, record)]
     return out

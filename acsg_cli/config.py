@@ -68,7 +68,11 @@ def load_config(data_dir: Path | None = None, explicit: Path | None = None) -> P
         if not explicit.is_file():
             raise UsageError(f"configuration file '{explicit}' not found")
         document = _read(explicit)
-        table = document.get("tool", {}).get("acsg", {}) if explicit.name == "pyproject.toml" else document
+        table = (
+            document.get("tool", {}).get("acsg", {})
+            if explicit.name == "pyproject.toml"
+            else document
+        )
         return _checked(ProjectConfig(table, explicit))
     for folder in _candidates(data_dir):
         own = folder / "acsg.toml"
@@ -88,6 +92,8 @@ def _checked(config: ProjectConfig) -> ProjectConfig:
         raise UsageError(f"{config.where}: [tool.acsg] must be a table")
     unknown = sorted(set(config.table) - SECTIONS)
     if unknown:
-        raise UsageError(f"{config.where}: unknown setting(s) {', '.join(unknown)} in the acsg configuration; "
-                         f"known sections: {', '.join(sorted(SECTIONS))}")
+        raise UsageError(
+            f"{config.where}: unknown setting(s) {', '.join(unknown)} in the acsg configuration; "
+            f"known sections: {', '.join(sorted(SECTIONS))}"
+        )
     return config

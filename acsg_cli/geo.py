@@ -38,12 +38,20 @@ def _countries() -> dict[str, str]:
 
 @cache
 def _languages() -> dict[str, str]:
-    return {entry["alpha_2"]: entry["name"] for entry in _iso_database("iso639-3", "639-3") if "alpha_2" in entry}
+    return {
+        entry["alpha_2"]: entry["name"]
+        for entry in _iso_database("iso639-3", "639-3")
+        if "alpha_2" in entry
+    }
 
 
 @cache
 def _regions() -> dict[str, Region]:
-    text = resources.files("acsg_cli").joinpath("resources/unhcr_regions.csv").read_text(encoding="utf-8")
+    text = (
+        resources.files("acsg_cli")
+        .joinpath("resources/unhcr_regions.csv")
+        .read_text(encoding="utf-8")
+    )
     rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
     return {row["iso3"]: Region(row["region"]) for row in rows}
 

@@ -14,7 +14,11 @@ def git(cwd: Path, *args: str) -> str:
     except FileNotFoundError:
         raise UsageError("git is not installed; it is needed for this option") from None
     if done.returncode != 0:
-        detail = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit code {done.returncode}"
+        detail = (
+            done.stderr.strip().splitlines()[-1]
+            if done.stderr.strip()
+            else f"exit code {done.returncode}"
+        )
         raise UsageError(f"git {args[0]} failed in {cwd}: {detail}")
     return done.stdout
 
@@ -44,9 +48,15 @@ def changed_since(path: Path, rev: str) -> tuple[set[Path], set[Path]]:
     top = toplevel(path)
     verify_revision(top, rev)
     scope = str(path.resolve())
-    changed_out = git(top, "diff", "--name-only", "--no-renames", "--diff-filter=d", rev, "--", scope)
-    deleted_out = git(top, "diff", "--name-only", "--no-renames", "--diff-filter=D", rev, "--", scope)
+    changed_out = git(
+        top, "diff", "--name-only", "--no-renames", "--diff-filter=d", rev, "--", scope
+    )
+    deleted_out = git(
+        top, "diff", "--name-only", "--no-renames", "--diff-filter=D", rev, "--", scope
+    )
     untracked = git(top, "ls-files", "--others", "--exclude-standard", "--", scope)
-    changed = {(top / p).resolve() for p in [*changed_out.splitlines(), *untracked.splitlines()] if p}
+    changed = {
+        (top / p).resolve() for p in [*changed_out.splitlines(), *untracked.splitlines()] if p
+    }
     deleted = {top / p for p in deleted_out.splitlines() if p}
     return changed, deleted

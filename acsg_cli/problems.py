@@ -56,23 +56,66 @@ class Check:
 
 
 _CHECK_LIST = [
-    Check("ACSG001", "unreadable-file", Severity.ERROR,
-          "The path is not a regular, readable UTF-8 text file of reasonable size inside the registry."),
+    Check(
+        "ACSG001",
+        "unreadable-file",
+        Severity.ERROR,
+        "The path is not a regular, readable UTF-8 text file of reasonable size inside the registry.",
+    ),
     Check("ACSG002", "yaml-syntax", Severity.ERROR, "The file is not well-formed YAML."),
-    Check("ACSG003", "duplicate-key", Severity.ERROR, "A mapping repeats a key; YAML keeps only one of them."),
-    Check("ACSG004", "yaml-feature", Severity.ERROR,
-          "The file uses a YAML feature record files may not use: anchors, aliases, tags, several documents, deep nesting."),
-    Check("ACSG005", "not-a-record", Severity.ERROR, "The document is empty or is not a mapping of keys to values."),
-    Check("ACSG006", "conflict-markers", Severity.ERROR, "The file still holds git merge conflict markers."),
+    Check(
+        "ACSG003",
+        "duplicate-key",
+        Severity.ERROR,
+        "A mapping repeats a key; YAML keeps only one of them.",
+    ),
+    Check(
+        "ACSG004",
+        "yaml-feature",
+        Severity.ERROR,
+        "The file uses a YAML feature record files may not use: anchors, aliases, tags, several documents, deep nesting.",
+    ),
+    Check(
+        "ACSG005",
+        "not-a-record",
+        Severity.ERROR,
+        "The document is empty or is not a mapping of keys to values.",
+    ),
+    Check(
+        "ACSG006",
+        "conflict-markers",
+        Severity.ERROR,
+        "The file still holds git merge conflict markers.",
+    ),
     Check("ACSG010", "missing-key", Severity.ERROR, "A key the schema requires is absent."),
-    Check("ACSG011", "unknown-key", Severity.ERROR, "A key the schema does not know (usually a typo)."),
-    Check("ACSG012", "invalid-value", Severity.ERROR, "A value has the wrong type or is outside its vocabulary."),
-    Check("ACSG013", "misplaced-record", Severity.ERROR,
-          "The id does not match the file name, the folder does not match the kind, or the id has the wrong pattern."),
+    Check(
+        "ACSG011", "unknown-key", Severity.ERROR, "A key the schema does not know (usually a typo)."
+    ),
+    Check(
+        "ACSG012",
+        "invalid-value",
+        Severity.ERROR,
+        "A value has the wrong type or is outside its vocabulary.",
+    ),
+    Check(
+        "ACSG013",
+        "misplaced-record",
+        Severity.ERROR,
+        "The id does not match the file name, the folder does not match the kind, or the id has the wrong pattern.",
+    ),
     Check("ACSG020", "duplicate-id", Severity.ERROR, "Two files carry the same id."),
-    Check("ACSG021", "unresolved-reference", Severity.ERROR, "A reference names a record that does not exist."),
-    Check("ACSG022", "inconsistent-status", Severity.ERROR,
-          "Statuses contradict each other across files (a live match on a withdrawn offer, a matched request with no match)."),
+    Check(
+        "ACSG021",
+        "unresolved-reference",
+        Severity.ERROR,
+        "A reference names a record that does not exist.",
+    ),
+    Check(
+        "ACSG022",
+        "inconsistent-status",
+        Severity.ERROR,
+        "Statuses contradict each other across files (a live match on a withdrawn offer, a matched request with no match).",
+    ),
 ]
 
 CHECKS: dict[str, Check] = {c.code: c for c in _CHECK_LIST}
@@ -94,8 +137,9 @@ LIFECYCLE = "ACSG306"
 """The lifecycle rule's code, also used when an edit is refused for breaking the lifecycle."""
 
 
-def problem(file: str, line: int, column: int, code: str, message: str,
-            severity: Severity | None = None) -> Problem:
+def problem(
+    file: str, line: int, column: int, code: str, message: str, severity: Severity | None = None
+) -> Problem:
     """Build a problem for a registry check, with the check's default severity."""
     sev = severity if severity is not None else CHECKS[code].severity
     return Problem(file=file, line=line, column=column, code=code, severity=sev, message=message)

@@ -30,7 +30,10 @@ def _draft07(node: Any) -> Any:
         if isinstance(ref, str):
             node["$ref"] = ref.replace("#/$defs/", "#/definitions/")
             if len(node) > 1:
-                node = {**{k: v for k, v in node.items() if k != "$ref"}, "allOf": [{"$ref": node["$ref"]}]}
+                node = {
+                    **{k: v for k, v in node.items() if k != "$ref"},
+                    "allOf": [{"$ref": node["$ref"]}],
+                }
         return node
     if isinstance(node, list):
         return [_draft07(v) for v in node]

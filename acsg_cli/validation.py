@@ -20,7 +20,6 @@ if TYPE_CHECKING:
     from acsg_cli.rules.engine import RuleSettings
 
 
-
 @dataclass(frozen=True)
 class ValidationResult:
     """What a validation run found: how many files it checked and every problem, sorted."""
@@ -33,20 +32,31 @@ class ValidationResult:
 
     def failed(self, strict: bool = False) -> bool:
         """Errors always fail a run; warnings fail it only in strict mode."""
-        return any(p.severity is Severity.ERROR or (strict and p.severity is Severity.WARNING)
-                   for p in self.problems)
+        return any(
+            p.severity is Severity.ERROR or (strict and p.severity is Severity.WARNING)
+            for p in self.problems
+        )
 
     def to_dict(self) -> dict[str, object]:
-        return {"files_checked": self.files_checked, "problems": [p.to_dict() for p in self.problems]}
+        return {
+            "files_checked": self.files_checked,
+            "problems": [p.to_dict() for p in self.problems],
+        }
 
 
 def _abs(path: str | Path) -> str:
     return os.path.abspath(path)
 
 
-def validate(root: Path, *, root_display: str | None = None, paths: Sequence[Path] = (),
-             changed_since: str | None = None, rules: RuleSettings | bool = True,
-             today: date | None = None) -> ValidationResult:
+def validate(
+    root: Path,
+    *,
+    root_display: str | None = None,
+    paths: Sequence[Path] = (),
+    changed_since: str | None = None,
+    rules: RuleSettings | bool = True,
+    today: date | None = None,
+) -> ValidationResult:
     """Validate the registry at `root`; report only on `paths` and/or files changed since a revision.
 
     References are always resolved against the whole registry, so a changed match is checked
@@ -66,7 +76,9 @@ def validate(root: Path, *, root_display: str | None = None, paths: Sequence[Pat
         from acsg_cli.rules.engine import RuleSettings, run_rules
 
         settings = rules if isinstance(rules, RuleSettings) else RuleSettings()
-        problems.extend(run_rules(registry, settings, today=today, include=lambda shown: _abs(shown) in chosen))
+        problems.extend(
+            run_rules(registry, settings, today=today, include=lambda shown: _abs(shown) in chosen)
+        )
     kept = [p for p in problems if _abs(p.file) in chosen]
     return ValidationResult(files_checked=len(chosen), problems=tuple(sort_problems(kept)))
 
@@ -85,7 +97,9 @@ def _select_paths(root: Path, paths: Sequence[Path]) -> tuple[list[SourceFile], 
         if not path.exists() and not path.is_symlink():
             raise UsageError(f"path '{path}' does not exist")
         selected.add(_abs(path))
-        inside = _abs(path) == _abs(root) or _abs(path).startswith(_abs(root).rstrip(os.sep) + os.sep)
+        inside = _abs(path) == _abs(root) or _abs(path).startswith(
+            _abs(root).rstrip(os.sep) + os.sep
+        )
         if inside:
             continue
         candidates = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]

@@ -91,10 +91,15 @@ class MatchStatus(_Vocab):
     WITHDRAWN = "withdrawn"
 
 
-LIVE_MATCH_STATUSES = frozenset({
-    MatchStatus.PROPOSED, MatchStatus.CONSENT_PENDING, MatchStatus.AGREED,
-    MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION,
-})
+LIVE_MATCH_STATUSES = frozenset(
+    {
+        MatchStatus.PROPOSED,
+        MatchStatus.CONSENT_PENDING,
+        MatchStatus.AGREED,
+        MatchStatus.WELCOMED,
+        MatchStatus.IN_IMPLEMENTATION,
+    }
+)
 """Matches still under way: they hold an offer's capacity and count as support received."""
 
 ENDED_MATCH_STATUSES = frozenset({MatchStatus.DECLINED, MatchStatus.WITHDRAWN})

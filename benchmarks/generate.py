@@ -44,8 +44,10 @@ try:
 
     from acsg_cli import geo
 except ImportError as exc:  # pragma: no cover - environment problem, not a code path
-    sys.exit(f"benchmarks/generate.py needs the project's environment ({exc}); "
-             f"run it with {PROJECT / '.venv/bin/python'}")
+    sys.exit(
+        f"benchmarks/generate.py needs the project's environment ({exc}); "
+        f"run it with {PROJECT / '.venv/bin/python'}"
+    )
 
 # --------------------------------------------------------------------------------------------
 # Vocabularies and word banks
@@ -58,151 +60,176 @@ AREAS: dict[str, tuple[str, str, str, tuple[str, str], str]] = {
         "The asylum law dates from before the current caseload and has no implementing decrees.",
         "Implementing decrees of the asylum law drafted and submitted for adoption.",
         ("Draft decrees reviewed with the line ministries", "3"),
-        "The asylum law and its decrees reflect international refugee law standards"),
+        "The asylum law and its decrees reflect international refugee law standards",
+    ),
     "institutional_capacity": (
         "Institutional capacity",
         "The asylum authority has no permanent staff structure and relies on seconded officials.",
         "A permanent asylum authority with its own staff, budget and organisational chart.",
         ("Permanent posts created and filled", "25"),
-        "The asylum authority works under an adopted organisational chart and job descriptions"),
+        "The asylum authority works under an adopted organisational chart and job descriptions",
+    ),
     "strategic_planning": (
         "Strategic planning",
         "There is no multi-year plan for the asylum system and no costed priorities.",
         "A costed multi-year strategy for the asylum system, adopted by the government.",
         ("Consultation workshops held with stakeholders", "4"),
-        "The strategy is adopted and published"),
+        "The strategy is adopted and published",
+    ),
     "financing": (
         "Financing",
         "The asylum authority's budget covers salaries only, not operations.",
         "A budget line for asylum operations in the national budget.",
         ("Share of operating costs covered by the national budget, in percent", "60"),
-        "The finance ministry includes the asylum budget line in the medium-term framework"),
+        "The finance ministry includes the asylum budget line in the medium-term framework",
+    ),
     "access_and_admission": (
         "Access and admission",
         "Border officials have no procedure to identify and refer people seeking asylum.",
         "Standard procedures for access to the territory and to the asylum procedure at the border.",
         ("Border posts applying the referral procedure", "12"),
-        "Monitoring finds that asylum claims at the border are registered and referred"),
+        "Monitoring finds that asylum claims at the border are registered and referred",
+    ),
     "reception": (
         "Reception",
         "Reception capacity is far below arrivals and conditions do not meet minimum standards.",
         "Reception centres meeting minimum standards, with a contingency reserve.",
         ("Reception places meeting the minimum standards", "1500"),
-        "Residents' feedback shows improved reception conditions"),
+        "Residents' feedback shows improved reception conditions",
+    ),
     "registration": (
         "Registration",
         "Registration is done on paper; records are duplicated and lost between offices.",
         "Biometric registration of every asylum applicant at the first point of contact.",
         ("Registration offices equipped and operating", "8"),
-        "Registration data is complete and consistent across offices"),
+        "Registration data is complete and consistent across offices",
+    ),
     "documentation": (
         "Documentation",
         "Asylum seekers receive no document proving their status and are at risk of detention.",
         "Secure identity documents for asylum seekers and refugees, recognised by all authorities.",
         ("Documents issued to registered applicants, in percent", "90"),
-        "Police and employers recognise the documents in practice"),
+        "Police and employers recognise the documents in practice",
+    ),
     "identification_and_referral": (
         "Identification and referral",
         "People with specific needs are not identified at registration or referred to services.",
         "A referral mechanism for people with specific needs, with standard forms and focal points.",
         ("Staff trained on identification of specific needs", "60"),
-        "Referral pathways are used and followed up by the service providers"),
+        "Referral pathways are used and followed up by the service providers",
+    ),
     "rsd_procedures": (
         "Refugee status determination",
         "First-instance decision makers have no written procedures for interviews and decisions.",
         "Standard operating procedures for first-instance refugee status determination.",
         ("Caseworkers trained on the new procedures", "40"),
-        "Decisions meet the quality standard in a peer review"),
+        "Decisions meet the quality standard in a peer review",
+    ),
     "appeals": (
         "Appeals",
         "The appeal body is not independent of the first instance and has no trained members.",
         "An independent appeal body whose members are trained in refugee law.",
         ("Appeal body members trained", "15"),
-        "Appeal decisions are reasoned and published in anonymised form"),
+        "Appeal decisions are reasoned and published in anonymised form",
+    ),
     "country_of_origin_information": (
         "Country of origin information",
         "Caseworkers have no access to reliable, up-to-date country of origin information.",
         "A country of origin information unit producing reports on the main countries of origin.",
         ("Country reports published", "6"),
-        "Caseworkers cite COI reports in their decisions"),
+        "Caseworkers cite COI reports in their decisions",
+    ),
     "quality_assurance": (
         "Quality assurance",
         "There is no system to review the quality of asylum decisions.",
         "A quality assurance mechanism that reviews a sample of decisions each quarter.",
         ("Decisions reviewed each quarter", "120"),
-        "Quality findings lead to changes in guidance and training"),
+        "Quality findings lead to changes in guidance and training",
+    ),
     "backlog_management": (
         "Backlog management",
         "More pending cases accumulate each month than are decided.",
         "A backlog reduction plan with case prioritisation and simplified procedures.",
         ("Pending cases at first instance", "5000"),
-        "Processing times fall without loss of quality"),
+        "Processing times fall without loss of quality",
+    ),
     "processing_modalities": (
         "Processing modalities",
         "All claims go through the same full procedure regardless of their profile.",
         "Differentiated case processing for manifestly well-founded and simple claims.",
         ("Caseload profiles with an adopted processing modality", "5"),
-        "Differentiated processing is applied consistently"),
+        "Differentiated processing is applied consistently",
+    ),
     "case_management_systems": (
         "Case management systems",
         "Case files are kept on spreadsheets that cannot be shared between offices.",
         "An electronic case management system used by every asylum office.",
         ("Offices using the case management system", "10"),
-        "Case data is reliable enough for monthly management reports"),
+        "Case data is reliable enough for monthly management reports",
+    ),
     "data_and_statistics": (
         "Data and statistics",
         "The authority cannot produce reliable statistics on applications and decisions.",
         "Monthly asylum statistics disaggregated by age, sex and nationality.",
         ("Monthly statistical reports published", "12"),
-        "Statistics are used for planning and shared with UNHCR"),
+        "Statistics are used for planning and shared with UNHCR",
+    ),
     "training": (
         "Training",
         "New staff receive no induction training on refugee law or interviewing.",
         "A training curriculum on refugee law and interviewing, delivered by national trainers.",
         ("National trainers certified", "20"),
-        "The curriculum is part of the authority's induction programme"),
+        "The curriculum is part of the authority's induction programme",
+    ),
     "legal_aid_and_information": (
         "Legal aid and information",
         "Asylum seekers receive no information on the procedure and no legal assistance.",
         "Information on the procedure in the main languages and free legal counselling.",
         ("Applicants receiving legal counselling, in percent", "70"),
-        "Applicants report understanding the procedure and their rights"),
+        "Applicants report understanding the procedure and their rights",
+    ),
     "age_gender_diversity": (
         "Age, gender and diversity",
         "Procedures do not take account of the needs of children and survivors of violence.",
         "Child-sensitive and gender-sensitive procedures applied in every office.",
         ("Interviewers trained on child-sensitive interviewing", "30"),
-        "Children's claims are examined with a best interests assessment"),
+        "Children's claims are examined with a best interests assessment",
+    ),
     "interpretation": (
         "Interpretation",
         "There are no qualified interpreters for several of the main languages of applicants.",
         "A roster of qualified interpreters, including remote interpretation.",
         ("Interpreters on the roster", "50"),
-        "Interpretation meets the code of conduct in monitored interviews"),
+        "Interpretation meets the code of conduct in monitored interviews",
+    ),
     "integrity_and_anti_fraud": (
         "Integrity and anti-fraud",
         "The procedure has no safeguards against fraud and corruption.",
         "An integrity framework with a code of conduct, complaint channels and audits.",
         ("Integrity audits completed", "4"),
-        "Complaints are investigated and followed up"),
+        "Complaints are investigated and followed up",
+    ),
     "emergency_preparedness": (
         "Emergency preparedness",
         "There is no contingency plan for a sudden increase in arrivals.",
         "A contingency plan for large-scale arrivals, tested in a simulation.",
         ("Simulation exercises held", "2"),
-        "The contingency plan is adopted and known to the authorities concerned"),
+        "The contingency plan is adopted and known to the authorities concerned",
+    ),
     "needs_assessment": (
         "Needs assessment",
         "The gaps and needs of the asylum system have never been assessed.",
         "A comprehensive assessment of the asylum system's gaps, needs and capacity.",
         ("Provinces covered by the assessment", "6"),
-        "The assessment is validated by the national authority"),
+        "The assessment is validated by the national authority",
+    ),
     "statelessness_determination": (
         "Statelessness determination",
         "There is no procedure to determine statelessness.",
         "A statelessness determination procedure established in law and practice.",
         ("Officials trained on statelessness determination", "25"),
-        "The first statelessness determinations are made under the new procedure"),
+        "The first statelessness determinations are made under the new procedure",
+    ),
 }
 AREA_CODES = list(AREAS)
 AREA_WEIGHTS = [3, 3, 2, 1, 2, 3, 4, 2, 2, 6, 3, 4, 4, 3, 2, 4, 2, 5, 3, 2, 3, 1, 2, 2, 1]
@@ -210,85 +237,375 @@ AREA_WEIGHTS = [3, 3, 2, 1, 2, 3, 4, 2, 2, 6, 3, 4, 4, 3, 2, 4, 2, 5, 3, 2, 3, 1
 QUALITY_DIMENSIONS = ["fairness", "efficiency", "adaptability", "integrity"]
 SUPPORT_TYPES = ["technical", "material", "financial"]
 RECEIVED_VIA = ["unhcr_country_office", "secretariat", "grf_pledge"]
-REGIONS = ["southern_africa", "east_horn_great_lakes", "west_central_africa", "americas",
-           "asia_pacific", "europe", "mena"]
+REGIONS = [
+    "southern_africa",
+    "east_horn_great_lakes",
+    "west_central_africa",
+    "americas",
+    "asia_pacific",
+    "europe",
+    "mena",
+]
 
 # Territories and uninhabited areas that do not make requests.
-NOT_STATES = set("""ABW AIA ALA ASM ATA ATF BES BLM BMU BVT CCK COK CUW CXR CYM ESH FLK FRO GGY GIB
-GLP GRL GUF GUM HKG HMD IMN IOT JEY MAC MAF MNP MSR MTQ MYT NCL NFK NIU PCN PRI PYF REU SGS SHN
-SJM SPM SXM TCA TKL UMI VAT VGB VIR WLF""".split())
+NOT_STATES = set(
+    [
+        "ABW",
+        "AIA",
+        "ALA",
+        "ASM",
+        "ATA",
+        "ATF",
+        "BES",
+        "BLM",
+        "BMU",
+        "BVT",
+        "CCK",
+        "COK",
+        "CUW",
+        "CXR",
+        "CYM",
+        "ESH",
+        "FLK",
+        "FRO",
+        "GGY",
+        "GIB",
+        "GLP",
+        "GRL",
+        "GUF",
+        "GUM",
+        "HKG",
+        "HMD",
+        "IMN",
+        "IOT",
+        "JEY",
+        "MAC",
+        "MAF",
+        "MNP",
+        "MSR",
+        "MTQ",
+        "MYT",
+        "NCL",
+        "NFK",
+        "NIU",
+        "PCN",
+        "PRI",
+        "PYF",
+        "REU",
+        "SGS",
+        "SHN",
+        "SJM",
+        "SPM",
+        "SXM",
+        "TCA",
+        "TKL",
+        "UMI",
+        "VAT",
+        "VGB",
+        "VIR",
+        "WLF",
+    ]
+)
 
-DONOR_STATES = """ARG AUS AUT BEL BRA CAN CHE CHL COL CRI CZE DEU DNK ECU ESP EST FIN FRA GBR GRC IRL
-ISL ITA JPN KEN KOR LUX MAR MEX NLD NOR NZL PER PHL POL PRT RWA SWE TUR UGA URY USA ZAF""".split()
+DONOR_STATES = [
+    "ARG",
+    "AUS",
+    "AUT",
+    "BEL",
+    "BRA",
+    "CAN",
+    "CHE",
+    "CHL",
+    "COL",
+    "CRI",
+    "CZE",
+    "DEU",
+    "DNK",
+    "ECU",
+    "ESP",
+    "EST",
+    "FIN",
+    "FRA",
+    "GBR",
+    "GRC",
+    "IRL",
+    "ISL",
+    "ITA",
+    "JPN",
+    "KEN",
+    "KOR",
+    "LUX",
+    "MAR",
+    "MEX",
+    "NLD",
+    "NOR",
+    "NZL",
+    "PER",
+    "PHL",
+    "POL",
+    "PRT",
+    "RWA",
+    "SWE",
+    "TUR",
+    "UGA",
+    "URY",
+    "USA",
+    "ZAF",
+]
 
 # Working languages (ISO 639-1) of some countries; others fall back to their region.
 COUNTRY_LANGUAGES = {
-    "ARG": ["es"], "AUS": ["en"], "AUT": ["de", "en"], "BEL": ["fr", "nl"], "BRA": ["pt"],
-    "CAN": ["en", "fr"], "CHE": ["fr", "de"], "CHL": ["es"], "COL": ["es"], "CRI": ["es"],
-    "CZE": ["cs", "en"], "DEU": ["de", "en"], "DNK": ["da", "en"], "ECU": ["es"], "ESP": ["es"],
-    "EST": ["et", "en"], "FIN": ["fi", "en"], "FRA": ["fr"], "GBR": ["en"], "GRC": ["el", "en"],
-    "IRL": ["en"], "ISL": ["is", "en"], "ITA": ["it", "en"], "JPN": ["ja", "en"], "KEN": ["en", "sw"],
-    "KOR": ["ko", "en"], "LUX": ["fr", "de"], "MAR": ["ar", "fr"], "MEX": ["es"], "NLD": ["nl", "en"],
-    "NOR": ["no", "en"], "NZL": ["en"], "PER": ["es"], "PHL": ["en"], "POL": ["pl", "en"],
-    "PRT": ["pt"], "RWA": ["fr", "en"], "SWE": ["sv", "en"], "TUR": ["tr", "en"], "UGA": ["en"],
-    "URY": ["es"], "USA": ["en"], "ZAF": ["en"], "TCD": ["fr", "ar"], "NER": ["fr"], "MLI": ["fr"],
-    "BFA": ["fr"], "SEN": ["fr"], "CMR": ["fr", "en"], "COD": ["fr"], "COG": ["fr"], "CAF": ["fr"],
-    "BDI": ["fr"], "DJI": ["fr", "ar"], "SDN": ["ar", "en"], "SSD": ["en"], "SOM": ["so", "en"],
-    "ETH": ["am", "en"], "ERI": ["ti", "en"], "TZA": ["sw", "en"], "MOZ": ["pt"], "AGO": ["pt"],
-    "GNB": ["pt"], "CPV": ["pt"], "HTI": ["fr"], "MDG": ["fr", "mg"], "AFG": ["ps", "fa"],
-    "IRN": ["fa"], "PAK": ["ur", "en"], "BGD": ["bn", "en"], "THA": ["th", "en"], "IDN": ["id"],
-    "MYS": ["ms", "en"], "KAZ": ["ru", "kk"], "KGZ": ["ru", "ky"], "TJK": ["ru", "tg"],
-    "UZB": ["ru", "uz"], "UKR": ["uk", "en"], "MDA": ["ro", "ru"], "GEO": ["ka", "en"],
-    "ARM": ["hy", "en"], "AZE": ["az", "ru"], "SRB": ["sr", "en"], "MKD": ["mk", "en"],
-    "ALB": ["sq", "en"], "BIH": ["bs", "en"], "MNE": ["sr", "en"], "RUS": ["ru"], "BLR": ["ru"],
-    "MRT": ["ar", "fr"], "DZA": ["ar", "fr"], "TUN": ["ar", "fr"], "LBN": ["ar", "fr"],
+    "ARG": ["es"],
+    "AUS": ["en"],
+    "AUT": ["de", "en"],
+    "BEL": ["fr", "nl"],
+    "BRA": ["pt"],
+    "CAN": ["en", "fr"],
+    "CHE": ["fr", "de"],
+    "CHL": ["es"],
+    "COL": ["es"],
+    "CRI": ["es"],
+    "CZE": ["cs", "en"],
+    "DEU": ["de", "en"],
+    "DNK": ["da", "en"],
+    "ECU": ["es"],
+    "ESP": ["es"],
+    "EST": ["et", "en"],
+    "FIN": ["fi", "en"],
+    "FRA": ["fr"],
+    "GBR": ["en"],
+    "GRC": ["el", "en"],
+    "IRL": ["en"],
+    "ISL": ["is", "en"],
+    "ITA": ["it", "en"],
+    "JPN": ["ja", "en"],
+    "KEN": ["en", "sw"],
+    "KOR": ["ko", "en"],
+    "LUX": ["fr", "de"],
+    "MAR": ["ar", "fr"],
+    "MEX": ["es"],
+    "NLD": ["nl", "en"],
+    "NOR": ["no", "en"],
+    "NZL": ["en"],
+    "PER": ["es"],
+    "PHL": ["en"],
+    "POL": ["pl", "en"],
+    "PRT": ["pt"],
+    "RWA": ["fr", "en"],
+    "SWE": ["sv", "en"],
+    "TUR": ["tr", "en"],
+    "UGA": ["en"],
+    "URY": ["es"],
+    "USA": ["en"],
+    "ZAF": ["en"],
+    "TCD": ["fr", "ar"],
+    "NER": ["fr"],
+    "MLI": ["fr"],
+    "BFA": ["fr"],
+    "SEN": ["fr"],
+    "CMR": ["fr", "en"],
+    "COD": ["fr"],
+    "COG": ["fr"],
+    "CAF": ["fr"],
+    "BDI": ["fr"],
+    "DJI": ["fr", "ar"],
+    "SDN": ["ar", "en"],
+    "SSD": ["en"],
+    "SOM": ["so", "en"],
+    "ETH": ["am", "en"],
+    "ERI": ["ti", "en"],
+    "TZA": ["sw", "en"],
+    "MOZ": ["pt"],
+    "AGO": ["pt"],
+    "GNB": ["pt"],
+    "CPV": ["pt"],
+    "HTI": ["fr"],
+    "MDG": ["fr", "mg"],
+    "AFG": ["ps", "fa"],
+    "IRN": ["fa"],
+    "PAK": ["ur", "en"],
+    "BGD": ["bn", "en"],
+    "THA": ["th", "en"],
+    "IDN": ["id"],
+    "MYS": ["ms", "en"],
+    "KAZ": ["ru", "kk"],
+    "KGZ": ["ru", "ky"],
+    "TJK": ["ru", "tg"],
+    "UZB": ["ru", "uz"],
+    "UKR": ["uk", "en"],
+    "MDA": ["ro", "ru"],
+    "GEO": ["ka", "en"],
+    "ARM": ["hy", "en"],
+    "AZE": ["az", "ru"],
+    "SRB": ["sr", "en"],
+    "MKD": ["mk", "en"],
+    "ALB": ["sq", "en"],
+    "BIH": ["bs", "en"],
+    "MNE": ["sr", "en"],
+    "RUS": ["ru"],
+    "BLR": ["ru"],
+    "MRT": ["ar", "fr"],
+    "DZA": ["ar", "fr"],
+    "TUN": ["ar", "fr"],
+    "LBN": ["ar", "fr"],
 }
 REGION_LANGUAGES = {
-    "southern_africa": ["en"], "east_horn_great_lakes": ["en"], "west_central_africa": ["fr", "en"],
-    "americas": ["es"], "asia_pacific": ["en"], "europe": ["en"], "mena": ["ar", "en"],
+    "southern_africa": ["en"],
+    "east_horn_great_lakes": ["en"],
+    "west_central_africa": ["fr", "en"],
+    "americas": ["es"],
+    "asia_pacific": ["en"],
+    "europe": ["en"],
+    "mena": ["ar", "en"],
 }
 
 AUTHORITIES = [
-    "National Commission for Refugees", "Directorate of Asylum and Migration",
-    "Refugee Status Determination Commission", "Ministry of Interior, Asylum Department",
-    "National Eligibility Commission", "Office for Refugees and Stateless Persons",
-    "Department of Immigration, Refugee Affairs Unit", "National Asylum Office",
-    "Commissioner for Refugee Affairs", "Ministry of Justice, Protection Directorate",
+    "National Commission for Refugees",
+    "Directorate of Asylum and Migration",
+    "Refugee Status Determination Commission",
+    "Ministry of Interior, Asylum Department",
+    "National Eligibility Commission",
+    "Office for Refugees and Stateless Persons",
+    "Department of Immigration, Refugee Affairs Unit",
+    "National Asylum Office",
+    "Commissioner for Refugee Affairs",
+    "Ministry of Justice, Protection Directorate",
 ]
-FIRST_NAMES = ["Amina", "Jean", "Fatima", "Carlos", "Mariam", "Ahmed", "Sofia", "Kwame", "Lucia",
-               "Olivier", "Nadia", "Daniel", "Grace", "Yusuf", "Elena", "Moussa", "Hannah", "Tomas",
-               "Aisha", "Pedro", "Ingrid", "Samuel", "Leila", "Joseph"]
-LAST_NAMES = ["Diallo", "Martin", "Haddad", "Garcia", "Okafor", "Nguyen", "Petrov", "Mensah",
-              "Silva", "Kamara", "Jensen", "Rahman", "Moreau", "Mwangi", "Costa", "Traore",
-              "Novak", "Abdi", "Larsen", "Mendoza", "Osei", "Fischer", "Sow", "Ibrahim"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-          "October", "November", "December"]
+FIRST_NAMES = [
+    "Amina",
+    "Jean",
+    "Fatima",
+    "Carlos",
+    "Mariam",
+    "Ahmed",
+    "Sofia",
+    "Kwame",
+    "Lucia",
+    "Olivier",
+    "Nadia",
+    "Daniel",
+    "Grace",
+    "Yusuf",
+    "Elena",
+    "Moussa",
+    "Hannah",
+    "Tomas",
+    "Aisha",
+    "Pedro",
+    "Ingrid",
+    "Samuel",
+    "Leila",
+    "Joseph",
+]
+LAST_NAMES = [
+    "Diallo",
+    "Martin",
+    "Haddad",
+    "Garcia",
+    "Okafor",
+    "Nguyen",
+    "Petrov",
+    "Mensah",
+    "Silva",
+    "Kamara",
+    "Jensen",
+    "Rahman",
+    "Moreau",
+    "Mwangi",
+    "Costa",
+    "Traore",
+    "Novak",
+    "Abdi",
+    "Larsen",
+    "Mendoza",
+    "Osei",
+    "Fischer",
+    "Sow",
+    "Ibrahim",
+]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 # entity type -> name templates ({country} is a country name)
 NON_STATE_ENTITIES: dict[str, list[str]] = {
-    "eu_agency": ["European Union Agency for Asylum (EUAA)", "European Union Agency for Fundamental Rights"],
-    "international_org": ["International Organization for Migration (IOM)",
-                          "International Centre for Migration Policy Development (ICMPD)",
-                          "International Development Law Organization (IDLO)", "Council of Europe"],
-    "regional_org": ["African Union Commission", "ECOWAS Commission", "Organization of American States",
-                     "Intergovernmental Authority on Development (IGAD)", "League of Arab States"],
-    "ngo": ["Danish Refugee Council", "Norwegian Refugee Council", "HIAS", "Asylum Access",
-            "Jesuit Refugee Service", "Refugee Council of {country}"],
+    "eu_agency": [
+        "European Union Agency for Asylum (EUAA)",
+        "European Union Agency for Fundamental Rights",
+    ],
+    "international_org": [
+        "International Organization for Migration (IOM)",
+        "International Centre for Migration Policy Development (ICMPD)",
+        "International Development Law Organization (IDLO)",
+        "Council of Europe",
+    ],
+    "regional_org": [
+        "African Union Commission",
+        "ECOWAS Commission",
+        "Organization of American States",
+        "Intergovernmental Authority on Development (IGAD)",
+        "League of Arab States",
+    ],
+    "ngo": [
+        "Danish Refugee Council",
+        "Norwegian Refugee Council",
+        "HIAS",
+        "Asylum Access",
+        "Jesuit Refugee Service",
+        "Refugee Council of {country}",
+    ],
     "legal_aid": ["Refugee Legal Aid Clinic of {country}", "Legal Aid Board of {country}"],
     "bar_association": ["{country} Bar Association", "Bar Council of {country}"],
-    "academia": ["University of {country}, Refugee Law Clinic", "Institute for Migration Studies, {country}",
-                 "Refugee Law Initiative"],
-    "private_sector": ["Northwind Case Systems", "Lingua Remote Interpreting", "Meridian Data Services"],
+    "academia": [
+        "University of {country}, Refugee Law Clinic",
+        "Institute for Migration Studies, {country}",
+        "Refugee Law Initiative",
+    ],
+    "private_sector": [
+        "Northwind Case Systems",
+        "Lingua Remote Interpreting",
+        "Meridian Data Services",
+    ],
     "foundation": ["Foundation for Protection and Inclusion", "{country} Refugee Foundation"],
-    "refugee_led_org": ["Refugee-Led Organisations Network", "Refugee Voices Collective of {country}"],
+    "refugee_led_org": [
+        "Refugee-Led Organisations Network",
+        "Refugee Voices Collective of {country}",
+    ],
     "nhri": ["National Human Rights Commission of {country}", "{country} Ombudsperson's Office"],
 }
-ENTITY_TYPE_WEIGHTS = {"state": 40, "eu_agency": 4, "international_org": 8, "regional_org": 4, "ngo": 14,
-                       "legal_aid": 5, "bar_association": 3, "academia": 8, "private_sector": 3,
-                       "foundation": 3, "refugee_led_org": 4, "nhri": 4}
-STATE_AGENCIES = ["Ministry of Interior", "Immigration and Asylum Service", "Refugee Appeals Board",
-                  "Office for Refugees", "Ministry of Foreign Affairs, Development Cooperation",
-                  "Migration Agency"]
+ENTITY_TYPE_WEIGHTS = {
+    "state": 40,
+    "eu_agency": 4,
+    "international_org": 8,
+    "regional_org": 4,
+    "ngo": 14,
+    "legal_aid": 5,
+    "bar_association": 3,
+    "academia": 8,
+    "private_sector": 3,
+    "foundation": 3,
+    "refugee_led_org": 4,
+    "nhri": 4,
+}
+STATE_AGENCIES = [
+    "Ministry of Interior",
+    "Immigration and Asylum Service",
+    "Refugee Appeals Board",
+    "Office for Refugees",
+    "Ministry of Foreign Affairs, Development Cooperation",
+    "Migration Agency",
+]
 EXPERTISE = {
     "technical": "peer exchanges, secondments of experienced caseworkers and study visits",
     "material": "equipment for registration and interview rooms, IT hardware and vehicles",
@@ -296,8 +613,8 @@ EXPERTISE = {
 }
 
 START = date(2019, 12, 17)  # Global Refugee Forum: first ACSG pledges
-END = date(2025, 12, 31)    # last submission date generated
-CAP = date(2026, 9, 30)     # no event (consent, history, update) after this date
+END = date(2025, 12, 31)  # last submission date generated
+CAP = date(2026, 9, 30)  # no event (consent, history, update) after this date
 
 # --------------------------------------------------------------------------------------------
 # YAML writing helpers (hand-rolled: fast, and the layout people write by hand)
@@ -309,8 +626,12 @@ _RESERVED = {"y", "n", "yes", "no", "on", "off", "true", "false", "null"}
 
 def q(value: str) -> str:
     """A YAML scalar for a string: plain when unambiguous, else double-quoted."""
-    if (_PLAIN.match(value) and value.lower() not in _RESERVED and not value.endswith(" ")
-            and not value.rstrip().endswith(",")):
+    if (
+        _PLAIN.match(value)
+        and value.lower() not in _RESERVED
+        and not value.endswith(" ")
+        and not value.rstrip().endswith(",")
+    ):
         return value
     return json.dumps(value, ensure_ascii=False)
 
@@ -324,7 +645,9 @@ def text(key: str, value: str, indent: int = 0, width: int = 96) -> str:
     pad = " " * indent
     if len(pad) + len(key) + 2 + len(value) <= width:
         return f"{pad}{key}: {q(value)}\n"
-    lines = textwrap.wrap(value, width=width - indent - 2, break_long_words=False, break_on_hyphens=False)
+    lines = textwrap.wrap(
+        value, width=width - indent - 2, break_long_words=False, break_on_hyphens=False
+    )
     return f"{pad}{key}: >-\n" + "".join(f"{pad}  {line}\n" for line in lines)
 
 
@@ -341,6 +664,7 @@ def schema_line(folder: Path, kind: str) -> str:
 # The plan: records as plain objects, then ids, then files
 # --------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Req:
     index: int
@@ -354,7 +678,7 @@ class Req:
     authority: str
     id: str = ""
     status: str = "open"
-    overlaps: list[tuple["Mat", str, list[str]]] = field(default_factory=list)
+    overlaps: list[tuple[Mat, str, list[str]]] = field(default_factory=list)
 
 
 @dataclass
@@ -439,11 +763,52 @@ class _Plan:
         for c in self.states:
             self.by_region[geo.region_of(c).value].append(c)
         # Countries that ask for support most often (weighted draw), as in the real caseload.
-        self.frequent = [c for c in ["TCD", "NER", "MEX", "PHL", "ZMB", "GTM", "HND", "SLV", "ETH", "KEN",
-                                     "UGA", "RWA", "BFA", "MLI", "CMR", "COD", "ZAF", "MWI", "MOZ", "TZA",
-                                     "ECU", "PER", "CRI", "PAN", "THA", "MYS", "IDN", "PAK", "EGY", "MRT",
-                                     "MAR", "TUN", "LBN", "JOR", "IRQ", "MDA", "GEO", "ARM", "SRB", "MKD"]
-                         if c in self.states]
+        self.frequent = [
+            c
+            for c in [
+                "TCD",
+                "NER",
+                "MEX",
+                "PHL",
+                "ZMB",
+                "GTM",
+                "HND",
+                "SLV",
+                "ETH",
+                "KEN",
+                "UGA",
+                "RWA",
+                "BFA",
+                "MLI",
+                "CMR",
+                "COD",
+                "ZAF",
+                "MWI",
+                "MOZ",
+                "TZA",
+                "ECU",
+                "PER",
+                "CRI",
+                "PAN",
+                "THA",
+                "MYS",
+                "IDN",
+                "PAK",
+                "EGY",
+                "MRT",
+                "MAR",
+                "TUN",
+                "LBN",
+                "JOR",
+                "IRQ",
+                "MDA",
+                "GEO",
+                "ARM",
+                "SRB",
+                "MKD",
+            ]
+            if c in self.states
+        ]
         self.requests = [self._request(i) for i in range(n_req)]
         self.offers = [self._offer(i) for i in range(n_off)]
         self.global_offers = [o for o in self.offers if o.scope[0] == "global"]
@@ -475,11 +840,16 @@ class _Plan:
         if "en" not in languages and rng.random() < 0.3:
             languages.append("en")
         return Req(
-            index=i, states=states, submitted=_random_date(rng, START, END),
+            index=i,
+            states=states,
+            submitted=_random_date(rng, START, END),
             areas=_pick_areas(rng, rng.choices([1, 2, 3, 4], [2, 4, 3, 1])[0]),
-            support_types=_support_types(rng), languages=languages,
+            support_types=_support_types(rng),
+            languages=languages,
             term=rng.choice(["short_term", "long_term", "long_term"]),
-            draft=rng.random() < 0.08, authority=rng.choice(AUTHORITIES))
+            draft=rng.random() < 0.08,
+            authority=rng.choice(AUTHORITIES),
+        )
 
     # -- offers --------------------------------------------------------------------------
     def _offer(self, i: int) -> Off:
@@ -508,16 +878,26 @@ class _Plan:
             pool = self.by_region[rng.choice(REGIONS)]
             scope = ("countries", rng.sample(pool, min(len(pool), rng.randint(1, 5))))
         return Off(
-            index=i, entity_type=etype, entity_name=name, entity_country=country,
+            index=i,
+            entity_type=etype,
+            entity_name=name,
+            entity_country=country,
             submitted=_random_date(rng, START, END),
             areas=_pick_areas(rng, rng.choices([2, 3, 4, 5, 6], [2, 4, 4, 2, 1])[0]),
-            support_types=_support_types(rng), languages=languages,
-            term=rng.choice(["short_term", "long_term", "either", "either"]), scope=scope,
-            capacity=rng.choices([1, 2, 3, 4, 5], [3, 4, 3, 1, 1])[0])
+            support_types=_support_types(rng),
+            languages=languages,
+            term=rng.choice(["short_term", "long_term", "either", "either"]),
+            scope=scope,
+            capacity=rng.choices([1, 2, 3, 4, 5], [3, 4, 3, 1, 1])[0],
+        )
 
     def _candidates(self, req: Req) -> list[Off]:
         region = geo.region_of(req.states[0]).value
-        pool = self.global_offers + self.region_offers[region] + self.country_offers.get(req.states[0], [])
+        pool = (
+            self.global_offers
+            + self.region_offers[region]
+            + self.country_offers.get(req.states[0], [])
+        )
         return [o for o in pool if all(self._covers(o, s) for s in req.states)]
 
     @staticmethod
@@ -548,15 +928,22 @@ class _Plan:
             used = taken.setdefault(req.index, set())
 
             def score(o: Off) -> float:
-                return (len(set(o.areas) & set(req.areas)) * 2
-                        + len(set(o.languages) & set(req.languages))
-                        - 1.5 * o.live - (100 if o.index in used else 0) + rng.random())
+                return (
+                    len(set(o.areas) & set(req.areas)) * 2
+                    + len(set(o.languages) & set(req.languages))
+                    - 1.5 * o.live
+                    - (100 if o.index in used else 0)
+                    + rng.random()
+                )
 
             picked = sorted(sample, key=score, reverse=True)[:k]
             if any(o.index in used for o in picked):
                 picked = [o for o in picked if o.index not in used] or [
-                    next((o for o in self.offers if o.index not in used), picked[0])]
-            status = rng.choices(["proposed", "agreed", "welcomed", "in_implementation"], [40, 20, 15, 25])[0]
+                    next((o for o in self.offers if o.index not in used), picked[0])
+                ]
+            status = rng.choices(
+                ["proposed", "agreed", "welcomed", "in_implementation"], [40, 20, 15, 25]
+            )[0]
             for o in picked:
                 used.add(o.index)
                 o.live += 1
@@ -576,8 +963,14 @@ class _Plan:
                 if o.term not in ("either", req.term):
                     o.term = "either"
             overlap = len(set(req.areas) & set().union(*(o.areas for o in picked)))
-            matches.append(Mat(request=req, offers=picked, status=status,
-                               score=round(min(0.99, 0.45 + 0.12 * overlap + rng.random() * 0.2), 2)))
+            matches.append(
+                Mat(
+                    request=req,
+                    offers=picked,
+                    status=status,
+                    score=round(min(0.99, 0.45 + 0.12 * overlap + rng.random() * 0.2), 2),
+                )
+            )
         return matches
 
     # -- statuses, dates, ids ------------------------------------------------------------
@@ -591,10 +984,18 @@ class _Plan:
                 o.submitted = min(END, m.request.submitted + timedelta(days=rng.randint(10, 120)))
         for o in self.offers:
             o.capacity = max(o.capacity, o.live + rng.choice([0, 0, 1]))
-        steps = {"proposed": ["proposed"],
-                 "agreed": ["proposed", "consent_pending", "agreed"],
-                 "welcomed": ["proposed", "consent_pending", "agreed", "welcomed"],
-                 "in_implementation": ["proposed", "consent_pending", "agreed", "welcomed", "in_implementation"]}
+        steps = {
+            "proposed": ["proposed"],
+            "agreed": ["proposed", "consent_pending", "agreed"],
+            "welcomed": ["proposed", "consent_pending", "agreed", "welcomed"],
+            "in_implementation": [
+                "proposed",
+                "consent_pending",
+                "agreed",
+                "welcomed",
+                "in_implementation",
+            ],
+        }
         for m in self.matches:
             start = max([m.request.submitted, *(o.submitted for o in m.offers)])
             on = min(CAP, start + timedelta(days=rng.randint(14, 120)))
@@ -647,6 +1048,7 @@ def _number(items: list[Any], prefix: str, when: Any) -> None:
 # Rendering
 # --------------------------------------------------------------------------------------------
 
+
 def _person(rng: random.Random) -> tuple[str, str]:
     first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
     return f"{first} {last}", f"{first.lower()}.{last.lower()}@example.org"
@@ -656,32 +1058,58 @@ def _render_request(r: Req, rng: random.Random, header: str) -> str:
     names = [_country_name(s) for s in r.states]
     where = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
     labels = [AREAS[a][0] for a in r.areas]
-    title = rng.choice([
-        f"{labels[0]} support for the {r.authority}",
-        f"Strengthening {labels[0].lower()} in {where}",
-        f"{where}: {' and '.join(l.lower() for l in labels[:2])}",
-    ])
-    out = [header, f"# Generated benchmark record (acsg benchmarks/generate.py)\n",
-           f"id: {r.id}\n", f"title: {q(title)}\n", f"requesting_states: {flow(r.states)}\n",
-           f"lead_authority: {q(r.authority)}\n", f"submitted_on: {r.submitted.isoformat()}\n"]
+    title = rng.choice(
+        [
+            f"{labels[0]} support for the {r.authority}",
+            f"Strengthening {labels[0].lower()} in {where}",
+            f"{where}: {' and '.join(l.lower() for l in labels[:2])}",
+        ]
+    )
+    out = [
+        header,
+        "# Generated benchmark record (acsg benchmarks/generate.py)\n",
+        f"id: {r.id}\n",
+        f"title: {q(title)}\n",
+        f"requesting_states: {flow(r.states)}\n",
+        f"lead_authority: {q(r.authority)}\n",
+        f"submitted_on: {r.submitted.isoformat()}\n",
+    ]
     via = rng.choice(RECEIVED_VIA)
     out.append(f"received_via: {via}\n")
     if via == "grf_pledge":
         out.append(f"grf_pledge_ids: [GRF-{r.submitted.year}-{rng.randint(10000, 99999)}]\n")
-    out += [f"status: {r.status}\n", f"areas: {flow(r.areas)}\n",
-            f"quality_dimensions: {flow(rng.sample(QUALITY_DIMENSIONS, rng.randint(1, 3)))}\n",
-            f"support_types: {flow(r.support_types)}\n", f"languages: {flow(r.languages)}\n",
-            f"term: {r.term}\n", f"urgent: {'true' if rng.random() < 0.15 else 'false'}\n"]
+    out += [
+        f"status: {r.status}\n",
+        f"areas: {flow(r.areas)}\n",
+        f"quality_dimensions: {flow(rng.sample(QUALITY_DIMENSIONS, rng.randint(1, 3)))}\n",
+        f"support_types: {flow(r.support_types)}\n",
+        f"languages: {flow(r.languages)}\n",
+        f"term: {r.term}\n",
+        f"urgent: {'true' if rng.random() < 0.15 else 'false'}\n",
+    ]
     if "needs_assessment" in r.areas:
         out.append("capacity_assessment_request: true\n")
     assessed = r.submitted - timedelta(days=rng.randint(30, 300))
-    out += ["needs_assessment:\n", f"  completed_on: {assessed.isoformat()}\n",
-            text("reference", f"Gap and needs assessment of the asylum system of {where}, "
-                              f"{MONTHS[assessed.month - 1]} {assessed.year}", 2)]
+    out += [
+        "needs_assessment:\n",
+        f"  completed_on: {assessed.isoformat()}\n",
+        text(
+            "reference",
+            f"Gap and needs assessment of the asylum system of {where}, "
+            f"{MONTHS[assessed.month - 1]} {assessed.year}",
+            2,
+        ),
+    ]
     plan_start = r.submitted.year + rng.randint(0, 1)
-    out += ["national_plan:\n",
-            f"  name: {q(f'National asylum strategy {plan_start}-{plan_start + 4}')}\n",
-            text("commitment", f"Staff and premises for {labels[0].lower()} are funded from the national budget.", 2)]
+    out += [
+        "national_plan:\n",
+        f"  name: {q(f'National asylum strategy {plan_start}-{plan_start + 4}')}\n",
+        text(
+            "commitment",
+            f"Staff and premises for {labels[0].lower()} are funded from the national budget.",
+            2,
+        ),
+    ]
     out.append(text("gap", AREAS[r.areas[0]][1]))
     out.append("objectives:\n")
     out += [f"  - {q(AREAS[a][2])}\n" for a in r.areas[:2]]
@@ -690,58 +1118,109 @@ def _render_request(r: Req, rng: random.Random, header: str) -> str:
     for n, a in enumerate(r.areas[:2]):
         desc, target = AREAS[a][3]
         due = due + timedelta(days=rng.randint(120, 400))
-        out += [f"  - description: {q(desc)}\n", "    type: quantitative\n",
-                f"    target: {json.dumps(str(int(target) * rng.choice([1, 1, 2])))}\n",
-                f"    due: {due.isoformat()}\n"]
+        out += [
+            f"  - description: {q(desc)}\n",
+            "    type: quantitative\n",
+            f"    target: {json.dumps(str(int(target) * rng.choice([1, 1, 2])))}\n",
+            f"    due: {due.isoformat()}\n",
+        ]
         if n == 0:  # one qualitative milestone, on the main area
             due = due + timedelta(days=rng.randint(60, 300))
-            out += [f"  - description: {q(AREAS[a][4])}\n", "    type: qualitative\n",
-                    f"    due: {due.isoformat()}\n"]
-    out.append(text("sustainability", "The results are adopted in regulations and taught by national trainers."))
+            out += [
+                f"  - description: {q(AREAS[a][4])}\n",
+                "    type: qualitative\n",
+                f"    due: {due.isoformat()}\n",
+            ]
+    out.append(
+        text(
+            "sustainability",
+            "The results are adopted in regulations and taught by national trainers.",
+        )
+    )
     if rng.random() < 0.3:
-        out += ["other_beneficiaries:\n", f"  - name: {q(_country_name(r.states[0]) + ' Bar Association')}\n",
-                "    type: bar_association\n", "    works_with_national_authority: true\n"]
+        out += [
+            "other_beneficiaries:\n",
+            f"  - name: {q(_country_name(r.states[0]) + ' Bar Association')}\n",
+            "    type: bar_association\n",
+            "    works_with_national_authority: true\n",
+        ]
     out.append("coordination:\n")
-    providers = rng.sample(["UNHCR", "IOM", "European Union", "World Bank", "UNICEF", "Danish Refugee Council"],
-                           rng.randint(0, 2))
+    providers = rng.sample(
+        ["UNHCR", "IOM", "European Union", "World Bank", "UNICEF", "Danish Refugee Council"],
+        rng.randint(0, 2),
+    )
     if providers:
         out.append("  existing_support:\n")
         for p in providers:
             y = r.submitted.year - rng.randint(0, 2)
-            out += [f"    - provider: {q(p)}\n",
-                    f"      areas: {flow(rng.sample([a for a in AREA_CODES if a not in r.areas], 2))}\n",
-                    f"      period: {json.dumps(f'{y}-{y + rng.randint(1, 3)}')}\n"]
-        mitigation = (f"Support from {' and '.join(providers)} is coordinated in a joint work plan "
-                      f"reviewed each quarter.")
+            out += [
+                f"    - provider: {q(p)}\n",
+                f"      areas: {flow(rng.sample([a for a in AREA_CODES if a not in r.areas], 2))}\n",
+                f"      period: {json.dumps(f'{y}-{y + rng.randint(1, 3)}')}\n",
+            ]
+        mitigation = (
+            f"Support from {' and '.join(providers)} is coordinated in a joint work plan "
+            f"reviewed each quarter."
+        )
     else:
-        mitigation = ("No other support is received in these areas; the UNHCR country office checks new "
-                      "offers against the plan.")
+        mitigation = (
+            "No other support is received in these areas; the UNHCR country office checks new "
+            "offers against the plan."
+        )
     if r.overlaps:  # a live match on another request already supports this State in these areas
-        named = "; ".join(f"{m.id} supports {state} in {', '.join(AREAS[a][0].lower() for a in common)}"
-                          for m, state, common in r.overlaps[:3])
+        named = "; ".join(
+            f"{m.id} supports {state} in {', '.join(AREAS[a][0].lower() for a in common)}"
+            for m, state, common in r.overlaps[:3]
+        )
         more = f" (and {len(r.overlaps) - 3} more)" if len(r.overlaps) > 3 else ""
-        mitigation = (f"{named}{more}. This request covers other offices and caseloads; the work plans are "
-                      f"aligned by the UNHCR country office.")
+        mitigation = (
+            f"{named}{more}. This request covers other offices and caseloads; the work plans are "
+            f"aligned by the UNHCR country office."
+        )
     out.append(text("duplication_mitigation", mitigation, 2))
-    out.append(text("monitoring", rng.choice(["Quarterly", "Half-yearly"]) + " reports to the Secretariat on the milestones."))
+    out.append(
+        text(
+            "monitoring",
+            rng.choice(["Quarterly", "Half-yearly"])
+            + " reports to the Secretariat on the milestones.",
+        )
+    )
     out.append(f"confidential: {'true' if rng.random() < 0.15 else 'false'}\n")
     name, email = _person(rng)
     out += ["contact:\n", f"  name: {q(name)}\n", f"  email: {email}\n"]
     if r.overlaps:
-        on = min(CAP, max([r.submitted, *(m.proposed for m, _, _ in r.overlaps)]) + timedelta(days=rng.randint(1, 30)))
-        out += ["waivers:\n", "  - rule: ACSG112\n",
-                "    reason: Complementary to the live matches named in coordination.\n",
-                "    approved_by: ACSG Secretariat\n", f"    on: {on.isoformat()}\n"]
+        on = min(
+            CAP,
+            max([r.submitted, *(m.proposed for m, _, _ in r.overlaps)])
+            + timedelta(days=rng.randint(1, 30)),
+        )
+        out += [
+            "waivers:\n",
+            "  - rule: ACSG112\n",
+            "    reason: Complementary to the live matches named in coordination.\n",
+            "    approved_by: ACSG Secretariat\n",
+            f"    on: {on.isoformat()}\n",
+        ]
     return "".join(out)
 
 
 def _render_offer(o: Off, rng: random.Random, header: str) -> str:
     labels = [AREAS[a][0].lower() for a in o.areas]
-    who = _country_name(o.entity_country) if o.entity_type == "state" else o.entity_name.split(" (")[0]
+    who = (
+        _country_name(o.entity_country)
+        if o.entity_type == "state"
+        else o.entity_name.split(" (")[0]
+    )
     title = f"{who}: support on {labels[0]} and {labels[1]}"
-    out = [header, "# Generated benchmark record (acsg benchmarks/generate.py)\n",
-           f"id: {o.id}\n", f"title: {q(title)}\n", "offering_entity:\n",
-           f"  name: {q(o.entity_name)}\n", f"  type: {o.entity_type}\n"]
+    out = [
+        header,
+        "# Generated benchmark record (acsg benchmarks/generate.py)\n",
+        f"id: {o.id}\n",
+        f"title: {q(title)}\n",
+        "offering_entity:\n",
+        f"  name: {q(o.entity_name)}\n",
+        f"  type: {o.entity_type}\n",
+    ]
     if o.entity_country:
         out.append(f"  country: {o.entity_country}\n")
     out.append(f"submitted_on: {o.submitted.isoformat()}\n")
@@ -749,24 +1228,35 @@ def _render_offer(o: Off, rng: random.Random, header: str) -> str:
     out.append(f"received_via: {via}\n")
     if via == "grf_pledge":
         out.append(f"grf_pledge_ids: [GRF-{o.submitted.year}-{rng.randint(10000, 99999)}]\n")
-    out += [f"status: {o.status}\n", "areas:\n", *(f"  - {a}\n" for a in o.areas),
-            f"support_types: {flow(o.support_types)}\n",
-            f"quality_dimensions: {flow(rng.sample(QUALITY_DIMENSIONS, rng.randint(1, 4)))}\n",
-            "geographic_scope:\n"]
+    out += [
+        f"status: {o.status}\n",
+        "areas:\n",
+        *(f"  - {a}\n" for a in o.areas),
+        f"support_types: {flow(o.support_types)}\n",
+        f"quality_dimensions: {flow(rng.sample(QUALITY_DIMENSIONS, rng.randint(1, 4)))}\n",
+        "geographic_scope:\n",
+    ]
     kind, values = o.scope
     out.append("  global: true\n" if kind == "global" else f"  {kind}: {flow(values)}\n")
-    out += [f"channel: {rng.choice(['through_unhcr', 'bilateral', 'either'])}\n",
-            f"capacity: {o.capacity}\n", f"term: {o.term}\n"]
+    out += [
+        f"channel: {rng.choice(['through_unhcr', 'bilateral', 'either'])}\n",
+        f"capacity: {o.capacity}\n",
+        f"term: {o.term}\n",
+    ]
     if rng.random() < 0.3:
-        out.append(f"available_until: {date(rng.randint(2028, 2030), rng.randint(1, 12), 28).isoformat()}\n")
+        out.append(
+            f"available_until: {date(rng.randint(2028, 2030), rng.randint(1, 12), 28).isoformat()}\n"
+        )
     if o.in_response_to is not None:
         out += ["proactive: false\n", f"in_response_to: {o.in_response_to.id}\n"]
     else:
         out.append(f"proactive: {'true' if rng.random() < 0.6 else 'false'}\n")
     brings = "; ".join(EXPERTISE[s] for s in o.support_types)
-    expertise = (f"Experience in {', '.join(labels[:-1]) + ' and ' + labels[-1] if len(labels) > 1 else labels[0]}, "
-                 f"gained in our own asylum procedures and in earlier cooperation projects. We offer {brings}. "
-                 f"Experts work in {', '.join(_language_name(lang) for lang in o.languages)}.")
+    expertise = (
+        f"Experience in {', '.join(labels[:-1]) + ' and ' + labels[-1] if len(labels) > 1 else labels[0]}, "
+        f"gained in our own asylum procedures and in earlier cooperation projects. We offer {brings}. "
+        f"Experts work in {', '.join(_language_name(lang) for lang in o.languages)}."
+    )
     out.append(text("expertise", expertise))
     out.append(f"languages: {flow(o.languages)}\n")
     out.append(f"confidential: {'true' if rng.random() < 0.1 else 'false'}\n")
@@ -779,47 +1269,85 @@ def _render_match(m: Mat, rng: random.Random, header: str) -> str:
     req = m.request
     shared = [a for a in req.areas if any(a in o.areas for o in m.offers)]
     langs = [lang for lang in req.languages if any(lang in o.languages for o in m.offers)]
-    covers = (("The offer covers " if len(m.offers) == 1 else "The offers cover ") + ", ".join(req.states)
-              + (" in its" if len(m.offers) == 1 else " in their") + " geographic scope.")
-    out = [header, "# Generated benchmark record (acsg benchmarks/generate.py)\n",
-           f"id: {m.id}\n", f"request: {req.id}\n", f"offers: {flow([o.id for o in m.offers])}\n",
-           f"status: {m.status}\n", f"proposed_on: {m.proposed.isoformat()}\n",
-           "proposed_by: ACSG Secretariat\n", f"score: {m.score}\n", "rationale:\n",
-           f"  - {q('Shared areas: ' + ', '.join(AREAS[a][0].lower() for a in shared) + '.')}\n",
-           f"  - {q(covers)}\n",
-           f"  - {q('Common working language: ' + ', '.join(langs) + '.')}\n"]
+    covers = (
+        ("The offer covers " if len(m.offers) == 1 else "The offers cover ")
+        + ", ".join(req.states)
+        + (" in its" if len(m.offers) == 1 else " in their")
+        + " geographic scope."
+    )
+    out = [
+        header,
+        "# Generated benchmark record (acsg benchmarks/generate.py)\n",
+        f"id: {m.id}\n",
+        f"request: {req.id}\n",
+        f"offers: {flow([o.id for o in m.offers])}\n",
+        f"status: {m.status}\n",
+        f"proposed_on: {m.proposed.isoformat()}\n",
+        "proposed_by: ACSG Secretariat\n",
+        f"score: {m.score}\n",
+        "rationale:\n",
+        f"  - {q('Shared areas: ' + ', '.join(AREAS[a][0].lower() for a in shared) + '.')}\n",
+        f"  - {q(covers)}\n",
+        f"  - {q('Common working language: ' + ', '.join(langs) + '.')}\n",
+    ]
     events = dict(m.events)
     if m.status != "proposed":
         out.append("consents:\n")
         start, agreed = events["consent_pending"], events["agreed"]
         for party in [*req.states, *(o.id for o in m.offers)]:
             on = _random_date(rng, start, agreed)
-            out += [f"  - party: {party}\n", "    decision: granted\n", f"    on: {on.isoformat()}\n",
-                    "    recorded_by: ACSG Secretariat\n",
-                    f"    via: {rng.choice(['unhcr_country_office', 'secretariat', 'email'])}\n",
-                    text("evidence", f"Letter of {on.day} {MONTHS[on.month - 1]} {on.year} confirming "
-                                     f"consent to the match.", 4)]
-        out.append(text("scope", f"{', '.join(AREAS[a][0] for a in shared)} for the {req.authority}: "
-                                 f"{AREAS[shared[0]][2][0].lower()}{AREAS[shared[0]][2][1:]}"))
-    notes = {"proposed": "Candidate found by acsg match propose and reviewed by the Secretariat.",
-             "consent_pending": "All parties asked for their consent.",
-             "agreed": "Every party consented.",
-             "welcomed": "Welcomed by the States at the ACSG meeting.",
-             "in_implementation": "Support under way according to the agreed work plan."}
+            out += [
+                f"  - party: {party}\n",
+                "    decision: granted\n",
+                f"    on: {on.isoformat()}\n",
+                "    recorded_by: ACSG Secretariat\n",
+                f"    via: {rng.choice(['unhcr_country_office', 'secretariat', 'email'])}\n",
+                text(
+                    "evidence",
+                    f"Letter of {on.day} {MONTHS[on.month - 1]} {on.year} confirming "
+                    f"consent to the match.",
+                    4,
+                ),
+            ]
+        out.append(
+            text(
+                "scope",
+                f"{', '.join(AREAS[a][0] for a in shared)} for the {req.authority}: "
+                f"{AREAS[shared[0]][2][0].lower()}{AREAS[shared[0]][2][1:]}",
+            )
+        )
+    notes = {
+        "proposed": "Candidate found by acsg match propose and reviewed by the Secretariat.",
+        "consent_pending": "All parties asked for their consent.",
+        "agreed": "Every party consented.",
+        "welcomed": "Welcomed by the States at the ACSG meeting.",
+        "in_implementation": "Support under way according to the agreed work plan.",
+    }
     out.append("history:\n")
     for status, on in m.events:
-        out += [f"  - on: {on.isoformat()}\n", f"    status: {status}\n", "    by: ACSG Secretariat\n",
-                f"    note: {q(notes[status])}\n"]
+        out += [
+            f"  - on: {on.isoformat()}\n",
+            f"    status: {status}\n",
+            "    by: ACSG Secretariat\n",
+            f"    note: {q(notes[status])}\n",
+        ]
     if m.status == "in_implementation":
         out.append("updates:\n")
         on = events["in_implementation"]
         for a in shared[:2]:
             on = min(CAP, on + timedelta(days=rng.randint(60, 120)))
-            out += [f"  - on: {on.isoformat()}\n",
-                    text("summary", f"Activities on {AREAS[a][0].lower()} progress as planned; "
-                                    f"the next steps were agreed with the {req.authority}.", 4),
-                    "    milestones_met:\n", f"      - {q(AREAS[a][3][0])}\n",
-                    f"    good_practice: {'true' if rng.random() < 0.2 else 'false'}\n"]
+            out += [
+                f"  - on: {on.isoformat()}\n",
+                text(
+                    "summary",
+                    f"Activities on {AREAS[a][0].lower()} progress as planned; "
+                    f"the next steps were agreed with the {req.authority}.",
+                    4,
+                ),
+                "    milestones_met:\n",
+                f"      - {q(AREAS[a][3][0])}\n",
+                f"    good_practice: {'true' if rng.random() < 0.2 else 'false'}\n",
+            ]
     return "".join(out)
 
 
@@ -827,8 +1355,16 @@ def _render_match(m: Mat, rng: random.Random, header: str) -> str:
 # Entry points
 # --------------------------------------------------------------------------------------------
 
-def generate(out: Path, requests: int, offers: int, matches: int | None = None, seed: int = 1,
-             *, overwrite: bool = False) -> None:
+
+def generate(
+    out: Path,
+    requests: int,
+    offers: int,
+    matches: int | None = None,
+    seed: int = 1,
+    *,
+    overwrite: bool = False,
+) -> None:
     """Write a valid registry of `requests` requests, `offers` offers and `matches` matches
     (default requests // 4) under `out`. Refuses a non-empty kind folder unless `overwrite`,
     which first deletes the `*.yaml` files there."""
@@ -842,13 +1378,17 @@ def generate(out: Path, requests: int, offers: int, matches: int | None = None, 
     for folder in folders.values():
         existing = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
         if existing and not overwrite:
-            raise FileExistsError(f"{folder} already holds record files; use --force to replace them")
+            raise FileExistsError(
+                f"{folder} already holds record files; use --force to replace them"
+            )
         for path in existing:
             path.unlink()
         folder.mkdir(parents=True, exist_ok=True)
-    jobs = [("requests", "request", plan.requests, _render_request),
-            ("offers", "offer", plan.offers, _render_offer),
-            ("matches", "match", plan.matches, _render_match)]
+    jobs = [
+        ("requests", "request", plan.requests, _render_request),
+        ("offers", "offer", plan.offers, _render_offer),
+        ("matches", "match", plan.matches, _render_match),
+    ]
     for folder_name, kind, items, render in jobs:
         folder = folders[folder_name]
         header = schema_line(folder, kind)
@@ -859,16 +1399,22 @@ def generate(out: Path, requests: int, offers: int, matches: int | None = None, 
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Generate a valid, realistic ACSG registry for benchmarks.")
+    parser = argparse.ArgumentParser(
+        description="Generate a valid, realistic ACSG registry for benchmarks."
+    )
     parser.add_argument("out", type=Path, metavar="OUT_DIR")
     parser.add_argument("--requests", type=int, required=True, metavar="N")
     parser.add_argument("--offers", type=int, required=True, metavar="M")
     parser.add_argument("--matches", type=int, default=None, metavar="K", help="default: N // 4")
     parser.add_argument("--seed", type=int, default=1, metavar="S")
-    parser.add_argument("--force", action="store_true", help="replace record files already in OUT_DIR")
+    parser.add_argument(
+        "--force", action="store_true", help="replace record files already in OUT_DIR"
+    )
     args = parser.parse_args(argv)
     try:
-        generate(args.out, args.requests, args.offers, args.matches, args.seed, overwrite=args.force)
+        generate(
+            args.out, args.requests, args.offers, args.matches, args.seed, overwrite=args.force
+        )
     except (ValueError, FileExistsError) as exc:
         print(f"generate.py: {exc}", file=sys.stderr)
         return 2

@@ -27,10 +27,11 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
@@ -43,11 +44,13 @@ try:
 except ImportError:  # Windows: no CPU times
     resource = None  # type: ignore[assignment]
 
-INSTALL_CHECK_JSONSCHEMA = "pip install check-jsonschema  (e.g. .venv/bin/pip install check-jsonschema)"
+INSTALL_CHECK_JSONSCHEMA = (
+    "pip install check-jsonschema  (e.g. .venv/bin/pip install check-jsonschema)"
+)
 
 # Sizes: (requests, offers); the generator adds requests // 4 matches unless --matches is given.
-FULL_MAIN = (6000, 2500)                                   # 6,000 + 2,500 + 1,500 = 10,000 files
-QUICK_MAIN = (600, 250)                                    # 600 + 250 + 150 = 1,000 files
+FULL_MAIN = (6000, 2500)  # 6,000 + 2,500 + 1,500 = 10,000 files
+QUICK_MAIN = (600, 250)  # 600 + 250 + 150 = 1,000 files
 FULL_MATCH_SIZES = "500x250,2000x1000,4000x2000"
 FULL_MATCH_TARGET = "2000x1000"
 QUICK_MATCH_SIZES = "100x50,200x100,400x200"
@@ -127,7 +130,7 @@ class Bench:
         argv[0] = Path(argv[0]).name
         if "--data" in argv:
             i = argv.index("--data")
-            del argv[i:i + 2]
+            del argv[i : i + 2]
         return " ".join(argv)
 
 
@@ -135,14 +138,17 @@ class Bench:
 # Finding the tools
 # --------------------------------------------------------------------------------------------
 
+
 def find_tool(name: str, explicit: str | None = None) -> str | None:
     """The tool next to this Python, in the project's venv, or on PATH."""
     if explicit:
         return explicit
     exe = "Scripts" if os.name == "nt" else "bin"
     suffix = ".exe" if os.name == "nt" else ""
-    for candidate in (Path(sys.executable).parent / f"{name}{suffix}",
-                      PROJECT / ".venv" / exe / f"{name}{suffix}"):
+    for candidate in (
+        Path(sys.executable).parent / f"{name}{suffix}",
+        PROJECT / ".venv" / exe / f"{name}{suffix}",
+    ):
         if candidate.is_file() and os.access(candidate, os.X_OK):
             return str(candidate)
     return shutil.which(name)
@@ -176,9 +182,12 @@ def arg_chunks(args: list[str], fixed: list[str]) -> list[list[str]]:
 # Checks on the output
 # --------------------------------------------------------------------------------------------
 
+
 def _show(proc: subprocess.CompletedProcess, limit: int = 3000) -> str:
-    return (f"exit code {proc.returncode}\n--- stdout ---\n{proc.stdout[:limit]}\n"
-            f"--- stderr ---\n{proc.stderr[:limit]}")
+    return (
+        f"exit code {proc.returncode}\n--- stdout ---\n{proc.stdout[:limit]}\n"
+        f"--- stderr ---\n{proc.stderr[:limit]}"
+    )
 
 
 def _argv_text(proc: subprocess.CompletedProcess) -> str:
@@ -197,7 +206,9 @@ def _json_of(proc: subprocess.CompletedProcess) -> Any:
     try:
         return json.loads(proc.stdout)
     except json.JSONDecodeError:
-        raise BenchmarkError(f"`{_argv_text(proc)} ...` did not print JSON: {_show(proc)}") from None
+        raise BenchmarkError(
+            f"`{_argv_text(proc)} ...` did not print JSON: {_show(proc)}"
+        ) from None
 
 
 def _is_criteria_code(code: str) -> bool:
@@ -217,15 +228,20 @@ def validate_json_clean(expected_files: int, criteria_off: bool = False) -> Chec
         problems = report.get("problems", [])
         errors = [p for p in problems if p.get("severity") == "error"]
         if report.get("files_checked") != expected_files or errors or proc.returncode != 0:
-            sample = "\n".join(f"  {p['file']}:{p['line']}:{p['column']} {p['code']} {p['message']}"
-                               for p in errors[:20])
+            sample = "\n".join(
+                f"  {p['file']}:{p['line']}:{p['column']} {p['code']} {p['message']}"
+                for p in errors[:20]
+            )
             raise BenchmarkError(
                 f"`{_argv_text(proc)} ...`: files_checked={report.get('files_checked')} "
-                f"(expected {expected_files}), {len(errors)} error(s), exit code {proc.returncode}\n{sample}")
+                f"(expected {expected_files}), {len(errors)} error(s), exit code {proc.returncode}\n{sample}"
+            )
         if criteria_off:
             leaked = sorted({p["code"] for p in problems if _is_criteria_code(p.get("code", ""))})
             if leaked:
-                raise BenchmarkError(f"`{_argv_text(proc)} ...` still ran criteria rules: {', '.join(leaked)}")
+                raise BenchmarkError(
+                    f"`{_argv_text(proc)} ...` still ran criteria rules: {', '.join(leaked)}"
+                )
 
     return check
 
@@ -240,8 +256,10 @@ def propose_json(top: int) -> Check:
             raise BenchmarkError(f"`{_argv_text(proc)} ...` proposed nothing: {_show(proc, 500)}")
         sizes = [len(entry.get("candidates", [])) for entry in data]
         if max(sizes) > top or max(sizes) == 0:
-            raise BenchmarkError(f"`{_argv_text(proc)} ...`: candidates per request {min(sizes)}..{max(sizes)}, "
-                                 f"expected 1..{top} for at least one request")
+            raise BenchmarkError(
+                f"`{_argv_text(proc)} ...`: candidates per request {min(sizes)}..{max(sizes)}, "
+                f"expected 1..{top} for at least one request"
+            )
 
     return check
 
@@ -250,7 +268,10 @@ def plan_json(procs: list[subprocess.CompletedProcess]) -> None:
     """`acsg match propose --plan --format json`: proposals and a non-empty assignment."""
     (proc,) = procs
     data = _json_of(proc)
-    if not isinstance(data, dict) or not {"proposals", "assignment", "unmet", "total_score"} <= data.keys():
+    if (
+        not isinstance(data, dict)
+        or not {"proposals", "assignment", "unmet", "total_score"} <= data.keys()
+    ):
         raise BenchmarkError(f"`{_argv_text(proc)} ...` printed no plan: {_show(proc, 500)}")
     if not data["assignment"]:
         raise BenchmarkError(f"`{_argv_text(proc)} ...` assigned no offer at all")
@@ -265,8 +286,10 @@ def stocktaking_json(counts: dict[str, int]) -> Check:
         totals = data.get("totals", {}) if isinstance(data, dict) else {}
         got = {k: totals.get(k) for k in KIND_FOLDERS}
         if data.get("registry_errors") != 0 or got != counts:
-            raise BenchmarkError(f"`{_argv_text(proc)} ...`: registry_errors={data.get('registry_errors')}, "
-                                 f"totals {got}, expected {counts}")
+            raise BenchmarkError(
+                f"`{_argv_text(proc)} ...`: registry_errors={data.get('registry_errors')}, "
+                f"totals {got}, expected {counts}"
+            )
 
     return check
 
@@ -274,6 +297,7 @@ def stocktaking_json(counts: dict[str, int]) -> Check:
 # --------------------------------------------------------------------------------------------
 # The timed list
 # --------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Registry:
@@ -284,7 +308,7 @@ class Registry:
     counts: dict[str, int]
     bytes: int = 0
     seconds: float = 0.0
-    size: tuple[int, int] | None = None   # (requests, offers) asked for
+    size: tuple[int, int] | None = None  # (requests, offers) asked for
 
     @property
     def files(self) -> int:
@@ -292,16 +316,30 @@ class Registry:
 
 
 def match_row_names(label: str) -> tuple[str, str, str]:
-    return (f"acsg validate ({label})", f"acsg match propose --top 5 ({label})",
-            f"acsg match propose --plan ({label})")
+    return (
+        f"acsg validate ({label})",
+        f"acsg match propose --top 5 ({label})",
+        f"acsg match propose --plan ({label})",
+    )
 
 
-def benchmarks(acsg: str, check_jsonschema: str | None, main: Registry, match_registries: list[Registry],
-               *, match_target: str | None, today: str, cj_skip: str | None = None,
-               cj_runs: int | None = None) -> list[Bench]:
+def benchmarks(
+    acsg: str,
+    check_jsonschema: str | None,
+    main: Registry,
+    match_registries: list[Registry],
+    *,
+    match_target: str | None,
+    today: str,
+    cj_skip: str | None = None,
+    cj_runs: int | None = None,
+) -> list[Bench]:
     """Every timed command. Add an entry here to time another one."""
     registry = main.path
-    files = {kind: sorted(f"{kind}/{p.name}" for p in (registry / kind).glob("*.yaml")) for kind in KIND_FOLDERS}
+    files = {
+        kind: sorted(f"{kind}/{p.name}" for p in (registry / kind).glob("*.yaml"))
+        for kind in KIND_FOLDERS
+    }
     total = main.files
     shipped = PROJECT / "data"
     shipped_files = sum(1 for kind in KIND_FOLDERS for _ in (shipped / kind).glob("*.yaml"))
@@ -311,18 +349,41 @@ def benchmarks(acsg: str, check_jsonschema: str | None, main: Registry, match_re
     rules_off_name = "acsg validate, criteria rules off (generated)"
     cj_name = "check-jsonschema (generated)"
     rows = [
-        Bench(validate_name, [[acsg, "validate", *data, "--format", "json"]],
-              check=validate_json_clean(total), files=total, registry=main.label, short="validate",
-              registry_path=registry,
-              targets=[Target(compare_to=cj_name, max_ratio=0.3),
-                       Target(compare_to=rules_off_name, max_ratio=1.3)]),
-        Bench(rules_off_name, [[acsg, "validate", *data, "--format", "json", "--ignore", CRITERIA_RULES]],
-              check=validate_json_clean(total, criteria_off=True), files=total, registry=main.label,
-              short="rules off", registry_path=registry),
+        Bench(
+            validate_name,
+            [[acsg, "validate", *data, "--format", "json"]],
+            check=validate_json_clean(total),
+            files=total,
+            registry=main.label,
+            short="validate",
+            registry_path=registry,
+            targets=[
+                Target(compare_to=cj_name, max_ratio=0.3),
+                Target(compare_to=rules_off_name, max_ratio=1.3),
+            ],
+        ),
+        Bench(
+            rules_off_name,
+            [[acsg, "validate", *data, "--format", "json", "--ignore", CRITERIA_RULES]],
+            check=validate_json_clean(total, criteria_off=True),
+            files=total,
+            registry=main.label,
+            short="rules off",
+            registry_path=registry,
+        ),
     ]
-    cj = Bench(cj_name, [], cwd=registry, check=exits_zero, files=total, registry=main.label,
-               short="check-jsonschema", max_runs=cj_runs, registry_path=registry,
-               command="check-jsonschema --schemafile schemas/<kind>.schema.json <kind>/*.yaml (per kind)")
+    cj = Bench(
+        cj_name,
+        [],
+        cwd=registry,
+        check=exits_zero,
+        files=total,
+        registry=main.label,
+        short="check-jsonschema",
+        max_runs=cj_runs,
+        registry_path=registry,
+        command="check-jsonschema --schemafile schemas/<kind>.schema.json <kind>/*.yaml (per kind)",
+    )
     if cj_skip:
         cj.skipped = cj_skip
     elif check_jsonschema is None:
@@ -330,20 +391,43 @@ def benchmarks(acsg: str, check_jsonschema: str | None, main: Registry, match_re
     else:
         singular = {"requests": "request", "offers": "offer", "matches": "match"}
         for kind in KIND_FOLDERS:
-            fixed = [check_jsonschema, "--schemafile", str(PROJECT / "schemas" / f"{singular[kind]}.schema.json")]
+            fixed = [
+                check_jsonschema,
+                "--schemafile",
+                str(PROJECT / "schemas" / f"{singular[kind]}.schema.json"),
+            ]
             if files[kind]:
                 cj.argvs += [fixed + chunk for chunk in arg_chunks(files[kind], fixed)]
     rows.append(cj)
     rows += [
-        Bench("acsg report stocktaking (generated)",
-              [[acsg, "report", "stocktaking", *data, "--format", "json"]],
-              check=stocktaking_json(main.counts), files=total, registry=main.label, registry_path=registry,
-              targets=[Target(compare_to=validate_name, max_ratio=2.0)]),
-        Bench("acsg validate (shipped data/)", [[acsg, "validate", "--data", str(shipped)]],
-              cwd=PROJECT, check=exits_zero, files=shipped_files, registry="shipped data/",
-              command="acsg validate", targets=[Target(max_seconds=0.5)], per_round=5),
-        Bench("acsg --help", [[acsg, "--help"]], check=exits_zero, registry="-",
-              targets=[Target(max_seconds=0.3)], per_round=5),
+        Bench(
+            "acsg report stocktaking (generated)",
+            [[acsg, "report", "stocktaking", *data, "--format", "json"]],
+            check=stocktaking_json(main.counts),
+            files=total,
+            registry=main.label,
+            registry_path=registry,
+            targets=[Target(compare_to=validate_name, max_ratio=2.0)],
+        ),
+        Bench(
+            "acsg validate (shipped data/)",
+            [[acsg, "validate", "--data", str(shipped)]],
+            cwd=PROJECT,
+            check=exits_zero,
+            files=shipped_files,
+            registry="shipped data/",
+            command="acsg validate",
+            targets=[Target(max_seconds=0.5)],
+            per_round=5,
+        ),
+        Bench(
+            "acsg --help",
+            [[acsg, "--help"]],
+            check=exits_zero,
+            registry="-",
+            targets=[Target(max_seconds=0.3)],
+            per_round=5,
+        ),
     ]
 
     # Matching: validate, the ranked candidates and the capacity-aware plan on each size.
@@ -352,14 +436,58 @@ def benchmarks(acsg: str, check_jsonschema: str | None, main: Registry, match_re
         mdata = ["--data", str(reg.path)]
         judged = 3.0 if reg.label == match_target else None
         rows += [
-            Bench(v_name, [[acsg, "validate", *mdata, "--format", "json"]], check=validate_json_clean(reg.files),
-                  files=reg.files, registry=reg.label, short="validate", registry_path=reg.path),
-            Bench(top_name, [[acsg, "match", "propose", *mdata, "--top", "5", "--format", "json", "--today", today]],
-                  check=propose_json(5), files=reg.files, registry=reg.label, registry_path=reg.path,
-                  targets=[Target(compare_to=v_name, max_ratio=judged)]),
-            Bench(plan_name, [[acsg, "match", "propose", *mdata, "--plan", "--format", "json", "--today", today]],
-                  check=plan_json, files=reg.files, registry=reg.label, registry_path=reg.path,
-                  targets=[Target(compare_to=v_name, max_ratio=judged)]),
+            Bench(
+                v_name,
+                [[acsg, "validate", *mdata, "--format", "json"]],
+                check=validate_json_clean(reg.files),
+                files=reg.files,
+                registry=reg.label,
+                short="validate",
+                registry_path=reg.path,
+            ),
+            Bench(
+                top_name,
+                [
+                    [
+                        acsg,
+                        "match",
+                        "propose",
+                        *mdata,
+                        "--top",
+                        "5",
+                        "--format",
+                        "json",
+                        "--today",
+                        today,
+                    ]
+                ],
+                check=propose_json(5),
+                files=reg.files,
+                registry=reg.label,
+                registry_path=reg.path,
+                targets=[Target(compare_to=v_name, max_ratio=judged)],
+            ),
+            Bench(
+                plan_name,
+                [
+                    [
+                        acsg,
+                        "match",
+                        "propose",
+                        *mdata,
+                        "--plan",
+                        "--format",
+                        "json",
+                        "--today",
+                        today,
+                    ]
+                ],
+                check=plan_json,
+                files=reg.files,
+                registry=reg.label,
+                registry_path=reg.path,
+                targets=[Target(compare_to=v_name, max_ratio=judged)],
+            ),
         ]
     return rows
 
@@ -367,6 +495,7 @@ def benchmarks(acsg: str, check_jsonschema: str | None, main: Registry, match_re
 # --------------------------------------------------------------------------------------------
 # Running and reporting
 # --------------------------------------------------------------------------------------------
+
 
 def _children_cpu() -> float:
     if resource is None:
@@ -386,7 +515,9 @@ def time_once(bench: Bench, timeout: float) -> None:
     for argv in bench.argvs:
         cpu0 = _children_cpu()
         t0 = time.perf_counter()
-        proc = subprocess.run(argv, cwd=bench.cwd, capture_output=True, text=True, timeout=timeout, env=RUN_ENV)
+        proc = subprocess.run(
+            argv, cwd=bench.cwd, capture_output=True, text=True, timeout=timeout, env=RUN_ENV
+        )
         wall += time.perf_counter() - t0
         cpu += _children_cpu() - cpu0
         procs.append(proc)
@@ -400,7 +531,9 @@ def _attr(basis: str) -> str:
     return "best_cpu" if basis == "cpu" else "best"
 
 
-def ratio(bench: Bench, other_name: str | None, rows: dict[str, Bench], attr: str = "best") -> float | None:
+def ratio(
+    bench: Bench, other_name: str | None, rows: dict[str, Bench], attr: str = "best"
+) -> float | None:
     other = rows.get(other_name or "")
     mine, theirs = getattr(bench, attr), getattr(other, attr) if other else None
     if mine is None or not theirs:
@@ -428,8 +561,11 @@ def target_met(bench: Bench, target: Target, rows: dict[str, Bench], basis: str)
 
 def met(bench: Bench, rows: dict[str, Bench], basis: str) -> bool | None:
     """False when a target is missed, True when every judged target is met, else None."""
-    results = [target_met(bench, t, rows, basis) for t in bench.targets
-               if t.max_ratio is not None or t.max_seconds is not None]
+    results = [
+        target_met(bench, t, rows, basis)
+        for t in bench.targets
+        if t.max_ratio is not None or t.max_seconds is not None
+    ]
     if any(r is False for r in results):
         return False
     if results and all(r is True for r in results):
@@ -473,24 +609,36 @@ def _met_text(ok: bool | None, judged: bool) -> str:
 
 def markdown(rows: list[Bench], basis: str) -> str:
     by_name = {b.name: b for b in rows}
-    lines = ["| Registry | Command | Files | Best wall (s) | Best CPU (s) | Judged by | Target | Met |",
-             "|---|---|---:|---:|---:|---|---|---|"]
+    lines = [
+        "| Registry | Command | Files | Best wall (s) | Best CPU (s) | Judged by | Target | Met |",
+        "|---|---|---:|---:|---:|---|---|---|",
+    ]
     for b in rows:
         files = "" if b.files is None else f"{b.files:,}"
         cmd = f"`{b.shown_command()}`"
         if b.skipped or not b.wall:
-            lines.append(f"| {b.registry} | {cmd} | {files} | skipped | | {b.skipped or 'not run'} | | |")
+            lines.append(
+                f"| {b.registry} | {cmd} | {files} | skipped | | {b.skipped or 'not run'} | | |"
+            )
             continue
         if not b.targets:
-            lines.append(f"| {b.registry} | {cmd} | {files} | {b.best:.3f} | {b.best_cpu:.3f} | | none | - |")
+            lines.append(
+                f"| {b.registry} | {cmd} | {files} | {b.best:.3f} | {b.best_cpu:.3f} | | none | - |"
+            )
             continue
         judged = [judged_text(b, t, by_name, basis) for t in b.targets]
         targets = [target_text(t, by_name) for t in b.targets]
-        mets = [_met_text(target_met(b, t, by_name, basis), t.max_ratio is not None or t.max_seconds is not None)
-                for t in b.targets]
+        mets = [
+            _met_text(
+                target_met(b, t, by_name, basis),
+                t.max_ratio is not None or t.max_seconds is not None,
+            )
+            for t in b.targets
+        ]
         lines.append(
             f"| {b.registry} | {cmd} | {files} | {b.best:.3f} | {b.best_cpu:.3f} | "
-            f"{'<br>'.join(judged)} | {'<br>'.join(targets)} | {'<br>'.join(mets)} |")
+            f"{'<br>'.join(judged)} | {'<br>'.join(targets)} | {'<br>'.join(mets)} |"
+        )
     return "\n".join(lines)
 
 
@@ -500,9 +648,11 @@ def growth_markdown(rows: list[Bench], match_registries: list[Registry]) -> str:
     if not match_registries:
         return ""
     first = [by_name.get(n) for n in match_row_names(match_registries[0].label)]
-    lines = ["| Size (requests x offers) | Files | validate (s) | propose --top 5 (s) | top 5 / validate "
-             "| propose --plan (s) | plan / validate | growth from the smallest: validate / top 5 / plan |",
-             "|---|---:|---:|---:|---:|---:|---:|---|"]
+    lines = [
+        "| Size (requests x offers) | Files | validate (s) | propose --top 5 (s) | top 5 / validate "
+        "| propose --plan (s) | plan / validate | growth from the smallest: validate / top 5 / plan |",
+        "|---|---:|---:|---:|---:|---:|---:|---|",
+    ]
 
     def t(b: Bench | None) -> str:
         return "n/a" if b is None or b.best is None else f"{b.best:.2f} ({b.best_cpu:.2f})"
@@ -514,10 +664,14 @@ def growth_markdown(rows: list[Bench], match_registries: list[Registry]) -> str:
 
     for reg in match_registries:
         v, top, plan = (by_name.get(n) for n in match_row_names(reg.label))
-        growth = " / ".join(f"{x.best / f.best:.1f}x" if x and f and x.best and f.best else "n/a"
-                            for x, f in zip((v, top, plan), first))
-        lines.append(f"| {reg.label} | {reg.files:,} | {t(v)} | {t(top)} | {r(top, v)} | {t(plan)} | "
-                     f"{r(plan, v)} | {growth} |")
+        growth = " / ".join(
+            f"{x.best / f.best:.1f}x" if x and f and x.best and f.best else "n/a"
+            for x, f in zip((v, top, plan), first)
+        )
+        lines.append(
+            f"| {reg.label} | {reg.files:,} | {t(v)} | {t(top)} | {r(top, v)} | {t(plan)} | "
+            f"{r(plan, v)} | {growth} |"
+        )
     return "\n".join(lines)
 
 
@@ -526,8 +680,10 @@ def display_argv(bench: Bench) -> list[str]:
     if not bench.argvs:
         return []
     reg = str(bench.registry_path) if bench.registry_path else None
-    argv = [(a.replace(reg, "<registry>") if reg else a).replace(str(PROJECT), "<project>")
-            for a in bench.argvs[0]]
+    argv = [
+        (a.replace(reg, "<registry>") if reg else a).replace(str(PROJECT), "<project>")
+        for a in bench.argvs[0]
+    ]
     return argv if len(argv) <= 12 else argv[:4] + [f"... ({len(argv) - 4} more files)"]
 
 
@@ -550,71 +706,144 @@ def parse_size(text: str) -> tuple[int, int]:
     try:
         requests, offers = (int(x) for x in text.lower().split("x"))
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected REQUESTSxOFFERS (e.g. 2000x1000), got {text!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"expected REQUESTSxOFFERS (e.g. 2000x1000), got {text!r}"
+        ) from None
     if requests < 1 or offers < 1:
         raise argparse.ArgumentTypeError(f"sizes must be >= 1, got {text!r}")
     return requests, offers
 
 
-def make_registry(path: Path, label: str, requests: int, offers: int, matches: int | None, seed: int) -> Registry:
+def make_registry(
+    path: Path, label: str, requests: int, offers: int, matches: int | None, seed: int
+) -> Registry:
     t0 = time.perf_counter()
     generate(path, requests, offers, matches, seed, overwrite=True)
     seconds = time.perf_counter() - t0
     counts = {k: sum(1 for _ in (path / k).glob("*.yaml")) for k in KIND_FOLDERS}
     size = sum(p.stat().st_size for k in KIND_FOLDERS for p in (path / k).glob("*.yaml"))
     reg = Registry(path, label, counts, size, seconds, (requests, offers))
-    print(f"Generated {reg.files} files ({counts['requests']} requests, {counts['offers']} offers, "
-          f"{counts['matches']} matches; {size / max(reg.files, 1) / 1024:.2f} KiB each on average) in "
-          f"{seconds:.1f} s under {path}", file=sys.stderr)
+    print(
+        f"Generated {reg.files} files ({counts['requests']} requests, {counts['offers']} offers, "
+        f"{counts['matches']} matches; {size / max(reg.files, 1) / 1024:.2f} KiB each on average) in "
+        f"{seconds:.1f} s under {path}",
+        file=sys.stderr,
+    )
     return reg
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true",
-                        help=f"a smoke run on small registries: {QUICK_MAIN[0]} requests + {QUICK_MAIN[1]} offers, "
-                             f"matching on {QUICK_MATCH_SIZES}, --repeat 1 unless given")
-    parser.add_argument("--requests", type=int, default=None, help=f"default {FULL_MAIN[0]} ({QUICK_MAIN[0]} with --quick)")
-    parser.add_argument("--offers", type=int, default=None, help=f"default {FULL_MAIN[1]} ({QUICK_MAIN[1]} with --quick)")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help=f"a smoke run on small registries: {QUICK_MAIN[0]} requests + {QUICK_MAIN[1]} offers, "
+        f"matching on {QUICK_MATCH_SIZES}, --repeat 1 unless given",
+    )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=None,
+        help=f"default {FULL_MAIN[0]} ({QUICK_MAIN[0]} with --quick)",
+    )
+    parser.add_argument(
+        "--offers",
+        type=int,
+        default=None,
+        help=f"default {FULL_MAIN[1]} ({QUICK_MAIN[1]} with --quick)",
+    )
     parser.add_argument("--matches", type=int, default=None, help="default: requests // 4")
-    parser.add_argument("--match-sizes", default=None,
-                        help=f"registries for the matching rows, REQUESTSxOFFERS comma-separated (default "
-                             f"{FULL_MATCH_SIZES}; {QUICK_MATCH_SIZES} with --quick; '' for none)")
-    parser.add_argument("--match-target", default=None,
-                        help=f"the size whose propose rows are judged (default {FULL_MATCH_TARGET}; "
-                             f"{QUICK_MATCH_TARGET} with --quick)")
-    parser.add_argument("--today", default=DEFAULT_TODAY, help=f"--today for acsg match propose (default {DEFAULT_TODAY})")
+    parser.add_argument(
+        "--match-sizes",
+        default=None,
+        help=f"registries for the matching rows, REQUESTSxOFFERS comma-separated (default "
+        f"{FULL_MATCH_SIZES}; {QUICK_MATCH_SIZES} with --quick; '' for none)",
+    )
+    parser.add_argument(
+        "--match-target",
+        default=None,
+        help=f"the size whose propose rows are judged (default {FULL_MATCH_TARGET}; "
+        f"{QUICK_MATCH_TARGET} with --quick)",
+    )
+    parser.add_argument(
+        "--today",
+        default=DEFAULT_TODAY,
+        help=f"--today for acsg match propose (default {DEFAULT_TODAY})",
+    )
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=None,
-                        help="runs per command; the best time counts (default 3; 1 with --quick)")
-    parser.add_argument("--check-jsonschema-repeat", dest="cj_repeat", type=int, default=None,
-                        help="runs of check-jsonschema (default: --repeat); it takes minutes per run")
-    parser.add_argument("--skip-check-jsonschema", dest="skip_cj", action="store_true",
-                        help="do not run check-jsonschema (its row and its target show as skipped)")
-    parser.add_argument("--judge-by", dest="judge_by", choices=("wall", "cpu"), default="wall",
-                        help="judge the targets on the best wall-clock time (default) or on the best CPU "
-                             "time (less sensitive to other load on the machine)")
-    parser.add_argument("--out", type=Path, default=HERE / "out", help="where results.json/results.md go")
-    parser.add_argument("--registry", type=Path, default=None,
-                        help="generate the main registry here and the matching ones next to it as "
-                             "DIR-match-NxM (record files already there are replaced); default: a "
-                             "temporary folder, deleted afterwards")
-    parser.add_argument("--acsg", default=None, help="the acsg executable (default: next to this Python, "
-                                                     "the project's .venv, or PATH)")
-    parser.add_argument("--check-jsonschema", dest="check_jsonschema", default=None,
-                        help="the check-jsonschema executable (default: found like acsg)")
-    parser.add_argument("--timeout", type=float, default=3600, help="seconds allowed per invocation")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=None,
+        help="runs per command; the best time counts (default 3; 1 with --quick)",
+    )
+    parser.add_argument(
+        "--check-jsonschema-repeat",
+        dest="cj_repeat",
+        type=int,
+        default=None,
+        help="runs of check-jsonschema (default: --repeat); it takes minutes per run",
+    )
+    parser.add_argument(
+        "--skip-check-jsonschema",
+        dest="skip_cj",
+        action="store_true",
+        help="do not run check-jsonschema (its row and its target show as skipped)",
+    )
+    parser.add_argument(
+        "--judge-by",
+        dest="judge_by",
+        choices=("wall", "cpu"),
+        default="wall",
+        help="judge the targets on the best wall-clock time (default) or on the best CPU "
+        "time (less sensitive to other load on the machine)",
+    )
+    parser.add_argument(
+        "--out", type=Path, default=HERE / "out", help="where results.json/results.md go"
+    )
+    parser.add_argument(
+        "--registry",
+        type=Path,
+        default=None,
+        help="generate the main registry here and the matching ones next to it as "
+        "DIR-match-NxM (record files already there are replaced); default: a "
+        "temporary folder, deleted afterwards",
+    )
+    parser.add_argument(
+        "--acsg",
+        default=None,
+        help="the acsg executable (default: next to this Python, the project's .venv, or PATH)",
+    )
+    parser.add_argument(
+        "--check-jsonschema",
+        dest="check_jsonschema",
+        default=None,
+        help="the check-jsonschema executable (default: found like acsg)",
+    )
+    parser.add_argument(
+        "--timeout", type=float, default=3600, help="seconds allowed per invocation"
+    )
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
 
-    requests = args.requests if args.requests is not None else (QUICK_MAIN if args.quick else FULL_MAIN)[0]
-    offers = args.offers if args.offers is not None else (QUICK_MAIN if args.quick else FULL_MAIN)[1]
+    requests = (
+        args.requests if args.requests is not None else (QUICK_MAIN if args.quick else FULL_MAIN)[0]
+    )
+    offers = (
+        args.offers if args.offers is not None else (QUICK_MAIN if args.quick else FULL_MAIN)[1]
+    )
     repeat = args.repeat if args.repeat is not None else (1 if args.quick else 3)
     cj_repeat = args.cj_repeat if args.cj_repeat is not None else repeat
-    sizes_text = args.match_sizes if args.match_sizes is not None else (QUICK_MATCH_SIZES if args.quick
-                                                                        else FULL_MATCH_SIZES)
-    target_text_ = args.match_target if args.match_target is not None else (QUICK_MATCH_TARGET if args.quick
-                                                                            else FULL_MATCH_TARGET)
+    sizes_text = (
+        args.match_sizes
+        if args.match_sizes is not None
+        else (QUICK_MATCH_SIZES if args.quick else FULL_MATCH_SIZES)
+    )
+    target_text_ = (
+        args.match_target
+        if args.match_target is not None
+        else (QUICK_MATCH_TARGET if args.quick else FULL_MATCH_TARGET)
+    )
     if repeat < 1 or cj_repeat < 1:
         parser.error("--repeat and --check-jsonschema-repeat must be >= 1")
     try:
@@ -626,13 +855,18 @@ def main(argv: list[str] | None = None) -> int:
 
     acsg = find_tool("acsg", args.acsg)
     if acsg is None:
-        print("run.py: cannot find the acsg executable; install the project (pip install -e .) or pass --acsg",
-              file=sys.stderr)
+        print(
+            "run.py: cannot find the acsg executable; install the project (pip install -e .) or pass --acsg",
+            file=sys.stderr,
+        )
         return 2
     cj = None if args.skip_cj else find_tool("check-jsonschema", args.check_jsonschema)
     if cj is None and not args.skip_cj:
-        print(f"run.py: check-jsonschema not found; skipping that comparison. To include it: "
-              f"{INSTALL_CHECK_JSONSCHEMA}", file=sys.stderr)
+        print(
+            f"run.py: check-jsonschema not found; skipping that comparison. To include it: "
+            f"{INSTALL_CHECK_JSONSCHEMA}",
+            file=sys.stderr,
+        )
 
     tmp = None
     registry = args.registry
@@ -646,22 +880,37 @@ def main(argv: list[str] | None = None) -> int:
         main_reg = make_registry(registry, "generated", requests, offers, args.matches, args.seed)
         for n, m in sizes:
             label = f"{n}x{m}"
-            match_registries.append(make_registry(registry.parent / f"{registry.name}-match-{label}", label,
-                                                  n, m, None, args.seed))
+            match_registries.append(
+                make_registry(
+                    registry.parent / f"{registry.name}-match-{label}", label, n, m, None, args.seed
+                )
+            )
 
-        rows = benchmarks(acsg, cj, main_reg, match_registries, match_target=match_target, today=args.today,
-                          cj_skip="--skip-check-jsonschema" if args.skip_cj else None, cj_runs=cj_repeat)
+        rows = benchmarks(
+            acsg,
+            cj,
+            main_reg,
+            match_registries,
+            match_target=match_target,
+            today=args.today,
+            cj_skip="--skip-check-jsonschema" if args.skip_cj else None,
+            cj_runs=cj_repeat,
+        )
         load_start = loadavg()
         # Round-robin over the commands, so a change in machine load hits them all alike.
         for rep in range(repeat):
             for bench in rows:
                 if bench.skipped or (bench.max_runs is not None and rep >= bench.max_runs):
                     continue
-                print(f"[{rep + 1}/{repeat}] {bench.name} ...", end=" ", file=sys.stderr, flush=True)
+                print(
+                    f"[{rep + 1}/{repeat}] {bench.name} ...", end=" ", file=sys.stderr, flush=True
+                )
                 for _ in range(bench.per_round):
                     time_once(bench, args.timeout)
-                print(f"{min(bench.wall[-bench.per_round:]):.3f} s (CPU {min(bench.cpu[-bench.per_round:]):.3f} s)",
-                      file=sys.stderr)
+                print(
+                    f"{min(bench.wall[-bench.per_round :]):.3f} s (CPU {min(bench.cpu[-bench.per_round :]):.3f} s)",
+                    file=sys.stderr,
+                )
         load_after = loadavg()
     except BenchmarkError as exc:
         print(f"\nrun.py: BENCHMARK INVALID: {exc}", file=sys.stderr)
@@ -677,58 +926,102 @@ def main(argv: list[str] | None = None) -> int:
     basis = args.judge_by
     table = markdown(rows, basis)
     growth = growth_markdown(rows, match_registries)
-    note = (f"Best of {repeat} run(s) per command (5 a round for the start-up rows)"
-            + (f" ({cj_repeat} for check-jsonschema)" if cj_repeat != repeat and not args.skip_cj else "")
-            + f"; targets judged on {'CPU' if basis == 'cpu' else 'wall-clock'} time. "
-            f"Main registry: {main_reg.counts['requests']:,} requests + {main_reg.counts['offers']:,} offers + "
-            f"{main_reg.counts['matches']:,} matches = {main_reg.files:,} files (seed {args.seed}). "
-            f"`acsg match propose` uses `--today {args.today}`; every acsg command gets `--data <its registry>`. "
-            f"Load average (/proc/loadavg) before: {load_before}; after: {load_after}.")
-    report = table + ("\n\nMatching, best wall (CPU) in seconds:\n\n" + growth if growth else "") + "\n\n" + note
+    note = (
+        f"Best of {repeat} run(s) per command (5 a round for the start-up rows)"
+        + (
+            f" ({cj_repeat} for check-jsonschema)"
+            if cj_repeat != repeat and not args.skip_cj
+            else ""
+        )
+        + f"; targets judged on {'CPU' if basis == 'cpu' else 'wall-clock'} time. "
+        f"Main registry: {main_reg.counts['requests']:,} requests + {main_reg.counts['offers']:,} offers + "
+        f"{main_reg.counts['matches']:,} matches = {main_reg.files:,} files (seed {args.seed}). "
+        f"`acsg match propose` uses `--today {args.today}`; every acsg command gets `--data <its registry>`. "
+        f"Load average (/proc/loadavg) before: {load_before}; after: {load_after}."
+    )
+    report = (
+        table
+        + ("\n\nMatching, best wall (CPU) in seconds:\n\n" + growth if growth else "")
+        + "\n\n"
+        + note
+    )
     print(report)
     missed = [b.name for b in rows if met(b, by_name, basis) is False]
     results = {
-        "when": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"platform": platform.platform(), "python": platform.python_version(),
-                    "cpus": os.cpu_count(), "load_average_before": load_before,
-                    "load_average_before_timing": load_start, "load_average_after": load_after},
-        "tools": {"acsg": version([acsg, "--version"]),
-                  "check-jsonschema": version([cj, "--version"]) if cj else None},
-        "registry": {"requests": main_reg.counts["requests"], "offers": main_reg.counts["offers"],
-                     "matches": main_reg.counts["matches"], "files": main_reg.files, "bytes": main_reg.bytes,
-                     "seed": args.seed, "generated_in_seconds": round(main_reg.seconds, 3)},
-        "match_registries": [{"label": r.label, "requests": r.counts["requests"], "offers": r.counts["offers"],
-                              "matches": r.counts["matches"], "files": r.files, "bytes": r.bytes,
-                              "generated_in_seconds": round(r.seconds, 3)} for r in match_registries],
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {
+            "platform": platform.platform(),
+            "python": platform.python_version(),
+            "cpus": os.cpu_count(),
+            "load_average_before": load_before,
+            "load_average_before_timing": load_start,
+            "load_average_after": load_after,
+        },
+        "tools": {
+            "acsg": version([acsg, "--version"]),
+            "check-jsonschema": version([cj, "--version"]) if cj else None,
+        },
+        "registry": {
+            "requests": main_reg.counts["requests"],
+            "offers": main_reg.counts["offers"],
+            "matches": main_reg.counts["matches"],
+            "files": main_reg.files,
+            "bytes": main_reg.bytes,
+            "seed": args.seed,
+            "generated_in_seconds": round(main_reg.seconds, 3),
+        },
+        "match_registries": [
+            {
+                "label": r.label,
+                "requests": r.counts["requests"],
+                "offers": r.counts["offers"],
+                "matches": r.counts["matches"],
+                "files": r.files,
+                "bytes": r.bytes,
+                "generated_in_seconds": round(r.seconds, 3),
+            }
+            for r in match_registries
+        ],
         "match_target_size": match_target,
         "today": args.today,
         "repeat": repeat,
         "check_jsonschema_repeat": None if args.skip_cj else cj_repeat,
         "judged_by": basis,
-        "results": [{
-            "name": b.name,
-            "registry": b.registry,
-            "command": b.shown_command(),
-            "argv": display_argv(b),
-            "invocations": len(b.argvs),
-            "files": b.files,
-            "skipped": b.skipped,
-            "wall_seconds": [round(t, 4) for t in b.wall],
-            "cpu_seconds": [round(t, 4) for t in b.cpu],
-            "best_wall_seconds": None if b.best is None else round(b.best, 4),
-            "best_cpu_seconds": None if b.best_cpu is None else round(b.best_cpu, 4),
-            "targets": [{
-                "compare_to": t.compare_to,
-                "max_ratio": t.max_ratio,
-                "max_seconds": t.max_seconds,
-                "ratio": None if (x := ratio(b, t.compare_to, by_name)) is None else round(x, 4),
-                "cpu_ratio": None if (y := ratio(b, t.compare_to, by_name, "best_cpu")) is None else round(y, 4),
-                "target": target_text(t, by_name),
-                "met": target_met(b, t, by_name, basis) if (t.max_ratio is not None or t.max_seconds is not None)
-                else None,
-            } for t in b.targets],
-            "met": met(b, by_name, basis),
-        } for b in rows],
+        "results": [
+            {
+                "name": b.name,
+                "registry": b.registry,
+                "command": b.shown_command(),
+                "argv": display_argv(b),
+                "invocations": len(b.argvs),
+                "files": b.files,
+                "skipped": b.skipped,
+                "wall_seconds": [round(t, 4) for t in b.wall],
+                "cpu_seconds": [round(t, 4) for t in b.cpu],
+                "best_wall_seconds": None if b.best is None else round(b.best, 4),
+                "best_cpu_seconds": None if b.best_cpu is None else round(b.best_cpu, 4),
+                "targets": [
+                    {
+                        "compare_to": t.compare_to,
+                        "max_ratio": t.max_ratio,
+                        "max_seconds": t.max_seconds,
+                        "ratio": None
+                        if (x := ratio(b, t.compare_to, by_name)) is None
+                        else round(x, 4),
+                        "cpu_ratio": None
+                        if (y := ratio(b, t.compare_to, by_name, "best_cpu")) is None
+                        else round(y, 4),
+                        "target": target_text(t, by_name),
+                        "met": target_met(b, t, by_name, basis)
+                        if (t.max_ratio is not None or t.max_seconds is not None)
+                        else None,
+                    }
+                    for t in b.targets
+                ],
+                "met": met(b, by_name, basis),
+            }
+            for b in rows
+        ],
         "targets_missed": missed,
     }
     args.out.mkdir(parents=True, exist_ok=True)

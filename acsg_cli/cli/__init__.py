@@ -59,8 +59,9 @@ app = typer.Typer(
 
 @app.callback()
 def _root(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """The ACSG Secretariat's registry tool."""
 
@@ -93,6 +94,9 @@ def main() -> None:
     except Exception as exc:  # the last resort, so a bug never prints a traceback by default
         if os.environ.get("ACSG_DEBUG"):
             raise
-        typer.echo(f"Error: internal error ({type(exc).__name__}: {exc}); please report it, "
-                   "and set ACSG_DEBUG=1 to see the traceback", err=True)
+        typer.echo(
+            f"Error: internal error ({type(exc).__name__}: {exc}); please report it, "
+            "and set ACSG_DEBUG=1 to see the traceback",
+            err=True,
+        )
         sys.exit(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -33,7 +33,8 @@ class ShowFormat(str, Enum):
 
 def _choices(enum_path: str) -> Any:
     """Validate a vocabulary option against its enum, with the allowed values in the error."""
-    def check(value: Optional[str]) -> Any:
+
+    def check(value: str | None) -> Any:
         if value is None:
             return None
         from acsg_cli import vocab
@@ -44,6 +45,7 @@ def _choices(enum_path: str) -> Any:
         except ValueError:
             allowed = ", ".join(e.value for e in enum)
             raise typer.BadParameter(f"'{value}' is not one of: {allowed}") from None
+
     return check
 
 
@@ -56,16 +58,37 @@ def load(data: Any) -> Any:
 def list_command(
     kind: Annotated[ListKind, typer.Argument(help="What to list: requests, offers or matches.")],
     data: DataDirOpt = DEFAULT_DATA,
-    status: Annotated[Optional[str], typer.Option(help="Only records with this status.")] = None,
-    area: Annotated[Optional[str], typer.Option(help="Only records in this area (for matches: the request's).",
-                                                callback=_choices("Area"))] = None,
-    state: Annotated[Optional[str], typer.Option(
-        help="ISO3 code: requests and matches of this State; offers from it or able to serve it.")] = None,
-    region: Annotated[Optional[str], typer.Option(help="UNHCR region code, e.g. west_central_africa.",
-                                                  callback=_choices("Region"))] = None,
-    entity_type: Annotated[Optional[str], typer.Option("--entity-type", help="Offers (or matches) by offering entity type.",
-                                                       callback=_choices("EntityType"))] = None,
-    output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="Output format.")] = ListFormat.table,
+    status: Annotated[str | None, typer.Option(help="Only records with this status.")] = None,
+    area: Annotated[
+        str | None,
+        typer.Option(
+            help="Only records in this area (for matches: the request's).",
+            callback=_choices("Area"),
+        ),
+    ] = None,
+    state: Annotated[
+        str | None,
+        typer.Option(
+            help="ISO3 code: requests and matches of this State; offers from it or able to serve it."
+        ),
+    ] = None,
+    region: Annotated[
+        str | None,
+        typer.Option(
+            help="UNHCR region code, e.g. west_central_africa.", callback=_choices("Region")
+        ),
+    ] = None,
+    entity_type: Annotated[
+        str | None,
+        typer.Option(
+            "--entity-type",
+            help="Offers (or matches) by offering entity type.",
+            callback=_choices("EntityType"),
+        ),
+    ] = None,
+    output_format: Annotated[
+        ListFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ListFormat.table,
 ) -> None:
     """List requests, offers or matches, with filters.
 
@@ -96,8 +119,12 @@ def _warn_broken(registry: Any) -> None:
 def show_command(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="A request, offer or match id.")],
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[ShowFormat, typer.Option("--format", "-f", help="Output format.")] = ShowFormat.table,
-    with_contact: Annotated[bool, typer.Option("--with-contact", help="Include personal contact data.")] = False,
+    output_format: Annotated[
+        ShowFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = ShowFormat.table,
+    with_contact: Annotated[
+        bool, typer.Option("--with-contact", help="Include personal contact data.")
+    ] = False,
 ) -> None:
     """Show one record; a match is shown with its request and offers.
 
@@ -122,11 +149,17 @@ def show_command(
 def _yaml(data: Any) -> str:
     import yaml
 
-    return str(yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False))
+    return str(
+        yaml.safe_dump(
+            data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
+        )
+    )
 
 
 def _sections(view: dict[str, Any]) -> list[tuple[str, Any]]:
-    sections: list[tuple[str, Any]] = [(f"{view['kind']} {view['id']} ({view['file']})", view["record"])]
+    sections: list[tuple[str, Any]] = [
+        (f"{view['kind']} {view['id']} ({view['file']})", view["record"])
+    ]
     if view["kind"] == "match":
         if view.get("request"):
             sections.append((f"request {view['request'].get('id')}", view["request"]))
@@ -142,7 +175,9 @@ COMPLIANCE_COLUMNS = ["code", "cites", "status", "criterion", "detail"]
 
 
 def _compliance_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
-    return [{**row, "status": row["status"].replace("_", " ")} for row in view.get("compliance", [])]
+    return [
+        {**row, "status": row["status"].replace("_", " ")} for row in view.get("compliance", [])
+    ]
 
 
 def _text(view: dict[str, Any]) -> str:
@@ -153,8 +188,17 @@ def _text(view: dict[str, Any]) -> str:
         parts.append(f"== {title}\n{_yaml(body)}")
     if "compliance" in view:
         rows = [[r[c] for c in COMPLIANCE_COLUMNS] for r in _compliance_rows(view)]
-        table = tabulate(rows, headers=COMPLIANCE_COLUMNS, tablefmt="simple", disable_numparse=True,
-                         maxcolwidths=[None, 16, None, 40, 44]) if rows else "(none)"
+        table = (
+            tabulate(
+                rows,
+                headers=COMPLIANCE_COLUMNS,
+                tablefmt="simple",
+                disable_numparse=True,
+                maxcolwidths=[None, 16, None, 40, 44],
+            )
+            if rows
+            else "(none)"
+        )
         parts.append(f"== compliance\n{table}\n")
     return "\n".join(parts)
 
@@ -166,8 +210,12 @@ def _markdown(view: dict[str, Any]) -> str:
     for title, body in _sections(view):
         lines = [f"## {title}", "", "| field | value |", "|---|---|"]
         for key, value in body.items():
-            text = json.dumps(value, ensure_ascii=False) if isinstance(value, (dict,)) or (
-                isinstance(value, list) and any(isinstance(v, dict) for v in value)) else cell(value)
+            text = (
+                json.dumps(value, ensure_ascii=False)
+                if isinstance(value, (dict,))
+                or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
+                else cell(value)
+            )
             lines.append(f"| {key} | {md_cell(text)} |")
         parts.append("\n".join(lines) + "\n")
     if "compliance" in view:

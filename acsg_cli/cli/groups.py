@@ -7,8 +7,12 @@ import typer
 
 def _group(summary: str) -> typer.Typer:
     """A sub-command group with the main app's settings: plain help, `-h`, no args shows help."""
-    return typer.Typer(help=summary, no_args_is_help=True, rich_markup_mode=None,
-                       context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+    return typer.Typer(
+        help=summary,
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+    )
 
 
 match_app = _group("Propose, create and move matches through their lifecycle.")

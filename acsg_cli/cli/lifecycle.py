@@ -6,7 +6,7 @@ import sys
 from datetime import date, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -26,28 +26,55 @@ class BriefFormat(str, Enum):
 
 
 MatchArg = Annotated[str, typer.Argument(metavar="MATCH", help="The match id, e.g. MAT-2021-001.")]
-OnOpt = Annotated[Optional[datetime], typer.Option(
-    "--on", formats=["%Y-%m-%d"], metavar="YYYY-MM-DD",
-    help="Date of the event (default: today); not in the future, not before the proposal or the last move.")]
-ByOpt = Annotated[Optional[str], typer.Option("--by", metavar="NAME", help="Who records it (kept in the file).")]
-DryRunOpt = Annotated[bool, typer.Option("--dry-run", help="Print the diff of the edit; write nothing.")]
-CommitOpt = Annotated[bool, typer.Option(
-    "--commit", help="git commit the edited file alone, with a message naming the match, the change and the person.")]
+OnOpt = Annotated[
+    datetime | None,
+    typer.Option(
+        "--on",
+        formats=["%Y-%m-%d"],
+        metavar="YYYY-MM-DD",
+        help="Date of the event (default: today); not in the future, not before the proposal or the last move.",
+    ),
+]
+ByOpt = Annotated[
+    str | None, typer.Option("--by", metavar="NAME", help="Who records it (kept in the file).")
+]
+DryRunOpt = Annotated[
+    bool, typer.Option("--dry-run", help="Print the diff of the edit; write nothing.")
+]
+CommitOpt = Annotated[
+    bool,
+    typer.Option(
+        "--commit",
+        help="git commit the edited file alone, with a message naming the match, the change and the person.",
+    ),
+]
 
 
 def consent_record_command(
     match_id: MatchArg,
-    party: Annotated[str, typer.Option("--party", metavar="PARTY",
-                                       help="A requesting State's ISO3 code or an offer id.")],
+    party: Annotated[
+        str,
+        typer.Option(
+            "--party", metavar="PARTY", help="A requesting State's ISO3 code or an offer id."
+        ),
+    ],
     decision: Annotated[DecisionChoice, typer.Option("--decision", help="The party's decision.")],
     on: OnOpt = None,
     by: ByOpt = None,
-    via: Annotated[Optional[str], typer.Option("--via", metavar="CHANNEL",
-                                               help="How it came, e.g. unhcr_country_office.")] = None,
-    evidence: Annotated[Optional[str], typer.Option("--evidence", metavar="TEXT",
-                                                    help="Where the decision is documented.")] = None,
-    replace: Annotated[bool, typer.Option("--replace",
-                                          help="Correct the party's latest recorded decision instead of adding one.")] = False,
+    via: Annotated[
+        str | None,
+        typer.Option("--via", metavar="CHANNEL", help="How it came, e.g. unhcr_country_office."),
+    ] = None,
+    evidence: Annotated[
+        str | None,
+        typer.Option("--evidence", metavar="TEXT", help="Where the decision is documented."),
+    ] = None,
+    replace: Annotated[
+        bool,
+        typer.Option(
+            "--replace", help="Correct the party's latest recorded decision instead of adding one."
+        ),
+    ] = False,
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
@@ -70,9 +97,18 @@ def consent_record_command(
     top = _repository(data, commit)
     tgt = edits.target(_load(data), match_id.strip())
     today = clock.today()
-    change = edits.record_consent(tgt, party, Decision(decision.value), on=_day(on, today), today=today,
-                                  by=_text(by), via=_text(via), evidence=_text(evidence), replace=replace,
-                                  write=not dry_run)
+    change = edits.record_consent(
+        tgt,
+        party,
+        Decision(decision.value),
+        on=_day(on, today),
+        today=today,
+        by=_text(by),
+        via=_text(via),
+        evidence=_text(evidence),
+        replace=replace,
+        write=not dry_run,
+    )
     _report(change, dry_run=dry_run, top=top, by=_text(by))
 
 
@@ -80,8 +116,10 @@ def match_status_command(
     match_id: MatchArg,
     new: Annotated[str, typer.Argument(metavar="NEW", help="The new status, e.g. welcomed.")],
     by: ByOpt = None,
-    note: Annotated[Optional[str], typer.Option("--note", metavar="TEXT",
-                                                help="Why (required to withdraw a match).")] = None,
+    note: Annotated[
+        str | None,
+        typer.Option("--note", metavar="TEXT", help="Why (required to withdraw a match)."),
+    ] = None,
     on: OnOpt = None,
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
@@ -102,21 +140,30 @@ def match_status_command(
     top = _repository(data, commit)
     tgt = edits.target(_load(data), match_id.strip())
     today = clock.today()
-    change = edits.move_status(tgt, new, on=_day(on, today), today=today, by=_text(by), note=_text(note),
-                               write=not dry_run)
+    change = edits.move_status(
+        tgt, new, on=_day(on, today), today=today, by=_text(by), note=_text(note), write=not dry_run
+    )
     _report(change, dry_run=dry_run, top=top, by=_text(by))
 
 
 def match_update_command(
     match_id: MatchArg,
-    summary: Annotated[str, typer.Option("--summary", metavar="TEXT", help="What happened since the last update.")],
-    milestone: Annotated[Optional[list[str]], typer.Option(
-        "--milestone", metavar="TEXT", help="A milestone met (repeat for several).")] = None,
-    good_practice: Annotated[bool, typer.Option("--good-practice",
-                                                help="Mark the update as a good practice to share (FS 5).")] = False,
+    summary: Annotated[
+        str, typer.Option("--summary", metavar="TEXT", help="What happened since the last update.")
+    ],
+    milestone: Annotated[
+        list[str] | None,
+        typer.Option("--milestone", metavar="TEXT", help="A milestone met (repeat for several)."),
+    ] = None,
+    good_practice: Annotated[
+        bool,
+        typer.Option("--good-practice", help="Mark the update as a good practice to share (FS 5)."),
+    ] = False,
     on: OnOpt = None,
-    by: Annotated[Optional[str], typer.Option("--by", metavar="NAME",
-                                              help="Who records it (named in the commit message).")] = None,
+    by: Annotated[
+        str | None,
+        typer.Option("--by", metavar="NAME", help="Who records it (named in the commit message)."),
+    ] = None,
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
@@ -133,16 +180,29 @@ def match_update_command(
     top = _repository(data, commit)
     tgt = edits.target(_load(data), match_id.strip())
     today = clock.today()
-    change = edits.add_update(tgt, summary, on=_day(on, today), today=today, milestones=milestone,
-                              good_practice=good_practice, write=not dry_run)
+    change = edits.add_update(
+        tgt,
+        summary,
+        on=_day(on, today),
+        today=today,
+        milestones=milestone,
+        good_practice=good_practice,
+        write=not dry_run,
+    )
     _report(change, dry_run=dry_run, top=top, by=_text(by))
 
 
 def brief_command(
     match_id: MatchArg,
-    party: Annotated[str, typer.Option("--for", metavar="PARTY",
-                                       help="A requesting State's ISO3 code or an offer id.")],
-    output_format: Annotated[BriefFormat, typer.Option("--format", "-f", help="Output format.")] = BriefFormat.markdown,
+    party: Annotated[
+        str,
+        typer.Option(
+            "--for", metavar="PARTY", help="A requesting State's ISO3 code or an offer id."
+        ),
+    ],
+    output_format: Annotated[
+        BriefFormat, typer.Option("--format", "-f", help="Output format.")
+    ] = BriefFormat.markdown,
     data: DataDirOpt = DEFAULT_DATA,
 ) -> None:
     """Print what one party to a match may see now, and what is withheld and why (FS 3).

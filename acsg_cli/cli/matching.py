@@ -6,7 +6,7 @@ import json
 import sys
 from datetime import date
 from enum import Enum
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -25,7 +25,7 @@ class CreateFormat(str, Enum):
     json = "json"
 
 
-def _day(value: Optional[str]) -> Optional[date]:
+def _day(value: str | None) -> date | None:
     if value is None:
         return None
     try:
@@ -39,9 +39,16 @@ def _today(value: object) -> date:
     return value if isinstance(value, date) else date.today()
 
 
-TodayOpt = Annotated[Optional[str], typer.Option(
-    "--today", metavar="DATE", callback=_day, show_default=False,
-    help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; default: today.")]
+TodayOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--today",
+        metavar="DATE",
+        callback=_day,
+        show_default=False,
+        help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; default: today.",
+    ),
+]
 
 
 def _load(data: Any) -> Any:
@@ -51,35 +58,79 @@ def _load(data: Any) -> Any:
     registry = load_registry(data, root_display=display_root(data))
     errors = sum(1 for p in registry.problems if p.severity is Severity.ERROR)
     if errors:
-        typer.echo(f"warning: the registry has {errors} error(s); records that do not load are left out; "
-                   f"run `acsg validate`", err=True)
+        typer.echo(
+            f"warning: the registry has {errors} error(s); records that do not load are left out; "
+            f"run `acsg validate`",
+            err=True,
+        )
     return registry
 
 
 @match_app.command("propose")
 def propose_command(
     data: DataDirOpt = DEFAULT_DATA,
-    request: Annotated[Optional[list[str]], typer.Option(
-        "--request", "-r", metavar="ID", show_default=False,
-        help="Only this request (repeatable); it is shown even when it is not open.")] = None,
-    top: Annotated[Optional[int], typer.Option(
-        "--top", "-k", min=1, show_default=False,
-        help="Candidates shown per request (default 3, or `top` in [tool.acsg.matching]).")] = None,
-    min_score: Annotated[Optional[float], typer.Option(
-        "--min-score", metavar="S", show_default=False,
-        help="Leave out candidates scoring below S (default: none, or `min_score` in the configuration).")] = None,
-    plan: Annotated[bool, typer.Option(
-        "--plan", help="Also assign offers to the requests, maximising the total score under each offer's "
-                       "remaining capacity, and compare with the greedy assignment.")] = False,
-    max_offers: Annotated[Optional[int], typer.Option(
-        "--max-offers-per-request", min=1, show_default=False,
-        help="With --plan: offers one request may receive (default 1).")] = None,
-    explain: Annotated[bool, typer.Option(
-        "--explain", help="Also list every offer left out for each request, with why.")] = False,
+    request: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--request",
+            "-r",
+            metavar="ID",
+            show_default=False,
+            help="Only this request (repeatable); it is shown even when it is not open.",
+        ),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            "-k",
+            min=1,
+            show_default=False,
+            help="Candidates shown per request (default 3, or `top` in [tool.acsg.matching]).",
+        ),
+    ] = None,
+    min_score: Annotated[
+        float | None,
+        typer.Option(
+            "--min-score",
+            metavar="S",
+            show_default=False,
+            help="Leave out candidates scoring below S (default: none, or `min_score` in the configuration).",
+        ),
+    ] = None,
+    plan: Annotated[
+        bool,
+        typer.Option(
+            "--plan",
+            help="Also assign offers to the requests, maximising the total score under each offer's "
+            "remaining capacity, and compare with the greedy assignment.",
+        ),
+    ] = False,
+    max_offers: Annotated[
+        int | None,
+        typer.Option(
+            "--max-offers-per-request",
+            min=1,
+            show_default=False,
+            help="With --plan: offers one request may receive (default 1).",
+        ),
+    ] = None,
+    explain: Annotated[
+        bool,
+        typer.Option(
+            "--explain", help="Also list every offer left out for each request, with why."
+        ),
+    ] = False,
     today: TodayOpt = None,
-    output_format: Annotated[ProposeFormat, typer.Option(
-        "--format", "-f", case_sensitive=False,
-        help="table: for people; json: for tools (shape in the README); markdown: for notes.")] = ProposeFormat.table,
+    output_format: Annotated[
+        ProposeFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="table: for people; json: for tools (shape in the README); markdown: for notes.",
+        ),
+    ] = ProposeFormat.table,
 ) -> None:
     """Rank the eligible offers for each open request, with the reasons for each score.
 
@@ -111,28 +162,60 @@ def propose_command(
         raise UsageError("--max-offers-per-request needs --plan")
     settings = load_settings(data)
     registry = _load(data)
-    proposal = propose(registry, today=_today(today), weights=settings.weights, request_ids=request,
-                       top=top or settings.top, min_score=min_score if min_score is not None else settings.min_score,
-                       explain=explain, plan=plan, max_offers_per_request=max_offers or 1)
+    proposal = propose(
+        registry,
+        today=_today(today),
+        weights=settings.weights,
+        request_ids=request,
+        top=top or settings.top,
+        min_score=min_score if min_score is not None else settings.min_score,
+        explain=explain,
+        plan=plan,
+        max_offers_per_request=max_offers or 1,
+    )
     PROPOSAL_REPORTERS[output_format.value](sys.stdout).report(proposal)
 
 
 @match_app.command("create")
 def create_command(
-    request: Annotated[str, typer.Argument(metavar="REQ", help="The request id.", show_default=False)],
-    offers: Annotated[list[str], typer.Argument(metavar="OFF...", help="One or more offer ids.",
-                                                show_default=False)],
+    request: Annotated[
+        str, typer.Argument(metavar="REQ", help="The request id.", show_default=False)
+    ],
+    offers: Annotated[
+        list[str],
+        typer.Argument(metavar="OFF...", help="One or more offer ids.", show_default=False),
+    ],
     data: DataDirOpt = DEFAULT_DATA,
-    by: Annotated[Optional[str], typer.Option(
-        "--by", metavar="NAME",
-        help="Who proposes the match (proposed_by and the history entry); required with --force.")] = None,
-    note: Annotated[Optional[str], typer.Option(
-        "--note", metavar="TEXT", help="A note for the first history entry; required with --force.")] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="Record the match even if a hard filter excludes the pair (needs --note and --by).")] = False,
+    by: Annotated[
+        str | None,
+        typer.Option(
+            "--by",
+            metavar="NAME",
+            help="Who proposes the match (proposed_by and the history entry); required with --force.",
+        ),
+    ] = None,
+    note: Annotated[
+        str | None,
+        typer.Option(
+            "--note",
+            metavar="TEXT",
+            help="A note for the first history entry; required with --force.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Record the match even if a hard filter excludes the pair (needs --note and --by).",
+        ),
+    ] = False,
     today: TodayOpt = None,
-    output_format: Annotated[CreateFormat, typer.Option(
-        "--format", "-f", case_sensitive=False, help='text: the new id; json: {"id": ...}.')] = CreateFormat.text,
+    output_format: Annotated[
+        CreateFormat,
+        typer.Option(
+            "--format", "-f", case_sensitive=False, help='text: the new id; json: {"id": ...}.'
+        ),
+    ] = CreateFormat.text,
 ) -> None:
     """Write a new match (status proposed) with its score and reasons, and print its id.
 
@@ -153,8 +236,17 @@ def create_command(
 
     settings = load_settings(data)
     registry = _load(data)
-    created = create_match(data, registry, request, offers, today=_today(today), by=by, note=note,
-                           force=force, weights=settings.weights)
+    created = create_match(
+        data,
+        registry,
+        request,
+        offers,
+        today=_today(today),
+        by=by,
+        note=note,
+        force=force,
+        weights=settings.weights,
+    )
     if output_format is CreateFormat.json:
         sys.stdout.write(json.dumps({"id": created.match_id}) + "\n")
     else:

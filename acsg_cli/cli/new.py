@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
-from typing import Annotated, Any, Optional, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import typer
 
@@ -18,12 +18,28 @@ from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
 
 T = TypeVar("T")
 
-StdoutOpt = Annotated[bool, typer.Option("--stdout", help="Print the new record instead of writing its file.")]
-TitleOpt = Annotated[Optional[str], typer.Option("--title", help="One line naming what is asked or offered.")]
-AreaOpt = Annotated[Optional[list[str]], typer.Option(
-    "--area", metavar="AREA", help="An area of the asylum system (FS 3); repeat for several, e.g. --area rsd_procedures.")]
-SupportOpt = Annotated[Optional[list[str]], typer.Option(
-    "--support-type", metavar="TYPE", help="technical, material or financial (WM 17, FS 4); repeat for several.")]
+StdoutOpt = Annotated[
+    bool, typer.Option("--stdout", help="Print the new record instead of writing its file.")
+]
+TitleOpt = Annotated[
+    str | None, typer.Option("--title", help="One line naming what is asked or offered.")
+]
+AreaOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--area",
+        metavar="AREA",
+        help="An area of the asylum system (FS 3); repeat for several, e.g. --area rsd_procedures.",
+    ),
+]
+SupportOpt = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--support-type",
+        metavar="TYPE",
+        help="technical, material or financial (WM 17, FS 4); repeat for several.",
+    ),
+]
 
 
 def stdin_is_terminal() -> bool:
@@ -40,9 +56,18 @@ class Answers:
         self.pending: list[Callable[[], None]] = []
         self.values: dict[str, Any] = {}
 
-    def take(self, key: str, given: Any, flag: str, parse: Callable[[Any], Any], question: str,
-             *, choices: str | None = None, default: str | None = None,
-             needed: Callable[[dict[str, Any]], bool] | None = None) -> None:
+    def take(
+        self,
+        key: str,
+        given: Any,
+        flag: str,
+        parse: Callable[[Any], Any],
+        question: str,
+        *,
+        choices: str | None = None,
+        default: str | None = None,
+        needed: Callable[[dict[str, Any]], bool] | None = None,
+    ) -> None:
         """Parse `given`, or ask for it later; `needed` (given the answers so far) makes it conditional."""
         from acsg_cli.errors import UsageError
 
@@ -59,8 +84,14 @@ class Answers:
             if needed is None or needed(self.values):
                 if choices:
                     typer.echo(choices, err=True)
-                self.values[key] = typer.prompt(question, err=True, value_proc=_checked(parse),
-                                                default=default, show_default=bool(default))
+                self.values[key] = typer.prompt(
+                    question,
+                    err=True,
+                    value_proc=_checked(parse),
+                    default=default,
+                    show_default=bool(default),
+                )
+
         self.pending.append(ask)
 
     def finish(self) -> dict[str, Any]:
@@ -68,8 +99,10 @@ class Answers:
         from acsg_cli.errors import UsageError
 
         if self.missing and not self.interactive:
-            raise UsageError(f"missing {', '.join(self.missing)}; give them as options, "
-                             "or run the command in a terminal to be asked")
+            raise UsageError(
+                f"missing {', '.join(self.missing)}; give them as options, "
+                "or run the command in a terminal to be asked"
+            )
         for ask in self.pending:
             ask()
         return self.values
@@ -77,6 +110,7 @@ class Answers:
 
 def _checked(parse: Callable[[Any], T]) -> Callable[[str], T]:
     """A prompt's check: a library `UsageError` becomes the prompt's own, so it asks again."""
+
     def check(text: str) -> T:
         from acsg_cli.errors import UsageError
 
@@ -84,14 +118,16 @@ def _checked(parse: Callable[[Any], T]) -> Callable[[str], T]:
             return parse(text)
         except UsageError as exc:
             raise typer.BadParameter(exc.message) from None
+
     return check
 
 
 def _choices(enum: Any) -> str:
     import textwrap
 
-    return textwrap.fill("  choices: " + ", ".join(str(e.value) for e in enum), width=100,
-                         subsequent_indent="    ")
+    return textwrap.fill(
+        "  choices: " + ", ".join(str(e.value) for e in enum), width=100, subsequent_indent="    "
+    )
 
 
 def _listed(parse: Callable[[list[str]], T]) -> Callable[[Any], T]:
@@ -111,19 +147,28 @@ def _finish(kind: str, data: Any, answers: Any, stdout: bool) -> None:
         return
     shown = display_join(display_root(data), record.path.parent.name, record.path.name)
     typer.echo(f"wrote {shown}", err=True)
-    typer.echo(f"next: write the commented criteria in {shown}, then run `acsg validate {shown}`", err=True)
+    typer.echo(
+        f"next: write the commented criteria in {shown}, then run `acsg validate {shown}`", err=True
+    )
     typer.echo(record.id)
 
 
 @new_app.command("request")
 def new_request(
-    state: Annotated[Optional[list[str]], typer.Option(
-        "--state", metavar="ISO3", help="A requesting State's ISO3 code; repeat for a joint request (WM 15.v).")] = None,
+    state: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--state",
+            metavar="ISO3",
+            help="A requesting State's ISO3 code; repeat for a joint request (WM 15.v).",
+        ),
+    ] = None,
     title: TitleOpt = None,
     area: AreaOpt = None,
     support_type: SupportOpt = None,
-    status: Annotated[str, typer.Option(
-        "--status", help="draft (not yet ready for matching) or open.")] = "draft",
+    status: Annotated[
+        str, typer.Option("--status", help="draft (not yet ready for matching) or open.")
+    ] = "draft",
     data: DataDirOpt = DEFAULT_DATA,
     stdout: StdoutOpt = False,
 ) -> None:
@@ -143,14 +188,29 @@ def new_request(
     from acsg_cli.templates import answers as A
 
     ask = Answers()
-    ask.take("requesting_states", state, "--state", _listed(A.countries),
-             "Requesting State(s), ISO3 codes (e.g. TCD, or TCD NER for a joint request)")
+    ask.take(
+        "requesting_states",
+        state,
+        "--state",
+        _listed(A.countries),
+        "Requesting State(s), ISO3 codes (e.g. TCD, or TCD NER for a joint request)",
+    )
     ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
-    ask.take("areas", area, "--area", _listed(lambda v: A.many_of(A.Area, v, "area")),
-             "Areas (one or more, separated by spaces)", choices=_choices(A.Area))
-    ask.take("support_types", support_type, "--support-type",
-             _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
-             "Support types (technical, material, financial)")
+    ask.take(
+        "areas",
+        area,
+        "--area",
+        _listed(lambda v: A.many_of(A.Area, v, "area")),
+        "Areas (one or more, separated by spaces)",
+        choices=_choices(A.Area),
+    )
+    ask.take(
+        "support_types",
+        support_type,
+        "--support-type",
+        _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+        "Support types (technical, material, financial)",
+    )
     values = ask.finish()
     values["status"] = _status(A.RequestStatus, status)
     _finish("request", data, RequestAnswers(**values), stdout)
@@ -159,19 +219,42 @@ def new_request(
 @new_app.command("offer")
 def new_offer(
     title: TitleOpt = None,
-    entity_name: Annotated[Optional[str], typer.Option(
-        "--entity-name", help="Who offers: the State, agency or organisation (WM 3).")] = None,
-    entity_type: Annotated[Optional[str], typer.Option(
-        "--entity-type", metavar="TYPE", help="state, eu_agency, international_org, ngo, academia, ... (MSP).")] = None,
-    country: Annotated[Optional[str], typer.Option(
-        "--country", metavar="ISO3", help="The offering entity's country; required for a State.")] = None,
+    entity_name: Annotated[
+        str | None,
+        typer.Option("--entity-name", help="Who offers: the State, agency or organisation (WM 3)."),
+    ] = None,
+    entity_type: Annotated[
+        str | None,
+        typer.Option(
+            "--entity-type",
+            metavar="TYPE",
+            help="state, eu_agency, international_org, ngo, academia, ... (MSP).",
+        ),
+    ] = None,
+    country: Annotated[
+        str | None,
+        typer.Option(
+            "--country", metavar="ISO3", help="The offering entity's country; required for a State."
+        ),
+    ] = None,
     area: AreaOpt = None,
     support_type: SupportOpt = None,
-    scope: Annotated[Optional[list[str]], typer.Option(
-        "--scope", metavar="SCOPE",
-        help="Where the offer can be used (SR): global, UNHCR region codes or ISO3 codes; repeat for several.")] = None,
-    expertise: Annotated[Optional[str], typer.Option(
-        "--expertise", metavar="TEXT", help="What the entity brings: expertise, people, means (FS 3, WM 18).")] = None,
+    scope: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--scope",
+            metavar="SCOPE",
+            help="Where the offer can be used (SR): global, UNHCR region codes or ISO3 codes; repeat for several.",
+        ),
+    ] = None,
+    expertise: Annotated[
+        str | None,
+        typer.Option(
+            "--expertise",
+            metavar="TEXT",
+            help="What the entity brings: expertise, people, means (FS 3, WM 18).",
+        ),
+    ] = None,
     status: Annotated[str, typer.Option("--status", help="open or committed.")] = "open",
     data: DataDirOpt = DEFAULT_DATA,
     stdout: StdoutOpt = False,
@@ -193,21 +276,60 @@ def new_offer(
 
     ask = Answers()
     ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
-    ask.take("entity_name", entity_name, "--entity-name", lambda v: A.line(v, "entity name"),
-             "Offering entity's name")
-    ask.take("entity_type", entity_type, "--entity-type", lambda v: A.one_of(A.EntityType, v, "entity type"),
-             "Offering entity's type", choices=_choices(A.EntityType))
-    ask.take("country", country, "--country", A.country, "The offering State's ISO3 code (e.g. FRA)",
-             needed=lambda answers: answers.get("entity_type") is A.EntityType.STATE)
-    ask.take("areas", area, "--area", _listed(lambda v: A.many_of(A.Area, v, "area")),
-             "Areas (one or more, separated by spaces)", choices=_choices(A.Area))
-    ask.take("support_types", support_type, "--support-type",
-             _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
-             "Support types (technical, material, financial)")
-    ask.take("geographic_scope", scope, "--scope", _listed(A.scope),
-             "Geographic scope: global, region codes or ISO3 codes", choices=_choices(A.Region), default="global")
-    ask.take("expertise", expertise, "--expertise", lambda v: A.line(v, "expertise"),
-             "What the entity brings (expertise, people, means)")
+    ask.take(
+        "entity_name",
+        entity_name,
+        "--entity-name",
+        lambda v: A.line(v, "entity name"),
+        "Offering entity's name",
+    )
+    ask.take(
+        "entity_type",
+        entity_type,
+        "--entity-type",
+        lambda v: A.one_of(A.EntityType, v, "entity type"),
+        "Offering entity's type",
+        choices=_choices(A.EntityType),
+    )
+    ask.take(
+        "country",
+        country,
+        "--country",
+        A.country,
+        "The offering State's ISO3 code (e.g. FRA)",
+        needed=lambda answers: answers.get("entity_type") is A.EntityType.STATE,
+    )
+    ask.take(
+        "areas",
+        area,
+        "--area",
+        _listed(lambda v: A.many_of(A.Area, v, "area")),
+        "Areas (one or more, separated by spaces)",
+        choices=_choices(A.Area),
+    )
+    ask.take(
+        "support_types",
+        support_type,
+        "--support-type",
+        _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+        "Support types (technical, material, financial)",
+    )
+    ask.take(
+        "geographic_scope",
+        scope,
+        "--scope",
+        _listed(A.scope),
+        "Geographic scope: global, region codes or ISO3 codes",
+        choices=_choices(A.Region),
+        default="global",
+    )
+    ask.take(
+        "expertise",
+        expertise,
+        "--expertise",
+        lambda v: A.line(v, "expertise"),
+        "What the entity brings (expertise, people, means)",
+    )
     values = ask.finish()
     values["status"] = _status(A.OfferStatus, status)
     _finish("offer", data, OfferAnswers(**values), stdout)

@@ -32,7 +32,9 @@ def stdout_is_terminal() -> bool:
     import os
     import sys
 
-    return sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    return (
+        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
+    )
 
 
 def stderr_is_terminal() -> bool:
@@ -41,4 +43,3 @@ def stderr_is_terminal() -> bool:
     import sys
 
     return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"
-

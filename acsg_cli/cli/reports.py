@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -33,24 +33,47 @@ class Audience(str, Enum):
     secretariat = "secretariat"
 
 
-_SUFFIXES = {".html": "html", ".htm": "html", ".md": "markdown", ".json": "json", ".csv": "csv",
-             ".txt": "table"}
+_SUFFIXES = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".json": "json",
+    ".csv": "csv",
+    ".txt": "table",
+}
 
-AsOfOpt = Annotated[Optional[str], typer.Option(
-    "--as-of", metavar="DATE|REV",
-    help="Report the registry as it stood then: a date (YYYY-MM-DD; records and histories dated "
-         "after it are left out) or a git revision (the registry as committed, read from git). "
-         "Default: now.")]
-AudienceOpt = Annotated[Audience, typer.Option(
-    "--audience", help="shared: safe to circulate; secretariat: adds confidential request details (FS 3). "
-                       "Personal contact data is never included.")]
-OutputOpt = Annotated[Optional[Path], typer.Option(
-    "--output", "-o", metavar="FILE", dir_okay=False,
-    help="Write the report to FILE (atomically) instead of standard output; without --format, "
-         "the format follows the file's suffix (.html, .md, .json, .csv, .txt).")]
+AsOfOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE|REV",
+        help="Report the registry as it stood then: a date (YYYY-MM-DD; records and histories dated "
+        "after it are left out) or a git revision (the registry as committed, read from git). "
+        "Default: now.",
+    ),
+]
+AudienceOpt = Annotated[
+    Audience,
+    typer.Option(
+        "--audience",
+        help="shared: safe to circulate; secretariat: adds confidential request details (FS 3). "
+        "Personal contact data is never included.",
+    ),
+]
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write the report to FILE (atomically) instead of standard output; without --format, "
+        "the format follows the file's suffix (.html, .md, .json, .csv, .txt).",
+    ),
+]
 
 
-def _format(chosen: Optional[Enum], output: Optional[Path], allowed: type[Enum]) -> str:
+def _format(chosen: Enum | None, output: Path | None, allowed: type[Enum]) -> str:
     if chosen is not None:
         return str(chosen.value)
     if output is not None:
@@ -60,7 +83,7 @@ def _format(chosen: Optional[Enum], output: Optional[Path], allowed: type[Enum])
     return "table"
 
 
-def _emit(text: str, output: Optional[Path], registry_errors: int) -> None:
+def _emit(text: str, output: Path | None, registry_errors: int) -> None:
     if output is None:
         sys.stdout.write(text)
     else:
@@ -69,14 +92,24 @@ def _emit(text: str, output: Optional[Path], registry_errors: int) -> None:
         write_output(output, text)
         typer.echo(f"wrote {output}", err=True)
     if registry_errors:
-        typer.echo(f"warning: the registry has {registry_errors} error(s) (run `acsg validate`); records that "
-                   f"do not load are left out of the report", err=True)
+        typer.echo(
+            f"warning: the registry has {registry_errors} error(s) (run `acsg validate`); records that "
+            f"do not load are left out of the report",
+            err=True,
+        )
 
 
 def status_command(
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[Optional[StatusFormat], typer.Option(
-        "--format", "-f", help="table (default), markdown, html, json or csv.", show_default=False)] = None,
+    output_format: Annotated[
+        StatusFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table (default), markdown, html, json or csv.",
+            show_default=False,
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
@@ -103,20 +136,31 @@ def status_command(
     from acsg_cli.reports.api import status_report
     from acsg_cli.reports.render import STATUS_FORMATS
 
-    report = status_report(data, root_display=display_root(data), as_of=as_of, audience=audience.value)
+    report = status_report(
+        data, root_display=display_root(data), as_of=as_of, audience=audience.value
+    )
     text = STATUS_FORMATS[_format(output_format, output, StatusFormat)](report)
     _emit(text, output, report.registry_errors)
 
 
 def stocktaking_command(
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[Optional[StocktakingFormat], typer.Option(
-        "--format", "-f", help="table (default), markdown, html or json.", show_default=False)] = None,
+    output_format: Annotated[
+        StocktakingFormat | None,
+        typer.Option(
+            "--format", "-f", help="table (default), markdown, html or json.", show_default=False
+        ),
+    ] = None,
     as_of: AsOfOpt = None,
-    since: Annotated[Optional[str], typer.Option(
-        "--since", metavar="DATE|REV",
-        help="Add what changed since then: new requests, offers and matches, and status moves. "
-             "A date is applied to the --as-of registry; a git revision is read from git.")] = None,
+    since: Annotated[
+        str | None,
+        typer.Option(
+            "--since",
+            metavar="DATE|REV",
+            help="Add what changed since then: new requests, offers and matches, and status moves. "
+            "A date is applied to the --as-of registry; a git revision is read from git.",
+        ),
+    ] = None,
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
 ) -> None:
@@ -144,8 +188,9 @@ def stocktaking_command(
     from acsg_cli.reports.api import stocktaking_report
     from acsg_cli.reports.render import STOCKTAKING_FORMATS
 
-    model = stocktaking_report(data, root_display=display_root(data), as_of=as_of, since=since,
-                               audience=audience.value)
+    model = stocktaking_report(
+        data, root_display=display_root(data), as_of=as_of, since=since, audience=audience.value
+    )
     text = STOCKTAKING_FORMATS[_format(output_format, output, StocktakingFormat)](model)
     _emit(text, output, model.registry_errors)
 

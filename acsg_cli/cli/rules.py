@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import Enum
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -20,12 +20,23 @@ COLUMNS = ["code", "severity", "cites", "summary"]
 
 
 def rules_command(
-    code: Annotated[Optional[str], typer.Argument(
-        metavar="[CODE]", help="A rule code (ACSG101) or name (needs-assessment): print its documentation.",
-        show_default=False)] = None,
-    output_format: Annotated[RulesFormat, typer.Option(
-        "--format", "-f", help="table, json (a list of {code, severity, cites, summary}) or markdown.",
-        case_sensitive=False)] = RulesFormat.table,
+    code: Annotated[
+        str | None,
+        typer.Argument(
+            metavar="[CODE]",
+            help="A rule code (ACSG101) or name (needs-assessment): print its documentation.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        RulesFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="table, json (a list of {code, severity, cites, summary}) or markdown.",
+            case_sensitive=False,
+        ),
+    ] = RulesFormat.table,
 ) -> None:
     """List every rule and check `acsg validate` applies, with its default severity and the
     paragraph it enforces; or print one rule's documentation.
@@ -51,9 +62,18 @@ def rules_command(
         return
     entry = lookup(code)
     if output_format is RulesFormat.json:
-        json.dump({**entry.row(), "name": entry.name, "applies_to": entry.applies_to,
-                   "configurable": entry.configurable, "documentation": entry.documentation},
-                  sys.stdout, indent=2, ensure_ascii=False)
+        json.dump(
+            {
+                **entry.row(),
+                "name": entry.name,
+                "applies_to": entry.applies_to,
+                "configurable": entry.configurable,
+                "documentation": entry.documentation,
+            },
+            sys.stdout,
+            indent=2,
+            ensure_ascii=False,
+        )
         sys.stdout.write("\n")
         return
     cites = f"; {entry.cites}" if entry.cites else ""

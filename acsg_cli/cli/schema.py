@@ -9,8 +9,13 @@ import typer
 
 
 def schema_command(
-    out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the schema files to.")] = Path("schemas"),
-    check: Annotated[bool, typer.Option("--check", help="Write nothing; exit 1 if the files are missing or stale.")] = False,
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Folder to write the schema files to.")
+    ] = Path("schemas"),
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Write nothing; exit 1 if the files are missing or stale."),
+    ] = False,
 ) -> None:
     """Write the JSON Schemas of requests, offers and matches, generated from the models.
 

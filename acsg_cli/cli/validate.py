@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -19,29 +19,62 @@ class ValidateFormat(str, Enum):
 
 
 def validate_command(
-    paths: Annotated[Optional[list[Path]], typer.Argument(
-        help="Record files or folders to report on (default: the whole registry).", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Record files or folders to report on (default: the whole registry).",
+            show_default=False,
+        ),
+    ] = None,
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[ValidateFormat, typer.Option(
-        "--format", "-f", help="text: file:line:col lines; github: workflow annotations; json: one object.",
-        case_sensitive=False)] = ValidateFormat.text,
-    changed_since: Annotated[Optional[str], typer.Option(
-        "--changed-since", metavar="REV",
-        help="Report only files changed since this git revision (references still resolve "
-             "against the whole registry).")] = None,
-    select: Annotated[Optional[list[str]], typer.Option(
-        "--select", metavar="CODES",
-        help="Run only these criteria rules: codes or prefixes, comma-separated or repeated "
-             "(replaces the configured selection).")] = None,
-    ignore: Annotated[Optional[list[str]], typer.Option(
-        "--ignore", metavar="CODES",
-        help="Skip these criteria rules: codes or prefixes, comma-separated or repeated "
-             "(added to the configured ones).")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")] = False,
-    config: Annotated[Optional[Path], typer.Option(
-        "--config", metavar="FILE",
-        help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) instead of "
-             "the one found next to the registry.")] = None,
+    output_format: Annotated[
+        ValidateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: file:line:col lines; github: workflow annotations; json: one object.",
+            case_sensitive=False,
+        ),
+    ] = ValidateFormat.text,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REV",
+            help="Report only files changed since this git revision (references still resolve "
+            "against the whole registry).",
+        ),
+    ] = None,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Run only these criteria rules: codes or prefixes, comma-separated or repeated "
+            "(replaces the configured selection).",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Skip these criteria rules: codes or prefixes, comma-separated or repeated "
+            "(added to the configured ones).",
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")
+    ] = False,
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            metavar="FILE",
+            help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) instead of "
+            "the one found next to the registry.",
+        ),
+    ] = None,
 ) -> None:
     """Check every record: YAML, schema, file placement, cross-file references and the ACSG
     criteria (`acsg rules` lists them).
@@ -64,10 +97,18 @@ def validate_command(
     from acsg_cli.validation import validate
 
     settings = rule_settings(load_config(data, explicit=config)).merged(
-        select=select or (), ignore=ignore or (), strict=strict)
-    result = validate(data, root_display=display_root(data), paths=paths or (), changed_since=changed_since,
-                      rules=settings)
-    reporter = VALIDATION_REPORTERS[output_format.value](sys.stdout, sys.stderr, color=stdout_is_terminal())
+        select=select or (), ignore=ignore or (), strict=strict
+    )
+    result = validate(
+        data,
+        root_display=display_root(data),
+        paths=paths or (),
+        changed_since=changed_since,
+        rules=settings,
+    )
+    reporter = VALIDATION_REPORTERS[output_format.value](
+        sys.stdout, sys.stderr, color=stdout_is_terminal()
+    )
     reporter.report(result)
     if result.failed(strict=settings.strict):
         raise typer.Exit(code=1)

@@ -25,8 +25,17 @@ from acsg_cli.models import Match, Record
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import Decision
 
-REQUEST_DETAILS = ("needs_assessment", "national_plan", "gap", "objectives", "milestones", "sustainability",
-                   "other_beneficiaries", "coordination", "monitoring")
+REQUEST_DETAILS = (
+    "needs_assessment",
+    "national_plan",
+    "gap",
+    "objectives",
+    "milestones",
+    "sustainability",
+    "other_beneficiaries",
+    "coordination",
+    "monitoring",
+)
 """A request's details: withheld from offering parties while a confidential request lacks consent."""
 
 OFFER_DETAILS = ("expertise", "channel", "capacity", "term", "available_until", "in_response_to")
@@ -61,8 +70,13 @@ class Brief:
     withheld: tuple[Withheld, ...]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"match": self.match, "for": {"party": self.party, "role": self.role}, "request": self.request,
-                "offers": list(self.offers), "withheld": [w.to_dict() for w in self.withheld]}
+        return {
+            "match": self.match,
+            "for": {"party": self.party, "role": self.role},
+            "request": self.request,
+            "offers": list(self.offers),
+            "withheld": [w.to_dict() for w in self.withheld],
+        }
 
 
 def build_brief(registry: Registry, match_id: str, party: str) -> Brief:
@@ -70,13 +84,17 @@ def build_brief(registry: Registry, match_id: str, party: str) -> Brief:
     match: Match = registry.require(match_id.strip(), "match")
     request = registry.requests.get(match.request)
     if request is None:
-        raise DataError(f"{match.id} names request {match.request}, which does not load; run `acsg validate`")
+        raise DataError(
+            f"{match.id} names request {match.request}, which does not load; run `acsg validate`"
+        )
     party = party.strip().upper()
     states = list(request.requesting_states)
     parties = match.parties(states)
     if party not in parties:
-        raise DataError(f"'{party}' is not a party to {match.id}; its parties are {', '.join(parties)} "
-                        "(each requesting State by ISO3 code, each offer by id)")
+        raise DataError(
+            f"'{party}' is not a party to {match.id}; its parties are {', '.join(parties)} "
+            "(each requesting State by ISO3 code, each offer by id)"
+        )
     decisions = current_decisions(match.consents)
     withheld: list[Withheld] = []
 
@@ -84,10 +102,15 @@ def build_brief(registry: Registry, match_id: str, party: str) -> Brief:
     if party not in states and request.confidential:
         missing = outstanding(states, decisions)
         if missing:
-            _withhold(request_view, request.id, REQUEST_DETAILS, withheld,
-                      f"{request.id} is confidential: its details go to {party} once "
-                      f"{_and(states)} {'has' if len(states) == 1 else 'have'} granted consent to "
-                      f"{match.id} (FS 3); still to consent: {', '.join(missing)}")
+            _withhold(
+                request_view,
+                request.id,
+                REQUEST_DETAILS,
+                withheld,
+                f"{request.id} is confidential: its details go to {party} once "
+                f"{_and(states)} {'has' if len(states) == 1 else 'have'} granted consent to "
+                f"{match.id} (FS 3); still to consent: {', '.join(missing)}",
+            )
 
     offer_views = []
     for offer_id in match.offers:
@@ -96,15 +119,31 @@ def build_brief(registry: Registry, match_id: str, party: str) -> Brief:
             offer_views.append({"id": offer_id})
             continue
         view = _public(offer, withheld)
-        if offer.id != party and offer.confidential and decisions.get(offer.id) is not Decision.GRANTED:
-            _withhold(view, offer.id, OFFER_DETAILS, withheld,
-                      f"{offer.id} is confidential: its details go to {party} once it has granted consent "
-                      f"to {match.id} (FS 3); its decision: {_decision(decisions, offer.id)}")
+        if (
+            offer.id != party
+            and offer.confidential
+            and decisions.get(offer.id) is not Decision.GRANTED
+        ):
+            _withhold(
+                view,
+                offer.id,
+                OFFER_DETAILS,
+                withheld,
+                f"{offer.id} is confidential: its details go to {party} once it has granted consent "
+                f"to {match.id} (FS 3); its decision: {_decision(decisions, offer.id)}",
+            )
         offer_views.append(view)
 
     role = "requesting State" if party in states else "offering party"
-    return Brief(match.id, party, role, _match_view(match, parties, decisions, registry), request_view,
-                 tuple(offer_views), tuple(withheld))
+    return Brief(
+        match.id,
+        party,
+        role,
+        _match_view(match, parties, decisions, registry),
+        request_view,
+        tuple(offer_views),
+        tuple(withheld),
+    )
 
 
 def _public(record: Record, withheld: list[Withheld]) -> dict[str, Any]:
@@ -112,13 +151,23 @@ def _public(record: Record, withheld: list[Withheld]) -> dict[str, Any]:
     data.pop("waivers", None)  # the Secretariat's own notes on the criteria
     personal = tuple(k for k in PERSONAL if data.pop(k, None) is not None)
     if personal:
-        withheld.append(Withheld(record.id, personal,  # type: ignore[attr-defined]
-                                 "personal contact data is never part of a brief"))
+        withheld.append(
+            Withheld(
+                record.id,
+                personal,  # type: ignore[attr-defined]
+                "personal contact data is never part of a brief",
+            )
+        )
     return data
 
 
-def _withhold(view: dict[str, Any], record_id: str, fields: tuple[str, ...], withheld: list[Withheld],
-              reason: str) -> None:
+def _withhold(
+    view: dict[str, Any],
+    record_id: str,
+    fields: tuple[str, ...],
+    withheld: list[Withheld],
+    reason: str,
+) -> None:
     present = tuple(f for f in fields if f in view)
     for name in present:
         del view[name]
@@ -126,21 +175,34 @@ def _withhold(view: dict[str, Any], record_id: str, fields: tuple[str, ...], wit
         withheld.append(Withheld(record_id, present, reason))
 
 
-def _match_view(match: Match, parties: list[str], decisions: dict[str, Decision],
-                registry: Registry) -> dict[str, Any]:
+def _match_view(
+    match: Match, parties: list[str], decisions: dict[str, Decision], registry: Registry
+) -> dict[str, Any]:
     latest = {c.party: c for c in match.consents}
     consent = []
     for p in parties:
         offer = registry.offers.get(p)
         who = "requesting State" if offer is None else f"offer of {offer.offering_entity.name}"
         entry = latest.get(p)
-        consent.append({"party": p, "role": who, "decision": _decision(decisions, p),
-                        "on": entry.on.isoformat() if entry else None})
-    view: dict[str, Any] = {"id": match.id, "status": match.status.value, "request": match.request,
-                            "offers": list(match.offers),
-                            "proposed_on": match.proposed_on.isoformat() if match.proposed_on else None,
-                            "rationale": match.rationale, "scope": match.scope, "consent": consent,
-                            "updates": [u.model_dump(mode="json", exclude_defaults=True) for u in match.updates]}
+        consent.append(
+            {
+                "party": p,
+                "role": who,
+                "decision": _decision(decisions, p),
+                "on": entry.on.isoformat() if entry else None,
+            }
+        )
+    view: dict[str, Any] = {
+        "id": match.id,
+        "status": match.status.value,
+        "request": match.request,
+        "offers": list(match.offers),
+        "proposed_on": match.proposed_on.isoformat() if match.proposed_on else None,
+        "rationale": match.rationale,
+        "scope": match.scope,
+        "consent": consent,
+        "updates": [u.model_dump(mode="json", exclude_defaults=True) for u in match.updates],
+    }
     return {k: v for k, v in view.items() if v not in (None, [])}
 
 

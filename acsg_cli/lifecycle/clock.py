@@ -1,4 +1,4 @@
-""""Today", in one place, so tests can fix it (`monkeypatch.setattr(clock, "today", ...)`)."""
+""" "Today", in one place, so tests can fix it (`monkeypatch.setattr(clock, "today", ...)`)."""
 
 from __future__ import annotations
 

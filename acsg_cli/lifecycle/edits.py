@@ -56,14 +56,25 @@ def target(registry: Registry, match_id: str) -> Target:
         raise DataError(f"{source.display} is not a file on disk; it cannot be edited")
     request = registry.requests.get(match.request)
     if request is None:
-        raise DataError(f"{match.id} names request {match.request}, which does not load; "
-                        f"run `acsg validate`")
+        raise DataError(
+            f"{match.id} names request {match.request}, which does not load; run `acsg validate`"
+        )
     return Target(match.id, source.real_path, source.display, request)
 
 
-def record_consent(tgt: Target, party: str, decision: Decision, *, on: date, today: date,
-                   by: str | None = None, via: str | None = None, evidence: str | None = None,
-                   replace: bool = False, write: bool = True) -> Change:
+def record_consent(
+    tgt: Target,
+    party: str,
+    decision: Decision,
+    *,
+    on: date,
+    today: date,
+    by: str | None = None,
+    via: str | None = None,
+    evidence: str | None = None,
+    replace: bool = False,
+    write: bool = True,
+) -> Change:
     """Record one party's decision and make the status moves it causes (see `statemachine`)."""
     party = party.strip().upper()  # ISO3 codes and offer ids are both upper case
 
@@ -71,20 +82,34 @@ def record_consent(tgt: Target, party: str, decision: Decision, *, on: date, tod
         match = _current(document, tgt)
         parties = match.parties(list(tgt.request.requesting_states))
         if party not in parties:
-            raise DataError(f"'{party}' is not a party to {match.id}; its parties are {', '.join(parties)} "
-                            "(each requesting State by ISO3 code, each offer by id)")
+            raise DataError(
+                f"'{party}' is not a party to {match.id}; its parties are {', '.join(parties)} "
+                "(each requesting State by ISO3 code, each offer by id)"
+            )
         if match.status not in sm.LIVE:
-            raise DataError(f"{match.id} is {match.status.value}; consent is recorded only on a live match "
-                            f"({', '.join(s.value for s in MatchStatus if s in sm.LIVE)})")
+            raise DataError(
+                f"{match.id} is {match.status.value}; consent is recorded only on a live match "
+                f"({', '.join(s.value for s in MatchStatus if s in sm.LIVE)})"
+            )
         _check_date(match, on, today, chronological=True)
         decisions = sm.current_decisions(match.consents)
         previous = _latest_index(match, party)
-        entry = _without_none({"party": party, "decision": decision.value, "on": on,
-                               "recorded_by": by, "via": via, "evidence": evidence})
+        entry = _without_none(
+            {
+                "party": party,
+                "decision": decision.value,
+                "on": on,
+                "recorded_by": by,
+                "via": via,
+                "evidence": evidence,
+            }
+        )
         if replace:
             if previous is None:
-                raise DataError(f"{party} has no recorded decision on {match.id} to replace; "
-                                "record it without --replace")
+                raise DataError(
+                    f"{party} has no recorded decision on {match.id} to replace; "
+                    "record it without --replace"
+                )
         else:
             _check_sequence(match, party, decision, previous)
         decisions[party] = decision
@@ -97,36 +122,56 @@ def record_consent(tgt: Target, party: str, decision: Decision, *, on: date, tod
             rt.append("consents", entry)
             what = f"consent of {party} recorded: {decision.value} on {on.isoformat()}"
         lines = [f"{match.id}: {what}"]
-        lines += _apply_moves(rt, match, steps, on, by, _consent_note(party, decision, parties, decisions))
-        summary = f"consent of {party} {decision.value}" + "".join(f"; status {s.value}" for s in steps)
+        lines += _apply_moves(
+            rt, match, steps, on, by, _consent_note(party, decision, parties, decisions)
+        )
+        summary = f"consent of {party} {decision.value}" + "".join(
+            f"; status {s.value}" for s in steps
+        )
         return summary, lines
 
     return _run(tgt, change, write)
 
 
-def move_status(tgt: Target, new: str, *, on: date, today: date, by: str | None = None,
-                note: str | None = None, write: bool = True) -> Change:
+def move_status(
+    tgt: Target,
+    new: str,
+    *,
+    on: date,
+    today: date,
+    by: str | None = None,
+    note: str | None = None,
+    write: bool = True,
+) -> Change:
     """Make a Secretariat move (`match status`): only moves the state machine gives to commands."""
     try:
         wanted = MatchStatus(new.strip())
     except ValueError:
-        raise UsageError(f"'{new}' is not a match status; expected one of: "
-                         f"{', '.join(s.value for s in MatchStatus)}") from None
+        raise UsageError(
+            f"'{new}' is not a match status; expected one of: "
+            f"{', '.join(s.value for s in MatchStatus)}"
+        ) from None
 
     def change(document: Document, rt: RoundTrip) -> tuple[str, list[str]]:
         match = _current(document, tgt)
         status = match.status
         allowed = sm.moves_from(status, sm.Trigger.COMMAND)
-        listed = f"allowed with `acsg match status` from '{status.value}': {sm.describe_moves(allowed)}"
+        listed = (
+            f"allowed with `acsg match status` from '{status.value}': {sm.describe_moves(allowed)}"
+        )
         if wanted is status:
             raise DataError(f"{match.id} is already {status.value}; {listed}")
         move = sm.find_move(status, wanted)
         if move is None:
-            raise DataError(f"{match.id} cannot move from '{status.value}' to '{wanted.value}'; {listed}")
+            raise DataError(
+                f"{match.id} cannot move from '{status.value}' to '{wanted.value}'; {listed}"
+            )
         if sm.Trigger.COMMAND not in move.triggers:
-            raise DataError(f"{match.id} moves from '{status.value}' to '{wanted.value}' only when "
-                            f"{move.condition}: record each party's decision with `acsg consent record`; "
-                            f"{listed}")
+            raise DataError(
+                f"{match.id} moves from '{status.value}' to '{wanted.value}' only when "
+                f"{move.condition}: record each party's decision with `acsg consent record`; "
+                f"{listed}"
+            )
         if move.needs_note and not (note and note.strip()):
             raise DataError(f"moving {match.id} to '{wanted.value}' needs --note saying why")
         _check_date(match, on, today, chronological=True)
@@ -136,8 +181,16 @@ def move_status(tgt: Target, new: str, *, on: date, today: date, by: str | None 
     return _run(tgt, change, write)
 
 
-def add_update(tgt: Target, summary: str, *, on: date, today: date, milestones: list[str] | None = None,
-               good_practice: bool = False, write: bool = True) -> Change:
+def add_update(
+    tgt: Target,
+    summary: str,
+    *,
+    on: date,
+    today: date,
+    milestones: list[str] | None = None,
+    good_practice: bool = False,
+    write: bool = True,
+) -> Change:
     """Append a progress update (FS 5) to an agreed or later match."""
     if not summary.strip():
         raise UsageError("--summary must not be blank")
@@ -146,25 +199,40 @@ def add_update(tgt: Target, summary: str, *, on: date, today: date, milestones: 
     def change(document: Document, rt: RoundTrip) -> tuple[str, list[str]]:
         match = _current(document, tgt)
         if match.status not in sm.UPDATABLE:
-            raise DataError(f"{match.id} is {match.status.value}; progress updates are recorded once a match "
-                            f"is {', '.join(s.value for s in MatchStatus if s in sm.UPDATABLE)}")
+            raise DataError(
+                f"{match.id} is {match.status.value}; progress updates are recorded once a match "
+                f"is {', '.join(s.value for s in MatchStatus if s in sm.UPDATABLE)}"
+            )
         _check_date(match, on, today, chronological=False)
         if match.updates and on < match.updates[-1].on:
-            raise DataError(f"--on {on} is before the latest update ({match.updates[-1].on}); "
-                            "updates are kept in date order")
-        entry = _without_none({"on": on, "summary": summary.strip(), "milestones_met": met or None,
-                               "good_practice": True if good_practice else None})
+            raise DataError(
+                f"--on {on} is before the latest update ({match.updates[-1].on}); "
+                "updates are kept in date order"
+            )
+        entry = _without_none(
+            {
+                "on": on,
+                "summary": summary.strip(),
+                "milestones_met": met or None,
+                "good_practice": True if good_practice else None,
+            }
+        )
         rt.append("updates", entry)
         extra = f", {len(met)} milestone(s) met" if met else ""
         extra += ", marked as good practice" if good_practice else ""
-        return f"progress update of {on.isoformat()}", [f"{match.id}: progress update of {on.isoformat()} recorded{extra}"]
+        return f"progress update of {on.isoformat()}", [
+            f"{match.id}: progress update of {on.isoformat()} recorded{extra}"
+        ]
 
     return _run(tgt, change, write)
 
 
-def _run(tgt: Target, change: Callable[[Document, RoundTrip], tuple[str, list[str]]], write: bool) -> Change:
-    edit, (summary, lines) = edit_record(tgt.path, tgt.display, change, check=_checker(tgt),
-                                         write=write, order=MATCH_KEYS)
+def _run(
+    tgt: Target, change: Callable[[Document, RoundTrip], tuple[str, list[str]]], write: bool
+) -> Change:
+    edit, (summary, lines) = edit_record(
+        tgt.path, tgt.display, change, check=_checker(tgt), write=write, order=MATCH_KEYS
+    )
     return Change(tgt.match_id, summary, tuple(lines), edit)
 
 
@@ -177,7 +245,9 @@ def _current(document: Document, tgt: Target) -> Match:
     except ValidationError:
         raise DataError(f"{tgt.display} does not load; run `acsg validate {tgt.display}`") from None
     if match.request != tgt.request.id:
-        raise DataError(f"{tgt.display} changed while loading (it now names {match.request}); try again")
+        raise DataError(
+            f"{tgt.display} changed while loading (it now names {match.request}); try again"
+        )
     return match
 
 
@@ -197,8 +267,13 @@ def _checker(tgt: Target) -> Callable[[Document], list[Problem]]:
                 line, column = smap.locate_value(loc)
                 found.append(codes.problem(tgt.display, line, column, code, message))
             return found
-        return [codes.problem(tgt.display, *smap.locate_value(path), codes.LIFECYCLE, message, Severity.ERROR)
-                for path, message in sm.check_history(match, tgt.request)]
+        return [
+            codes.problem(
+                tgt.display, *smap.locate_value(path), codes.LIFECYCLE, message, Severity.ERROR
+            )
+            for path, message in sm.check_history(match, tgt.request)
+        ]
+
     return check
 
 
@@ -208,8 +283,10 @@ def _check_date(match: Match, on: date, today: date, *, chronological: bool) -> 
     if match.proposed_on is not None and on < match.proposed_on:
         raise DataError(f"--on {on} is before {match.id} was proposed ({match.proposed_on})")
     if chronological and match.history and on < match.history[-1].on:
-        raise DataError(f"--on {on} is before the last move of {match.id} ({match.history[-1].status.value} on "
-                        f"{match.history[-1].on}); decisions and moves are recorded in date order")
+        raise DataError(
+            f"--on {on} is before the last move of {match.id} ({match.history[-1].status.value} on "
+            f"{match.history[-1].on}); decisions and moves are recorded in date order"
+        )
 
 
 def _latest_index(match: Match, party: str) -> int | None:
@@ -222,12 +299,20 @@ def _check_sequence(match: Match, party: str, decision: Decision, previous: int 
     if decision is Decision.WITHDRAWN:
         if before is None or before.decision is not Decision.GRANTED:
             now = before.decision.value if before is not None else "none yet"
-            raise DataError(f"{party} has no granted consent on {match.id} to withdraw (its decision: {now})")
+            raise DataError(
+                f"{party} has no granted consent on {match.id} to withdraw (its decision: {now})"
+            )
         return
     if before is not None and before.decision is not Decision.WITHDRAWN:
-        raise DataError(f"{party} already decided '{before.decision.value}' on {before.on} "
-                        f"(consents[{previous}] of {match.id}); use --replace to correct that entry"
-                        + (", or --decision withdrawn to withdraw it" if before.decision is Decision.GRANTED else ""))
+        raise DataError(
+            f"{party} already decided '{before.decision.value}' on {before.on} "
+            f"(consents[{previous}] of {match.id}); use --replace to correct that entry"
+            + (
+                ", or --decision withdrawn to withdraw it"
+                if before.decision is Decision.GRANTED
+                else ""
+            )
+        )
 
 
 def _check_steps(match: Match, steps: list[MatchStatus], party: str, decision: Decision) -> None:
@@ -236,14 +321,17 @@ def _check_steps(match: Match, steps: list[MatchStatus], party: str, decision: D
         move = sm.find_move(current, step)
         if move is None or sm.Trigger.CONSENT not in move.triggers:
             allowed = sm.describe_moves(sm.moves_from(match.status))
-            raise DataError(f"recording {party} {decision.value} would move {match.id} from '{current.value}' to "
-                            f"'{step.value}', which the state machine forbids; from '{match.status.value}' a "
-                            f"match moves to: {allowed}")
+            raise DataError(
+                f"recording {party} {decision.value} would move {match.id} from '{current.value}' to "
+                f"'{step.value}', which the state machine forbids; from '{match.status.value}' a "
+                f"match moves to: {allowed}"
+            )
         current = step
 
 
-def _consent_note(party: str, decision: Decision, parties: list[str],
-                  decisions: dict[str, Decision]) -> Callable[[MatchStatus], str]:
+def _consent_note(
+    party: str, decision: Decision, parties: list[str], decisions: dict[str, Decision]
+) -> Callable[[MatchStatus], str]:
     def note(status: MatchStatus) -> str:
         if status is sm.A:
             return f"Every party granted consent ({', '.join(parties)})."
@@ -252,18 +340,33 @@ def _consent_note(party: str, decision: Decision, parties: list[str],
         if decision is Decision.WITHDRAWN:
             return f"{party} withdrew its consent."
         waiting = [p for p in parties if decisions.get(p) is not Decision.GRANTED]
-        return f"{party} {decision.value}; waiting for {', '.join(waiting)}." if waiting else f"{party} {decision.value}."
+        return (
+            f"{party} {decision.value}; waiting for {', '.join(waiting)}."
+            if waiting
+            else f"{party} {decision.value}."
+        )
+
     return note
 
 
-def _apply_moves(rt: RoundTrip, match: Match, steps: list[MatchStatus], on: date, by: str | None,
-                 note: str | Callable[[MatchStatus], str] | None) -> list[str]:
+def _apply_moves(
+    rt: RoundTrip,
+    match: Match,
+    steps: list[MatchStatus],
+    on: date,
+    by: str | None,
+    note: str | Callable[[MatchStatus], str] | None,
+) -> list[str]:
     lines = []
     current = match.status
     for step in steps:
         text = note(step) if callable(note) else note
-        rt.append("history", _without_none({"on": on, "status": step.value, "by": by,
-                                            "note": text.strip() if text else None}))
+        rt.append(
+            "history",
+            _without_none(
+                {"on": on, "status": step.value, "by": by, "note": text.strip() if text else None}
+            ),
+        )
         lines.append(f"{match.id}: status {current.value} -> {step.value}")
         current = step
     if steps:

@@ -26,14 +26,14 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Union
+from typing import TYPE_CHECKING
 
 from acsg_cli.vocab import Decision, MatchStatus
 
 if TYPE_CHECKING:
     from acsg_cli.models import Consent, Match, Request
 
-KeyPath = tuple[Union[str, int], ...]
+KeyPath = tuple[str | int, ...]
 
 P = MatchStatus.PROPOSED
 CP = MatchStatus.CONSENT_PENDING
@@ -80,8 +80,10 @@ MOVES: tuple[Move, ...] = (
     Move(I, C, _BY_COMMAND, "support is complete"),
     Move(W, X, _BY_CONSENT, "a party withdrew its consent after the match was welcomed"),
     Move(I, X, _BY_CONSENT, "a party withdrew its consent during implementation"),
-    *(Move(s, X, _BY_COMMAND, "the match is withdrawn; a note says why", needs_note=True)
-      for s in (P, CP, A, W, I)),
+    *(
+        Move(s, X, _BY_COMMAND, "the match is withdrawn; a note says why", needs_note=True)
+        for s in (P, CP, A, W, I)
+    ),
 )
 """Every allowed move. Anything not listed is forbidden."""
 
@@ -109,7 +111,9 @@ def describe_moves(moves: Sequence[Move]) -> str:
     return ", ".join(m.target.value + (" (with a note)" if m.needs_note else "") for m in moves)
 
 
-def current_decisions(consents: Sequence[Consent], as_of: date | None = None) -> dict[str, Decision]:
+def current_decisions(
+    consents: Sequence[Consent], as_of: date | None = None
+) -> dict[str, Decision]:
     """Each party's latest decision (in list order), counting only entries dated `as_of` or before."""
     out: dict[str, Decision] = {}
     for consent in consents:
@@ -120,12 +124,16 @@ def current_decisions(consents: Sequence[Consent], as_of: date | None = None) ->
 
 def outstanding(parties: Sequence[str], decisions: Mapping[str, Decision]) -> list[str]:
     """Parties whose current decision is not `granted`, with what they decided: `TCD (pending)`."""
-    return [f"{p} ({decisions[p].value if p in decisions else 'pending'})"
-            for p in parties if decisions.get(p) is not Decision.GRANTED]
+    return [
+        f"{p} ({decisions[p].value if p in decisions else 'pending'})"
+        for p in parties
+        if decisions.get(p) is not Decision.GRANTED
+    ]
 
 
-def consent_moves(status: MatchStatus, parties: Sequence[str],
-                  decisions: Mapping[str, Decision]) -> list[MatchStatus]:
+def consent_moves(
+    status: MatchStatus, parties: Sequence[str], decisions: Mapping[str, Decision]
+) -> list[MatchStatus]:
     """The statuses a match passes through after a decision is recorded, given every party's
     current decision. Empty when the status stays. The caller checks each step with `find_move`.
     """
@@ -145,7 +153,9 @@ def consent_moves(status: MatchStatus, parties: Sequence[str],
     return [target]
 
 
-def check_history(match: Match, request: Request | None, *, dates: bool = True) -> Iterator[tuple[KeyPath, str]]:
+def check_history(
+    match: Match, request: Request | None, *, dates: bool = True
+) -> Iterator[tuple[KeyPath, str]]:
     """Check a match's recorded consents and history against the state machine.
 
     Yields (key path, message) for: consents by someone who is not a party, decisions out of
@@ -163,68 +173,131 @@ def check_history(match: Match, request: Request | None, *, dates: bool = True) 
     yield from _check_status(match, parties)
     for index, update in enumerate(match.updates):
         if dates and match.proposed_on is not None and update.on < match.proposed_on:
-            yield ("updates", index, "on"), (f"update dated {update.on}, before the match was proposed "
-                                             f"({match.proposed_on})")
+            yield (
+                ("updates", index, "on"),
+                (f"update dated {update.on}, before the match was proposed ({match.proposed_on})"),
+            )
 
 
-def _check_consents(match: Match, parties: list[str] | None, dates: bool) -> Iterator[tuple[KeyPath, str]]:
+def _check_consents(
+    match: Match, parties: list[str] | None, dates: bool
+) -> Iterator[tuple[KeyPath, str]]:
     last: dict[str, tuple[int, Consent]] = {}
     for index, consent in enumerate(match.consents):
         if parties is not None and consent.party not in parties:
-            yield ("consents", index, "party"), (f"'{consent.party}' is not a party to this match; "
-                                                 f"the parties are {', '.join(parties)}")
+            yield (
+                ("consents", index, "party"),
+                (
+                    f"'{consent.party}' is not a party to this match; "
+                    f"the parties are {', '.join(parties)}"
+                ),
+            )
         if dates and match.proposed_on is not None and consent.on < match.proposed_on:
-            yield ("consents", index, "on"), (f"consent dated {consent.on}, before the match was proposed "
-                                              f"({match.proposed_on})")
+            yield (
+                ("consents", index, "on"),
+                (
+                    f"consent dated {consent.on}, before the match was proposed "
+                    f"({match.proposed_on})"
+                ),
+            )
         earlier = last.get(consent.party)
         if earlier is not None:
             before_index, before = earlier
             if consent.on < before.on:
-                yield ("consents", index, "on"), (f"{consent.party}'s decision is dated {consent.on}, before its "
-                                                  f"earlier decision (consents[{before_index}], {before.on})")
-            if consent.decision is not Decision.WITHDRAWN and before.decision is not Decision.WITHDRAWN:
-                yield ("consents", index, "decision"), (
-                    f"{consent.party} already decided '{before.decision.value}' (consents[{before_index}]); "
-                    "correct that entry, or record a withdrawal before a new decision")
-        if consent.decision is Decision.WITHDRAWN and (earlier is None or earlier[1].decision is not Decision.GRANTED):
-            yield ("consents", index, "decision"), (f"{consent.party} withdraws a consent it had not granted; "
-                                                    "only a granted consent can be withdrawn")
+                yield (
+                    ("consents", index, "on"),
+                    (
+                        f"{consent.party}'s decision is dated {consent.on}, before its "
+                        f"earlier decision (consents[{before_index}], {before.on})"
+                    ),
+                )
+            if (
+                consent.decision is not Decision.WITHDRAWN
+                and before.decision is not Decision.WITHDRAWN
+            ):
+                yield (
+                    ("consents", index, "decision"),
+                    (
+                        f"{consent.party} already decided '{before.decision.value}' (consents[{before_index}]); "
+                        "correct that entry, or record a withdrawal before a new decision"
+                    ),
+                )
+        if consent.decision is Decision.WITHDRAWN and (
+            earlier is None or earlier[1].decision is not Decision.GRANTED
+        ):
+            yield (
+                ("consents", index, "decision"),
+                (
+                    f"{consent.party} withdraws a consent it had not granted; "
+                    "only a granted consent can be withdrawn"
+                ),
+            )
         last[consent.party] = (index, consent)
 
 
-def _check_history_entries(match: Match, parties: list[str] | None, dates: bool) -> Iterator[tuple[KeyPath, str]]:
+def _check_history_entries(
+    match: Match, parties: list[str] | None, dates: bool
+) -> Iterator[tuple[KeyPath, str]]:
     history = match.history  # it may start after 'proposed' when earlier moves went unrecorded
     if not history:
         return
     if dates and match.proposed_on is not None and history[0].on < match.proposed_on:
-        yield ("history", 0, "on"), (f"history starts on {history[0].on}, before the match was proposed "
-                                     f"({match.proposed_on})")
+        yield (
+            ("history", 0, "on"),
+            (
+                f"history starts on {history[0].on}, before the match was proposed "
+                f"({match.proposed_on})"
+            ),
+        )
     for index, entry in enumerate(history):
         if entry.status is X and entry.note is None:
             yield ("history", index), "a match is withdrawn with a note saying why"
-        if entry.status is A and parties is not None and (index == 0 or history[index - 1].status is not A):
+        if (
+            entry.status is A
+            and parties is not None
+            and (index == 0 or history[index - 1].status is not A)
+        ):
             missing = outstanding(parties, current_decisions(match.consents, as_of=entry.on))
             if missing:
-                yield ("history", index, "status"), (f"'agreed' on {entry.on}, but by that date not every party "
-                                                     f"had granted consent: {', '.join(missing)}")
+                yield (
+                    ("history", index, "status"),
+                    (
+                        f"'agreed' on {entry.on}, but by that date not every party "
+                        f"had granted consent: {', '.join(missing)}"
+                    ),
+                )
         if index == 0:
             continue
         previous = history[index - 1]
         if dates and entry.on < previous.on:
-            yield ("history", index, "on"), (f"dated {entry.on}, before the previous entry ({previous.on}); "
-                                             "history is kept in date order")
+            yield (
+                ("history", index, "on"),
+                (
+                    f"dated {entry.on}, before the previous entry ({previous.on}); "
+                    "history is kept in date order"
+                ),
+            )
         if find_move(previous.status, entry.status) is None:
-            yield ("history", index, "status"), (
-                f"a match cannot move from '{previous.status.value}' to '{entry.status.value}'; from "
-                f"'{previous.status.value}' it moves to: {describe_moves(moves_from(previous.status))}")
+            yield (
+                ("history", index, "status"),
+                (
+                    f"a match cannot move from '{previous.status.value}' to '{entry.status.value}'; from "
+                    f"'{previous.status.value}' it moves to: {describe_moves(moves_from(previous.status))}"
+                ),
+            )
 
 
 def _check_status(match: Match, parties: list[str] | None) -> Iterator[tuple[KeyPath, str]]:
     status = match.status
     if match.history and match.history[-1].status is not status:
-        yield ("status",), (f"status is '{status.value}' but the last history entry "
-                            f"(history[{len(match.history) - 1}]) says '{match.history[-1].status.value}'; "
-                            "add a history entry for each move")
+        yield (
+            ("status",),
+            (
+                f"status is '{status.value}' but the last history entry "
+                f"(history[{len(match.history) - 1}]) says '{match.history[-1].status.value}'; "
+                "add a history entry for each move"
+            ),
+        )
     if parties is None:
         return
     decisions = current_decisions(match.consents)
@@ -232,8 +305,13 @@ def _check_status(match: Match, parties: list[str] | None) -> Iterator[tuple[Key
     if status in AGREED_OR_LATER:
         missing = outstanding(parties, decisions)
         if missing:
-            yield ("status",), (f"status is '{status.value}' but not every party has granted consent: "
-                                f"{', '.join(missing)}")
+            yield (
+                ("status",),
+                (
+                    f"status is '{status.value}' but not every party has granted consent: "
+                    f"{', '.join(missing)}"
+                ),
+            )
     elif declined and status in LIVE:
         yield ("status",), f"{', '.join(declined)} declined; the status should be 'declined'"
     elif status in (P, CP) and all(decisions.get(p) is Decision.GRANTED for p in parties):

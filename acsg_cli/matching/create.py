@@ -22,7 +22,11 @@ from acsg_cli.registry.sources import display_join
 from acsg_cli.vocab import MatchStatus
 
 SCHEMA_REF = "../../schemas/match.schema.json"
-WAIVED_BY_FORCE = {"out_of_scope": "ACSG303", "no_common_support_type": "ACSG302", "no_capacity": "ACSG304"}
+WAIVED_BY_FORCE = {
+    "out_of_scope": "ACSG303",
+    "no_common_support_type": "ACSG302",
+    "no_capacity": "ACSG304",
+}
 """Hard filters that are also match rules: forcing past one records a waiver of the rule."""
 ATTEMPTS = 20
 """Ids tried when other writers keep taking the next one."""
@@ -37,9 +41,18 @@ class Created:
     rationale: list[str]
 
 
-def create_match(root: Path, registry: Registry, request_id: str, offer_ids: list[str], *, today: date,
-                 by: str | None = None, note: str | None = None, force: bool = False,
-                 weights: Weights | None = None) -> Created:
+def create_match(
+    root: Path,
+    registry: Registry,
+    request_id: str,
+    offer_ids: list[str],
+    *,
+    today: date,
+    by: str | None = None,
+    note: str | None = None,
+    force: bool = False,
+    weights: Weights | None = None,
+) -> Created:
     """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written."""
     import numpy as np
 
@@ -60,8 +73,11 @@ def create_match(root: Path, registry: Registry, request_id: str, offer_ids: lis
     refused = {k: v for k, v in refused.items() if v}
     if refused and not force:
         lines = [f"{oid}: {'; '.join(e.reason for e in found)}" for oid, found in refused.items()]
-        raise DataError(f"{request.id} cannot be matched with {', '.join(refused)}: " + " | ".join(lines)
-                        + " (use --force with --note to record the match anyway)")
+        raise DataError(
+            f"{request.id} cannot be matched with {', '.join(refused)}: "
+            + " | ".join(lines)
+            + " (use --force with --note to record the match anyway)"
+        )
     with one_blas_thread():
         index = build_index(registry, today)
         scorer = Scorer(index, weights or Weights())
@@ -76,8 +92,12 @@ def create_match(root: Path, registry: Registry, request_id: str, offer_ids: lis
     for oid, found in refused.items():
         rationale += [f"{oid}: forced past a filter: {e.reason}" for e in found]
     score = round(sum(scores) / len(scores), 2)
-    data: dict[str, Any] = {"request": request.id, "offers": [o.id for o in offers],
-                            "status": MatchStatus.PROPOSED.value, "proposed_on": today}
+    data: dict[str, Any] = {
+        "request": request.id,
+        "offers": [o.id for o in offers],
+        "status": MatchStatus.PROPOSED.value,
+        "proposed_on": today,
+    }
     if by:
         data["proposed_by"] = by
     data["score"] = score
@@ -88,7 +108,14 @@ def create_match(root: Path, registry: Registry, request_id: str, offer_ids: lis
     if note:
         entry["note"] = note
     data["history"] = [entry]
-    waived = sorted({WAIVED_BY_FORCE[e.code] for found in refused.values() for e in found if e.code in WAIVED_BY_FORCE})
+    waived = sorted(
+        {
+            WAIVED_BY_FORCE[e.code]
+            for found in refused.values()
+            for e in found
+            if e.code in WAIVED_BY_FORCE
+        }
+    )
     if waived:
         waiver: dict[str, Any] = {"reason": note.strip() if note else ""}
         if by:
@@ -96,7 +123,9 @@ def create_match(root: Path, registry: Registry, request_id: str, offer_ids: lis
         waiver["on"] = today
         data["waivers"] = [{"rule": code, **waiver} for code in waived]
     match_id, path = _write(root, data, today.year)
-    return Created(match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale)
+    return Created(
+        match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale
+    )
 
 
 def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:
@@ -114,4 +143,6 @@ def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:
         except OSError as exc:
             raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
         return match_id, path
-    raise DataError(f"could not allocate a match id in {root / 'matches'}: other writers keep taking them")
+    raise DataError(
+        f"could not allocate a match id in {root / 'matches'}: other writers keep taking them"
+    )

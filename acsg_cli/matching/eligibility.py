@@ -14,7 +14,14 @@ from typing import TYPE_CHECKING
 
 from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
-from acsg_cli.vocab import Decision, EntityType, MatchStatus, OfferStatus, RequestStatus, LIVE_MATCH_STATUSES
+from acsg_cli.vocab import (
+    LIVE_MATCH_STATUSES,
+    Decision,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    RequestStatus,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -72,8 +79,10 @@ def exclusions(registry: Registry, request: Request, offer: Offer, today: date) 
         found.append("out_of_scope")
     if not set(request.support_types) & set(offer.support_types):
         found.append("no_common_support_type")
-    live_pair = any(offer.id in m.offers and m.status in LIVE_MATCH_STATUSES
-                    for m in registry.matches_for_request(request.id))
+    live_pair = any(
+        offer.id in m.offers and m.status in LIVE_MATCH_STATUSES
+        for m in registry.matches_for_request(request.id)
+    )
     if live_pair:
         found.append("already_matched")
     elif remaining_capacity(registry, offer) <= 0:
@@ -108,14 +117,16 @@ def is_eligible(registry: Registry, request: Request, offer: Offer, today: date)
 
 def eligible_offers(registry: Registry, request: Request, today: date) -> list[Offer]:
     """The offers that pass every hard filter for `request`, by id."""
-    return [o for _, o in sorted(registry.offers.items()) if is_eligible(registry, request, o, today)]
+    return [
+        o for _, o in sorted(registry.offers.items()) if is_eligible(registry, request, o, today)
+    ]
 
 
 BITS = {code: 1 << i for i, code in enumerate(FILTERS)}
 """Each filter's bit in the codes `exclusion_codes` returns."""
 
 
-def exclusion_codes(index: "MatchingIndex", rows: "np.ndarray") -> "np.ndarray":
+def exclusion_codes(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
     """The same filters as `exclusions`, for the requests at `rows` against every offer at once.
 
     Returns a (len(rows), offers) array of bit sets (see `BITS`); 0 means eligible. Used to rank
@@ -125,7 +136,9 @@ def exclusion_codes(index: "MatchingIndex", rows: "np.ndarray") -> "np.ndarray":
 
     n_offers = len(index.offers)
     codes = np.zeros((len(rows), n_offers), dtype=np.uint16)
-    codes |= np.where(index["req_open"][rows], 0, BITS["request_not_open"]).astype(np.uint16)[:, None]
+    codes |= np.where(index["req_open"][rows], 0, BITS["request_not_open"]).astype(np.uint16)[
+        :, None
+    ]
     codes |= np.where(index["off_open"], 0, BITS["offer_not_open"]).astype(np.uint16)[None, :]
     states = index["req_states"][rows]
     uncovered = states @ (1.0 - index["off_cover"]).T
@@ -156,6 +169,9 @@ def decode(bits: int) -> list[str]:
 def describe(bits: int, request: Request, offer: Offer, today: date) -> list[Exclusion]:
     """The exclusions behind a bit set from `exclusion_codes`, with their reasons."""
     codes = decode(bits)
-    uncovered = [s for s in request.requesting_states if not offer.geographic_scope.covers(s)] \
-        if "out_of_scope" in codes else []
+    uncovered = (
+        [s for s in request.requesting_states if not offer.geographic_scope.covers(s)]
+        if "out_of_scope" in codes
+        else []
+    )
     return [Exclusion(code, _reason(code, request, offer, uncovered, today)) for code in codes]

@@ -18,8 +18,16 @@ from typing import TYPE_CHECKING, Any
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
-    ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, Area, Decision, EntityType, MatchStatus, OfferStatus,
-    QualityDimension, RequestStatus, SupportType,
+    ENDED_MATCH_STATUSES,
+    LIVE_MATCH_STATUSES,
+    Area,
+    Decision,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    QualityDimension,
+    RequestStatus,
+    SupportType,
 )
 
 if TYPE_CHECKING:
@@ -58,7 +66,7 @@ def entity_key(offer: Offer) -> str:
     return f"{entity.type.value}:{' '.join(entity.name.casefold().split())}"
 
 
-def _onehot(rows: list[Any], vocab: list[Any]) -> "np.ndarray":
+def _onehot(rows: list[Any], vocab: list[Any]) -> np.ndarray:
     import numpy as np
 
     position = {v: i for i, v in enumerate(vocab)}
@@ -80,7 +88,7 @@ class MatchingIndex:
     offers: list[Offer]
     request_pos: dict[str, int]
     offer_pos: dict[str, int]
-    arrays: dict[str, "np.ndarray"] = field(default_factory=dict)
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
     live_pairs: dict[int, set[int]] = field(default_factory=dict)
     declined_pairs: dict[int, set[int]] = field(default_factory=dict)
     continuity: dict[int, dict[int, str]] = field(default_factory=dict)
@@ -89,7 +97,7 @@ class MatchingIndex:
     """request row -> support its States already receive"""
     offer_areas: list[frozenset[Area]] = field(default_factory=list)
 
-    def __getitem__(self, name: str) -> "np.ndarray":
+    def __getitem__(self, name: str) -> np.ndarray:
         return self.arrays[name]
 
 
@@ -99,11 +107,19 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
 
     requests = sorted(registry.requests.values(), key=lambda r: r.id)
     offers = sorted(registry.offers.values(), key=lambda o: o.id)
-    index = MatchingIndex(registry, today, requests, offers,
-                          {r.id: i for i, r in enumerate(requests)}, {o.id: j for j, o in enumerate(offers)})
+    index = MatchingIndex(
+        registry,
+        today,
+        requests,
+        offers,
+        {r.id: i for i, r in enumerate(requests)},
+        {o.id: j for j, o in enumerate(offers)},
+    )
     countries = sorted({s for r in requests for s in r.requesting_states})
-    languages = sorted({lang for r in requests for lang in r.languages}
-                       | {lang for o in offers for lang in o.languages})
+    languages = sorted(
+        {lang for r in requests for lang in r.languages}
+        | {lang for o in offers for lang in o.languages}
+    )
     a = index.arrays
     a["req_open"] = np.array([r.status is RequestStatus.OPEN for r in requests], dtype=bool)
     a["req_states"] = _onehot([r.requesting_states for r in requests], countries)
@@ -111,33 +127,47 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
     a["req_support"] = _onehot([r.support_types for r in requests], SUPPORT_TYPES)
     a["req_quality"] = _onehot([r.quality_dimensions for r in requests], QUALITIES)
     a["req_langs"] = _onehot([r.languages for r in requests], languages)
-    a["req_term"] = np.array([TERM_CODES[r.term.value if r.term else None] for r in requests], dtype=np.int8)
+    a["req_term"] = np.array(
+        [TERM_CODES[r.term.value if r.term else None] for r in requests], dtype=np.int8
+    )
     a["req_urgent"] = np.array([r.urgent for r in requests], dtype=np.float32)
-    a["req_days"] = np.array([max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32)
+    a["req_days"] = np.array(
+        [max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32
+    )
 
     a["off_open"] = np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool)
     a["off_cover"] = _cover(offers, countries)
-    a["off_own"] = _onehot([[o.offering_entity.country] if o.offering_entity.type is EntityType.STATE else []
-                            for o in offers], countries)
+    a["off_own"] = _onehot(
+        [
+            [o.offering_entity.country] if o.offering_entity.type is EntityType.STATE else []
+            for o in offers
+        ],
+        countries,
+    )
     a["off_areas"] = _onehot([o.areas for o in offers], AREAS)
     index.offer_areas = [frozenset(o.areas) for o in offers]
     a["off_support"] = _onehot([o.support_types for o in offers], SUPPORT_TYPES)
     a["off_quality"] = _onehot([o.quality_dimensions for o in offers], QUALITIES)
     a["off_langs"] = _onehot([o.languages for o in offers], languages)
-    a["off_term"] = np.array([TERM_CODES[o.term.value if o.term else None] for o in offers], dtype=np.int8)
-    a["off_expired"] = np.array([o.available_until is not None and o.available_until < today for o in offers],
-                                dtype=bool)
+    a["off_term"] = np.array(
+        [TERM_CODES[o.term.value if o.term else None] for o in offers], dtype=np.int8
+    )
+    a["off_expired"] = np.array(
+        [o.available_until is not None and o.available_until < today for o in offers], dtype=bool
+    )
     _index_matches(index, registry)
     return index
 
 
-def _cover(offers: list[Offer], countries: list[str]) -> "np.ndarray":
+def _cover(offers: list[Offer], countries: list[str]) -> np.ndarray:
     """1 where the offer's geographic scope covers the country (as `GeographicScope.covers`)."""
     import numpy as np
 
     from acsg_cli import geo
 
-    regions = np.array([r.value if (r := geo.region_of(c)) else "" for c in countries], dtype=object)
+    regions = np.array(
+        [r.value if (r := geo.region_of(c)) else "" for c in countries], dtype=object
+    )
     position = {c: i for i, c in enumerate(countries)}
     out = np.zeros((len(offers), len(countries)), dtype=np.float32)
     for j, offer in enumerate(offers):
@@ -181,7 +211,9 @@ def _index_matches(index: MatchingIndex, registry: Registry) -> None:
             if areas:
                 for state in request.requesting_states:
                     received[state].append(SupportSource(state, areas, match_id=match.id))
-    index.arrays["off_remaining"] = np.array([o.capacity for o in index.offers], dtype=np.int64) - live_count
+    index.arrays["off_remaining"] = (
+        np.array([o.capacity for o in index.offers], dtype=np.int64) - live_count
+    )
     keys = [entity_key(o) for o in index.offers]
     by_key: dict[str, list[int]] = defaultdict(list)
     for col, key in enumerate(keys):
@@ -200,11 +232,21 @@ def _index_matches(index: MatchingIndex, registry: Registry) -> None:
         if request.coordination is not None:
             for item in request.coordination.existing_support:
                 if item.areas:
-                    sources.append(SupportSource(", ".join(request.requesting_states), frozenset(item.areas),
-                                                 provider=item.provider))
+                    sources.append(
+                        SupportSource(
+                            ", ".join(request.requesting_states),
+                            frozenset(item.areas),
+                            provider=item.provider,
+                        )
+                    )
         index.support.append(sources)
-    index.arrays["req_supported"] = _onehot([sorted({a for s in sources for a in s.areas}, key=AREAS.index)
-                                             for sources in index.support], AREAS)
+    index.arrays["req_supported"] = _onehot(
+        [
+            sorted({a for s in sources for a in s.areas}, key=AREAS.index)
+            for sources in index.support
+        ],
+        AREAS,
+    )
 
 
 def _declined(match: Match) -> bool:
@@ -213,4 +255,11 @@ def _declined(match: Match) -> bool:
     return any(c.decision is Decision.DECLINED for c in match.consents)
 
 
-__all__ = ["AREAS", "MatchingIndex", "SupportSource", "build_index", "entity_key", "one_blas_thread"]
+__all__ = [
+    "AREAS",
+    "MatchingIndex",
+    "SupportSource",
+    "build_index",
+    "entity_key",
+    "one_blas_thread",
+]

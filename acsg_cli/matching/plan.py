@@ -30,15 +30,15 @@ if TYPE_CHECKING:
 class Edges:
     """Candidate pairs: request row, offer column, score (parallel arrays)."""
 
-    rows: "np.ndarray"
-    cols: "np.ndarray"
-    scores: "np.ndarray"
+    rows: np.ndarray
+    cols: np.ndarray
+    scores: np.ndarray
 
     def __len__(self) -> int:
         return len(self.rows)
 
 
-def greedy(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.ndarray":
+def greedy(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
     """Indices of the pairs the greedy plan takes: best score first, ties by ids."""
     import numpy as np
 
@@ -55,7 +55,7 @@ def greedy(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.nd
     return np.array(sorted(chosen), dtype=np.intp)
 
 
-def optimal(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.ndarray":
+def optimal(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
     """Indices of the pairs of a plan with the largest total score."""
     import numpy as np
 
@@ -66,7 +66,7 @@ def optimal(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.n
     return _linear_programme(edges, capacity, max_per_request)
 
 
-def _assignment(edges: Edges, capacity: "np.ndarray") -> "np.ndarray":
+def _assignment(edges: Edges, capacity: np.ndarray) -> np.ndarray:
     """One offer per request: a minimum-cost full matching of the requests to offer slots.
 
     Each offer gets one column per unit of capacity (never more than the requests it could
@@ -93,8 +93,10 @@ def _assignment(edges: Edges, capacity: "np.ndarray") -> "np.ndarray":
     at_row.append(unserved)
     at_col.append(n_slots + unserved)
     cost.append(np.full(len(rows), top))
-    graph = sparse.csr_matrix((np.concatenate(cost), (np.concatenate(at_row), np.concatenate(at_col))),
-                              shape=(len(rows), n_slots + len(rows)))
+    graph = sparse.csr_matrix(
+        (np.concatenate(cost), (np.concatenate(at_row), np.concatenate(at_col))),
+        shape=(len(rows), n_slots + len(rows)),
+    )
     matched_row, matched_slot = min_weight_full_bipartite_matching(graph)
     served = matched_slot < n_slots
     matched_row, matched_slot = matched_row[served], matched_slot[served]
@@ -106,7 +108,7 @@ def _assignment(edges: Edges, capacity: "np.ndarray") -> "np.ndarray":
     return np.sort(sorter[np.searchsorted(keys, wanted, sorter=sorter)])
 
 
-def _linear_programme(edges: Edges, capacity: "np.ndarray", max_per_request: int) -> "np.ndarray":
+def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
@@ -116,12 +118,15 @@ def _linear_programme(edges: Edges, capacity: "np.ndarray", max_per_request: int
     # Start from each request's best pairs; price the others in with the duals.
     # Start from each request's best pairs and each offer's best pairs (capacity binds there);
     # then price the others in with the duals.
-    keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 5) | \
-        (_rank(edges.cols, edges.rows, edges.scores) < 2 * capacity[edges.cols] + 5)
+    keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 5) | (
+        _rank(edges.cols, edges.rows, edges.scores) < 2 * capacity[edges.cols] + 5
+    )
     while True:
         kept = np.flatnonzero(keep)
         matrix = _constraints(edges, kept, n_rows, n_cols)
-        result = linprog(-edges.scores[kept], A_ub=matrix, b_ub=limit, bounds=(0, 1), method="highs-ds")
+        result = linprog(
+            -edges.scores[kept], A_ub=matrix, b_ub=limit, bounds=(0, 1), method="highs-ds"
+        )
         if result.status != 0:  # pragma: no cover - a bounded, feasible programme always solves
             raise RuntimeError(f"the assignment solver failed: {result.message}")
         price = -result.ineqlin.marginals
@@ -134,12 +139,16 @@ def _linear_programme(edges: Edges, capacity: "np.ndarray", max_per_request: int
     if np.all((np.abs(x) < 1e-6) | (np.abs(x - 1) < 1e-6)):
         return np.sort(kept[x > 0.5])
     # A basic optimum is integral here; should the solver return another one, ask for integers.
-    solved = milp(-edges.scores[kept], integrality=np.ones(len(kept)), bounds=Bounds(0, 1),  # pragma: no cover
-                  constraints=LinearConstraint(matrix, -np.inf, limit))
+    solved = milp(
+        -edges.scores[kept],
+        integrality=np.ones(len(kept)),
+        bounds=Bounds(0, 1),  # pragma: no cover
+        constraints=LinearConstraint(matrix, -np.inf, limit),
+    )
     return np.sort(kept[solved.x > 0.5])  # pragma: no cover
 
 
-def _rank(group: "np.ndarray", other: "np.ndarray", scores: "np.ndarray") -> "np.ndarray":
+def _rank(group: np.ndarray, other: np.ndarray, scores: np.ndarray) -> np.ndarray:
     """Each pair's rank by score (0 = best, ties by the other id) within its group."""
     import numpy as np
 
@@ -150,7 +159,7 @@ def _rank(group: "np.ndarray", other: "np.ndarray", scores: "np.ndarray") -> "np
     return rank
 
 
-def _constraints(edges: Edges, kept: "np.ndarray", n_rows: int, n_cols: int) -> "object":
+def _constraints(edges: Edges, kept: np.ndarray, n_rows: int, n_cols: int) -> object:
     import numpy as np
     from scipy import sparse
 

@@ -92,9 +92,18 @@ class Proposal:
     plan: Plan | None = None
 
 
-def propose(registry: Registry, *, today: date, weights: Weights | None = None,
-            request_ids: list[str] | None = None, top: int = 3, min_score: float | None = None,
-            explain: bool = False, plan: bool = False, max_offers_per_request: int = 1) -> Proposal:
+def propose(
+    registry: Registry,
+    *,
+    today: date,
+    weights: Weights | None = None,
+    request_ids: list[str] | None = None,
+    top: int = 3,
+    min_score: float | None = None,
+    explain: bool = False,
+    plan: bool = False,
+    max_offers_per_request: int = 1,
+) -> Proposal:
     """Rank the eligible offers of each open request (or of `request_ids`) and, with `plan`,
     assign offers to those requests under capacity. Unknown request ids raise `UnknownIdError`."""
     from acsg_cli.matching.index import one_blas_thread
@@ -104,12 +113,30 @@ def propose(registry: Registry, *, today: date, weights: Weights | None = None,
     if max_offers_per_request < 1:
         raise UsageError("--max-offers-per-request must be at least 1")
     with one_blas_thread():
-        return _propose(registry, today, weights, request_ids, top, min_score, explain, plan,
-                        max_offers_per_request)
+        return _propose(
+            registry,
+            today,
+            weights,
+            request_ids,
+            top,
+            min_score,
+            explain,
+            plan,
+            max_offers_per_request,
+        )
 
 
-def _propose(registry: Registry, today: date, weights: Weights | None, request_ids: list[str] | None, top: int,
-             min_score: float | None, explain: bool, plan: bool, max_offers_per_request: int) -> Proposal:
+def _propose(
+    registry: Registry,
+    today: date,
+    weights: Weights | None,
+    request_ids: list[str] | None,
+    top: int,
+    min_score: float | None,
+    explain: bool,
+    plan: bool,
+    max_offers_per_request: int,
+) -> Proposal:
     import numpy as np
 
     from acsg_cli.matching.index import build_index
@@ -122,7 +149,7 @@ def _propose(registry: Registry, today: date, weights: Weights | None, request_i
     results: list[RequestCandidates] = []
     edge_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
     for start in range(0, len(rows), BLOCK_ROWS):
-        block = scorer.block(rows[start:start + BLOCK_ROWS])
+        block = scorer.block(rows[start : start + BLOCK_ROWS])
         usable = block.codes == 0
         shown = usable & (block.total >= min_score) if min_score is not None else usable
         if plan:
@@ -136,20 +163,35 @@ def _propose(registry: Registry, today: date, weights: Weights | None, request_i
         pairs = [(i, col) for i, cols in enumerate(chosen) for col in cols]
         explained = iter(scorer.explain(block, pairs))
         for i, row in enumerate(block.rows.tolist()):
-            candidates = [Candidate(rank, index.offers[col].id, index.offers[col].title, float(block.total[i, col]),
-                                    tuple(next(explained)))
-                          for rank, col in enumerate(chosen[i], start=1)]
-            excluded = _excluded(index, block.codes[i], block.total[i], row, min_score) if explain else None
-            results.append(RequestCandidates(index.requests[row], candidates, int(usable[i].sum()), excluded))
+            candidates = [
+                Candidate(
+                    rank,
+                    index.offers[col].id,
+                    index.offers[col].title,
+                    float(block.total[i, col]),
+                    tuple(next(explained)),
+                )
+                for rank, col in enumerate(chosen[i], start=1)
+            ]
+            excluded = (
+                _excluded(index, block.codes[i], block.total[i], row, min_score)
+                if explain
+                else None
+            )
+            results.append(
+                RequestCandidates(index.requests[row], candidates, int(usable[i].sum()), excluded)
+            )
     made = None
     if plan:
         parts = [np.concatenate(p) for p in zip(*edge_parts)] if edge_parts else [np.zeros(0)] * 3
-        edges = Edges(parts[0].astype(np.intp), parts[1].astype(np.intp), parts[2].astype(np.float64))
+        edges = Edges(
+            parts[0].astype(np.intp), parts[1].astype(np.intp), parts[2].astype(np.float64)
+        )
         made = _plan(index, results, edges, max_offers_per_request, min_score)
     return Proposal(today, top, min_score, results, made)
 
 
-def _rows(registry: Registry, index: "MatchingIndex", request_ids: list[str] | None) -> "np.ndarray":
+def _rows(registry: Registry, index: MatchingIndex, request_ids: list[str] | None) -> np.ndarray:
     import numpy as np
 
     if request_ids:
@@ -160,8 +202,13 @@ def _rows(registry: Registry, index: "MatchingIndex", request_ids: list[str] | N
     return np.array(picked, dtype=np.intp)
 
 
-def _excluded(index: "MatchingIndex", codes: "np.ndarray", total: "np.ndarray", row: int,
-              min_score: float | None) -> list[Excluded]:
+def _excluded(
+    index: MatchingIndex,
+    codes: np.ndarray,
+    total: np.ndarray,
+    row: int,
+    min_score: float | None,
+) -> list[Excluded]:
     from acsg_cli.matching.eligibility import describe
 
     request = index.requests[row]
@@ -170,15 +217,27 @@ def _excluded(index: "MatchingIndex", codes: "np.ndarray", total: "np.ndarray", 
         offer = index.offers[col]
         if bits:
             found = describe(bits, request, offer, index.today)
-            out.append(Excluded(offer.id, tuple(e.code for e in found), tuple(e.reason for e in found)))
+            out.append(
+                Excluded(offer.id, tuple(e.code for e in found), tuple(e.reason for e in found))
+            )
         elif min_score is not None and total[col] < min_score:
-            out.append(Excluded(offer.id, ("below_min_score",),
-                                (f"scores {total[col]:.2f}, below the minimum score {min_score:g}",)))
+            out.append(
+                Excluded(
+                    offer.id,
+                    ("below_min_score",),
+                    (f"scores {total[col]:.2f}, below the minimum score {min_score:g}",),
+                )
+            )
     return out
 
 
-def _plan(index: "MatchingIndex", results: list[RequestCandidates], edges: "Edges", max_per_request: int,
-          min_score: float | None) -> Plan:
+def _plan(
+    index: MatchingIndex,
+    results: list[RequestCandidates],
+    edges: Edges,
+    max_per_request: int,
+    min_score: float | None,
+) -> Plan:
     import numpy as np
 
     from acsg_cli.matching.plan import greedy, optimal
@@ -186,10 +245,15 @@ def _plan(index: "MatchingIndex", results: list[RequestCandidates], edges: "Edge
     capacity = np.maximum(index["off_remaining"], 0)
     best = optimal(edges, capacity, max_per_request)
     easy = greedy(edges, capacity, max_per_request)
-    assignment = sorted((Assignment(index.requests[r].id, index.offers[c].id, float(s))
-                         for r, c, s in zip(edges.rows[best].tolist(), edges.cols[best].tolist(),
-                                            edges.scores[best].tolist())),
-                        key=lambda a: (a.request_id, -a.score, a.offer_id))
+    assignment = sorted(
+        (
+            Assignment(index.requests[r].id, index.offers[c].id, float(s))
+            for r, c, s in zip(
+                edges.rows[best].tolist(), edges.cols[best].tolist(), edges.scores[best].tolist()
+            )
+        ),
+        key=lambda a: (a.request_id, -a.score, a.offer_id),
+    )
     served = {a.request_id for a in assignment}
     taken_by: dict[str, list[str]] = {}
     for a in assignment:
@@ -205,15 +269,24 @@ def _plan(index: "MatchingIndex", results: list[RequestCandidates], edges: "Edge
         elif result.eligible == 0:
             reason = "no eligible offer at all"
         elif request.id not in has_edge:
-            floor = f"at least {min_score:g}" if min_score is not None and min_score > 0 else "above 0"
+            floor = (
+                f"at least {min_score:g}" if min_score is not None and min_score > 0 else "above 0"
+            )
             reason = f"no eligible offer scores {floor}"
         else:
             row = index.request_pos[request.id]
             mine = np.flatnonzero(edges.rows == row)
             mine = mine[np.lexsort((edges.cols[mine], -edges.scores[mine]))][:3]
-            gone = [f"{index.offers[c].id} (to {', '.join(taken_by.get(index.offers[c].id, []))})"
-                    for c in edges.cols[mine].tolist()]
+            gone = [
+                f"{index.offers[c].id} (to {', '.join(taken_by.get(index.offers[c].id, []))})"
+                for c in edges.cols[mine].tolist()
+            ]
             reason = "capacity taken by better-scored pairs: " + "; ".join(gone)
         unmet.append(Unmet(request.id, reason))
-    return Plan(assignment, unmet, round(float(edges.scores[best].sum()), 2),
-                round(float(edges.scores[easy].sum()), 2), max_per_request)
+    return Plan(
+        assignment,
+        unmet,
+        round(float(edges.scores[best].sum()), 2),
+        round(float(edges.scores[easy].sum()), 2),
+        max_per_request,
+    )

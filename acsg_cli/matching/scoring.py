@@ -33,25 +33,29 @@ if TYPE_CHECKING:
 SIGNALS: dict[str, str] = {
     "areas": "share of the requested areas the offer covers (FS 3, MSP)",
     "text": "TF-IDF cosine similarity of the request's title, gap and objectives with the offer's title "
-            "and expertise, divided by 0.4 and capped at 1 (WM 15.ii, FS 3)",
+    "and expertise, divided by 0.4 and capped at 1 (WM 15.ii, FS 3)",
     "languages": "1 when request and offer share a working language",
     "continuity": "1 when an earlier match joined the same requesting State and offering entity (SR)",
     "quality_dimensions": "share of the request's quality dimensions the offer works on (WM 15.i, WM 18)",
     "support_types": "share of the requested kinds of support the offer gives (WM 17, FS 4)",
     "term": "1 when both are long-term (or the offer either), 0.5 when both short-term (WM 9)",
     "institutional": "1 when the offer covers an institutional area the request asks for: "
-                     "institutional_capacity, legislation, strategic_planning, quality_assurance (SR)",
+    "institutional_capacity, legislation, strategic_planning, quality_assurance (SR)",
     "urgency": "1 when the request responds to an urgent need (WM 9, WM 12)",
     "waiting": "time since the request was submitted, reaching 1 after two years (SR: unmet needs)",
     "duplication": "penalty: share of the covered areas in which the State already receives support, "
-                   "from live matches or the request's coordination.existing_support (WM 15.vi, FS 2)",
+    "from live matches or the request's coordination.existing_support (WM 15.vi, FS 2)",
 }
 """Every signal by name, with what its value measures and the paragraph behind it."""
 
 PENALTIES = frozenset({"duplication"})
 SAID_WHEN_ZERO = frozenset({"areas", "languages", "term"})
-INSTITUTIONAL_AREAS = (Area.INSTITUTIONAL_CAPACITY, Area.LEGISLATION, Area.STRATEGIC_PLANNING,
-                       Area.QUALITY_ASSURANCE)
+INSTITUTIONAL_AREAS = (
+    Area.INSTITUTIONAL_CAPACITY,
+    Area.LEGISLATION,
+    Area.STRATEGIC_PLANNING,
+    Area.QUALITY_ASSURANCE,
+)
 WAITING_FULL_DAYS = 730
 TEXT_FULL_COSINE = 0.4
 """Texts this close (cosine) count as a full match: related pledges rarely share more words."""
@@ -102,7 +106,11 @@ def load_settings(data_dir: Path | None) -> MatchingSettings:
         for error in exc.errors():
             where = path_text(tuple(error["loc"]))
             if error["type"] == "extra_forbidden":
-                fields = Weights.model_fields if where.startswith("weights.") else MatchingSettings.model_fields
+                fields = (
+                    Weights.model_fields
+                    if where.startswith("weights.")
+                    else MatchingSettings.model_fields
+                )
                 known = ", ".join(fields)
                 messages.append(f"unknown key '{where}' (known: {known})")
             else:
@@ -125,29 +133,29 @@ class Component:
 class Block:
     """Eligibility and score of the requests at `rows` against every offer."""
 
-    rows: "np.ndarray"
-    codes: "np.ndarray"
-    values: dict[str, "np.ndarray"]
-    total: "np.ndarray"
+    rows: np.ndarray
+    codes: np.ndarray
+    values: dict[str, np.ndarray]
+    total: np.ndarray
 
 
 class Scorer:
     """Scores pairs of an indexed registry with given weights."""
 
-    def __init__(self, index: "MatchingIndex", weights: Weights) -> None:
+    def __init__(self, index: MatchingIndex, weights: Weights) -> None:
         self.index = index
         self.weights = weights
-        self._text: "TextSimilarity | None" = None
+        self._text: TextSimilarity | None = None
 
     @property
-    def text(self) -> "TextSimilarity":
+    def text(self) -> TextSimilarity:
         if self._text is None:
             from acsg_cli.matching.text import TextSimilarity
 
             self._text = TextSimilarity(self.index.requests, self.index.offers)
         return self._text
 
-    def block(self, rows: "np.ndarray") -> Block:
+    def block(self, rows: np.ndarray) -> Block:
         """Exclusion codes, signal values and total scores for `rows` x every offer."""
         import numpy as np
 
@@ -172,14 +180,20 @@ class Scorer:
         values["continuity"] = continuity
         req_quality = ix["req_quality"][rows]
         values["quality_dimensions"] = (req_quality @ ix["off_quality"].T) / np.maximum(
-            req_quality.sum(axis=1), 1)[:, None]
+            req_quality.sum(axis=1), 1
+        )[:, None]
         req_support = ix["req_support"][rows]
         values["support_types"] = (req_support @ ix["off_support"].T) / np.maximum(
-            req_support.sum(axis=1), 1)[:, None]
+            req_support.sum(axis=1), 1
+        )[:, None]
         fit = np.array(TERM_FIT, dtype=np.float32)
-        values["term"] = fit[ix["req_term"][rows].astype(np.intp)[:, None], ix["off_term"].astype(np.intp)[None, :]]
+        values["term"] = fit[
+            ix["req_term"][rows].astype(np.intp)[:, None], ix["off_term"].astype(np.intp)[None, :]
+        ]
         institutional = np.array([a in INSTITUTIONAL_AREAS for a in AREAS], dtype=np.float32)
-        values["institutional"] = (((req_areas * institutional) @ ix["off_areas"].T) > 0).astype(np.float32)
+        values["institutional"] = (((req_areas * institutional) @ ix["off_areas"].T) > 0).astype(
+            np.float32
+        )
         values["urgency"] = np.broadcast_to(ix["req_urgent"][rows][:, None], shape)
         waiting = np.minimum(ix["req_days"][rows] / WAITING_FULL_DAYS, 1.0)
         values["waiting"] = np.broadcast_to(waiting[:, None], shape)
@@ -205,7 +219,9 @@ class Scorer:
         rows = block.rows[at]
         terms = self.text.shared_terms(rows, cols) if self.weights.text > 0 else [[] for _ in pairs]
         values = {name: block.values[name][at, cols].tolist() for name in SIGNALS}
-        signed = {name: (-1 if name in PENALTIES else 1) * getattr(self.weights, name) for name in SIGNALS}
+        signed = {
+            name: (-1 if name in PENALTIES else 1) * getattr(self.weights, name) for name in SIGNALS
+        }
         out = []
         for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist())):
             parts = []
@@ -226,37 +242,58 @@ def _names(values: list[str]) -> str:
     return ", ".join(values)
 
 
-def _reason(name: str, ix: "MatchingIndex", row: int, col: int, value: float, terms: list[str]) -> str | None:
+def _reason(
+    name: str, ix: MatchingIndex, row: int, col: int, value: float, terms: list[str]
+) -> str | None:
     request, offer = ix.requests[row], ix.offers[col]
     if name == "areas":
         offered = ix.offer_areas[col]
         covered = [a.value for a in request.areas if a in offered]
         n = len(request.areas)
         if not covered:
-            return f"covers none of the {n} areas asked for" if n > 1 else "does not cover the area asked for"
+            return (
+                f"covers none of the {n} areas asked for"
+                if n > 1
+                else "does not cover the area asked for"
+            )
         if len(covered) == n:
-            return f"covers all {n} areas: {_names(covered)}" if n > 1 else f"covers the area asked for: {covered[0]}"
+            return (
+                f"covers all {n} areas: {_names(covered)}"
+                if n > 1
+                else f"covers the area asked for: {covered[0]}"
+            )
         return f"covers {len(covered)} of {n} areas: {_names(covered)}"
     if name == "text":
-        return f"expertise matches the request's words: {_names(terms)}" if terms and value > 0 else None
+        return (
+            f"expertise matches the request's words: {_names(terms)}"
+            if terms and value > 0
+            else None
+        )
     if name == "languages":
         shared = [lang for lang in request.languages if lang in offer.languages]
         if shared:
             return f"same working language{'s' if len(shared) > 1 else ''}: {_names(shared)}"
         if request.languages and offer.languages:
-            return (f"no working language in common (request: {_names(list(request.languages))}; "
-                    f"offer: {_names(list(offer.languages))})")
+            return (
+                f"no working language in common (request: {_names(list(request.languages))}; "
+                f"offer: {_names(list(offer.languages))})"
+            )
         return None
     if name == "continuity":
         match_id = ix.continuity.get(row, {}).get(col)
-        return f"continues the earlier match {match_id} between the same parties" if match_id else None
+        return (
+            f"continues the earlier match {match_id} between the same parties" if match_id else None
+        )
     if name == "quality_dimensions":
         shared = [q.value for q in request.quality_dimensions if q in offer.quality_dimensions]
         n = len(request.quality_dimensions)
         if not shared:
             return None
-        return (f"works on the quality dimension asked for: {shared[0]}" if n == 1 else
-                f"works on {len(shared)} of {n} quality dimensions asked for: {_names(shared)}")
+        return (
+            f"works on the quality dimension asked for: {shared[0]}"
+            if n == 1
+            else f"works on {len(shared)} of {n} quality dimensions asked for: {_names(shared)}"
+        )
     if name == "support_types":
         shared = [s.value for s in request.support_types if s in offer.support_types]
         n = len(request.support_types)
@@ -271,7 +308,9 @@ def _reason(name: str, ix: "MatchingIndex", row: int, col: int, value: float, te
         if value > 0:
             return "short-term on both sides"
         if request.term and offer.term:
-            return f"term differs: the request is {request.term.value}, the offer {offer.term.value}"
+            return (
+                f"term differs: the request is {request.term.value}, the offer {offer.term.value}"
+            )
         return None
     if name == "institutional":
         offered = ix.offer_areas[col]
@@ -280,14 +319,17 @@ def _reason(name: str, ix: "MatchingIndex", row: int, col: int, value: float, te
     if name == "urgency":
         return "urgent request" if value > 0 else None
     if name == "waiting":
-        return f"waiting since {request.submitted_on.isoformat()} ({_age(request.submitted_on, ix.today)})" \
-            if value > 0 else None
+        return (
+            f"waiting since {request.submitted_on.isoformat()} ({_age(request.submitted_on, ix.today)})"
+            if value > 0
+            else None
+        )
     if name == "duplication":
         return _duplication_reason(ix, row, col) if value > 0 else None
     return None
 
 
-def _duplication_reason(ix: "MatchingIndex", row: int, col: int) -> str:
+def _duplication_reason(ix: MatchingIndex, row: int, col: int) -> str:
     request = ix.requests[row]
     covered = {a for a in request.areas if a in ix.offer_areas[col]}
     parts = []

@@ -61,8 +61,8 @@ class TextSimilarity:
 
         stemmer = snowballstemmer.stemmer("english")
         ignored = frozenset(_fold(w) for w in get_stop_words("en"))
-        stems: dict[str, int] = {}          # word -> term number
-        roots: dict[str, int] = {}          # stem -> term number
+        stems: dict[str, int] = {}  # word -> term number
+        roots: dict[str, int] = {}  # stem -> term number
         spellings: list[Counter[str]] = []  # term number -> the words that led to it
         documents = [request_text(r) for r in requests] + [offer_text(o) for o in offers]
         rows, cols, counts = [], [], []
@@ -83,8 +83,9 @@ class TextSimilarity:
                 cols.append(term)
                 counts.append(1.0 + math.log(count))
         n_terms = max(len(spellings), 1)
-        matrix = sparse.csr_matrix((np.array(counts, dtype=np.float32), (rows, cols)),
-                                   shape=(len(documents), n_terms))
+        matrix = sparse.csr_matrix(
+            (np.array(counts, dtype=np.float32), (rows, cols)), shape=(len(documents), n_terms)
+        )
         df = np.bincount(np.array(cols, dtype=np.intp), minlength=n_terms)
         self.idf = np.log((len(documents) + 1) / np.maximum(df, 1)).astype(np.float32)
         matrix = matrix @ sparse.diags(self.idf)
@@ -93,16 +94,16 @@ class TextSimilarity:
         matrix = sparse.csr_matrix(matrix, dtype=np.float32)
         self.terms = [min(s.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s in spellings] or [""]
         self.requests = matrix[: len(requests)]
-        self.offers = matrix[len(requests):]
+        self.offers = matrix[len(requests) :]
         self._offers_t = self.offers.T.tocsc()
 
-    def block(self, rows: "np.ndarray") -> "np.ndarray":
+    def block(self, rows: np.ndarray) -> np.ndarray:
         """Cosine similarity of the requests at `rows` with every offer: (len(rows), offers)."""
         import numpy as np
 
         return np.asarray((self.requests[rows] @ self._offers_t).toarray(), dtype=np.float32)
 
-    def shared_terms(self, rows: "np.ndarray", cols: "np.ndarray", n: int = 3) -> list[list[str]]:
+    def shared_terms(self, rows: np.ndarray, cols: np.ndarray, n: int = 3) -> list[list[str]]:
         """For each pair (rows[k], cols[k]), the `n` words contributing most to its similarity,
         each in its most frequent spelling."""
         products = self.requests[rows].multiply(self.offers[cols]).tocsr()

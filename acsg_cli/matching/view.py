@@ -16,7 +16,9 @@ def set_aside(registry: Registry, match_id: str) -> Registry:
     matches = {k: v for k, v in registry.matches.items() if k != match_id}
     requests = dict(registry.requests)
     if match.request in requests:
-        requests[match.request] = requests[match.request].model_copy(update={"status": RequestStatus.OPEN})
+        requests[match.request] = requests[match.request].model_copy(
+            update={"status": RequestStatus.OPEN}
+        )
     offers = dict(registry.offers)
     for offer_id in match.offers:
         if offer_id in offers:

@@ -29,7 +29,23 @@ KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}
 KIND_BY_PREFIX = {k.prefix: k for k in KINDS.values()}
 
 __all__ = [
-    "ID_PATTERNS", "KINDS", "KIND_BY_FOLDER", "KIND_BY_PREFIX", "Consent", "Contact",
-    "GeographicScope", "HistoryEntry", "Kind", "Match", "Milestone", "NationalPlan",
-    "NeedsAssessment", "Offer", "OfferingEntity", "ProgressUpdate", "Record", "Request", "Waiver",
+    "ID_PATTERNS",
+    "KINDS",
+    "KIND_BY_FOLDER",
+    "KIND_BY_PREFIX",
+    "Consent",
+    "Contact",
+    "GeographicScope",
+    "HistoryEntry",
+    "Kind",
+    "Match",
+    "Milestone",
+    "NationalPlan",
+    "NeedsAssessment",
+    "Offer",
+    "OfferingEntity",
+    "ProgressUpdate",
+    "Record",
+    "Request",
+    "Waiver",
 ]

@@ -98,9 +98,13 @@ def describe(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], str]:
         return codes.UNKNOWN_KEY, loc, f"unknown key '{where}'{hint}"
     if kind == "enum":
         expected = error.get("ctx", {}).get("expected", "")
-        choices = [c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()]
+        choices = [
+            c.strip().strip("'") for c in expected.replace(" or ", ", ").split(",") if c.strip()
+        ]
         near = difflib.get_close_matches(str(value), choices, n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else f"; expected one of: {', '.join(choices)}"
+        hint = (
+            f"; did you mean '{near[0]}'?" if near else f"; expected one of: {', '.join(choices)}"
+        )
         return codes.INVALID_VALUE, loc, f"{prefix}{_show(value)} is not a known value{hint}"
     if kind == "string_pattern_mismatch":
         pattern = error.get("ctx", {}).get("pattern", "")
@@ -112,9 +116,17 @@ def describe(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], str]:
         found = "nothing" if value is None else f"{type(value).__name__} {_show(value)}"
         return codes.INVALID_VALUE, loc, f"{prefix}expected {_TYPE_WORDS[kind]}, found {found}"
     if kind == "literal_error":
-        return codes.INVALID_VALUE, loc, f"{prefix}expected {error.get('ctx', {}).get('expected')}, found {_show(value)}"
+        return (
+            codes.INVALID_VALUE,
+            loc,
+            f"{prefix}expected {error.get('ctx', {}).get('expected')}, found {_show(value)}",
+        )
     if kind == "too_short":
-        return codes.INVALID_VALUE, loc, f"{prefix}must list at least {error.get('ctx', {}).get('min_length', 1)} value"
+        return (
+            codes.INVALID_VALUE,
+            loc,
+            f"{prefix}must list at least {error.get('ctx', {}).get('min_length', 1)} value",
+        )
     if kind == "too_long":
         return codes.INVALID_VALUE, loc, f"{prefix}is too long"
     if kind in ("value_error", "assertion_error"):

@@ -6,7 +6,7 @@ import re
 from datetime import date
 from typing import Annotated, Any, ClassVar, TypeVar
 
-from pydantic import AfterValidator, BeforeValidator, BaseModel, ConfigDict, Field, Strict
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from acsg_cli import geo
 
@@ -24,8 +24,9 @@ _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 class Record(BaseModel):
     """Base of every model read from YAML: unknown keys are errors, values are not coerced."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False,
-                              populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, populate_by_name=True
+    )
 
     kind: ClassVar[str] = ""
     """`request`, `offer` or `match` on the record models; empty on their parts."""
@@ -81,13 +82,18 @@ IsoDate = Annotated[date, BeforeValidator(_iso_date), Field(json_schema_extra={"
 Text = Annotated[str, Field(min_length=1, pattern=r"\S")]
 Line = Annotated[str, Field(min_length=1, pattern=r"^[^\n]*\S[^\n]*$")]
 Flag = Annotated[bool, Strict()]
-Figure = Annotated[str, BeforeValidator(_number_as_text), Field(min_length=1, pattern=r"\S",
-                                                                  json_schema_extra={"type": ["string", "number"]})]
+Figure = Annotated[
+    str,
+    BeforeValidator(_number_as_text),
+    Field(min_length=1, pattern=r"\S", json_schema_extra={"type": ["string", "number"]}),
+]
 """Text that may be written as a bare number (a target, a period, a pledge reference)."""
-Country = Annotated[str, Field(pattern=r"^[A-Z]{3}$", json_schema_extra=_country_schema),
-                    AfterValidator(_country)]
-Language = Annotated[str, Field(pattern=r"^[a-z]{2}$", json_schema_extra=_language_schema),
-                     AfterValidator(_language)]
+Country = Annotated[
+    str, Field(pattern=r"^[A-Z]{3}$", json_schema_extra=_country_schema), AfterValidator(_country)
+]
+Language = Annotated[
+    str, Field(pattern=r"^[a-z]{2}$", json_schema_extra=_language_schema), AfterValidator(_language)
+]
 RequestId = Annotated[str, Field(pattern=ID_PATTERNS["request"])]
 OfferId = Annotated[str, Field(pattern=ID_PATTERNS["offer"])]
 MatchId = Annotated[str, Field(pattern=ID_PATTERNS["match"])]
@@ -96,8 +102,11 @@ Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 def unique_list(item: Any, *, min_length: int = 0) -> Any:
     """A list type whose items may not repeat (JSON Schema `uniqueItems`)."""
-    return Annotated[list[item], Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),
-                     AfterValidator(_unique)]
+    return Annotated[
+        list[item],
+        Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),
+        AfterValidator(_unique),
+    ]
 
 
 class Contact(Record):

@@ -7,7 +7,17 @@ from typing import Annotated, ClassVar
 from pydantic import Field, StrictFloat, StrictInt
 
 from acsg_cli.models.fields import (
-    ID_PATTERNS, Flag, IsoDate, Line, MatchId, OfferId, Record, RequestId, Text, Waiver, unique_list,
+    ID_PATTERNS,
+    Flag,
+    IsoDate,
+    Line,
+    MatchId,
+    OfferId,
+    Record,
+    RequestId,
+    Text,
+    Waiver,
+    unique_list,
 )
 from acsg_cli.vocab import Decision, MatchStatus
 

@@ -7,11 +7,29 @@ from typing import Annotated, Any, ClassVar, Literal
 from pydantic import Field, StrictInt, model_validator
 
 from acsg_cli.models.fields import (
-    Contact, Country, Figure, Flag, IsoDate, Language, Line, OfferId, Record, RequestId, Text, Waiver,
+    Contact,
+    Country,
+    Figure,
+    Flag,
+    IsoDate,
+    Language,
+    Line,
+    OfferId,
+    Record,
+    RequestId,
+    Text,
+    Waiver,
     unique_list,
 )
 from acsg_cli.vocab import (
-    Area, Channel, EntityType, OfferStatus, OfferTerm, QualityDimension, ReceivedVia, Region,
+    Area,
+    Channel,
+    EntityType,
+    OfferStatus,
+    OfferTerm,
+    QualityDimension,
+    ReceivedVia,
+    Region,
     SupportType,
 )
 
@@ -24,7 +42,7 @@ class OfferingEntity(Record):
     country: Country | None = None
 
     @model_validator(mode="after")
-    def _state_has_country(self) -> "OfferingEntity":
+    def _state_has_country(self) -> OfferingEntity:
         if self.type is EntityType.STATE and self.country is None:
             raise ValueError("an offering State must name its country (ISO3 code)")
         return self
@@ -33,7 +51,9 @@ class OfferingEntity(Record):
 class GeographicScope(Record):
     """SR: where the offer can be used. Exactly one of `global`, `regions`, `countries`."""
 
-    model_config = Record.model_config | {"json_schema_extra": {"minProperties": 1, "maxProperties": 1}}
+    model_config = Record.model_config | {
+        "json_schema_extra": {"minProperties": 1, "maxProperties": 1}
+    }
 
     global_: Literal[True] | None = Field(default=None, alias="global")
     regions: unique_list(Region, min_length=1) | None = None  # type: ignore[valid-type]
@@ -45,9 +65,13 @@ class GeographicScope(Record):
         if isinstance(data, dict):
             named = [k for k in ("global", "regions", "countries") if k in data]
             if len(named) > 1:
-                raise ValueError(f"name exactly one of global, regions, countries (found {', '.join(named)})")
+                raise ValueError(
+                    f"name exactly one of global, regions, countries (found {', '.join(named)})"
+                )
             if not named and not (set(data) - {"global", "regions", "countries"}):
-                raise ValueError("name exactly one of global: true, regions: [...], countries: [...]")
+                raise ValueError(
+                    "name exactly one of global: true, regions: [...], countries: [...]"
+                )
         return data
 
     @property

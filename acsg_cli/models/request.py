@@ -5,10 +5,27 @@ from __future__ import annotations
 from typing import ClassVar
 
 from acsg_cli.models.fields import (
-    Contact, Country, Figure, Flag, IsoDate, Language, Line, Record, RequestId, Text, Waiver, unique_list,
+    Contact,
+    Country,
+    Figure,
+    Flag,
+    IsoDate,
+    Language,
+    Line,
+    Record,
+    RequestId,
+    Text,
+    Waiver,
+    unique_list,
 )
 from acsg_cli.vocab import (
-    Area, EntityType, MilestoneType, QualityDimension, ReceivedVia, RequestStatus, RequestTerm,
+    Area,
+    EntityType,
+    MilestoneType,
+    QualityDimension,
+    ReceivedVia,
+    RequestStatus,
+    RequestTerm,
     SupportType,
 )
 

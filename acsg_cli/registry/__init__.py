@@ -1,6 +1,6 @@
 """The registry: every record of a data folder, loaded and checked across files."""
 
-from acsg_cli.registry.load import Registry, RecordSource, load_registry
+from acsg_cli.registry.load import RecordSource, Registry, load_registry
 from acsg_cli.registry.sources import SourceFile, scan_directory
 
 __all__ = ["RecordSource", "Registry", "SourceFile", "load_registry", "scan_directory"]

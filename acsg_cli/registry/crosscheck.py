@@ -20,27 +20,51 @@ def cross_check(registry: Registry) -> list[Problem]:
         found.extend(_match_statuses(registry, match))
     for offer in registry.offers.values():
         if offer.in_response_to is not None:
-            found.extend(_reference(registry, offer.id, ("in_response_to",), offer.in_response_to, "request"))
+            found.extend(
+                _reference(registry, offer.id, ("in_response_to",), offer.in_response_to, "request")
+            )
     for request in registry.requests.values():
         if request.status is RequestStatus.MATCHED:
-            if not any(m.status not in ENDED_MATCH_STATUSES for m in registry.matches_for_request(request.id)):
-                found.append(_at(registry, request.id, ("status",), codes.INCONSISTENT,
-                                 "status is 'matched' but no match (other than declined or withdrawn) names "
-                                 "this request; set the status to open, or add the match"))
+            if not any(
+                m.status not in ENDED_MATCH_STATUSES
+                for m in registry.matches_for_request(request.id)
+            ):
+                found.append(
+                    _at(
+                        registry,
+                        request.id,
+                        ("status",),
+                        codes.INCONSISTENT,
+                        "status is 'matched' but no match (other than declined or withdrawn) names "
+                        "this request; set the status to open, or add the match",
+                    )
+                )
     return found
 
 
-def _at(registry: Registry, record_id: str, path: tuple[Any, ...], code: str, message: str) -> Problem:
+def _at(
+    registry: Registry, record_id: str, path: tuple[Any, ...], code: str, message: str
+) -> Problem:
     source = registry.sources[record_id]
     line, column = source.source_map.locate_value(path)
     return codes.problem(source.display, line, column, code, message)
 
 
-def _reference(registry: Registry, owner: str, path: tuple[Any, ...], target: str, kind: str) -> list[Problem]:
+def _reference(
+    registry: Registry, owner: str, path: tuple[Any, ...], target: str, kind: str
+) -> list[Problem]:
     record = registry.get(target)
     if record is not None:
         if record.kind != kind:
-            return [_at(registry, owner, path, codes.UNRESOLVED, f"'{target}' is a {record.kind}, not a {kind}")]
+            return [
+                _at(
+                    registry,
+                    owner,
+                    path,
+                    codes.UNRESOLVED,
+                    f"'{target}' is a {record.kind}, not a {kind}",
+                )
+            ]
         return []
     if target in registry.known_ids:
         return []  # the target's own file fails to load and is reported there
@@ -48,8 +72,15 @@ def _reference(registry: Registry, owner: str, path: tuple[Any, ...], target: st
     near = difflib.get_close_matches(target, pool, n=1, cutoff=0.8)
     hint = f"; did you mean {near[0]}?" if near else ""
     folder = "requests" if kind == "request" else "offers"
-    return [_at(registry, owner, path, codes.UNRESOLVED,
-                f"{kind} '{target}' does not exist (no {folder}/{target}.yaml){hint}")]
+    return [
+        _at(
+            registry,
+            owner,
+            path,
+            codes.UNRESOLVED,
+            f"{kind} '{target}' does not exist (no {folder}/{target}.yaml){hint}",
+        )
+    ]
 
 
 def _match_statuses(registry: Registry, match: Any) -> list[Problem]:
@@ -58,13 +89,27 @@ def _match_statuses(registry: Registry, match: Any) -> list[Problem]:
     found = []
     request = registry.requests.get(match.request)
     if request is not None and request.status in (RequestStatus.WITHDRAWN, RequestStatus.CLOSED):
-        found.append(_at(registry, match.id, ("request",), codes.INCONSISTENT,
-                         f"live match ({match.status.value}) on request {request.id}, which is "
-                         f"{request.status.value}; withdraw or complete the match"))
+        found.append(
+            _at(
+                registry,
+                match.id,
+                ("request",),
+                codes.INCONSISTENT,
+                f"live match ({match.status.value}) on request {request.id}, which is "
+                f"{request.status.value}; withdraw or complete the match",
+            )
+        )
     for index, offer_id in enumerate(match.offers):
         offer = registry.offers.get(offer_id)
         if offer is not None and offer.status in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED):
-            found.append(_at(registry, match.id, ("offers", index), codes.INCONSISTENT,
-                             f"live match ({match.status.value}) names offer {offer.id}, which is "
-                             f"{offer.status.value}; withdraw the match or replace the offer"))
+            found.append(
+                _at(
+                    registry,
+                    match.id,
+                    ("offers", index),
+                    codes.INCONSISTENT,
+                    f"live match ({match.status.value}) names offer {offer.id}, which is "
+                    f"{offer.status.value}; withdraw the match or replace the offer",
+                )
+            )
     return found

@@ -17,5 +17,9 @@ def next_id(root: Path, kind: str, year: int) -> str:
     spec = KINDS[kind]
     pattern = re.compile(rf"^{spec.prefix}-{year}-([0-9]{{3,}})\.yaml$")
     folder = root / spec.folder
-    numbers = [int(m.group(1)) for p in folder.glob("*.yaml") if (m := pattern.match(p.name))] if folder.is_dir() else []
+    numbers = (
+        [int(m.group(1)) for p in folder.glob("*.yaml") if (m := pattern.match(p.name))]
+        if folder.is_dir()
+        else []
+    )
     return f"{spec.prefix}-{year}-{max(numbers, default=0) + 1:03d}"

@@ -10,7 +10,16 @@ from typing import Any
 
 from acsg_cli import problems as codes
 from acsg_cli.errors import UnknownIdError
-from acsg_cli.models import KIND_BY_FOLDER, KIND_BY_PREFIX, KINDS, Kind, Match, Offer, Record, Request
+from acsg_cli.models import (
+    KIND_BY_FOLDER,
+    KIND_BY_PREFIX,
+    KINDS,
+    Kind,
+    Match,
+    Offer,
+    Record,
+    Request,
+)
 from acsg_cli.problems import Problem
 from acsg_cli.registry.sources import SourceFile, scan_directory
 from acsg_cli.vocab import LIVE_MATCH_STATUSES
@@ -43,7 +52,8 @@ class Registry:
     known_ids: dict[str, str] = field(default_factory=dict)
     """Every id seen in a file, valid or not, with the file it is in."""
     _by_party: tuple[dict[str, list[Match]], dict[str, list[Match]]] | None = field(
-        default=None, init=False, repr=False, compare=False)
+        default=None, init=False, repr=False, compare=False
+    )
     """Matches by request id and by offer id, built on first use and dropped by `add`."""
 
     def _match_index(self) -> tuple[dict[str, list[Match]], dict[str, list[Match]]]:
@@ -60,7 +70,11 @@ class Registry:
         return self._by_party
 
     def get(self, record_id: str) -> Record | None:
-        return self.requests.get(record_id) or self.offers.get(record_id) or self.matches.get(record_id)
+        return (
+            self.requests.get(record_id)
+            or self.offers.get(record_id)
+            or self.matches.get(record_id)
+        )
 
     def require(self, record_id: str, kind: str | None = None) -> Any:
         """The record with that id (of that kind, if given), or `UnknownIdError` with a hint."""
@@ -71,7 +85,9 @@ class Registry:
         if record is not None:
             raise UnknownIdError(f"'{record_id}' is a {record.kind}, not a {what}")
         if record_id in self.known_ids:
-            raise UnknownIdError(f"{what} '{record_id}' does not load; run `acsg validate {self.known_ids[record_id]}`")
+            raise UnknownIdError(
+                f"{what} '{record_id}' does not load; run `acsg validate {self.known_ids[record_id]}`"
+            )
         pool = [i for i in self.all_ids() if kind is None or self.get(i).kind == kind]  # type: ignore[union-attr]
         near = difflib.get_close_matches(record_id, pool, n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]}?" if near else ""
@@ -89,29 +105,38 @@ class Registry:
         return list(self._match_index()[0].get(request_id, ()))
 
     def live_matches_for_offer(self, offer_id: str) -> list[Match]:
-        return [m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES]
+        return [
+            m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES
+        ]
 
     def add(self, record: Record, source: RecordSource) -> None:
-        tables: dict[str, dict[str, Any]] = {"request": self.requests, "offer": self.offers, "match": self.matches}
+        tables: dict[str, dict[str, Any]] = {
+            "request": self.requests,
+            "offer": self.offers,
+            "match": self.matches,
+        }
         table = tables[record.kind]
         table[record.id] = record  # type: ignore[attr-defined]
         self._by_party = None
         self.sources[record.id] = source  # type: ignore[attr-defined]
 
 
-def load_registry(root: Path, *, root_display: str | None = None,
-                  extra: Iterable[SourceFile] = ()) -> Registry:
+def load_registry(
+    root: Path, *, root_display: str | None = None, extra: Iterable[SourceFile] = ()
+) -> Registry:
     """Scan a registry folder, load every record and run the cross-file checks."""
     files, problems = scan_directory(root, root_display)
-    return build_registry([*files, *extra], problems, str(root) if root_display is None else root_display)
+    return build_registry(
+        [*files, *extra], problems, str(root) if root_display is None else root_display
+    )
 
 
-def build_registry(files: Iterable[SourceFile], problems: Iterable[Problem] = (),
-                   root_display: str = "data") -> Registry:
+def build_registry(
+    files: Iterable[SourceFile], problems: Iterable[Problem] = (), root_display: str = "data"
+) -> Registry:
     """Load the given source files into a registry (from disk or from git alike)."""
-    from acsg_cli.registry.crosscheck import cross_check
-
     from acsg_cli.progress import track
+    from acsg_cli.registry.crosscheck import cross_check
 
     registry = Registry(root_display=root_display, problems=list(problems))
     for source in track(list(files), "Reading records"):
@@ -130,17 +155,28 @@ def _load_one(registry: Registry, source: SourceFile) -> None:
     try:
         document = read_bytes(source.read())
     except ReadError as exc:
-        registry.problems.extend(codes.problem(shown, i.line, i.column, i.code, i.message) for i in exc.issues)
+        registry.problems.extend(
+            codes.problem(shown, i.line, i.column, i.code, i.message) for i in exc.issues
+        )
         return
     except OSError as exc:
-        registry.problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE, f"cannot read: {exc.strerror or exc}"))
+        registry.problems.append(
+            codes.problem(shown, 1, 1, codes.UNREADABLE, f"cannot read: {exc.strerror or exc}")
+        )
         return
     data, smap = document.data, document.source_map
     record_id = data.get("id")
     kind = _kind_for(source, record_id)
     if kind is None:
-        registry.problems.append(codes.problem(shown, 1, 1, codes.MISPLACED,
-                                               "cannot tell the kind of record: put it in requests/, offers/ or matches/"))
+        registry.problems.append(
+            codes.problem(
+                shown,
+                1,
+                1,
+                codes.MISPLACED,
+                "cannot tell the kind of record: put it in requests/, offers/ or matches/",
+            )
+        )
         return
     if isinstance(record_id, str):
         _check_placement(registry, source, kind, record_id, smap)
@@ -149,15 +185,23 @@ def _load_one(registry: Registry, source: SourceFile) -> None:
     except ValidationError as exc:
         for error in exc.errors():
             code, loc, message = describe(error)
-            line, column = smap.locate_value(loc) if code == codes.INVALID_VALUE else smap.locate(loc)
+            line, column = (
+                smap.locate_value(loc) if code == codes.INVALID_VALUE else smap.locate(loc)
+            )
             registry.problems.append(codes.problem(shown, line, column, code, message))
         return
     rid = record.id  # type: ignore[attr-defined]
     if rid in registry.sources:
         line, column = smap.locate(("id",))
-        registry.problems.append(codes.problem(
-            shown, line, column, codes.DUPLICATE_ID,
-            f"id '{rid}' is already used by {registry.sources[rid].display}"))
+        registry.problems.append(
+            codes.problem(
+                shown,
+                line,
+                column,
+                codes.DUPLICATE_ID,
+                f"id '{rid}' is already used by {registry.sources[rid].display}",
+            )
+        )
         return
     registry.add(record, RecordSource(shown, smap, source.real_path))
 
@@ -169,22 +213,36 @@ def _kind_for(source: SourceFile, record_id: Any) -> Kind | None:
     return kind
 
 
-def _check_placement(registry: Registry, source: SourceFile, kind: Kind, record_id: str, smap: SourceMap) -> None:
+def _check_placement(
+    registry: Registry, source: SourceFile, kind: Kind, record_id: str, smap: SourceMap
+) -> None:
     line, column = smap.locate_value(("id",))
     registry.known_ids.setdefault(record_id, source.display)
     if source.folder in KIND_BY_FOLDER:
         other = KIND_BY_PREFIX.get(record_id[:3])
         if other is not None and other is not kind:
-            registry.problems.append(codes.problem(
-                source.display, line, column, codes.MISPLACED,
-                f"'{record_id}' is {_article(other.name)} id but the file is in {kind.folder}/; "
-                f"move it to {other.folder}/"))
+            registry.problems.append(
+                codes.problem(
+                    source.display,
+                    line,
+                    column,
+                    codes.MISPLACED,
+                    f"'{record_id}' is {_article(other.name)} id but the file is in {kind.folder}/; "
+                    f"move it to {other.folder}/",
+                )
+            )
             return
     if record_id != source.stem:
-        registry.problems.append(codes.problem(
-            source.display, line, column, codes.MISPLACED,
-            f"id '{record_id}' does not match the file name '{source.name}'; "
-            f"a record's file is named <id>.yaml"))
+        registry.problems.append(
+            codes.problem(
+                source.display,
+                line,
+                column,
+                codes.MISPLACED,
+                f"id '{record_id}' does not match the file name '{source.name}'; "
+                f"a record's file is named <id>.yaml",
+            )
+        )
 
 
 def _article(word: str) -> str:

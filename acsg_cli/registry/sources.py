@@ -43,6 +43,7 @@ def _reader(path: Path) -> Callable[[], bytes]:
     def read() -> bytes:
         with path.open("rb") as fh:
             return fh.read(MAX_BYTES + 1)
+
     return read
 
 
@@ -51,7 +52,9 @@ def display_join(root_display: str, *parts: str) -> str:
     return "/".join([base, *parts]) if base else "/".join(parts)
 
 
-def scan_directory(root: Path, root_display: str | None = None) -> tuple[list[SourceFile], list[Problem]]:
+def scan_directory(
+    root: Path, root_display: str | None = None
+) -> tuple[list[SourceFile], list[Problem]]:
     """Every candidate record file under `root`, and problems for paths that cannot be records."""
     if not root.exists():
         raise UsageError(f"registry folder '{root}' not found (set --data or ACSG_DATA)")
@@ -67,8 +70,15 @@ def scan_directory(root: Path, root_display: str | None = None) -> tuple[list[So
         if not folder_path.exists():
             continue
         if not folder_path.is_dir() or folder_path.is_symlink():
-            problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE,
-                                          f"'{folder}' must be a folder of {folder} inside the registry"))
+            problems.append(
+                codes.problem(
+                    shown,
+                    1,
+                    1,
+                    codes.UNREADABLE,
+                    f"'{folder}' must be a folder of {folder} inside the registry",
+                )
+            )
             continue
         try:
             entries = sorted(os.scandir(folder_path), key=lambda e: e.name)
@@ -77,7 +87,9 @@ def scan_directory(root: Path, root_display: str | None = None) -> tuple[list[So
         for entry in entries:
             if entry.name.startswith("."):
                 continue
-            source, problem = check_entry(Path(entry.path), folder, display_join(shown, entry.name), real_root)
+            source, problem = check_entry(
+                Path(entry.path), folder, display_join(shown, entry.name), real_root
+            )
             if problem is not None:
                 problems.append(problem)
             if source is not None:
@@ -85,8 +97,12 @@ def scan_directory(root: Path, root_display: str | None = None) -> tuple[list[So
     return files, problems
 
 
-def check_entry(path: Path, folder: str, shown: str, real_root: Path) -> tuple[SourceFile | None, Problem | None]:
-    def refuse(message: str, code: str = codes.UNREADABLE, severity: Severity | None = None) -> tuple[None, Problem]:
+def check_entry(
+    path: Path, folder: str, shown: str, real_root: Path
+) -> tuple[SourceFile | None, Problem | None]:
+    def refuse(
+        message: str, code: str = codes.UNREADABLE, severity: Severity | None = None
+    ) -> tuple[None, Problem]:
         return None, codes.problem(shown, 1, 1, code, message, severity)
 
     if path.is_symlink():
@@ -103,13 +119,24 @@ def check_entry(path: Path, folder: str, shown: str, real_root: Path) -> tuple[S
     is_yaml = path.name.endswith(".yaml")
     if not stat.S_ISREG(info.st_mode):
         if stat.S_ISDIR(info.st_mode) and not is_yaml:
-            return refuse("folder inside a record folder; records are files named <id>.yaml, so it is ignored",
-                          codes.MISPLACED, Severity.WARNING)
+            return refuse(
+                "folder inside a record folder; records are files named <id>.yaml, so it is ignored",
+                codes.MISPLACED,
+                Severity.WARNING,
+            )
         return refuse("not a regular file; a record is a file named <id>.yaml")
     if not is_yaml:
         if path.name.endswith(".yml"):
             return refuse("record files end in .yaml, not .yml; rename it")
-        return refuse("not a record file (records are named <id>.yaml); ignored", codes.MISPLACED, Severity.WARNING)
+        return refuse(
+            "not a record file (records are named <id>.yaml); ignored",
+            codes.MISPLACED,
+            Severity.WARNING,
+        )
     if info.st_size > MAX_BYTES:
-        return refuse(f"file is {info.st_size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit for a record file")
-    return SourceFile(display=shown, folder=folder, name=path.name, read=_reader(path), real_path=path), None
+        return refuse(
+            f"file is {info.st_size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit for a record file"
+        )
+    return SourceFile(
+        display=shown, folder=folder, name=path.name, read=_reader(path), real_path=path
+    ), None

@@ -37,9 +37,12 @@ def _fields(out: TextIO, data: dict[str, Any], skip: tuple[str, ...] = ()) -> No
 def write_markdown(brief: Brief, out: TextIO) -> None:
     match = brief.match
     out.write(f"# Brief on {brief.match_id} for {brief.party}\n\n")
-    out.write(f"For {brief.party} ({brief.role}). Match {match['id']} of request {match['request']} with "
-              f"{', '.join(match['offers'])}: status {match['status']}"
-              + (f", proposed on {match['proposed_on']}" if "proposed_on" in match else "") + ".\n\n")
+    out.write(
+        f"For {brief.party} ({brief.role}). Match {match['id']} of request {match['request']} with "
+        f"{', '.join(match['offers'])}: status {match['status']}"
+        + (f", proposed on {match['proposed_on']}" if "proposed_on" in match else "")
+        + ".\n\n"
+    )
     for key in ("rationale", "scope"):
         if key in match:
             out.write(f"{key.capitalize()}: {value_text(match[key])}\n\n")

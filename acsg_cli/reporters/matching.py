@@ -29,19 +29,26 @@ def proposal_data(proposal: Proposal) -> Any:
     for item in proposal.requests:
         entry: dict[str, Any] = {
             "request": item.request.id,
-            "candidates": [{"rank": c.rank, "offer": c.offer_id, "score": c.score, "reasons": c.reasons}
-                           for c in item.candidates],
+            "candidates": [
+                {"rank": c.rank, "offer": c.offer_id, "score": c.score, "reasons": c.reasons}
+                for c in item.candidates
+            ],
         }
         if item.excluded is not None:
-            entry["excluded"] = [{"offer": e.offer_id, "codes": list(e.codes), "reasons": list(e.reasons)}
-                                 for e in item.excluded]
+            entry["excluded"] = [
+                {"offer": e.offer_id, "codes": list(e.codes), "reasons": list(e.reasons)}
+                for e in item.excluded
+            ]
         requests.append(entry)
     if proposal.plan is None:
         return requests
     plan = proposal.plan
     return {
         "proposals": requests,
-        "assignment": [{"request": a.request_id, "offer": a.offer_id, "score": a.score} for a in plan.assignment],
+        "assignment": [
+            {"request": a.request_id, "offer": a.offer_id, "score": a.score}
+            for a in plan.assignment
+        ],
         "unmet": [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
         "total_score": plan.total_score,
         "greedy_total_score": plan.greedy_total_score,
@@ -61,10 +68,16 @@ def _heading(item: RequestCandidates) -> tuple[str, str]:
 
 
 def _plan_summary(plan: Plan, requests: int) -> str:
-    per = "one offer" if plan.max_offers_per_request == 1 else f"up to {plan.max_offers_per_request} offers"
+    per = (
+        "one offer"
+        if plan.max_offers_per_request == 1
+        else f"up to {plan.max_offers_per_request} offers"
+    )
     served = len({a.request_id for a in plan.assignment})
-    return (f"Plan ({per} per request): {served} of {requests} requests served; "
-            f"total score {plan.total_score:.2f} (greedy: {plan.greedy_total_score:.2f})")
+    return (
+        f"Plan ({per} per request): {served} of {requests} requests served; "
+        f"total score {plan.total_score:.2f} (greedy: {plan.greedy_total_score:.2f})"
+    )
 
 
 class ProposalReporter:
@@ -104,12 +117,23 @@ class TableProposalReporter(ProposalReporter):
         if proposal.plan is not None:
             plan = proposal.plan
             self.out.write(f"\n{_plan_summary(plan, len(proposal.requests))}\n\n")
-            write_rows([{"request": a.request_id, "offer": a.offer_id, "score": f"{a.score:.2f}"}
-                        for a in plan.assignment], ["request", "offer", "score"], "table", self.out)
+            write_rows(
+                [
+                    {"request": a.request_id, "offer": a.offer_id, "score": f"{a.score:.2f}"}
+                    for a in plan.assignment
+                ],
+                ["request", "offer", "score"],
+                "table",
+                self.out,
+            )
             if plan.unmet:
                 self.out.write("\nUnmet:\n")
-                write_rows([{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
-                           ["request", "reason"], "table", self.out)
+                write_rows(
+                    [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
+                    ["request", "reason"],
+                    "table",
+                    self.out,
+                )
 
 
 class MarkdownProposalReporter(ProposalReporter):
@@ -120,8 +144,10 @@ class MarkdownProposalReporter(ProposalReporter):
             lines = [f"## {md_cell(title)}", "", md_cell(about), ""]
             if item.candidates:
                 lines += ["| rank | offer | score | reasons |", "|---|---|---|---|"]
-                lines += [f"| {c.rank} | {c.offer_id} | {c.score:.2f} | {md_cell('; '.join(c.reasons))} |"
-                          for c in item.candidates]
+                lines += [
+                    f"| {c.rank} | {c.offer_id} | {c.score:.2f} | {md_cell('; '.join(c.reasons))} |"
+                    for c in item.candidates
+                ]
             else:
                 lines.append("No candidate.")
             if item.excluded:
@@ -130,8 +156,14 @@ class MarkdownProposalReporter(ProposalReporter):
             parts.append("\n".join(lines) + "\n")
         if proposal.plan is not None:
             plan = proposal.plan
-            lines = ["## Plan", "", _plan_summary(plan, len(proposal.requests)), "",
-                     "| request | offer | score |", "|---|---|---|"]
+            lines = [
+                "## Plan",
+                "",
+                _plan_summary(plan, len(proposal.requests)),
+                "",
+                "| request | offer | score |",
+                "|---|---|---|",
+            ]
             lines += [f"| {a.request_id} | {a.offer_id} | {a.score:.2f} |" for a in plan.assignment]
             if plan.unmet:
                 lines += ["", "| unmet request | reason |", "|---|---|"]

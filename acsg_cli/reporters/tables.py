@@ -31,9 +31,14 @@ def write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, out: Te
         from tabulate import tabulate
 
         table_fmt = "github" if fmt == "markdown" else "simple"
-        body = [[md_cell(cell(r.get(c))) if fmt == "markdown" else cell(r.get(c)) for c in columns] for r in rows]
+        body = [
+            [md_cell(cell(r.get(c))) if fmt == "markdown" else cell(r.get(c)) for c in columns]
+            for r in rows
+        ]
         if rows:
-            out.write(tabulate(body, headers=columns, tablefmt=table_fmt, disable_numparse=True) + "\n")
+            out.write(
+                tabulate(body, headers=columns, tablefmt=table_fmt, disable_numparse=True) + "\n"
+            )
         else:
             out.write("(none)\n")
 

@@ -24,7 +24,10 @@ class Reporter:
 
     @staticmethod
     def summary(result: ValidationResult) -> str:
-        parts = [f"{result.count(Severity.ERROR)} error(s)", f"{result.count(Severity.WARNING)} warning(s)"]
+        parts = [
+            f"{result.count(Severity.ERROR)} error(s)",
+            f"{result.count(Severity.WARNING)} warning(s)",
+        ]
         infos = result.count(Severity.INFO)
         if infos:
             parts.append(f"{infos} info")
@@ -70,8 +73,10 @@ class GithubReporter(Reporter):
 
     def report(self, result: ValidationResult) -> None:
         for p in result.problems:
-            props = (f"file={escape_property(p.file)},line={p.line},col={p.column},"
-                     f"title={escape_property(p.code + ' ' + p.severity.value)}")
+            props = (
+                f"file={escape_property(p.file)},line={p.line},col={p.column},"
+                f"title={escape_property(p.code + ' ' + p.severity.value)}"
+            )
             self.out.write(f"::{_LEVELS[p.severity]} {props}::{escape_data(p.message)}\n")
         self.err.write(self.summary(result) + "\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
@@ -83,8 +88,10 @@ class GithubReporter(Reporter):
         lines = ["## acsg validate", "", self.summary(result), ""]
         if result.problems:
             lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
-            lines += [f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {md_cell(p.message)} |"
-                      for p in result.problems]
+            lines += [
+                f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {md_cell(p.message)} |"
+                for p in result.problems
+            ]
         return "\n".join(lines) + "\n"
 
 

@@ -21,8 +21,15 @@ def _audience(audience: str) -> str:
     return audience
 
 
-def stocktaking_report(data: Path, *, root_display: str, as_of: str | None = None, since: str | None = None,
-                       audience: str = "shared", today: date | None = None) -> Stocktaking:
+def stocktaking_report(
+    data: Path,
+    *,
+    root_display: str,
+    as_of: str | None = None,
+    since: str | None = None,
+    audience: str = "shared",
+    today: date | None = None,
+) -> Stocktaking:
     """The stocktaking at `as_of` (default: now), with what changed since `since` when given."""
     today = today or date.today()
     audience = _audience(audience)
@@ -31,13 +38,21 @@ def stocktaking_report(data: Path, *, root_display: str, as_of: str | None = Non
     if since is not None:
         before = snapshot(data, root_display, since, today, base=now)
         if before.basis.as_of > now.basis.as_of:
-            raise UsageError(f"--since {since} ({before.basis.as_of}) is later than the report's date "
-                             f"({now.basis.as_of}); give an earlier point")
+            raise UsageError(
+                f"--since {since} ({before.basis.as_of}) is later than the report's date "
+                f"({now.basis.as_of}); give an earlier point"
+            )
     return build_stocktaking(now, audience=audience, since=before)
 
 
-def status_report(data: Path, *, root_display: str, as_of: str | None = None, audience: str = "shared",
-                  today: date | None = None) -> StatusReport:
+def status_report(
+    data: Path,
+    *,
+    root_display: str,
+    as_of: str | None = None,
+    audience: str = "shared",
+    today: date | None = None,
+) -> StatusReport:
     """The status rows at `as_of` (default: now)."""
     today = today or date.today()
     return build_status(snapshot(data, root_display, as_of, today), audience=_audience(audience))

@@ -16,12 +16,21 @@ from acsg_cli import geo
 from acsg_cli.matching.eligibility import exclusions, remaining_capacity
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
-from acsg_cli.vocab import LIVE_MATCH_STATUSES, EntityType, MatchStatus, OfferStatus, Region, SupportType
+from acsg_cli.vocab import (
+    LIVE_MATCH_STATUSES,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    Region,
+    SupportType,
+)
 
 STAGES: tuple[MatchStatus, ...] = tuple(MatchStatus)
 """Match stages in lifecycle order (the match lifecycle): the ended ones last."""
 
-WELCOMED_OR_LATER = frozenset({MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION, MatchStatus.COMPLETED})
+WELCOMED_OR_LATER = frozenset(
+    {MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION, MatchStatus.COMPLETED}
+)
 
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"']+")
 WITHHELD = "(withheld: confidential request, FS 3)"
@@ -50,13 +59,17 @@ def stage_since(match: Match) -> date | None:
 
 def last_activity(match: Match) -> date | None:
     """The latest dated event of a match: a history entry, a consent or a progress update."""
-    dates = [h.on for h in match.history] + [c.on for c in match.consents] + [u.on for u in match.updates]
+    dates = (
+        [h.on for h in match.history]
+        + [c.on for c in match.consents]
+        + [u.on for u in match.updates]
+    )
     if match.proposed_on is not None:
         dates.append(match.proposed_on)
     return max(dates, default=None)
 
 
-def reached(match: Match, stages: frozenset[MatchStatus]) -> date | None | bool:
+def reached(match: Match, stages: frozenset[MatchStatus]) -> date | bool | None:
     """The date the match first entered one of `stages`, True if it is there without a dated entry, else False."""
     for entry in match.history:
         if entry.status in stages:
@@ -99,7 +112,11 @@ def is_cross_regional(registry: Registry, match: Match) -> bool:
     for offer_id in match.offers:
         offer = registry.offers.get(offer_id)
         country = offer.offering_entity.country if offer is not None else None
-        if offer is not None and offer.offering_entity.type is EntityType.STATE and country is not None:
+        if (
+            offer is not None
+            and offer.offering_entity.type is EntityType.STATE
+            and country is not None
+        ):
             region = geo.region_of(country)
             if region is not None and region not in requesting:
                 return True
@@ -167,7 +184,11 @@ class Indexed:
         return None
 
     def live_matches_of(self, request_id: str) -> list[Match]:
-        return [m for m in self.registry.matches_for_request(request_id) if m.status in LIVE_MATCH_STATUSES]
+        return [
+            m
+            for m in self.registry.matches_for_request(request_id)
+            if m.status in LIVE_MATCH_STATUSES
+        ]
 
 
 def indexed(registry: Registry, today: date) -> Indexed:

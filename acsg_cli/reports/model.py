@@ -32,7 +32,14 @@ from acsg_cli.registry import Registry
 from acsg_cli.reports import facts
 from acsg_cli.reports.timetravel import Basis, Snapshot
 from acsg_cli.vocab import (
-    ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus,
+    ENDED_MATCH_STATUSES,
+    LIVE_MATCH_STATUSES,
+    Area,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    Region,
+    RequestStatus,
 )
 
 AUDIENCES = ("shared", "secretariat")
@@ -188,7 +195,9 @@ class Stocktaking:
         return asdict(self)
 
 
-def build_stocktaking(snap: Snapshot, *, audience: str = "shared", since: Snapshot | None = None) -> Stocktaking:
+def build_stocktaking(
+    snap: Snapshot, *, audience: str = "shared", since: Snapshot | None = None
+) -> Stocktaking:
     """Compute the stocktaking of `snap` (and what changed since `since`) for an audience."""
     registry, today = snap.registry, snap.basis.as_of
     index = facts.indexed(registry, today)
@@ -198,7 +207,9 @@ def build_stocktaking(snap: Snapshot, *, audience: str = "shared", since: Snapsh
     matches = sorted(registry.matches.values(), key=lambda m: m.id)
 
     totals = {
-        "requests": len(requests), "offers": len(offers), "matches": len(matches),
+        "requests": len(requests),
+        "offers": len(offers),
+        "matches": len(matches),
         "pledges": len(requests) + len(offers),
         "live_matches": sum(1 for m in matches if m.status in LIVE_MATCH_STATUSES),
     }
@@ -230,12 +241,15 @@ def build_stocktaking(snap: Snapshot, *, audience: str = "shared", since: Snapsh
         progress=progress,
         changes=changes,
         findings=[],
-        sections=[{"key": k, "title": t, "source": s} for k, t, s in SECTIONS if k != "changes" or since],
+        sections=[
+            {"key": k, "title": t, "source": s} for k, t, s in SECTIONS if k != "changes" or since
+        ],
     )
     return replace(model, findings=_findings(model))
 
 
 # --- sections ---------------------------------------------------------------------------------
+
 
 def _entities(requests: list[Request], offers: list[Offer]) -> dict[str, Any]:
     entities: dict[EntityType, set[str]] = {t: set() for t in EntityType}
@@ -248,22 +262,36 @@ def _entities(requests: list[Request], offers: list[Offer]) -> dict[str, Any]:
         key = entity.country if entity.type is EntityType.STATE and entity.country else entity.name
         entities[entity.type].add(key)
         pledges[entity.type] += 1
-    by_type = [EntityTypeFigure(t.value, len(entities[t]), pledges[t]) for t in EntityType
-               if entities[t] or pledges[t]]
+    by_type = [
+        EntityTypeFigure(t.value, len(entities[t]), pledges[t])
+        for t in EntityType
+        if entities[t] or pledges[t]
+    ]
     others = [t for t in EntityType if t is not EntityType.STATE]
     return {
         "requesting_states": len({s for r in requests for s in r.requesting_states}),
         "joint_requests": sum(1 for r in requests if len(r.requesting_states) > 1),
-        "offering_entities": len({(o.offering_entity.type, o.offering_entity.country or o.offering_entity.name)
-                                  for o in offers}),
+        "offering_entities": len(
+            {
+                (o.offering_entity.type, o.offering_entity.country or o.offering_entity.name)
+                for o in offers
+            }
+        ),
         "by_type": by_type,
-        "states": {"entities": len(entities[EntityType.STATE]), "pledges": pledges[EntityType.STATE]},
-        "other_stakeholders": {"entities": sum(len(entities[t]) for t in others),
-                               "pledges": sum(pledges[t] for t in others)},
+        "states": {
+            "entities": len(entities[EntityType.STATE]),
+            "pledges": pledges[EntityType.STATE],
+        },
+        "other_stakeholders": {
+            "entities": sum(len(entities[t]) for t in others),
+            "pledges": sum(pledges[t] for t in others),
+        },
     }
 
 
-def _supply_demand(index: facts.Indexed, requests: list[Request], offers: list[Offer]) -> dict[str, Any]:
+def _supply_demand(
+    index: facts.Indexed, requests: list[Request], offers: list[Offer]
+) -> dict[str, Any]:
     demand = [r for r in requests if r.status not in REQUEST_DEMAND_EXCLUDED]
     supply = [o for o in offers if o.status not in OFFER_SUPPLY_EXCLUDED]
     open_requests = [r for r in requests if r.status is RequestStatus.OPEN]
@@ -273,8 +301,11 @@ def _supply_demand(index: facts.Indexed, requests: list[Request], offers: list[O
         return Counter(a for rec in records for a in rec.areas)
 
     req, off, opn, avl = (area_counts(x) for x in (demand, supply, open_requests, available))
-    by_area = [AreaFigure(a.value, req[a], off[a], req[a] - off[a], opn[a], avl[a])
-               for a in Area if req[a] or off[a] or opn[a] or avl[a]]
+    by_area = [
+        AreaFigure(a.value, req[a], off[a], req[a] - off[a], opn[a], avl[a])
+        for a in Area
+        if req[a] or off[a] or opn[a] or avl[a]
+    ]
     by_area.sort(key=lambda f: (-f.gap, -f.requested, f.area))
 
     def region_requests(records: list[Request]) -> Counter[Region]:
@@ -283,13 +314,24 @@ def _supply_demand(index: facts.Indexed, requests: list[Request], offers: list[O
     def region_offers(records: list[Offer]) -> Counter[Region]:
         return Counter(g for o in records for g in facts.scope_regions(o))
 
-    rr, ro, rop, rav = region_requests(demand), region_offers(supply), region_requests(open_requests), \
-        region_offers(available)
-    by_region = [RegionFigure(g.value, _region_name(g), rr[g], ro[g], rr[g] - ro[g], rop[g], rav[g]) for g in Region]
+    rr, ro, rop, rav = (
+        region_requests(demand),
+        region_offers(supply),
+        region_requests(open_requests),
+        region_offers(available),
+    )
+    by_region = [
+        RegionFigure(g.value, _region_name(g), rr[g], ro[g], rr[g] - ro[g], rop[g], rav[g])
+        for g in Region
+    ]
     return {
-        "requested": len(demand), "offered": len(supply), "gap": len(demand) - len(supply),
-        "open_requests": len(open_requests), "available_offers": len(available),
-        "by_area": by_area, "by_region": by_region,
+        "requested": len(demand),
+        "offered": len(supply),
+        "gap": len(demand) - len(supply),
+        "open_requests": len(open_requests),
+        "available_offers": len(available),
+        "by_area": by_area,
+        "by_region": by_region,
     }
 
 
@@ -300,27 +342,33 @@ def _region_name(region: Region) -> str:
     return name[0].upper() + name[1:]
 
 
-def _unmet_needs(index: facts.Indexed, requests: list[Request], today: date, secretariat: bool) -> dict[str, Any]:
+def _unmet_needs(
+    index: facts.Indexed, requests: list[Request], today: date, secretariat: bool
+) -> dict[str, Any]:
     needs: list[UnmetNeed] = []
     for request in requests:
         if request.status is not RequestStatus.OPEN or index.live_matches_of(request.id):
             continue
         first = index.first_eligible_offer(request)
         withheld = request.confidential and not secretariat
-        needs.append(UnmetNeed(
-            request=request.id,
-            states=list(request.requesting_states),
-            regions=[r.value for r in facts.regions_of(list(request.requesting_states))],
-            title=facts.WITHHELD if withheld else facts.safe_text(request.title),
-            submitted_on=request.submitted_on.isoformat(),
-            days_open=(today - request.submitted_on).days,
-            areas=[a.value for a in request.areas],
-            urgent=request.urgent,
-            eligible_offer_exists=first is not None,
-            first_eligible_offer=first,
-            gap=facts.safe_text(request.gap) if secretariat else None,
-            objectives=[facts.safe_text(o) for o in request.objectives] if secretariat else None,
-        ))
+        needs.append(
+            UnmetNeed(
+                request=request.id,
+                states=list(request.requesting_states),
+                regions=[r.value for r in facts.regions_of(list(request.requesting_states))],
+                title=facts.WITHHELD if withheld else facts.safe_text(request.title),
+                submitted_on=request.submitted_on.isoformat(),
+                days_open=(today - request.submitted_on).days,
+                areas=[a.value for a in request.areas],
+                urgent=request.urgent,
+                eligible_offer_exists=first is not None,
+                first_eligible_offer=first,
+                gap=facts.safe_text(request.gap) if secretariat else None,
+                objectives=[facts.safe_text(o) for o in request.objectives]
+                if secretariat
+                else None,
+            )
+        )
     needs.sort(key=lambda n: (-n.days_open, n.request))
     areas = Counter(a for n in needs for a in n.areas)
     regions = Counter(g for n in needs for g in n.regions)
@@ -360,19 +408,29 @@ def _narrow_scope(requests: list[Request], offers: list[Offer]) -> dict[str, Any
         scope = offer.geographic_scope
         in_areas: set[str] = set().union(*(by_area.get(a, set()) for a in offer.areas))
         # Requests with at least one State in the scope, then those with every State in it.
-        near: set[str] = set().union(*(by_country.get(c, set()) for c in scope.countries or []),
-                                     *(by_region.get(r, set()) for r in scope.regions or []))
+        near: set[str] = set().union(
+            *(by_country.get(c, set()) for c in scope.countries or []),
+            *(by_region.get(r, set()) for r in scope.regions or []),
+        )
         if scope.countries is not None:
             countries = frozenset(scope.countries)
             in_scope = [i for i in in_areas & near if states_of[i] <= countries]
         else:
             regions = frozenset(scope.regions or [])
             in_scope = [i for i in in_areas & near if regions_of[i] <= regions]
-        lines.append(NarrowOffer(
-            offer=offer.id, entity=facts.safe_text(offer.offering_entity.name),
-            entity_type=offer.offering_entity.type.value, status=offer.status.value, scope=scope_text(offer),
-            regions=[r.value for r in facts.scope_regions(offer)], areas=[a.value for a in offer.areas],
-            open_requests_in_its_areas=len(in_areas), of_which_in_scope=len(in_scope)))
+        lines.append(
+            NarrowOffer(
+                offer=offer.id,
+                entity=facts.safe_text(offer.offering_entity.name),
+                entity_type=offer.offering_entity.type.value,
+                status=offer.status.value,
+                scope=scope_text(offer),
+                regions=[r.value for r in facts.scope_regions(offer)],
+                areas=[a.value for a in offer.areas],
+                open_requests_in_its_areas=len(in_areas),
+                of_which_in_scope=len(in_scope),
+            )
+        )
     return {
         "count": len(lines),
         "active_offers": len(active),
@@ -384,7 +442,11 @@ def _narrow_scope(requests: list[Request], offers: list[Offer]) -> dict[str, Any
 def parties_label(registry: Registry, match: Match) -> str:
     """`Chad / France`: the requesting States, then the offering entities (States by country)."""
     request = registry.requests.get(match.request)
-    left = " + ".join(geo.country_name(s) for s in request.requesting_states) if request else match.request
+    left = (
+        " + ".join(geo.country_name(s) for s in request.requesting_states)
+        if request
+        else match.request
+    )
     names = []
     for offer_id in match.offers:
         offer = registry.offers.get(offer_id)
@@ -403,11 +465,18 @@ def _match_lines(registry: Registry, matches: list[Match]) -> dict[str, Any]:
         if match.status in ENDED_MATCH_STATUSES:
             continue
         welcomed = facts.reached(match, facts.WELCOMED_OR_LATER)
-        lines.append(MatchLine(
-            match=match.id, parties=parties_label(registry, match), request=match.request,
-            offers=list(match.offers), stage=match.status.value,
-            welcomed_on=welcomed.isoformat() if isinstance(welcomed, date) else None,
-            welcomed=welcomed is not False, cross_regional=facts.is_cross_regional(registry, match)))
+        lines.append(
+            MatchLine(
+                match=match.id,
+                parties=parties_label(registry, match),
+                request=match.request,
+                offers=list(match.offers),
+                stage=match.status.value,
+                welcomed_on=welcomed.isoformat() if isinstance(welcomed, date) else None,
+                welcomed=welcomed is not False,
+                cross_regional=facts.is_cross_regional(registry, match),
+            )
+        )
     return {
         "welcomed": sum(1 for m in lines if m.welcomed),
         "cross_regional": sum(1 for m in lines if m.cross_regional),
@@ -424,10 +493,28 @@ def _progress(registry: Registry, matches: list[Match]) -> dict[str, Any]:
     for match in matches:
         if match.updates:
             u = max(match.updates, key=lambda u: u.on)
-            latest.append(UpdateLine(match.id, parties_label(registry, match), u.on.isoformat(),
-                                     facts.safe_text(u.summary), len(u.milestones_met), bool(u.good_practice)))
-    good = [UpdateLine(m.id, parties_label(registry, m), u.on.isoformat(), facts.safe_text(u.summary),
-                       len(u.milestones_met), True) for m, u in updates if u.good_practice]
+            latest.append(
+                UpdateLine(
+                    match.id,
+                    parties_label(registry, match),
+                    u.on.isoformat(),
+                    facts.safe_text(u.summary),
+                    len(u.milestones_met),
+                    bool(u.good_practice),
+                )
+            )
+    good = [
+        UpdateLine(
+            m.id,
+            parties_label(registry, m),
+            u.on.isoformat(),
+            facts.safe_text(u.summary),
+            len(u.milestones_met),
+            True,
+        )
+        for m, u in updates
+        if u.good_practice
+    ]
     good.sort(key=lambda g: (g.on, g.match), reverse=True)
     return {
         "updates": len(updates),
@@ -444,7 +531,9 @@ def _changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
     before, after = since.registry, snap.registry
     start, end = since.basis.as_of, snap.basis.as_of
 
-    def new(table_after: dict[str, Any], table_before: dict[str, Any], kind: str) -> list[NewRecord]:
+    def new(
+        table_after: dict[str, Any], table_before: dict[str, Any], kind: str
+    ) -> list[NewRecord]:
         out = []
         for record_id in sorted(set(table_after) - set(table_before)):
             rec = table_after[record_id]
@@ -463,23 +552,44 @@ def _changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
         previous = None
         for entry in match.history:
             if start < entry.on <= end:
-                moves.append(StatusMove(match.id, "match", previous, entry.status.value, entry.on.isoformat()))
+                moves.append(
+                    StatusMove(
+                        match.id, "match", previous, entry.status.value, entry.on.isoformat()
+                    )
+                )
                 explained.add(match.id)
             previous = entry.status.value
-    for kind, now, then in (("request", after.requests, before.requests), ("offer", after.offers, before.offers),
-                            ("match", after.matches, before.matches)):
+    for kind, now, then in (
+        ("request", after.requests, before.requests),
+        ("offer", after.offers, before.offers),
+        ("match", after.matches, before.matches),
+    ):
         for record_id in sorted(set(now) & set(then)):
             if record_id not in explained and now[record_id].status is not then[record_id].status:
-                moves.append(StatusMove(record_id, kind, then[record_id].status.value,
-                                        now[record_id].status.value, None))
+                moves.append(
+                    StatusMove(
+                        record_id,
+                        kind,
+                        then[record_id].status.value,
+                        now[record_id].status.value,
+                        None,
+                    )
+                )
     new_requests = new(after.requests, before.requests, "request")
     new_offers = new(after.offers, before.offers, "offer")
     new_matches = new(after.matches, before.matches, "match")
     return Changes(
         since=since.basis.to_dict(),
-        new_requests=new_requests, new_offers=new_offers, new_matches=new_matches, status_moves=moves,
-        counts={"new_requests": len(new_requests), "new_offers": len(new_offers),
-                "new_matches": len(new_matches), "status_moves": len(moves)},
+        new_requests=new_requests,
+        new_offers=new_offers,
+        new_matches=new_matches,
+        status_moves=moves,
+        counts={
+            "new_requests": len(new_requests),
+            "new_offers": len(new_offers),
+            "new_matches": len(new_matches),
+            "status_moves": len(moves),
+        },
     )
 
 
@@ -488,36 +598,56 @@ def _findings(model: Stocktaking) -> list[str]:
     t, sd = model.totals, model.supply_demand
     out = []
     if sd["requested"] > sd["offered"]:
-        out.append(f"There are more requests for support ({sd['requested']}) than offers of support "
-                   f"({sd['offered']}).")
+        out.append(
+            f"There are more requests for support ({sd['requested']}) than offers of support "
+            f"({sd['offered']})."
+        )
     elif sd["requested"] < sd["offered"]:
-        out.append(f"There are fewer requests for support ({sd['requested']}) than offers of support "
-                   f"({sd['offered']}).")
+        out.append(
+            f"There are fewer requests for support ({sd['requested']}) than offers of support "
+            f"({sd['offered']})."
+        )
     else:
         out.append(f"Requests and offers of support are level ({sd['requested']} each).")
     unmet = model.unmet_needs
     if unmet["count"]:
-        out.append(f"{unmet['count']} open request(s) have no match (unmet needs); "
-                   f"{unmet['without_eligible_offer']} of them have no eligible offer.")
+        out.append(
+            f"{unmet['count']} open request(s) have no match (unmet needs); "
+            f"{unmet['without_eligible_offer']} of them have no eligible offer."
+        )
     else:
         out.append("No open request is waiting without a match.")
     narrow = model.narrow_scope
     if narrow["count"]:
-        out.append(f"{narrow['count']} of {narrow['active_offers']} offer(s) are limited in geographic scope "
-                   f"(named countries or a single region).")
+        out.append(
+            f"{narrow['count']} of {narrow['active_offers']} offer(s) are limited in geographic scope "
+            f"(named countries or a single region)."
+        )
     m = model.matches
-    out.append(f"{m['welcomed']} match(es) have been welcomed; {m['cross_regional']} match(es) cross regions.")
+    out.append(
+        f"{m['welcomed']} match(es) have been welcomed; {m['cross_regional']} match(es) cross regions."
+    )
     shortest = [a for a in sd["by_area"] if a.gap > 0]
     if shortest:
-        out.append("Areas where requests outnumber offers: "
-                   + ", ".join(f"{facts.area_label(a.area)} ({a.requested} requested, {a.offered} offered)" for a in shortest[:5]) + ".")
+        out.append(
+            "Areas where requests outnumber offers: "
+            + ", ".join(
+                f"{facts.area_label(a.area)} ({a.requested} requested, {a.offered} offered)"
+                for a in shortest[:5]
+            )
+            + "."
+        )
     p = model.progress
-    out.append(f"{p['updates']} progress update(s) from {p['matches_with_updates']} match(es), "
-               f"{p['good_practices']} good practice(s).")
+    out.append(
+        f"{p['updates']} progress update(s) from {p['matches_with_updates']} match(es), "
+        f"{p['good_practices']} good practice(s)."
+    )
     if model.changes is not None:
         c = model.changes.counts
-        out.append(f"Since {model.changes.since['as_of']}: {c['new_requests']} new request(s), {c['new_offers']} new "
-                   f"offer(s), {c['new_matches']} new match(es), {c['status_moves']} status move(s).")
+        out.append(
+            f"Since {model.changes.since['as_of']}: {c['new_requests']} new request(s), {c['new_offers']} new "
+            f"offer(s), {c['new_matches']} new match(es), {c['status_moves']} status move(s)."
+        )
     if t["pledges"] == 0:
         out.append("The registry holds no pledges at this point.")
     return out

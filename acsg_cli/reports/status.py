@@ -36,11 +36,24 @@ ORDERING: tuple[tuple[str, str], ...] = (
 """The attention groups in order, each with the paragraph it comes from."""
 
 _GROUP_OF_STAGE = {
-    MatchStatus.PROPOSED: 4, MatchStatus.CONSENT_PENDING: 4, MatchStatus.AGREED: 5,
-    MatchStatus.WELCOMED: 6, MatchStatus.IN_IMPLEMENTATION: 6,
+    MatchStatus.PROPOSED: 4,
+    MatchStatus.CONSENT_PENDING: 4,
+    MatchStatus.AGREED: 5,
+    MatchStatus.WELCOMED: 6,
+    MatchStatus.IN_IMPLEMENTATION: 6,
 }
 
-COLUMNS = ["attention", "id", "parties", "areas", "stage", "since", "days", "last_update", "eligible_offer"]
+COLUMNS = [
+    "attention",
+    "id",
+    "parties",
+    "areas",
+    "stage",
+    "since",
+    "days",
+    "last_update",
+    "eligible_offer",
+]
 """Columns of the table, CSV and Markdown forms; the secretariat audience adds `title`."""
 
 
@@ -66,10 +79,18 @@ class StatusRow:
 
     def cells(self) -> dict[str, Any]:
         """The row as flat cells for tables and CSV."""
-        return {"attention": self.attention, "id": self.id, "parties": self.parties,
-                "areas": [facts.area_label(a) for a in self.areas], "stage": self.stage.replace("_", " "),
-                "since": self.since, "days": self.days, "last_update": self.last_update,
-                "eligible_offer": self.eligible_offer, "title": self.title}
+        return {
+            "attention": self.attention,
+            "id": self.id,
+            "parties": self.parties,
+            "areas": [facts.area_label(a) for a in self.areas],
+            "stage": self.stage.replace("_", " "),
+            "since": self.since,
+            "days": self.days,
+            "last_update": self.last_update,
+            "eligible_offer": self.eligible_offer,
+            "title": self.title,
+        }
 
 
 @dataclass(frozen=True)
@@ -102,14 +123,27 @@ def build_status(snap: Snapshot, *, audience: str = "shared") -> StatusReport:
         if request.status is RequestStatus.OPEN and not index.live_matches_of(request.id):
             rows.append(_request_row(snap, index, request, secretariat))
     rows.sort(key=lambda r: (r.group, r.days is None, -(r.days or 0), r.id))
-    counts = {label: sum(1 for r in rows if r.group == n) for n, (label, _) in enumerate(ORDERING, start=1)}
+    counts = {
+        label: sum(1 for r in rows if r.group == n)
+        for n, (label, _) in enumerate(ORDERING, start=1)
+    }
     return StatusReport(
-        as_of=today.isoformat(), basis=snap.basis.to_dict(), audience=audience,
+        as_of=today.isoformat(),
+        basis=snap.basis.to_dict(),
+        audience=audience,
         registry_errors=sum(1 for p in registry.problems if p.severity is Severity.ERROR),
-        ordering=[{"group": n, "attention": label, "source": src} for n, (label, src) in enumerate(ORDERING, 1)],
-        counts={"rows": len(rows), "live_matches": sum(1 for r in rows if r.kind == "match"),
-                "unmatched_requests": sum(1 for r in rows if r.kind == "request"), **counts},
-        rows=rows)
+        ordering=[
+            {"group": n, "attention": label, "source": src}
+            for n, (label, src) in enumerate(ORDERING, 1)
+        ],
+        counts={
+            "rows": len(rows),
+            "live_matches": sum(1 for r in rows if r.kind == "match"),
+            "unmatched_requests": sum(1 for r in rows if r.kind == "request"),
+            **counts,
+        },
+        rows=rows,
+    )
 
 
 def _title(request: Request | None, secretariat: bool) -> str | None:
@@ -123,21 +157,43 @@ def _match_row(snap: Snapshot, match: Match, secretariat: bool) -> StatusRow:
     since = facts.stage_since(match)
     last = facts.last_activity(match)
     return StatusRow(
-        group=group, attention=ORDERING[group - 1][0], kind="match", id=match.id, request=match.request,
-        parties=parties_label(registry, match), states=list(request.requesting_states) if request else [],
-        offers=list(match.offers), areas=[a.value for a in request.areas] if request else [],
-        stage=match.status.value, since=since.isoformat() if since else None,
-        days=facts.days_between(since, today), last_update=last.isoformat() if last else None,
-        eligible_offer=None, title=_title(request, secretariat))
+        group=group,
+        attention=ORDERING[group - 1][0],
+        kind="match",
+        id=match.id,
+        request=match.request,
+        parties=parties_label(registry, match),
+        states=list(request.requesting_states) if request else [],
+        offers=list(match.offers),
+        areas=[a.value for a in request.areas] if request else [],
+        stage=match.status.value,
+        since=since.isoformat() if since else None,
+        days=facts.days_between(since, today),
+        last_update=last.isoformat() if last else None,
+        eligible_offer=None,
+        title=_title(request, secretariat),
+    )
 
 
-def _request_row(snap: Snapshot, index: facts.Indexed, request: Request, secretariat: bool) -> StatusRow:
+def _request_row(
+    snap: Snapshot, index: facts.Indexed, request: Request, secretariat: bool
+) -> StatusRow:
     first = index.first_eligible_offer(request)
     group = 1 if request.urgent else (2 if first else 3)
     return StatusRow(
-        group=group, attention=ORDERING[group - 1][0], kind="request", id=request.id, request=request.id,
+        group=group,
+        attention=ORDERING[group - 1][0],
+        kind="request",
+        id=request.id,
+        request=request.id,
         parties=" + ".join(geo.country_name(s) for s in request.requesting_states),
-        states=list(request.requesting_states), offers=[], areas=[a.value for a in request.areas],
-        stage="open, no match", since=request.submitted_on.isoformat(),
-        days=(snap.basis.as_of - request.submitted_on).days, last_update=None,
-        eligible_offer=first or "none", title=_title(request, secretariat))
+        states=list(request.requesting_states),
+        offers=[],
+        areas=[a.value for a in request.areas],
+        stage="open, no match",
+        since=request.submitted_on.isoformat(),
+        days=(snap.basis.as_of - request.submitted_on).days,
+        last_update=None,
+        eligible_offer=first or "none",
+        title=_title(request, secretariat),
+    )

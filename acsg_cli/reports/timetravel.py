@@ -32,7 +32,13 @@ from acsg_cli.models import KIND_BY_FOLDER, Match
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry, SourceFile, load_registry
 from acsg_cli.registry.load import build_registry
-from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, MatchStatus, OfferStatus, RequestStatus
+from acsg_cli.vocab import (
+    ENDED_MATCH_STATUSES,
+    LIVE_MATCH_STATUSES,
+    MatchStatus,
+    OfferStatus,
+    RequestStatus,
+)
 from acsg_cli.yamlio.reader import MAX_BYTES
 
 _ENDED_REQUEST = frozenset({RequestStatus.CLOSED, RequestStatus.WITHDRAWN})
@@ -52,8 +58,13 @@ class Basis:
     commit: str | None = None
 
     def to_dict(self) -> dict[str, object]:
-        return {"kind": self.kind, "as_of": self.as_of.isoformat(), "label": self.label,
-                "revision": self.revision, "commit": self.commit}
+        return {
+            "kind": self.kind,
+            "as_of": self.as_of.isoformat(),
+            "label": self.label,
+            "revision": self.revision,
+            "commit": self.commit,
+        }
 
 
 @dataclass(frozen=True)
@@ -74,13 +85,16 @@ def parse_date(text: str) -> date | None:
         raise UsageError(f"'{text}' is not a real date (YYYY-MM-DD)") from None
 
 
-def snapshot(data: Path, root_display: str, point: str | None, today: date,
-             base: Snapshot | None = None) -> Snapshot:
+def snapshot(
+    data: Path, root_display: str, point: str | None, today: date, base: Snapshot | None = None
+) -> Snapshot:
     """The registry at `point` (None: now). A date filters `base` when given (the `--as-of`
     registry, for `--since`), else the working tree; a revision is read from git."""
     if point is None:
         registry = load_registry(data, root_display=root_display)
-        return Snapshot(registry, Basis("working_tree", today, f"the registry in {root_display} as it is now"))
+        return Snapshot(
+            registry, Basis("working_tree", today, f"the registry in {root_display} as it is now")
+        )
     point = point.strip()
     if not point:
         raise UsageError("an empty --as-of/--since; give a date (YYYY-MM-DD) or a git revision")
@@ -88,14 +102,19 @@ def snapshot(data: Path, root_display: str, point: str | None, today: date,
     if day is not None:
         if day > today:
             raise UsageError(f"{point} is in the future (today is {today.isoformat()})")
-        source = base.registry if base is not None else load_registry(data, root_display=root_display)
+        source = (
+            base.registry if base is not None else load_registry(data, root_display=root_display)
+        )
         where = base.basis.label if base is not None else f"the registry in {root_display}"
-        return Snapshot(records_as_of(source, day),
-                        Basis("date", day, f"{where}, with records and histories dated on or before {point}"))
+        return Snapshot(
+            records_as_of(source, day),
+            Basis("date", day, f"{where}, with records and histories dated on or before {point}"),
+        )
     return _from_git(data, root_display, point)
 
 
 # --- dates ------------------------------------------------------------------------------------
+
 
 def match_started(match: Match) -> date | None:
     """When a match came into being: its proposal date, else its first history entry."""
@@ -126,10 +145,16 @@ def records_as_of(registry: Registry, day: date) -> Registry:
         elif offer.status in _ENDED_OFFER and offer_id in busy_offers:
             offers[offer_id] = offer.model_copy(update={"status": OfferStatus.COMMITTED})
     kept = {*requests, *offers, *matches}
-    return Registry(root_display=registry.root_display, requests=requests, offers=offers, matches=matches,
-                    sources={i: s for i, s in registry.sources.items() if i in kept},
-                    problems=list(registry.problems), files=list(registry.files),
-                    known_ids=dict(registry.known_ids))
+    return Registry(
+        root_display=registry.root_display,
+        requests=requests,
+        offers=offers,
+        matches=matches,
+        sources={i: s for i, s in registry.sources.items() if i in kept},
+        problems=list(registry.problems),
+        files=list(registry.files),
+        known_ids=dict(registry.known_ids),
+    )
 
 
 def _match_as_of(match: Match, day: date) -> Match | None:
@@ -141,15 +166,18 @@ def _match_as_of(match: Match, day: date) -> Match | None:
         status = MatchStatus.PROPOSED  # proposed by then, but no move recorded yet
     else:
         status = history[-1].status if history else match.status
-    return match.model_copy(update={
-        "status": status,
-        "history": history,
-        "consents": [c for c in match.consents if c.on <= day],
-        "updates": [u for u in match.updates if u.on <= day],
-    })
+    return match.model_copy(
+        update={
+            "status": status,
+            "history": history,
+            "consents": [c for c in match.consents if c.on <= day],
+            "updates": [u for u in match.updates if u.on <= day],
+        }
+    )
 
 
 # --- git --------------------------------------------------------------------------------------
+
 
 def _from_git(data: Path, root_display: str, rev: str) -> Snapshot:
     if not data.exists():
@@ -158,26 +186,46 @@ def _from_git(data: Path, root_display: str, rev: str) -> Snapshot:
         top = gitrev.toplevel(data.resolve())
         gitrev.verify_revision(top, rev)
     except UsageError as exc:
-        raise UsageError(f"'{rev}' is neither a date (YYYY-MM-DD) nor a git revision ({exc.message})") from None
-    commit, committed = gitrev.git(top, "log", "-1", "--format=%H %cs", f"{rev}^{{commit}}", "--").split()
+        raise UsageError(
+            f"'{rev}' is neither a date (YYYY-MM-DD) nor a git revision ({exc.message})"
+        ) from None
+    commit, committed = gitrev.git(
+        top, "log", "-1", "--format=%H %cs", f"{rev}^{{commit}}", "--"
+    ).split()
     relative = data.resolve().relative_to(top).as_posix()
     prefix = "" if relative == "." else relative + "/"
     if prefix:
-        kind = subprocess.run(["git", "cat-file", "-t", f"{commit}:{relative}"], cwd=top,
-                              capture_output=True, text=True, check=False).stdout.strip()
+        kind = subprocess.run(
+            ["git", "cat-file", "-t", f"{commit}:{relative}"],
+            cwd=top,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
         if kind != "tree":
-            raise UsageError(f"'{relative}' is not a folder at git revision '{rev}' ({commit[:12]})")
+            raise UsageError(
+                f"'{relative}' is not a folder at git revision '{rev}' ({commit[:12]})"
+            )
     shown_root = f"{rev}:{root_display}"
     files, problems = _git_sources(top, commit, prefix, shown_root)
     registry = build_registry(files, problems, root_display=shown_root)
-    basis = Basis("git", date.fromisoformat(committed),
-                  f"the registry in {root_display} as committed at git revision {rev} "
-                  f"({commit[:12]}, {committed})", revision=rev, commit=commit)
+    basis = Basis(
+        "git",
+        date.fromisoformat(committed),
+        f"the registry in {root_display} as committed at git revision {rev} "
+        f"({commit[:12]}, {committed})",
+        revision=rev,
+        commit=commit,
+    )
     return Snapshot(registry, basis)
 
 
-def _git_sources(top: Path, commit: str, prefix: str, shown_root: str) -> tuple[list[SourceFile], list[Problem]]:
-    listing = _run_bytes(top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or "."], None)
+def _git_sources(
+    top: Path, commit: str, prefix: str, shown_root: str
+) -> tuple[list[SourceFile], list[Problem]]:
+    listing = _run_bytes(
+        top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or "."], None
+    )
     wanted: list[tuple[str, str, str]] = []
     problems: list[Problem] = []
     for entry in listing.split(b"\0"):
@@ -186,33 +234,52 @@ def _git_sources(top: Path, commit: str, prefix: str, shown_root: str) -> tuple[
         meta, _, raw_path = entry.partition(b"\t")
         mode, kind, oid, size = meta.split()
         path = raw_path.decode("utf-8", "replace")
-        parts = path[len(prefix):].split("/")
+        parts = path[len(prefix) :].split("/")
         if len(parts) < 2 or parts[0] not in KIND_BY_FOLDER or parts[-1].startswith("."):
             continue
         shown = f"{shown_root.rstrip('/')}/{'/'.join(parts)}"
         if len(parts) > 2:
             continue  # records live directly in their kind's folder; a sub-folder is not scanned
         if kind != b"blob" or mode == b"120000":
-            problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE,
-                                          "not a regular file in git; a record is a file named <id>.yaml"))
+            problems.append(
+                codes.problem(
+                    shown,
+                    1,
+                    1,
+                    codes.UNREADABLE,
+                    "not a regular file in git; a record is a file named <id>.yaml",
+                )
+            )
             continue
         if not parts[1].endswith(".yaml"):
             continue
         if int(size) > MAX_BYTES:
-            problems.append(codes.problem(shown, 1, 1, codes.UNREADABLE,
-                                          f"file is {int(size) // 1024} KiB, over the {MAX_BYTES // 1024} KiB "
-                                          f"limit for a record file"))
+            problems.append(
+                codes.problem(
+                    shown,
+                    1,
+                    1,
+                    codes.UNREADABLE,
+                    f"file is {int(size) // 1024} KiB, over the {MAX_BYTES // 1024} KiB "
+                    f"limit for a record file",
+                )
+            )
             continue
         wanted.append((shown, parts[0], oid.decode()))
     blobs = _cat_blobs(top, [oid for _, _, oid in wanted])
-    files = [SourceFile(display=shown, folder=folder, name=shown.rsplit("/", 1)[1], read=_constant(blobs[oid]))
-             for shown, folder, oid in wanted]
+    files = [
+        SourceFile(
+            display=shown, folder=folder, name=shown.rsplit("/", 1)[1], read=_constant(blobs[oid])
+        )
+        for shown, folder, oid in wanted
+    ]
     return files, problems
 
 
 def _constant(content: bytes) -> Callable[[], bytes]:
     def read() -> bytes:
         return content
+
     return read
 
 
@@ -230,17 +297,21 @@ def _cat_blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
         if len(header) != 3:
             raise UsageError(f"git cat-file could not read object {oid}")
         size = int(header[2])
-        blobs[oid] = out[end + 1:end + 1 + size]
+        blobs[oid] = out[end + 1 : end + 1 + size]
         at = end + 1 + size + 1
     return blobs
 
 
 def _run_bytes(top: Path, args: list[str], stdin: bytes | None) -> bytes:
     try:
-        done = subprocess.run(["git", *args], cwd=top, input=stdin, capture_output=True, check=False)
+        done = subprocess.run(
+            ["git", *args], cwd=top, input=stdin, capture_output=True, check=False
+        )
     except FileNotFoundError:
         raise UsageError("git is not installed; it is needed to read a git revision") from None
     if done.returncode != 0:
         detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(f"git {args[0]} failed in {top}: {detail[-1] if detail else done.returncode}")
+        raise UsageError(
+            f"git {args[0]} failed in {top}: {detail[-1] if detail else done.returncode}"
+        )
     return done.stdout

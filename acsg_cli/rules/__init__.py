@@ -5,5 +5,14 @@ from acsg_cli.rules.base import Finding, Rule, RuleContext
 from acsg_cli.rules.engine import RuleSettings, run_rules, scorecard
 from acsg_cli.rules.registry import RULES, catalogue, lookup
 
-__all__ = ["RULES", "Finding", "Rule", "RuleContext", "RuleSettings", "catalogue", "lookup", "run_rules",
-           "scorecard"]
+__all__ = [
+    "RULES",
+    "Finding",
+    "Rule",
+    "RuleContext",
+    "RuleSettings",
+    "catalogue",
+    "lookup",
+    "run_rules",
+    "scorecard",
+]

@@ -16,7 +16,13 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.problems import Severity
-from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, Area, OfferStatus, RequestStatus
+from acsg_cli.vocab import (
+    ENDED_MATCH_STATUSES,
+    LIVE_MATCH_STATUSES,
+    Area,
+    OfferStatus,
+    RequestStatus,
+)
 
 if TYPE_CHECKING:
     from acsg_cli.registry import Registry
@@ -164,7 +170,9 @@ class MatchRule(Rule):
 
     def applies(self, context: RuleContext, record: Match) -> bool:
         registry = context.registry
-        return record.request in registry.requests and all(o in registry.offers for o in record.offers)
+        return record.request in registry.requests and all(
+            o in registry.offers for o in record.offers
+        )
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         raise NotImplementedError

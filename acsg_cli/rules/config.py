@@ -29,7 +29,9 @@ def rule_settings(config: ProjectConfig) -> RuleSettings:
     where = f"{config.where} [rules]"
     unknown = sorted(set(section) - _KEYS)
     if unknown:
-        raise UsageError(f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}")
+        raise UsageError(
+            f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
+        )
     select = _codes(section.get("select", []), f"{where} select")
     ignore = _codes(section.get("ignore", []), f"{where} ignore")
     strict = section.get("strict", False)
@@ -37,18 +39,22 @@ def rule_settings(config: ProjectConfig) -> RuleSettings:
         raise UsageError(f"{where} strict: expected true or false, found {strict!r}")
     severities = section.get("severity", {})
     if not isinstance(severities, dict):
-        raise UsageError(f"{where} severity: expected a table of CODE = \"error\"|\"warning\"|\"info\"")
+        raise UsageError(f'{where} severity: expected a table of CODE = "error"|"warning"|"info"')
     overrides: dict[str, Severity] = {}
     for code, level in severities.items():
         checked = check_code(code, where=f"{where} severity")
         try:
             overrides[checked] = Severity(level)
         except ValueError:
-            raise UsageError(f"{where} severity: {code} = {level!r} is not error, warning or info") from None
+            raise UsageError(
+                f"{where} severity: {code} = {level!r} is not error, warning or info"
+            ) from None
     return RuleSettings(select=select, ignore=ignore, severity=overrides, strict=strict)
 
 
 def _codes(value: object, where: str) -> tuple[str, ...]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise UsageError(f"{where}: expected a list of rule codes or prefixes, like [\"ACSG1\", \"ACSG203\"]")
+        raise UsageError(
+            f'{where}: expected a list of rule codes or prefixes, like ["ACSG1", "ACSG203"]'
+        )
     return parse_patterns(value, where=where)

@@ -47,14 +47,24 @@ class RuleSettings:
             return not self.select
         return best_select > best_ignore
 
-    def merged(self, *, select: Iterable[str] = (), ignore: Iterable[str] = (), strict: bool = False,
-               where: str = "command line") -> RuleSettings:
+    def merged(
+        self,
+        *,
+        select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        strict: bool = False,
+        where: str = "command line",
+    ) -> RuleSettings:
         """These settings with command-line options applied: a --select replaces the configured
         selection, --ignore adds to the configured ignores, --strict turns strict mode on."""
         chosen = parse_patterns(select, where=f"{where} (--select)")
         ignored = parse_patterns(ignore, where=f"{where} (--ignore)")
-        return replace(self, select=chosen or self.select, ignore=self.ignore + ignored,
-                       strict=self.strict or strict)
+        return replace(
+            self,
+            select=chosen or self.select,
+            ignore=self.ignore + ignored,
+            strict=self.strict or strict,
+        )
 
 
 def split_codes(values: Iterable[str]) -> list[str]:
@@ -68,13 +78,17 @@ def parse_patterns(values: Iterable[str], *, where: str) -> tuple[str, ...]:
     for raw in split_codes(values):
         pattern = raw.upper()
         if not _PATTERN.match(pattern):
-            raise UsageError(f"{where}: '{raw}' is not a rule code or prefix (like ACSG101 or ACSG1)")
+            raise UsageError(
+                f"{where}: '{raw}' is not a rule code or prefix (like ACSG101 or ACSG1)"
+            )
         if any(code.startswith(pattern) for code in RULES):
             out.append(pattern)
             continue
         if any(code.startswith(pattern) for code in CHECKS):
-            raise UsageError(f"{where}: {pattern} names registry checks (ACSG001-ACSG022), which always run; "
-                             "only criteria rules (`acsg rules`) can be selected or ignored")
+            raise UsageError(
+                f"{where}: {pattern} names registry checks (ACSG001-ACSG022), which always run; "
+                "only criteria rules (`acsg rules`) can be selected or ignored"
+            )
         raise UsageError(f"{where}: unknown rule code '{raw}'{_hint(pattern)}")
     return tuple(out)
 
@@ -96,8 +110,13 @@ def _hint(code: str) -> str:
     return f"; did you mean {near[0]}?" if near else "; `acsg rules` lists them"
 
 
-def run_rules(registry: Registry, settings: RuleSettings | None = None, *, today: date | None = None,
-              include: Callable[[str], bool] | None = None) -> list[Problem]:
+def run_rules(
+    registry: Registry,
+    settings: RuleSettings | None = None,
+    *,
+    today: date | None = None,
+    include: Callable[[str], bool] | None = None,
+) -> list[Problem]:
     """Problems the rules find in the registry's records (those `include(display path)` keeps)."""
     settings = settings or RuleSettings()
     context = RuleContext(registry, today or date.today())
@@ -123,8 +142,14 @@ def run_rules(registry: Registry, settings: RuleSettings | None = None, *, today
                 continue
             for finding in rule.check(context, record):
                 smap = source.source_map
-                line, column = smap.locate_value(finding.path) if finding.at_value else smap.locate(finding.path)
-                problems.append(Problem(source.display, line, column, rule.code, severity, finding.message))
+                line, column = (
+                    smap.locate_value(finding.path)
+                    if finding.at_value
+                    else smap.locate(finding.path)
+                )
+                problems.append(
+                    Problem(source.display, line, column, rule.code, severity, finding.message)
+                )
     return problems
 
 
@@ -140,8 +165,13 @@ class Criterion:
     detail: str
 
     def to_dict(self) -> dict[str, str]:
-        return {"code": self.code, "cites": self.cites, "status": self.status, "criterion": self.criterion,
-                "detail": self.detail}
+        return {
+            "code": self.code,
+            "cites": self.cites,
+            "status": self.status,
+            "criterion": self.criterion,
+            "detail": self.detail,
+        }
 
 
 def scorecard(registry: Registry, record: Any, *, today: date | None = None) -> list[Criterion]:

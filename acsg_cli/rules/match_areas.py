@@ -43,4 +43,7 @@ class MatchAreas(MatchRule):
         offered = {a for o in record.offers for a in context.registry.offers[o].areas}
         if not offered & set(request.areas):
             asked = ", ".join(a.value for a in request.areas)
-            yield Finding(("offers",), f"no offer of this match works in an area {request.id} asks for ({asked})")
+            yield Finding(
+                ("offers",),
+                f"no offer of this match works in an area {request.id} asks for ({asked})",
+            )

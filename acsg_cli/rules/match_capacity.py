@@ -54,8 +54,13 @@ class MatchCapacity(MatchRule):
             live = context.registry.live_matches_for_offer(offer_id)
             if len(live) <= capacity:
                 continue
-            live.sort(key=lambda m: (m.proposed_on or date.max, m.id))  # the earliest hold the capacity
+            live.sort(
+                key=lambda m: (m.proposed_on or date.max, m.id)
+            )  # the earliest hold the capacity
             if len(live) > capacity and any(m.id == record.id for m in live[capacity:]):
                 earlier = ", ".join(m.id for m in live[:capacity])
-                yield Finding(("offers", index), f"{offer_id} has capacity {capacity}, already taken by {earlier}",
-                              at_value=True)
+                yield Finding(
+                    ("offers", index),
+                    f"{offer_id} has capacity {capacity}, already taken by {earlier}",
+                    at_value=True,
+                )

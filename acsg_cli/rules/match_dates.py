@@ -52,22 +52,40 @@ class MatchDates(MatchRule):
         if proposed is not None:
             request = context.registry.requests[record.request]
             if proposed < request.submitted_on:
-                yield Finding(("proposed_on",), f"proposed on {proposed}, before {request.id} was submitted "
-                                                f"({request.submitted_on})", at_value=True)
+                yield Finding(
+                    ("proposed_on",),
+                    f"proposed on {proposed}, before {request.id} was submitted "
+                    f"({request.submitted_on})",
+                    at_value=True,
+                )
             for offer_id in record.offers:
                 offer = context.registry.offers[offer_id]
                 if proposed < offer.submitted_on:
-                    yield Finding(("proposed_on",), f"proposed on {proposed}, before {offer_id} was submitted "
-                                                    f"({offer.submitted_on})", at_value=True)
+                    yield Finding(
+                        ("proposed_on",),
+                        f"proposed on {proposed}, before {offer_id} was submitted "
+                        f"({offer.submitted_on})",
+                        at_value=True,
+                    )
             dated: list[tuple[str, Sequence[Consent | HistoryEntry | ProgressUpdate]]] = [
-                ("consents", record.consents), ("history", record.history), ("updates", record.updates)]
+                ("consents", record.consents),
+                ("history", record.history),
+                ("updates", record.updates),
+            ]
             for key, entries in dated:
                 for index, entry in enumerate(entries):
                     if entry.on < proposed:
-                        yield Finding((key, index, "on"), f"{key}[{index}] is dated {entry.on}, before the match "
-                                                          f"was proposed ({proposed})", at_value=True)
+                        yield Finding(
+                            (key, index, "on"),
+                            f"{key}[{index}] is dated {entry.on}, before the match "
+                            f"was proposed ({proposed})",
+                            at_value=True,
+                        )
         for index in range(1, len(record.history)):
             before, after = record.history[index - 1].on, record.history[index].on
             if after < before:
-                yield Finding(("history", index, "on"), f"history goes back in time: {after} after {before}",
-                              at_value=True)
+                yield Finding(
+                    ("history", index, "on"),
+                    f"history goes back in time: {after} after {before}",
+                    at_value=True,
+                )

@@ -44,5 +44,8 @@ class MatchGeographicScope(MatchRule):
             scope = context.registry.offers[offer_id].geographic_scope
             outside = [s for s in request.requesting_states if not scope.covers(s)]
             if outside:
-                yield Finding(("offers", index), f"{offer_id}'s geographic scope does not cover {', '.join(outside)}",
-                              at_value=True)
+                yield Finding(
+                    ("offers", index),
+                    f"{offer_id}'s geographic scope does not cover {', '.join(outside)}",
+                    at_value=True,
+                )

@@ -58,7 +58,9 @@ class MatchLifecycle(MatchRule):
     code = "ACSG306"
     name = "match-lifecycle"
     cites = "FS 3"
-    summary = "A match's consents and history follow the lifecycle: allowed moves, every party's consent."
+    summary = (
+        "A match's consents and history follow the lifecycle: allowed moves, every party's consent."
+    )
 
     def severity_for(self, record: Match, base: Severity) -> Severity | None:
         return base  # a declined or withdrawn match's history is checked too

@@ -42,4 +42,7 @@ class MatchSupportTypes(MatchRule):
         offered = {s for o in record.offers for s in context.registry.offers[o].support_types}
         if not offered & set(request.support_types):
             asked = ", ".join(s.value for s in request.support_types)
-            yield Finding(("offers",), f"no offer of this match gives the support {request.id} asks for ({asked})")
+            yield Finding(
+                ("offers",),
+                f"no offer of this match gives the support {request.id} asks for ({asked})",
+            )

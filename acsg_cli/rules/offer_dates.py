@@ -45,5 +45,9 @@ class OfferDates(OfferRule):
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
         until = record.available_until
         if until is not None and until < record.submitted_on:
-            yield Finding(("available_until",), f"available_until ({until}) is before the offer was submitted "
-                                                f"({record.submitted_on})", at_value=True)
+            yield Finding(
+                ("available_until",),
+                f"available_until ({until}) is before the offer was submitted "
+                f"({record.submitted_on})",
+                at_value=True,
+            )

@@ -43,5 +43,9 @@ class ExpiredOffer(OfferRule):
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
         until = record.available_until
         if until is not None and until < context.today:
-            yield Finding(("available_until",), f"the offer is open but was available only until {until}; close it "
-                                                "or extend available_until", at_value=True)
+            yield Finding(
+                ("available_until",),
+                f"the offer is open but was available only until {until}; close it "
+                "or extend available_until",
+                at_value=True,
+            )

@@ -47,6 +47,8 @@ class NarrowScope(OfferRule):
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
         countries = record.geographic_scope.countries
         if countries is not None and len(countries) <= FEW_COUNTRIES:
-            yield Finding(("geographic_scope", "countries"),
-                          f"the offer is limited to {', '.join(countries)}; offers without geographic limits are "
-                          "easier to match (2021 stocktaking)")
+            yield Finding(
+                ("geographic_scope", "countries"),
+                f"the offer is limited to {', '.join(countries)}; offers without geographic limits are "
+                "easier to match (2021 stocktaking)",
+            )

@@ -41,5 +41,9 @@ class OfferTechnicalExchange(OfferRule):
 
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
         if SupportType.TECHNICAL not in record.support_types:
-            yield Finding(("support_types",), "no technical support offered; the ACSG expects all support to "
-                                              "include some technical exchange", at_value=True)
+            yield Finding(
+                ("support_types",),
+                "no technical support offered; the ACSG expects all support to "
+                "include some technical exchange",
+                at_value=True,
+            )

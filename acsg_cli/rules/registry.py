@@ -16,8 +16,8 @@ from acsg_cli.rules.base import Rule
 from acsg_cli.rules.match_areas import MatchAreas
 from acsg_cli.rules.match_capacity import MatchCapacity
 from acsg_cli.rules.match_dates import MatchDates
-from acsg_cli.rules.match_lifecycle import MatchLifecycle
 from acsg_cli.rules.match_geographic_scope import MatchGeographicScope
+from acsg_cli.rules.match_lifecycle import MatchLifecycle
 from acsg_cli.rules.match_support_types import MatchSupportTypes
 from acsg_cli.rules.offer_dates import OfferDates
 from acsg_cli.rules.offer_expertise import OfferExpertise
@@ -45,12 +45,36 @@ from acsg_cli.rules.waiver_stale import StaleWaiver
 from acsg_cli.rules.waiver_unknown_rule import UnknownWaiverRule
 
 RULE_CLASSES: tuple[type[Rule], ...] = (
-    IncompleteWaiver, UnknownWaiverRule, StaleWaiver,
-    NeedsAssessment, PriorCommitment, NationalPlan, QualityDimension, ConcreteGap, Objectives,
-    Milestones, MilestoneDetails, Sustainability, OtherBeneficiaries, Coordination,
-    OverlappingMatch, Monitoring, TechnicalExchange, AsylumSystemArea, LeadAuthority,
-    OfferExpertise, OfferTechnicalExchange, NarrowScope, ExpiredOffer, OfferDates,
-    MatchAreas, MatchSupportTypes, MatchGeographicScope, MatchCapacity, MatchDates, MatchLifecycle,
+    IncompleteWaiver,
+    UnknownWaiverRule,
+    StaleWaiver,
+    NeedsAssessment,
+    PriorCommitment,
+    NationalPlan,
+    QualityDimension,
+    ConcreteGap,
+    Objectives,
+    Milestones,
+    MilestoneDetails,
+    Sustainability,
+    OtherBeneficiaries,
+    Coordination,
+    OverlappingMatch,
+    Monitoring,
+    TechnicalExchange,
+    AsylumSystemArea,
+    LeadAuthority,
+    OfferExpertise,
+    OfferTechnicalExchange,
+    NarrowScope,
+    ExpiredOffer,
+    OfferDates,
+    MatchAreas,
+    MatchSupportTypes,
+    MatchGeographicScope,
+    MatchCapacity,
+    MatchDates,
+    MatchLifecycle,
 )
 
 RULES: dict[str, Rule] = {cls.code: cls() for cls in RULE_CLASSES}
@@ -75,19 +99,43 @@ class CatalogueEntry:
     configurable: bool
 
     def row(self) -> dict[str, str]:
-        return {"code": self.code, "severity": self.severity, "cites": self.cites, "summary": self.summary}
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "cites": self.cites,
+            "summary": self.summary,
+        }
 
 
 def catalogue() -> list[CatalogueEntry]:
     """Every code `acsg validate` can print, sorted by code."""
-    entries = [CatalogueEntry(c.code, c.name, c.severity.value, "", c.summary, "any",
-                              f"{c.summary}\n\nA registry check: it always runs, cannot be selected, ignored or "
-                              "waived, and a record that fails it is not loaded (so no criteria rule checks it).",
-                              False)
-               for c in CHECKS.values()]
-    entries += [CatalogueEntry(r.code, r.name, r.default_severity.value, r.cites, r.summary, r.applies_to,
-                               r.documentation(), True)
-                for r in RULES.values()]
+    entries = [
+        CatalogueEntry(
+            c.code,
+            c.name,
+            c.severity.value,
+            "",
+            c.summary,
+            "any",
+            f"{c.summary}\n\nA registry check: it always runs, cannot be selected, ignored or "
+            "waived, and a record that fails it is not loaded (so no criteria rule checks it).",
+            False,
+        )
+        for c in CHECKS.values()
+    ]
+    entries += [
+        CatalogueEntry(
+            r.code,
+            r.name,
+            r.default_severity.value,
+            r.cites,
+            r.summary,
+            r.applies_to,
+            r.documentation(),
+            True,
+        )
+        for r in RULES.values()
+    ]
     return sorted(entries, key=lambda e: e.code)
 
 
@@ -98,7 +146,11 @@ def lookup(code_or_name: str) -> CatalogueEntry:
         if wanted.upper() == entry.code or wanted.lower() == entry.name:
             return entry
     pool = [e.code for e in catalogue()] + [e.name for e in catalogue()]
-    near = difflib.get_close_matches(wanted.upper() if wanted.upper().startswith("ACSG") else wanted.lower(),
-                                     pool, n=1, cutoff=0.6)
+    near = difflib.get_close_matches(
+        wanted.upper() if wanted.upper().startswith("ACSG") else wanted.lower(),
+        pool,
+        n=1,
+        cutoff=0.6,
+    )
     hint = f"; did you mean {near[0]}?" if near else "; `acsg rules` lists them"
     raise UnknownRuleError(f"no rule '{wanted}'{hint}")

@@ -44,5 +44,9 @@ class AsylumSystemArea(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if set(record.areas) <= NOT_ON_THEIR_OWN:
-            yield Finding(("areas",), "the only area is financing: name the part of the asylum system the support "
-                                      "is for (e.g. reception, registration, rsd_procedures)", at_value=True)
+            yield Finding(
+                ("areas",),
+                "the only area is financing: name the part of the asylum system the support "
+                "is for (e.g. reception, registration, rsd_procedures)",
+                at_value=True,
+            )

@@ -39,4 +39,7 @@ class ConcreteGap(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if record.gap is None:
-            yield Finding(("gap",), "no gap: say which concrete gap the State cannot fill with its current capacity")
+            yield Finding(
+                ("gap",),
+                "no gap: say which concrete gap the State cannot fill with its current capacity",
+            )

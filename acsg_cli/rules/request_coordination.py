@@ -49,8 +49,14 @@ class Coordination(RequestRule):
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         coordination = record.coordination
         if coordination is None:
-            yield Finding(("coordination",), "no coordination: name existing or upcoming support (existing_support, "
-                                             "[] when there is none) and how duplication is avoided")
+            yield Finding(
+                ("coordination",),
+                "no coordination: name existing or upcoming support (existing_support, "
+                "[] when there is none) and how duplication is avoided",
+            )
         elif coordination.existing_support and coordination.duplication_mitigation is None:
-            yield Finding(("coordination",), "coordination names existing support but not how duplication is "
-                                             "avoided (duplication_mitigation)")
+            yield Finding(
+                ("coordination",),
+                "coordination names existing support but not how duplication is "
+                "avoided (duplication_mitigation)",
+            )

@@ -37,4 +37,7 @@ class LeadAuthority(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if record.lead_authority is None:
-            yield Finding(("lead_authority",), "no lead_authority: name the competent national authority in charge")
+            yield Finding(
+                ("lead_authority",),
+                "no lead_authority: name the competent national authority in charge",
+            )

@@ -56,9 +56,18 @@ class MilestoneDetails(RequestRule):
         for index, milestone in enumerate(record.milestones):
             where = ("milestones", index)
             if milestone.due is None:
-                yield Finding(where, f"milestone {index + 1} ('{milestone.description}') has no due date")
+                yield Finding(
+                    where, f"milestone {index + 1} ('{milestone.description}') has no due date"
+                )
             elif milestone.due < record.submitted_on:
-                yield Finding((*where, "due"), f"milestone {index + 1} is due {milestone.due}, before the request "
-                                               f"was submitted ({record.submitted_on})", at_value=True)
+                yield Finding(
+                    (*where, "due"),
+                    f"milestone {index + 1} is due {milestone.due}, before the request "
+                    f"was submitted ({record.submitted_on})",
+                    at_value=True,
+                )
             if milestone.type is MilestoneType.QUANTITATIVE and milestone.target is None:
-                yield Finding(where, f"quantitative milestone {index + 1} ('{milestone.description}') has no target")
+                yield Finding(
+                    where,
+                    f"quantitative milestone {index + 1} ('{milestone.description}') has no target",
+                )

@@ -49,10 +49,20 @@ class Milestones(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if not record.milestones:
-            yield Finding(("milestones",), "no milestones: set at least one quantitative and one qualitative milestone")
+            yield Finding(
+                ("milestones",),
+                "no milestones: set at least one quantitative and one qualitative milestone",
+            )
             return
         types = {m.type for m in record.milestones}
-        missing = [t.value for t in (MilestoneType.QUANTITATIVE, MilestoneType.QUALITATIVE) if t not in types]
+        missing = [
+            t.value
+            for t in (MilestoneType.QUANTITATIVE, MilestoneType.QUALITATIVE)
+            if t not in types
+        ]
         if missing:
-            yield Finding(("milestones",), f"no {missing[0]} milestone: WM 15.ii asks for both quantitative "
-                                           "and qualitative milestones")
+            yield Finding(
+                ("milestones",),
+                f"no {missing[0]} milestone: WM 15.ii asks for both quantitative "
+                "and qualitative milestones",
+            )

@@ -40,5 +40,7 @@ class Monitoring(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if record.monitoring is None:
-            yield Finding(("monitoring",), "no monitoring: say how impact is monitored and the use of the "
-                                           "support reported")
+            yield Finding(
+                ("monitoring",),
+                "no monitoring: say how impact is monitored and the use of the support reported",
+            )

@@ -43,6 +43,9 @@ class NationalPlan(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if record.national_plan is None:
-            yield Finding(("national_plan",), "no national_plan: name the national plan of action the request is part of")
+            yield Finding(
+                ("national_plan",),
+                "no national_plan: name the national plan of action the request is part of",
+            )
         elif record.national_plan.name is None:
             yield Finding(("national_plan",), "national_plan has no name: name the plan of action")

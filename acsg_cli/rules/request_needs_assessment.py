@@ -52,15 +52,23 @@ class NeedsAssessment(RequestRule):
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         assessment = record.needs_assessment
         if assessment is None:
-            yield Finding((), "no needs_assessment: name the assessment of gaps, needs and existing capacity "
-                              "(completed_on, reference) made before the request, or set "
-                              "capacity_assessment_request: true if the request is for one")
+            yield Finding(
+                (),
+                "no needs_assessment: name the assessment of gaps, needs and existing capacity "
+                "(completed_on, reference) made before the request, or set "
+                "capacity_assessment_request: true if the request is for one",
+            )
             return
         if assessment.reference is None:
-            yield Finding(("needs_assessment",), "needs_assessment has no reference: name the assessment")
+            yield Finding(
+                ("needs_assessment",), "needs_assessment has no reference: name the assessment"
+            )
         if assessment.completed_on is None:
             yield Finding(("needs_assessment",), "needs_assessment has no completed_on date")
         elif assessment.completed_on > record.submitted_on:
-            yield Finding(("needs_assessment", "completed_on"),
-                          f"needs assessment completed on {assessment.completed_on}, after the request was "
-                          f"submitted ({record.submitted_on}); it must come first", at_value=True)
+            yield Finding(
+                ("needs_assessment", "completed_on"),
+                f"needs assessment completed on {assessment.completed_on}, after the request was "
+                f"submitted ({record.submitted_on}); it must come first",
+                at_value=True,
+            )

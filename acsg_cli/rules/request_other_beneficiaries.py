@@ -49,10 +49,15 @@ class OtherBeneficiaries(RequestRule):
         for index, beneficiary in enumerate(record.other_beneficiaries):
             flag = beneficiary.works_with_national_authority
             if flag is None:
-                yield Finding(("other_beneficiaries", index),
-                              f"say whether {beneficiary.name} works with the national asylum authority "
-                              "(works_with_national_authority)")
+                yield Finding(
+                    ("other_beneficiaries", index),
+                    f"say whether {beneficiary.name} works with the national asylum authority "
+                    "(works_with_national_authority)",
+                )
             elif not flag:
-                yield Finding(("other_beneficiaries", index, "works_with_national_authority"),
-                              f"{beneficiary.name} does not work with the national asylum authority, so it "
-                              "cannot receive ACSG support", at_value=True)
+                yield Finding(
+                    ("other_beneficiaries", index, "works_with_national_authority"),
+                    f"{beneficiary.name} does not work with the national asylum authority, so it "
+                    "cannot receive ACSG support",
+                    at_value=True,
+                )

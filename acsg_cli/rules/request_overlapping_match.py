@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acsg_cli.models import Request
-from acsg_cli.rules.base import GATED_STATUSES, Finding, RequestRule, RuleContext
 from acsg_cli.problems import Severity
+from acsg_cli.rules.base import GATED_STATUSES, Finding, RequestRule, RuleContext
 
 
 class OverlappingMatch(RequestRule):
@@ -60,6 +60,9 @@ class OverlappingMatch(RequestRule):
                 common = sorted(a.value for a in covered & areas)
                 if common:
                     seen.add(match.id)
-                    yield Finding(("areas",), f"{match.id} ({match.status.value}, for {match.request}) already "
-                                              f"supports {state} in {', '.join(common)}; say in coordination how "
-                                              "this request avoids duplicating it")
+                    yield Finding(
+                        ("areas",),
+                        f"{match.id} ({match.status.value}, for {match.request}) already "
+                        f"supports {state} in {', '.join(common)}; say in coordination how "
+                        "this request avoids duplicating it",
+                    )

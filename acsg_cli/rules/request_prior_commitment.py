@@ -50,5 +50,8 @@ class PriorCommitment(RequestRule):
             return
         plan = record.national_plan
         if plan is None or plan.commitment is None:
-            yield Finding(("national_plan",), "no prior commitment: state the State's own commitment to the project "
-                                              "(national_plan.commitment) or the GRF pledge it made (grf_pledge_ids)")
+            yield Finding(
+                ("national_plan",),
+                "no prior commitment: state the State's own commitment to the project "
+                "(national_plan.commitment) or the GRF pledge it made (grf_pledge_ids)",
+            )

@@ -39,5 +39,8 @@ class QualityDimension(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if not record.quality_dimensions:
-            yield Finding(("quality_dimensions",), "no quality_dimensions: name what the request improves "
-                                                   "(fairness, efficiency, adaptability, integrity)")
+            yield Finding(
+                ("quality_dimensions",),
+                "no quality_dimensions: name what the request improves "
+                "(fairness, efficiency, adaptability, integrity)",
+            )

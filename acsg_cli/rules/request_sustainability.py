@@ -38,4 +38,7 @@ class Sustainability(RequestRule):
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if record.sustainability is None:
-            yield Finding(("sustainability",), "no sustainability: say how the results will last after the support ends")
+            yield Finding(
+                ("sustainability",),
+                "no sustainability: say how the results will last after the support ends",
+            )

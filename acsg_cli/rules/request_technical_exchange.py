@@ -39,6 +39,9 @@ class TechnicalExchange(RequestRule):
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if SupportType.TECHNICAL not in record.support_types:
             kinds = " and ".join(s.value for s in record.support_types)
-            yield Finding(("support_types",), f"only {kinds} support asked for; the ACSG is not primarily a funding "
-                                              "mechanism and all support includes technical exchange",
-                          at_value=True)
+            yield Finding(
+                ("support_types",),
+                f"only {kinds} support asked for; the ACSG is not primarily a funding "
+                "mechanism and all support includes technical exchange",
+                at_value=True,
+            )

@@ -52,4 +52,7 @@ class IncompleteWaiver(Rule):
         for index, waiver in enumerate(record.waivers):
             missing = [k for k in ("reason", "approved_by") if getattr(waiver, k) is None]
             if missing:
-                yield Finding(("waivers", index), f"the waiver of {waiver.rule} has no {' and no '.join(missing)}")
+                yield Finding(
+                    ("waivers", index),
+                    f"the waiver of {waiver.rule} has no {' and no '.join(missing)}",
+                )

@@ -61,8 +61,15 @@ class StaleWaiver(Rule):
             if rule is None or not rule.waivable or not rule.handles(record):
                 continue  # ACSG031 reports it
             if not rule.applies(context, record):
-                yield Finding(("waivers", index, "rule"), f"{waiver.rule} ({rule.name}) does not apply to this "
-                                                          f"{record.kind}; the waiver can be removed", at_value=True)
+                yield Finding(
+                    ("waivers", index, "rule"),
+                    f"{waiver.rule} ({rule.name}) does not apply to this "
+                    f"{record.kind}; the waiver can be removed",
+                    at_value=True,
+                )
             elif next(iter(rule.check(context, record)), None) is None:
-                yield Finding(("waivers", index, "rule"), f"{waiver.rule} ({rule.name}) is met now; the waiver can "
-                                                          "be removed", at_value=True)
+                yield Finding(
+                    ("waivers", index, "rule"),
+                    f"{waiver.rule} ({rule.name}) is met now; the waiver can be removed",
+                    at_value=True,
+                )

@@ -60,11 +60,17 @@ class UnknownWaiverRule(Rule):
                 pool = [c for c, r in RULES.items() if r.waivable and r.handles(record)]
                 near = difflib.get_close_matches(waiver.rule, pool, n=1, cutoff=0.7)
                 hint = f"; did you mean {near[0]}?" if near else "; `acsg rules` lists them"
-                yield Finding(where, f"no criteria rule {waiver.rule} to waive{hint}", at_value=True)
+                yield Finding(
+                    where, f"no criteria rule {waiver.rule} to waive{hint}", at_value=True
+                )
             elif not rule.waivable:
                 yield Finding(where, f"{waiver.rule} ({rule.name}) cannot be waived", at_value=True)
             elif not rule.handles(record):
-                yield Finding(where, f"{waiver.rule} checks {rule.applies_to}s, not {record.kind}s", at_value=True)
+                yield Finding(
+                    where,
+                    f"{waiver.rule} checks {rule.applies_to}s, not {record.kind}s",
+                    at_value=True,
+                )
             elif waiver.rule in seen:
                 yield Finding(where, f"{waiver.rule} is waived twice", at_value=True)
             seen.add(waiver.rule)

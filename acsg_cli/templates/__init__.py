@@ -25,8 +25,10 @@ SCHEMA_REF = "../../schemas/{kind}.schema.json"
 
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 """Plain only for code-like text; anything starting with a digit, sign or dot may read as a number."""
-_RESERVED = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
-                       r"|null|Null|NULL)$")
+_RESERVED = re.compile(
+    r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
+    r"|null|Null|NULL)$"
+)
 """Words YAML 1.1 or 1.2 reads as booleans or null: quoted so every reader sees text."""
 
 
@@ -104,8 +106,14 @@ def check(kind: str, text: str) -> None:
         raise UsageError(f"the new {kind} would not be valid: {messages}") from None
 
 
-def new_record(root: Path, kind: str, answers: RequestAnswers | OfferAnswers, today: date,
-               *, write: bool = True) -> NewRecord:
+def new_record(
+    root: Path,
+    kind: str,
+    answers: RequestAnswers | OfferAnswers,
+    today: date,
+    *,
+    write: bool = True,
+) -> NewRecord:
     """Render a new record with the next free id of `today`'s year, check it, and create its file.
 
     With `write=False` nothing is written (the text is for printing). The file is created
@@ -132,7 +140,9 @@ def new_record(root: Path, kind: str, answers: RequestAnswers | OfferAnswers, to
         except DataError:
             continue  # another writer took this id between allocation and creation
         return NewRecord(record_id, path, text)
-    raise DataError(f"could not allocate a free {kind} id in {folder}; other writers keep taking them")
+    raise DataError(
+        f"could not allocate a free {kind} id in {folder}; other writers keep taking them"
+    )
 
 
 __all__ = ["NewRecord", "OfferAnswers", "RequestAnswers", "check", "new_record", "render", "scalar"]

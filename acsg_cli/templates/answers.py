@@ -75,7 +75,9 @@ def country(text: str) -> str:
     """An ISO 3166-1 alpha-3 code, upper-cased; `UsageError` for an unknown code."""
     code = text.strip().upper()
     if not geo.is_country(code):
-        raise UsageError(f"'{text.strip()}' is not an ISO 3166-1 alpha-3 country code (e.g. TCD for Chad)")
+        raise UsageError(
+            f"'{text.strip()}' is not an ISO 3166-1 alpha-3 country code (e.g. TCD for Chad)"
+        )
     return code
 
 
@@ -103,7 +105,9 @@ def scope(values: Sequence[str]) -> dict[str, Any]:
         raise UsageError("name the geographic scope: global, region codes or ISO3 country codes")
     if any(item.lower() == "global" for item in items):
         if len(items) > 1:
-            raise UsageError("a global scope stands alone; give either 'global', regions or countries")
+            raise UsageError(
+                "a global scope stands alone; give either 'global', regions or countries"
+            )
         return {"global": True}
     regions = {r.value for r in Region}
     if all(item.lower() in regions for item in items):
@@ -114,8 +118,9 @@ def scope(values: Sequence[str]) -> dict[str, Any]:
         return {"countries": countries(items)}
     except UsageError as exc:
         allowed = ", ".join(sorted(regions))
-        raise UsageError(f"{exc.message}; a scope is 'global', region codes ({allowed}) "
-                         "or ISO3 country codes") from None
+        raise UsageError(
+            f"{exc.message}; a scope is 'global', region codes ({allowed}) or ISO3 country codes"
+        ) from None
 
 
 def _unique(items: list[Any], what: str) -> list[Any]:
@@ -128,6 +133,19 @@ def _unique(items: list[Any], what: str) -> list[Any]:
 
 
 __all__ = [
-    "Area", "EntityType", "OfferAnswers", "OfferStatus", "Region", "RequestAnswers", "RequestStatus",
-    "SupportType", "countries", "country", "line", "many_of", "one_of", "scope", "split",
+    "Area",
+    "EntityType",
+    "OfferAnswers",
+    "OfferStatus",
+    "Region",
+    "RequestAnswers",
+    "RequestStatus",
+    "SupportType",
+    "countries",
+    "country",
+    "line",
+    "many_of",
+    "one_of",
+    "scope",
+    "split",
 ]

@@ -32,9 +32,12 @@ LOCK_TIMEOUT = 30.0
 """Seconds to wait for another edit of the same record before giving up."""
 
 _BOM = "\ufeff"
-_SEQ_UNDER_KEY = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ", re.MULTILINE)
-_MAP_UNDER_KEY = re.compile(r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)[^\s#\-]",
-                            re.MULTILINE)
+_SEQ_UNDER_KEY = re.compile(
+    r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)- ", re.MULTILINE
+)
+_MAP_UNDER_KEY = re.compile(
+    r"^( *)[^\s#\-][^\n]*:[ \t]*(?:#[^\n]*)?\n(?:[ \t]*(?:#[^\n]*)?\n)*( *)[^\s#\-]", re.MULTILINE
+)
 _DOC_START = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\n)*---[ \t]*(?:#[^\n]*)?\n")
 _DOC_END = re.compile(r"^\.\.\.[ \t]*\n?\Z", re.MULTILINE)
 
@@ -43,8 +46,13 @@ class InvalidEditError(DataError):
     """The edited record would not be valid; nothing was written."""
 
     def __init__(self, display: str, problems: Sequence[Problem]) -> None:
-        lines = [f"  {p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}" for p in problems]
-        super().__init__(f"the edit would make {display} invalid, so nothing was written:\n" + "\n".join(lines))
+        lines = [
+            f"  {p.file}:{p.line}:{p.column}: {p.severity.value} {p.code} {p.message}"
+            for p in problems
+        ]
+        super().__init__(
+            f"the edit would make {display} invalid, so nothing was written:\n" + "\n".join(lines)
+        )
         self.problems = list(problems)
 
 
@@ -67,10 +75,16 @@ class EditResult:
         """A unified diff, as `git diff` shows it (line endings normalised to `\\n`)."""
         old = self.before.replace("\r\n", "\n").splitlines(keepends=True)
         new = self.after.replace("\r\n", "\n").splitlines(keepends=True)
-        a, b = (self.display, self.display) if self.display.startswith("/") else (f"a/{self.display}", f"b/{self.display}")
+        a, b = (
+            (self.display, self.display)
+            if self.display.startswith("/")
+            else (f"a/{self.display}", f"b/{self.display}")
+        )
         lines = list(difflib.unified_diff(old, new, a, b))
-        return "".join(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
-                       for line in lines)
+        return "".join(
+            line if line.endswith("\n") else line + "\n\\ No newline at end of file\n"
+            for line in lines
+        )
 
 
 @dataclass
@@ -180,7 +194,7 @@ def _detach_tail(holder: Any, key: Any) -> str:
         if end < 0 or end == len(value) - 1:
             return ""
         token.value = value[: end + 1]
-        return value[end + 1:]
+        return value[end + 1 :]
     return ""
 
 
@@ -210,7 +224,9 @@ def _attach_tail(holder: Any, key: Any, rest: str) -> None:
 def _layout(text: str) -> tuple[int, int]:
     """(mapping indent, block-sequence dash offset) the file mostly uses."""
     offsets = Counter(len(m.group(2)) - len(m.group(1)) for m in _SEQ_UNDER_KEY.finditer(text))
-    mappings = Counter(d for m in _MAP_UNDER_KEY.finditer(text) if (d := len(m.group(2)) - len(m.group(1))) > 0)
+    mappings = Counter(
+        d for m in _MAP_UNDER_KEY.finditer(text) if (d := len(m.group(2)) - len(m.group(1))) > 0
+    )
     offset = offsets.most_common(1)[0][0] if offsets else 2
     mapping = mappings.most_common(1)[0][0] if mappings else 2
     return mapping, max(0, offset)
@@ -230,7 +246,9 @@ def _yaml(text: str) -> Any:
     # The same value (a date) used twice must be written twice, never as an anchor and alias.
     yaml.representer.ignore_aliases = lambda *args: True
     # An empty value stays empty (`key:`), as people write it, not `key: null`.
-    yaml.representer.add_representer(type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", ""))
+    yaml.representer.add_representer(
+        type(None), lambda rep, _: rep.represent_scalar("tag:yaml.org,2002:null", "")
+    )
     return yaml
 
 
@@ -249,9 +267,16 @@ def _load_rt(yaml: Any, text: str, display: str) -> Any:
         raise DataError(f"{display} cannot be edited: {exc}") from None
 
 
-def edit_record(path: Path, display: str, change: Callable[[Document, RoundTrip], T], *,
-                check: Callable[[Document], list[Problem]], write: bool = True,
-                order: Sequence[str] = (), lock_timeout: float = LOCK_TIMEOUT) -> tuple[EditResult, T]:
+def edit_record(
+    path: Path,
+    display: str,
+    change: Callable[[Document, RoundTrip], T],
+    *,
+    check: Callable[[Document], list[Problem]],
+    write: bool = True,
+    order: Sequence[str] = (),
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> tuple[EditResult, T]:
     """Apply `change` to the record at `path` under its lock and (if `write`) save it.
 
     `change` receives the record as just read (plain data, for decisions) and the round-trip
@@ -265,13 +290,21 @@ def edit_record(path: Path, display: str, change: Callable[[Document, RoundTrip]
         with lock:
             return _edit_locked(path, display, change, check=check, write=write, order=order)
     except Timeout:
-        raise DataError(f"another edit of {display} has held its lock for {lock_timeout:g} s; "
-                        "try again when it is done") from None
+        raise DataError(
+            f"another edit of {display} has held its lock for {lock_timeout:g} s; "
+            "try again when it is done"
+        ) from None
 
 
-def _edit_locked(path: Path, display: str, change: Callable[[Document, RoundTrip], T], *,
-                 check: Callable[[Document], list[Problem]], write: bool,
-                 order: Sequence[str]) -> tuple[EditResult, T]:
+def _edit_locked(
+    path: Path,
+    display: str,
+    change: Callable[[Document, RoundTrip], T],
+    *,
+    check: Callable[[Document], list[Problem]],
+    write: bool,
+    order: Sequence[str],
+) -> tuple[EditResult, T]:
     from acsg_cli.yamlio.writer import atomic_write
 
     try:
@@ -282,8 +315,10 @@ def _edit_locked(path: Path, display: str, change: Callable[[Document, RoundTrip
         document = read_bytes(raw)
     except ReadError as exc:
         first = exc.issues[0]
-        raise DataError(f"{display} does not load ({display}:{first.line}:{first.column}: {first.message}); "
-                        f"fix it first (`acsg validate {display}`)") from None
+        raise DataError(
+            f"{display} does not load ({display}:{first.line}:{first.column}: {first.message}); "
+            f"fix it first (`acsg validate {display}`)"
+        ) from None
     text = decode(raw)
     bom = raw.startswith(b"\xef\xbb\xbf")
     crlf = "\r\n" in text
@@ -292,8 +327,10 @@ def _edit_locked(path: Path, display: str, change: Callable[[Document, RoundTrip
     notes: list[str] = []
     roundtrip = RoundTrip(_load_rt(yaml, plain, display), order)
     if _dump(yaml, roundtrip.data) != plain:  # dumping does not change the document
-        notes.append(f"{display}: its layout cannot be kept exactly (mixed indentation or styles); "
-                     "review the diff")
+        notes.append(
+            f"{display}: its layout cannot be kept exactly (mixed indentation or styles); "
+            "review the diff"
+        )
     outcome = change(document, roundtrip)
     new_plain = _dump(yaml, roundtrip.data)
     new_text = new_plain.replace("\n", "\r\n") if crlf else new_plain
@@ -303,8 +340,10 @@ def _edit_locked(path: Path, display: str, change: Callable[[Document, RoundTrip
     try:
         new_document = read_bytes(new_raw)
     except ReadError as exc:
-        raise DataError(f"the edit of {display} produced text that does not read back "
-                        f"({exc.issues[0].message}); nothing was written") from None
+        raise DataError(
+            f"the edit of {display} produced text that does not read back "
+            f"({exc.issues[0].message}); nothing was written"
+        ) from None
     problems = check(new_document)
     if problems:
         raise InvalidEditError(display, problems)

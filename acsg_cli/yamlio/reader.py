@@ -102,7 +102,9 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         with path.open("rb") as fh:
             raw = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise ReadError([Issue(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}")]) from None
+        raise ReadError(
+            [Issue(codes.UNREADABLE, f"cannot read file: {exc.strerror or exc}")]
+        ) from None
     return read_bytes(raw, max_bytes=max_bytes)
 
 
@@ -116,8 +118,14 @@ def read_bytes(raw: bytes, max_bytes: int = MAX_BYTES) -> Document:
 def decode(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
     """Bytes to text: size limit, binary check, strict UTF-8 (a leading BOM is allowed)."""
     if len(raw) > max_bytes:
-        raise ReadError([Issue(codes.UNREADABLE,
-                               f"file is larger than {max_bytes // 1024} KiB, the limit for a record file")])
+        raise ReadError(
+            [
+                Issue(
+                    codes.UNREADABLE,
+                    f"file is larger than {max_bytes // 1024} KiB, the limit for a record file",
+                )
+            ]
+        )
     if b"\x00" in raw:
         raise ReadError([Issue(codes.UNREADABLE, "binary file (holds NUL bytes), not YAML text")])
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -127,9 +135,17 @@ def decode(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise ReadError([Issue(codes.UNREADABLE,
-                               f"invalid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-                               "save the file as UTF-8", line, column)]) from None
+        raise ReadError(
+            [
+                Issue(
+                    codes.UNREADABLE,
+                    f"invalid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+                    "save the file as UTF-8",
+                    line,
+                    column,
+                )
+            ]
+        ) from None
 
 
 def _precheck(text: str) -> None:
@@ -137,14 +153,29 @@ def _precheck(text: str) -> None:
     found = _CONFLICT.search(text) if ("<<<<<<<" in text or ">>>>>>>" in text) else None
     if found:
         line = text.count("\n", 0, found.start()) + 1
-        raise ReadError([Issue(codes.CONFLICT_MARKERS,
-                               "git merge conflict marker; resolve the conflict before committing", line, 1)])
+        raise ReadError(
+            [
+                Issue(
+                    codes.CONFLICT_MARKERS,
+                    "git merge conflict marker; resolve the conflict before committing",
+                    line,
+                    1,
+                )
+            ]
+        )
     deep = _INDENT.search(text) if _DEEP_SPACES in text else None
     if deep:
         line = text.count("\n", 0, deep.start()) + 1
-        raise ReadError([Issue(codes.YAML_FEATURE,
-                               f"indented deeper than {MAX_INDENT} columns; records are not nested that deep",
-                               line, 1)])
+        raise ReadError(
+            [
+                Issue(
+                    codes.YAML_FEATURE,
+                    f"indented deeper than {MAX_INDENT} columns; records are not nested that deep",
+                    line,
+                    1,
+                )
+            ]
+        )
     if text.count("[") + text.count("{") > MAX_DEPTH:
         _check_flow_depth(text)
     if "&" in text or "*" in text:
@@ -171,9 +202,16 @@ def _check_flow_depth(text: str) -> None:
             elif ch in "[{":
                 depth += 1
                 if depth > MAX_DEPTH:
-                    raise ReadError([Issue(codes.YAML_FEATURE,
-                                           f"nested deeper than {MAX_DEPTH} levels; records are not nested that deep",
-                                           lineno, col)])
+                    raise ReadError(
+                        [
+                            Issue(
+                                codes.YAML_FEATURE,
+                                f"nested deeper than {MAX_DEPTH} levels; records are not nested that deep",
+                                lineno,
+                                col,
+                            )
+                        ]
+                    )
             elif ch in "]}":
                 depth = max(0, depth - 1)
 
@@ -193,9 +231,17 @@ def _check_anchors(text: str) -> None:
                 mark = event.start_mark
                 line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
                 what = "alias" if isinstance(event, AliasEvent) else "anchor"
-                raise ReadError([Issue(codes.YAML_FEATURE,
-                                       f"YAML {what} '{event.anchor}' is not allowed in record files; "
-                                       "write the value out in full", line, column)])
+                raise ReadError(
+                    [
+                        Issue(
+                            codes.YAML_FEATURE,
+                            f"YAML {what} '{event.anchor}' is not allowed in record files; "
+                            "write the value out in full",
+                            line,
+                            column,
+                        )
+                    ]
+                )
     except MarkedYAMLError:
         return  # the syntax error is reported by the composing pass, with its own message
     finally:
@@ -242,14 +288,23 @@ def _compose(text: str) -> Document:
         loader.dispose()
     if node is None:
         if text.strip():
-            raise ReadError([Issue(codes.NOT_A_RECORD, "file holds only comments, no record", 1, 1)])
+            raise ReadError(
+                [Issue(codes.NOT_A_RECORD, "file holds only comments, no record", 1, 1)]
+            )
         raise ReadError([Issue(codes.NOT_A_RECORD, "file is empty", 1, 1)])
     if not isinstance(node, MappingNode):
         kind = "a list" if node.id == "sequence" else "a single value"
         mark = node.start_mark
-        raise ReadError([Issue(codes.NOT_A_RECORD,
-                               f"the document is {kind}; a record is a mapping of keys to values",
-                               mark.line + 1, mark.column + 1)])
+        raise ReadError(
+            [
+                Issue(
+                    codes.NOT_A_RECORD,
+                    f"the document is {kind}; a record is a mapping of keys to values",
+                    mark.line + 1,
+                    mark.column + 1,
+                )
+            ]
+        )
     builder = _Builder()
     data = builder.build(node)
     if builder.issues:
@@ -263,10 +318,19 @@ def _syntax_issue(exc: Any, text: str) -> Issue:
     problem = (exc.problem or "").strip()
     context = (exc.context or "").strip()
     if "expected a single document" in context:
-        return Issue(codes.YAML_FEATURE, "the file holds several YAML documents; a record file holds one",
-                     line, column)
+        return Issue(
+            codes.YAML_FEATURE,
+            "the file holds several YAML documents; a record file holds one",
+            line,
+            column,
+        )
     if "'\\t'" in problem or (mark is not None and _is_tab_at(text, mark.index)):
-        return Issue(codes.YAML_SYNTAX, "tab character in indentation; YAML indents with spaces", line, column)
+        return Issue(
+            codes.YAML_SYNTAX,
+            "tab character in indentation; YAML indents with spaces",
+            line,
+            column,
+        )
     message = f"{context}, {problem}" if context else problem
     return Issue(codes.YAML_SYNTAX, f"YAML syntax error: {message}", line, column)
 
@@ -294,7 +358,9 @@ class _Builder:
         return value if isinstance(value, dict) else {}
 
     def _fail(self, code: str, message: str, node: Any) -> None:
-        self.issues.append(Issue(code, message, node.start_mark.line + 1, node.start_mark.column + 1))
+        self.issues.append(
+            Issue(code, message, node.start_mark.line + 1, node.start_mark.column + 1)
+        )
 
     def _node(self, node: Any, path: KeyPath, depth: int) -> Any:
         kind = node.id
@@ -308,7 +374,11 @@ class _Builder:
         values = self.source_map.values
         if kind == "sequence":
             if node.tag != _SEQ:
-                self._fail(codes.YAML_FEATURE, f"tag '{_short(node.tag)}' is not allowed in record files", node)
+                self._fail(
+                    codes.YAML_FEATURE,
+                    f"tag '{_short(node.tag)}' is not allowed in record files",
+                    node,
+                )
                 return None
             items: list[Any] = []
             append = items.append
@@ -322,21 +392,33 @@ class _Builder:
                     append(self._node(item, item_path, depth + 1))
             return items
         if node.tag != _MAP:
-            self._fail(codes.YAML_FEATURE, f"tag '{_short(node.tag)}' is not allowed in record files", node)
+            self._fail(
+                codes.YAML_FEATURE, f"tag '{_short(node.tag)}' is not allowed in record files", node
+            )
             return None
         keys = self.source_map.keys
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.id != "scalar":
-                self._fail(codes.YAML_SYNTAX, "a key must be a plain name, not a list or mapping", key_node)
+                self._fail(
+                    codes.YAML_SYNTAX, "a key must be a plain name, not a list or mapping", key_node
+                )
                 continue
             key = key_node.value if key_node.tag != _PLAIN or key_node.value else None
             if key is None or (key_node.tag not in (_PLAIN, _STR)):
-                key = str(self._scalar(key_node) if key_node.tag != _PLAIN else resolve_plain(key_node.value))
+                key = str(
+                    self._scalar(key_node)
+                    if key_node.tag != _PLAIN
+                    else resolve_plain(key_node.value)
+                )
             child = path + (key,)
             if key in mapping:
                 first = keys.get(child, (0, 0))
-                self._fail(codes.DUPLICATE_KEY, f"duplicate key '{key}' (first defined on line {first[0]})", key_node)
+                self._fail(
+                    codes.DUPLICATE_KEY,
+                    f"duplicate key '{key}' (first defined on line {first[0]})",
+                    key_node,
+                )
                 continue
             kmark = key_node.start_mark
             vmark = value_node.start_mark
@@ -362,9 +444,11 @@ class _Builder:
         }
         convert = explicit.get(tag)
         if convert is None:
-            self._fail(codes.YAML_FEATURE,
-                       f"tag '{_short(tag)}' is not allowed in record files; write plain values",
-                       node)
+            self._fail(
+                codes.YAML_FEATURE,
+                f"tag '{_short(tag)}' is not allowed in record files; write plain values",
+                node,
+            )
             return None
         result = convert(value)
         if result is _NOTHING:

@@ -74,7 +74,9 @@ def create_exclusive(path: Path, text: str) -> None:
     _fsync_dir(path.parent)
 
 
-def dump_record(data: dict[str, Any], *, schema_ref: str | None = None, header: str | None = None) -> str:
+def dump_record(
+    data: dict[str, Any], *, schema_ref: str | None = None, header: str | None = None
+) -> str:
     """YAML text for a new record, in the style of the hand-written files.
 
     Block mappings, short lists of codes inline (`areas: [a, b]`), other lists in block style;
@@ -94,8 +96,10 @@ def dump_record(data: dict[str, Any], *, schema_ref: str | None = None, header: 
             return mapping
         if isinstance(value, (list, tuple)):
             seq = CommentedSeq([convert(v) for v in value])
-            tokens = all(isinstance(v, (int, float)) or (isinstance(v, str) and " " not in v and len(v) < 40)
-                         for v in value)
+            tokens = all(
+                isinstance(v, (int, float)) or (isinstance(v, str) and " " not in v and len(v) < 40)
+                for v in value
+            )
             if value and tokens and len(value) <= 8:
                 seq.fa.set_flow_style()
             return seq

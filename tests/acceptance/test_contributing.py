@@ -23,7 +23,9 @@ GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 def contributor_path() -> list[str]:
     """The commands of the marked block, in order."""
-    block = GUIDE.split("<!-- contributor-path:start -->", 1)[1].split("<!-- contributor-path:end -->", 1)[0]
+    block = GUIDE.split("<!-- contributor-path:start -->", 1)[1].split(
+        "<!-- contributor-path:end -->", 1
+    )[0]
     return [line.strip() for line in block.splitlines() if re.match(r"^(acsg|git) ", line.strip())]
 
 
@@ -49,10 +51,16 @@ def run(line: str, cwd: Path, runner: CliRunner) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
-def test_new_request_by_the_guide(clone: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_new_request_by_the_guide(
+    clone: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(clone)
     commands = contributor_path()
-    assert [c.split()[:3] for c in commands] == [["git", "switch", "-c"], ["acsg", "new", "request"], ["acsg", "validate"]]
+    assert [c.split()[:3] for c in commands] == [
+        ["git", "switch", "-c"],
+        ["acsg", "new", "request"],
+        ["acsg", "validate"],
+    ]
     before = {p.name for p in (clone / "data" / "requests").iterdir()}
     outputs = []
     for line in commands:
@@ -66,11 +74,15 @@ def test_new_request_by_the_guide(clone: Path, runner: CliRunner, monkeypatch: p
     assert outputs[1][1].startswith(f"wrote data/requests/{added}\n")
     record = read_path(clone / "data" / "requests" / added).data
     assert record["status"] == "draft"
-    assert record["title"] == shlex.split(commands[1])[shlex.split(commands[1]).index("--title") + 1]
+    assert (
+        record["title"] == shlex.split(commands[1])[shlex.split(commands[1]).index("--title") + 1]
+    )
     assert " 0 error(s)" in outputs[2][1]
 
 
-def test_offer_command_of_the_guide(clone: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_offer_command_of_the_guide(
+    clone: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(clone)
     (line,) = [line for line in GUIDE.splitlines() if line.startswith("acsg new offer ")]
     code, out, err = run(line, clone, runner)
@@ -87,6 +99,22 @@ def test_guide_lists_every_code(enum: type) -> None:
 
 
 def test_guide_cites_every_request_criterion() -> None:
-    for paragraph in ("WM 13", "WM 15.i", "WM 15.ii", "WM 15.iii", "WM 15.iv", "WM 15.v", "WM 15.vi",
-                      "WM 15.vii", "FS 3", "FS 4", "WM 16-17", "WM 18", "WM 19-20", "SR"):
-        assert f"| {paragraph}" in GUIDE or f", {paragraph} |" in GUIDE or f"{paragraph} |" in GUIDE, paragraph
+    for paragraph in (
+        "WM 13",
+        "WM 15.i",
+        "WM 15.ii",
+        "WM 15.iii",
+        "WM 15.iv",
+        "WM 15.v",
+        "WM 15.vi",
+        "WM 15.vii",
+        "FS 3",
+        "FS 4",
+        "WM 16-17",
+        "WM 18",
+        "WM 19-20",
+        "SR",
+    ):
+        assert (
+            f"| {paragraph}" in GUIDE or f", {paragraph} |" in GUIDE or f"{paragraph} |" in GUIDE
+        ), paragraph

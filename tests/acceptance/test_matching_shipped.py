@@ -42,4 +42,7 @@ def test_set_aside_reopens_the_pair_and_frees_capacity() -> None:
     assert view.requests["REQ-2019-002"].status.value == "open"
     assert view.offers["OFF-2019-001"].status.value == "open"
     assert registry.offers["OFF-2019-001"].status.value == "committed"
-    assert len(view.live_matches_for_offer("OFF-2019-001")) == len(registry.live_matches_for_offer("OFF-2019-001")) - 1
+    assert (
+        len(view.live_matches_for_offer("OFF-2019-001"))
+        == len(registry.live_matches_for_offer("OFF-2019-001")) - 1
+    )

@@ -30,8 +30,9 @@ def manifest_hook() -> dict[str, object]:
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True, text=True
+    ).stdout
 
 
 @pytest.fixture
@@ -56,7 +57,9 @@ def run_hook(repo: Path, hook: dict[str, object]) -> subprocess.CompletedProcess
     words = shlex.split(str(hook["entry"]))
     words[0] = str(BIN / words[0])  # the acsg of this environment
     args = [*words, *hook["args"], *(chosen if hook["pass_filenames"] else [])]  # type: ignore[misc]
-    return subprocess.run(args, cwd=repo, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"})
+    return subprocess.run(
+        args, cwd=repo, capture_output=True, text=True, env={**os.environ, "NO_COLOR": "1"}
+    )
 
 
 def test_manifest_is_a_valid_python_hook() -> None:
@@ -77,15 +80,32 @@ def test_hook_fails_on_a_broken_staged_record(repo: Path) -> None:
     git(repo, "add", "-A")
     result = run_hook(repo, manifest_hook())
     assert result.returncode == 1
-    assert result.stdout == ("data/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
-                             "status: 'opne' is not a known value; did you mean 'open'?\n")
+    assert result.stdout == (
+        "data/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
+        "status: 'opne' is not a known value; did you mean 'open'?\n"
+    )
     assert result.stderr == "1 file checked: 1 error(s), 0 warning(s)\n"
 
 
 def test_hook_passes_a_good_staged_record(repo: Path) -> None:
-    result = subprocess.run([str(BIN / "acsg"), "new", "request", "--state", "TCD", "--title", "RSD training",
-                             "--area", "rsd_procedures", "--support-type", "technical"],
-                            cwd=repo, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            str(BIN / "acsg"),
+            "new",
+            "request",
+            "--state",
+            "TCD",
+            "--title",
+            "RSD training",
+            "--area",
+            "rsd_procedures",
+            "--support-type",
+            "technical",
+        ],
+        cwd=repo,
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
     git(repo, "add", "-A")
     result = run_hook(repo, manifest_hook())
@@ -114,14 +134,20 @@ def test_pre_commit_itself_runs_the_project_hook(repo: Path, tmp_path: Path) -> 
     request = repo / "data" / "requests" / "REQ-2021-001.yaml"
     request.write_text(request.read_text().replace("status: open", "status: opne"))
     git(repo, "add", "-A")
-    env = {**git_env(), "PRE_COMMIT_HOME": str(tmp_path / "cache"), "NO_COLOR": "1",
-           "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    env = {
+        **git_env(),
+        "PRE_COMMIT_HOME": str(tmp_path / "cache"),
+        "NO_COLOR": "1",
+        "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}",
+    }
     run = [str(BIN / "pre-commit"), "run", "--color", "never"]
     failed = subprocess.run(run, cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert failed.returncode == 1, failed.stdout + failed.stderr
     assert "data/requests/REQ-2021-001.yaml:8:9: error ACSG012" in failed.stdout
     request.write_text(request.read_text().replace("status: opne", "status: open"))
     git(repo, "add", "-A")
-    passed = subprocess.run([*run, "--all-files"], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    passed = subprocess.run(
+        [*run, "--all-files"], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
     assert passed.returncode == 0, passed.stdout + passed.stderr
     assert "acsg validate" in passed.stdout and "Passed" in passed.stdout

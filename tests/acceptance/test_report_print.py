@@ -25,9 +25,13 @@ from tests.reports.registries import add_private_records
 CHROMIUM = shutil.which("chromium")
 if CHROMIUM is None and os.environ.get("CI"):
     # CI runs the install script first, so a missing browser there is a broken set-up, not a skip.
-    raise RuntimeError("chromium is missing in CI: scripts/install-test-browser.sh did not install it")
+    raise RuntimeError(
+        "chromium is missing in CI: scripts/install-test-browser.sh did not install it"
+    )
 pytestmark = pytest.mark.skipif(
-    CHROMIUM is None, reason="chromium is not installed; run scripts/install-test-browser.sh to print the HTML reports")
+    CHROMIUM is None,
+    reason="chromium is not installed; run scripts/install-test-browser.sh to print the HTML reports",
+)
 
 A4 = (595.3, 841.9)
 """A4 in PDF points."""
@@ -36,10 +40,20 @@ A4 = (595.3, 841.9)
 def _print_to_pdf(html_file: Path, tmp_path: Path) -> Path:
     pdf = html_file.with_suffix(".pdf")
     profile = tmp_path / f"profile-{html_file.stem}"
-    command = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-               "--disable-background-networking", "--disable-component-update", "--disable-sync",
-               f"--user-data-dir={profile}", "--no-pdf-header-footer", f"--print-to-pdf={pdf}",
-               html_file.resolve().as_uri()]
+    command = [
+        str(CHROMIUM),
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={profile}",
+        "--no-pdf-header-footer",
+        f"--print-to-pdf={pdf}",
+        html_file.resolve().as_uri(),
+    ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
     assert done.returncode == 0 and pdf.is_file() and pdf.stat().st_size > 0, done.stderr[-2000:]
     return pdf
@@ -97,25 +111,45 @@ def reports(shipped: Path, tmp_path: Path) -> dict[str, Path]:
     out = {"stocktaking": tmp_path / "stocktaking.html", "status": tmp_path / "status.html"}
     for name, path in out.items():
         extra = ["--since", "2020-12-31"] if name == "stocktaking" else []
-        result = runner.invoke(app, ["report", name, "--data", str(shipped), "--as-of", "2022-06-01", *extra,
-                                     "--audience", "secretariat", "--output", str(path)])
+        result = runner.invoke(
+            app,
+            [
+                "report",
+                name,
+                "--data",
+                str(shipped),
+                "--as-of",
+                "2022-06-01",
+                *extra,
+                "--audience",
+                "secretariat",
+                "--output",
+                str(path),
+            ],
+        )
         assert result.exit_code == 0, result.stderr
     return out
 
 
-def test_stocktaking_prints_on_a4_with_fonts_and_whole_tables(reports: dict[str, Path], tmp_path: Path) -> None:
+def test_stocktaking_prints_on_a4_with_fonts_and_whole_tables(
+    reports: dict[str, Path], tmp_path: Path
+) -> None:
     text = _check_pdf(reports["stocktaking"], tmp_path, min_pages=4)
     assert "ACSG stocktaking as of 2022-06-01" in text
     # The charts' labels are text in the PDF, drawn with the page's fonts.
     assert "Supply and demand by area" in text and "Matches by stage" in text
 
 
-def test_status_prints_on_a4_with_fonts_and_whole_tables(reports: dict[str, Path], tmp_path: Path) -> None:
+def test_status_prints_on_a4_with_fonts_and_whole_tables(
+    reports: dict[str, Path], tmp_path: Path
+) -> None:
     text = _check_pdf(reports["status"], tmp_path, min_pages=1)
     assert "ACSG status report as of 2022-06-01" in text
 
 
 def test_install_script_is_quiet_when_chromium_is_there() -> None:
     script = Path(__file__).resolve().parents[2] / "scripts" / "install-test-browser.sh"
-    done = subprocess.run(["bash", str(script)], capture_output=True, text=True, timeout=60, check=False)
+    done = subprocess.run(
+        ["bash", str(script)], capture_output=True, text=True, timeout=60, check=False
+    )
     assert (done.returncode, done.stdout, done.stderr) == (0, "", "")

@@ -24,7 +24,9 @@ def actionlint() -> str:
 
 
 def test_actionlint_passes() -> None:
-    result = subprocess.run([actionlint(), "-no-color", str(WORKFLOW)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [actionlint(), "-no-color", str(WORKFLOW)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -33,7 +35,9 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     broken = tmp_path / ".github" / "workflows" / "validate.yml"
     broken.parent.mkdir(parents=True)
     broken.write_text(WORKFLOW.read_text().replace("github.base_ref", "github.base_reff"))
-    result = subprocess.run([actionlint(), "-no-color", str(broken)], capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [actionlint(), "-no-color", str(broken)], capture_output=True, text=True, timeout=120
+    )
     assert result.returncode == 1
     assert "base_reff" in result.stdout
 

@@ -29,9 +29,13 @@ def test_list_filters_and_formats(registry: Path, runner: CliRunner) -> None:
 
     assert [r["id"] for r in rows("requests", "--status", "open")] == ["REQ-2021-001"]
     assert rows("requests", "--status", "closed") == []
-    assert [r["id"] for r in rows("requests", "--region", "west_central_africa")] == ["REQ-2021-001"]
+    assert [r["id"] for r in rows("requests", "--region", "west_central_africa")] == [
+        "REQ-2021-001"
+    ]
     assert rows("requests", "--state", "MEX") == []
-    assert [r["id"] for r in rows("offers", "--entity-type", "state", "--state", "TCD")] == ["OFF-2021-001"]
+    assert [r["id"] for r in rows("offers", "--entity-type", "state", "--state", "TCD")] == [
+        "OFF-2021-001"
+    ]
     assert rows("offers", "--entity-type", "ngo") == []
     assert [r["id"] for r in rows("matches", "--area", "legislation")] == ["MAT-2021-001"]
     result = runner.invoke(app, ["list", "offers", "--data", str(registry), "--format", "csv"])
@@ -39,17 +43,24 @@ def test_list_filters_and_formats(registry: Path, runner: CliRunner) -> None:
     assert parsed[0]["scope"] == "global" and parsed[0]["capacity"] == "2"
 
 
-@pytest.mark.parametrize("args", [
-    ["list", "pledges"], ["list", "requests", "--area", "gardening"], ["list", "requests", "--region", "mars"],
-    ["list", "offers", "--format", "yaml"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["list", "pledges"],
+        ["list", "requests", "--area", "gardening"],
+        ["list", "requests", "--region", "mars"],
+        ["list", "offers", "--format", "yaml"],
+    ],
+)
 def test_list_usage_errors(args: list[str], registry: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, [*args, "--data", str(registry)])
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
 def test_show_match_resolves_request_and_offers(registry: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["show", "MAT-2021-001", "--data", str(registry), "--format", "json"])
+    result = runner.invoke(
+        app, ["show", "MAT-2021-001", "--data", str(registry), "--format", "json"]
+    )
     assert result.exit_code == 0
     view = json.loads(result.stdout)
     assert view["kind"] == "match"
@@ -61,17 +72,28 @@ def test_show_match_resolves_request_and_offers(registry: Path, runner: CliRunne
 def test_show_text_and_markdown(registry: Path, runner: CliRunner) -> None:
     text = runner.invoke(app, ["show", "REQ-2021-001", "--data", str(registry)])
     assert text.exit_code == 0
-    assert text.stdout.startswith(f"== request REQ-2021-001 ({registry}/requests/REQ-2021-001.yaml)\n")
+    assert text.stdout.startswith(
+        f"== request REQ-2021-001 ({registry}/requests/REQ-2021-001.yaml)\n"
+    )
     assert "officer@example.org" not in text.stdout
-    assert "officer@example.org" in runner.invoke(
-        app, ["show", "REQ-2021-001", "--data", str(registry), "--with-contact"]).stdout
-    md = runner.invoke(app, ["show", "OFF-2021-001", "--data", str(registry), "--format", "markdown"])
+    assert (
+        "officer@example.org"
+        in runner.invoke(
+            app, ["show", "REQ-2021-001", "--data", str(registry), "--with-contact"]
+        ).stdout
+    )
+    md = runner.invoke(
+        app, ["show", "OFF-2021-001", "--data", str(registry), "--format", "markdown"]
+    )
     assert md.stdout.startswith("## offer OFF-2021-001")
-    assert "| geographic_scope | {\"global\": true} |" in md.stdout
+    assert '| geographic_scope | {"global": true} |' in md.stdout
 
 
 def test_show_unknown_id(registry: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["show", "REQ-2021-002", "--data", str(registry)])
     assert result.exit_code == 1
-    assert result.stderr == f"Error: no record with id 'REQ-2021-002' in {registry}; did you mean REQ-2021-001?\n"
+    assert (
+        result.stderr
+        == f"Error: no record with id 'REQ-2021-002' in {registry}; did you mean REQ-2021-001?\n"
+    )
     assert runner.invoke(app, ["show", "../etc/passwd", "--data", str(registry)]).exit_code == 1

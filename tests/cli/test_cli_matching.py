@@ -73,18 +73,23 @@ def test_propose_table(data: Path, runner: CliRunner) -> None:
 
 
 def test_propose_plan_beats_greedy_and_says_so(data: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "--plan", "--top", "1"])
+    result = runner.invoke(
+        app, ["match", "propose", "--data", str(data), *TODAY, "--plan", "--top", "1"]
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
         "Plan (one offer per request): 2 of 2 requests served; total score 73.81 (greedy: 71.68)\n\n"
         "request       offer         score\n"
         "------------  ------------  -------\n"
         "REQ-2021-001  OFF-2021-003  18.25\n"
-        "REQ-2021-002  OFF-2021-001  55.56\n")
+        "REQ-2021-002  OFF-2021-001  55.56\n"
+    )
 
 
 def test_propose_json_shapes(data: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "-f", "json", "-k", "1"])
+    result = runner.invoke(
+        app, ["match", "propose", "--data", str(data), *TODAY, "-f", "json", "-k", "1"]
+    )
     listing = json.loads(result.stdout)
     assert [item["request"] for item in listing] == ["REQ-2021-001", "REQ-2021-002"]
     assert all(set(item) == {"request", "candidates"} for item in listing)
@@ -93,53 +98,128 @@ def test_propose_json_shapes(data: Path, runner: CliRunner) -> None:
     assert (first["rank"], first["offer"], first["score"]) == (1, "OFF-2021-003", 71.68)
     assert first["reasons"][0] == "covers the area asked for: rsd_procedures"
 
-    result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "-f", "json", "--plan",
-                                 "--explain", "--request", "REQ-2021-001"])
+    result = runner.invoke(
+        app,
+        [
+            "match",
+            "propose",
+            "--data",
+            str(data),
+            *TODAY,
+            "-f",
+            "json",
+            "--plan",
+            "--explain",
+            "--request",
+            "REQ-2021-001",
+        ],
+    )
     document = json.loads(result.stdout)
-    assert set(document) == {"proposals", "assignment", "unmet", "total_score", "greedy_total_score",
-                             "max_offers_per_request"}
-    assert document["assignment"] == [{"request": "REQ-2021-001", "offer": "OFF-2021-003", "score": 18.25}]
-    assert document["unmet"] == [] and document["total_score"] == document["greedy_total_score"] == 18.25
+    assert set(document) == {
+        "proposals",
+        "assignment",
+        "unmet",
+        "total_score",
+        "greedy_total_score",
+        "max_offers_per_request",
+    }
+    assert document["assignment"] == [
+        {"request": "REQ-2021-001", "offer": "OFF-2021-003", "score": 18.25}
+    ]
+    assert (
+        document["unmet"] == []
+        and document["total_score"] == document["greedy_total_score"] == 18.25
+    )
     assert document["proposals"][0]["excluded"] == [
-        {"offer": "OFF-2021-001", "codes": ["already_matched"], "reasons": ["a live match already pairs them"]},
-        {"offer": "OFF-2021-002", "codes": ["out_of_scope"],
-         "reasons": ["the offer's geographic scope does not cover TCD"]}]
+        {
+            "offer": "OFF-2021-001",
+            "codes": ["already_matched"],
+            "reasons": ["a live match already pairs them"],
+        },
+        {
+            "offer": "OFF-2021-002",
+            "codes": ["out_of_scope"],
+            "reasons": ["the offer's geographic scope does not cover TCD"],
+        },
+    ]
 
 
 def test_unmet_requests_say_why(data: Path, runner: CliRunner) -> None:
     (data / "offers" / "OFF-2021-001.yaml").write_text(
-        (data / "offers" / "OFF-2021-001.yaml").read_text().replace("status: open", "status: closed"))
+        (data / "offers" / "OFF-2021-001.yaml")
+        .read_text()
+        .replace("status: open", "status: closed")
+    )
     (data / "matches" / "MAT-2021-001.yaml").write_text(
-        (data / "matches" / "MAT-2021-001.yaml").read_text().replace("status: proposed", "status: withdrawn")
-        .replace("    status: proposed", "    status: withdrawn"))
-    result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "--plan", "-f", "json"])
+        (data / "matches" / "MAT-2021-001.yaml")
+        .read_text()
+        .replace("status: proposed", "status: withdrawn")
+        .replace("    status: proposed", "    status: withdrawn")
+    )
+    result = runner.invoke(
+        app, ["match", "propose", "--data", str(data), *TODAY, "--plan", "-f", "json"]
+    )
     document = json.loads(result.stdout)
-    assert document["unmet"] == [{"request": "REQ-2021-001",
-                                  "reason": "capacity taken by better-scored pairs: OFF-2021-003 (to REQ-2021-002)"}]
-    result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "--plan", "-f", "json",
-                                 "--min-score", "90"])
-    assert [u["reason"] for u in json.loads(result.stdout)["unmet"]] == ["no eligible offer scores at least 90"] * 2
+    assert document["unmet"] == [
+        {
+            "request": "REQ-2021-001",
+            "reason": "capacity taken by better-scored pairs: OFF-2021-003 (to REQ-2021-002)",
+        }
+    ]
+    result = runner.invoke(
+        app,
+        [
+            "match",
+            "propose",
+            "--data",
+            str(data),
+            *TODAY,
+            "--plan",
+            "-f",
+            "json",
+            "--min-score",
+            "90",
+        ],
+    )
+    assert [u["reason"] for u in json.loads(result.stdout)["unmet"]] == [
+        "no eligible offer scores at least 90"
+    ] * 2
 
 
 def test_propose_markdown(data: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "-f", "markdown", "-k", "1",
-                                 "--plan"])
+    result = runner.invoke(
+        app,
+        ["match", "propose", "--data", str(data), *TODAY, "-f", "markdown", "-k", "1", "--plan"],
+    )
     assert result.exit_code == 0
-    assert result.stdout.startswith("## REQ-2021-001  Reform of the first-instance asylum procedure\n\n"
-                                    "TCD · open · 1 eligible offer\n\n| rank | offer | score | reasons |\n")
-    assert "| 1 | OFF-2021-003 | 71.68 | covers the area asked for: rsd_procedures; " in result.stdout
+    assert result.stdout.startswith(
+        "## REQ-2021-001  Reform of the first-instance asylum procedure\n\n"
+        "TCD · open · 1 eligible offer\n\n| rank | offer | score | reasons |\n"
+    )
+    assert (
+        "| 1 | OFF-2021-003 | 71.68 | covers the area asked for: rsd_procedures; " in result.stdout
+    )
     assert "## Plan\n\nPlan (one offer per request): 2 of 2 requests served" in result.stdout
 
 
-@pytest.mark.parametrize("args,code,message", [
-    (["--request", "REQ-2021-009"], 1, "Error: no request with id 'REQ-2021-009' in {data}; did you mean REQ-2021-002?\n"),
-    (["--request", "OFF-2021-001"], 1, "Error: 'OFF-2021-001' is a offer, not a request\n"),
-    (["--today", "2022-02-30"], 2, "'2022-02-30' is not a date written YYYY-MM-DD"),
-    (["--max-offers-per-request", "2"], 2, "Error: --max-offers-per-request needs --plan\n"),
-    (["--top", "0"], 2, "Invalid value for '--top' / '-k'"),
-    (["--format", "xml"], 2, "'xml' is not one of 'table', 'json', 'markdown'"),
-])
-def test_propose_bad_arguments(data: Path, runner: CliRunner, args: list[str], code: int, message: str) -> None:
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (
+            ["--request", "REQ-2021-009"],
+            1,
+            "Error: no request with id 'REQ-2021-009' in {data}; did you mean REQ-2021-002?\n",
+        ),
+        (["--request", "OFF-2021-001"], 1, "Error: 'OFF-2021-001' is a offer, not a request\n"),
+        (["--today", "2022-02-30"], 2, "'2022-02-30' is not a date written YYYY-MM-DD"),
+        (["--max-offers-per-request", "2"], 2, "Error: --max-offers-per-request needs --plan\n"),
+        (["--top", "0"], 2, "Invalid value for '--top' / '-k'"),
+        (["--format", "xml"], 2, "'xml' is not one of 'table', 'json', 'markdown'"),
+    ],
+)
+def test_propose_bad_arguments(
+    data: Path, runner: CliRunner, args: list[str], code: int, message: str
+) -> None:
     result = runner.invoke(app, ["match", "propose", "--data", str(data), *args])
     assert result.exit_code == code
     assert message.format(data=data) in result.stderr
@@ -150,8 +230,10 @@ def test_propose_bad_configuration(data: Path, runner: CliRunner) -> None:
     (data.parent / "acsg.toml").write_text("[matching.weights]\nlanguage = 3\n")
     result = runner.invoke(app, ["match", "propose", "--data", str(data)])
     assert result.exit_code == 2
-    assert result.stderr.startswith(f"Error: {data.parent / 'acsg.toml'}: [tool.acsg.matching]: unknown key "
-                                    "'weights.language' (known: areas, text, languages,")
+    assert result.stderr.startswith(
+        f"Error: {data.parent / 'acsg.toml'}: [tool.acsg.matching]: unknown key "
+        "'weights.language' (known: areas, text, languages,"
+    )
 
 
 def test_propose_on_a_broken_registry_warns(data: Path, runner: CliRunner) -> None:
@@ -164,32 +246,71 @@ def test_propose_on_a_broken_registry_warns(data: Path, runner: CliRunner) -> No
 
 
 def test_create_writes_a_valid_proposed_match(data: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["match", "create", "REQ-2021-002", "OFF-2021-003", "--data", str(data),
-                                 "--by", "ACSG Secretariat", "--note", "Proposed after the call", *TODAY])
+    result = runner.invoke(
+        app,
+        [
+            "match",
+            "create",
+            "REQ-2021-002",
+            "OFF-2021-003",
+            "--data",
+            str(data),
+            "--by",
+            "ACSG Secretariat",
+            "--note",
+            "Proposed after the call",
+            *TODAY,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert result.stdout == "MAT-2022-001\n"
     assert result.stderr == f"created {data}/matches/MAT-2022-001.yaml (score 71.68)\n"
     text = (data / "matches" / "MAT-2022-001.yaml").read_text()
-    assert text.startswith("# yaml-language-server: $schema=../../schemas/match.schema.json\n"
-                           "id: MAT-2022-001\nrequest: REQ-2021-002\noffers: [OFF-2021-003]\nstatus: proposed\n"
-                           "proposed_on: 2022-01-01\nproposed_by: ACSG Secretariat\nscore: 71.68\nrationale:\n"
-                           "  - 'covers the area asked for: rsd_procedures'\n")
-    assert text.endswith("history:\n  - on: 2022-01-01\n    status: proposed\n    by: ACSG Secretariat\n"
-                         "    note: Proposed after the call\n")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../schemas/match.schema.json\n"
+        "id: MAT-2022-001\nrequest: REQ-2021-002\noffers: [OFF-2021-003]\nstatus: proposed\n"
+        "proposed_on: 2022-01-01\nproposed_by: ACSG Secretariat\nscore: 71.68\nrationale:\n"
+        "  - 'covers the area asked for: rsd_procedures'\n"
+    )
+    assert text.endswith(
+        "history:\n  - on: 2022-01-01\n    status: proposed\n    by: ACSG Secretariat\n"
+        "    note: Proposed after the call\n"
+    )
     assert_valid(runner, data / "matches" / "MAT-2022-001.yaml")
     # The pair is now matched and the offer's only unit of capacity is taken.
-    again = runner.invoke(app, ["match", "create", "REQ-2021-002", "OFF-2021-003", "--data", str(data), *TODAY])
+    again = runner.invoke(
+        app, ["match", "create", "REQ-2021-002", "OFF-2021-003", "--data", str(data), *TODAY]
+    )
     assert again.exit_code == 1
-    assert again.stderr == ("Error: REQ-2021-002 cannot be matched with OFF-2021-003: OFF-2021-003: a live match "
-                            "already pairs them (use --force with --note to record the match anyway)\n")
-    listing = json.loads(runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "-f", "json",
-                                             "-r", "REQ-2021-001"]).stdout)
+    assert again.stderr == (
+        "Error: REQ-2021-002 cannot be matched with OFF-2021-003: OFF-2021-003: a live match "
+        "already pairs them (use --force with --note to record the match anyway)\n"
+    )
+    listing = json.loads(
+        runner.invoke(
+            app,
+            ["match", "propose", "--data", str(data), *TODAY, "-f", "json", "-r", "REQ-2021-001"],
+        ).stdout
+    )
     assert listing == [{"request": "REQ-2021-001", "candidates": []}]
 
 
 def test_create_json_and_several_offers(data: Path, runner: CliRunner) -> None:
-    result = runner.invoke(app, ["match", "create", "REQ-2021-002", "OFF-2021-003", "OFF-2021-001",
-                                 "--data", str(data), "-f", "json", *TODAY])
+    result = runner.invoke(
+        app,
+        [
+            "match",
+            "create",
+            "REQ-2021-002",
+            "OFF-2021-003",
+            "OFF-2021-001",
+            "--data",
+            str(data),
+            "-f",
+            "json",
+            *TODAY,
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"id": "MAT-2022-001"}
     text = (data / "matches" / "MAT-2022-001.yaml").read_text()
@@ -208,23 +329,40 @@ def test_create_refuses_then_forces_with_a_note(data: Path, runner: CliRunner) -
     assert no_note.exit_code == 2 and "--force needs --note" in no_note.stderr
     no_by = runner.invoke(app, [*args, "--force", "--note", "Agreed to work outside Europe"])
     assert no_by.exit_code == 2 and "--force needs --by" in no_by.stderr
-    forced = runner.invoke(app, [*args, "--force", "--note", "Agreed to work outside Europe", "--by", "J. Officer"])
+    forced = runner.invoke(
+        app, [*args, "--force", "--note", "Agreed to work outside Europe", "--by", "J. Officer"]
+    )
     assert forced.exit_code == 0, forced.output
     text = (data / "matches" / "MAT-2022-001.yaml").read_text()
     assert "forced past a filter: the offer's geographic scope does not cover TCD" in text
     assert "note: Agreed to work outside Europe\n" in text
-    assert ("waivers:\n  - rule: ACSG303\n    reason: Agreed to work outside Europe\n    approved_by: J. Officer\n"
-            "    on: 2022-01-01\n") in text
+    assert (
+        "waivers:\n  - rule: ACSG303\n    reason: Agreed to work outside Europe\n    approved_by: J. Officer\n"
+        "    on: 2022-01-01\n"
+    ) in text
     assert_valid(runner, data / "matches" / "MAT-2022-001.yaml")
 
 
-@pytest.mark.parametrize("args,code,message", [
-    (["REQ-2021-002", "OFF-2021-03"], 1, "no offer with id 'OFF-2021-03' in {data}; did you mean OFF-2021-003?"),
-    (["REQ-2021-02", "OFF-2021-003"], 1, "no request with id 'REQ-2021-02' in {data}; did you mean REQ-2021-002?"),
-    (["REQ-2021-002", "OFF-2021-003", "OFF-2021-003"], 2, "offer OFF-2021-003 is named twice"),
-    (["REQ-2021-002"], 2, "Missing argument 'OFF...'"),
-])
-def test_create_bad_arguments(data: Path, runner: CliRunner, args: list[str], code: int, message: str) -> None:
+@pytest.mark.parametrize(
+    "args,code,message",
+    [
+        (
+            ["REQ-2021-002", "OFF-2021-03"],
+            1,
+            "no offer with id 'OFF-2021-03' in {data}; did you mean OFF-2021-003?",
+        ),
+        (
+            ["REQ-2021-02", "OFF-2021-003"],
+            1,
+            "no request with id 'REQ-2021-02' in {data}; did you mean REQ-2021-002?",
+        ),
+        (["REQ-2021-002", "OFF-2021-003", "OFF-2021-003"], 2, "offer OFF-2021-003 is named twice"),
+        (["REQ-2021-002"], 2, "Missing argument 'OFF...'"),
+    ],
+)
+def test_create_bad_arguments(
+    data: Path, runner: CliRunner, args: list[str], code: int, message: str
+) -> None:
     result = runner.invoke(app, ["match", "create", *args, "--data", str(data)])
     assert result.exit_code == code
     assert message.format(data=data) in result.stderr

@@ -28,8 +28,10 @@ def test_validate_text(registry: Path, runner: CliRunner) -> None:
     request.write_text(request.read_text().replace("status: open", "status: opne"))
     result = runner.invoke(app, ["validate", "--data", str(registry)])
     assert result.exit_code == 1
-    assert result.stdout == (f"{registry}/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
-                             "status: 'opne' is not a known value; did you mean 'open'?\n")
+    assert result.stdout == (
+        f"{registry}/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
+        "status: 'opne' is not a known value; did you mean 'open'?\n"
+    )
     assert result.stderr == "3 files checked: 1 error(s), 0 warning(s)\n"
 
 
@@ -44,27 +46,38 @@ def test_data_from_environment(registry: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_validate_github_names_file_and_line(registry: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_validate_github_names_file_and_line(
+    registry: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(registry.parent)
     request = registry / "requests" / "REQ-2021-001.yaml"
     request.write_text(request.read_text().replace("title: Reform", "titel: Reform"))
     result = runner.invoke(app, ["validate", "--format", "github"])
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
-    assert lines[0] == "::error file=data/requests/REQ-2021-001.yaml,line=2,col=1,title=ACSG010 error::missing required key 'title'"
-    assert lines[1] == ("::error file=data/requests/REQ-2021-001.yaml,line=3,col=1,title=ACSG011 error::"
-                        "unknown key 'titel'; did you mean 'title'?")
+    assert (
+        lines[0]
+        == "::error file=data/requests/REQ-2021-001.yaml,line=2,col=1,title=ACSG010 error::missing required key 'title'"
+    )
+    assert lines[1] == (
+        "::error file=data/requests/REQ-2021-001.yaml,line=3,col=1,title=ACSG011 error::"
+        "unknown key 'titel'; did you mean 'title'?"
+    )
 
 
-@pytest.mark.parametrize("args", [
-    ["validate", "--data", "/nonexistent-registry"],
-    ["validate", "--format", "xml"],
-    ["validate", "no/such/file.yaml"],
-    ["validate", "--changed-since", "nope"],
-    ["nonsense"],
-])
-def test_usage_errors_exit_2(args: list[str], registry: Path, runner: CliRunner,
-                             monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["validate", "--data", "/nonexistent-registry"],
+        ["validate", "--format", "xml"],
+        ["validate", "no/such/file.yaml"],
+        ["validate", "--changed-since", "nope"],
+        ["nonsense"],
+    ],
+)
+def test_usage_errors_exit_2(
+    args: list[str], registry: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(registry.parent)
     result = runner.invoke(app, args)
     assert result.exit_code == 2, result.output
@@ -77,7 +90,11 @@ def test_schema_check_and_write(tmp_path: Path, runner: CliRunner) -> None:
     assert runner.invoke(app, ["schema", "--check", "--out", str(out)]).exit_code == 1
     result = runner.invoke(app, ["schema", "--out", str(out)])
     assert result.exit_code == 0
-    assert sorted(p.name for p in out.iterdir()) == ["match.schema.json", "offer.schema.json", "request.schema.json"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "match.schema.json",
+        "offer.schema.json",
+        "request.schema.json",
+    ]
     assert runner.invoke(app, ["schema", "--check", "--out", str(out)]).exit_code == 0
     (out / "offer.schema.json").write_text("{}")
     result = runner.invoke(app, ["schema", "--check", "--out", str(out)])
@@ -94,7 +111,9 @@ def test_shipped_registry_validates(runner: CliRunner) -> None:
     assert report["problems"] == []
 
 
-def test_a_bug_is_one_line_not_a_traceback(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_bug_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import acsg_cli.cli as cli
 
     def broken(*args: object, **kwargs: object) -> None:

@@ -19,7 +19,8 @@ LEAVES = [doc for doc in COMMANDS if not doc.is_group]
 def test_command_reference_is_current() -> None:
     reference = ROOT / "docs" / "commands.md"
     assert reference.read_text(encoding="utf-8") == command_reference(), (
-        "docs/commands.md is stale: run `python -m acsg_cli.docs > docs/commands.md`")
+        "docs/commands.md is stale: run `python -m acsg_cli.docs > docs/commands.md`"
+    )
 
 
 def test_reference_holds_every_command() -> None:
@@ -34,7 +35,9 @@ def test_command_has_help(doc: CommandDoc) -> None:
     assert (doc.command.help or "").strip(), f"`{doc.name}` has no help text"
 
 
-@pytest.mark.parametrize("doc", [d for d in COMMANDS if d.path == ("acsg",) or not d.is_group], ids=lambda d: d.name)
+@pytest.mark.parametrize(
+    "doc", [d for d in COMMANDS if d.path == ("acsg",) or not d.is_group], ids=lambda d: d.name
+)
 def test_command_help_has_examples(doc: CommandDoc) -> None:
     assert examples(doc), f"`{doc.name}` help has no `Examples:` block with `acsg ...` lines"
 
@@ -44,7 +47,9 @@ def test_every_option_and_argument_has_help(doc: CommandDoc) -> None:
     for param in doc.command.params:
         if param.name == "help":
             continue
-        assert (getattr(param, "help", None) or "").strip(), f"`{doc.name}`: {param.name} has no help text"
+        assert (getattr(param, "help", None) or "").strip(), (
+            f"`{doc.name}`: {param.name} has no help text"
+        )
 
 
 @pytest.mark.parametrize("doc", LEAVES, ids=lambda d: d.name)
@@ -52,8 +57,10 @@ def test_examples_name_the_command_and_parse(doc: CommandDoc) -> None:
     """Each example runs the command it documents, with options the command accepts."""
     for line in examples(doc):
         words = shlex.split(line)
-        assert words[: len(doc.path)] == list(doc.path), f"`{doc.name}` example runs something else: {line}"
-        args = words[len(doc.path):]
+        assert words[: len(doc.path)] == list(doc.path), (
+            f"`{doc.name}` example runs something else: {line}"
+        )
+        args = words[len(doc.path) :]
         settings = {**doc.command.context_settings, "resilient_parsing": False}
         doc.command.make_context(doc.path[-1], args, parent=doc.context.parent, **settings)
 

@@ -88,13 +88,17 @@ def emails_in(root: Path) -> set[str]:
 
 
 def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True,
-                          text=True).stdout
+    return subprocess.run(
+        ["git", *args], cwd=repo, env=git_env(), check=True, capture_output=True, text=True
+    ).stdout
 
 
 def commit_all(repo: Path, message: str, when: str) -> str:
     """Commit everything with author and committer date `when` (YYYY-MM-DD); the commit id."""
-    env = git_env() | {"GIT_AUTHOR_DATE": f"{when}T12:00:00Z", "GIT_COMMITTER_DATE": f"{when}T12:00:00Z"}
+    env = git_env() | {
+        "GIT_AUTHOR_DATE": f"{when}T12:00:00Z",
+        "GIT_COMMITTER_DATE": f"{when}T12:00:00Z",
+    }
     subprocess.run(["git", "add", "-A"], cwd=repo, env=env, check=True)
     subprocess.run(["git", "commit", "-q", "-m", message], cwd=repo, env=env, check=True)
     return git(repo, "rev-parse", "HEAD").strip()

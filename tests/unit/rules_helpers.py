@@ -48,8 +48,16 @@ def record_data(root: Path, record_id: str) -> dict[str, Any]:
 
 def write_data(root: Path, data: dict[str, Any]) -> Path:
     """Write plain data as a record file (JSON is YAML 1.2)."""
-    return place(root, "id: " + data["id"] + "\n" + "\n".join(
-        f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if k != "id") + "\n")
+    return place(
+        root,
+        "id: "
+        + data["id"]
+        + "\n"
+        + "\n".join(
+            f"{k}: {json.dumps(v, ensure_ascii=False)}" for k, v in data.items() if k != "id"
+        )
+        + "\n",
+    )
 
 
 def run(root: Path, settings: RuleSettings | None = None) -> list[Problem]:

@@ -24,7 +24,10 @@ def test_countries() -> None:
 
 
 def test_vocabulary_answers_suggest_the_nearest() -> None:
-    assert A.many_of(A.Area, ["training legislation"], "area") == [A.Area.TRAINING, A.Area.LEGISLATION]
+    assert A.many_of(A.Area, ["training legislation"], "area") == [
+        A.Area.TRAINING,
+        A.Area.LEGISLATION,
+    ]
     with pytest.raises(UsageError, match="'trainig' is not a known area; did you mean 'training'"):
         A.many_of(A.Area, ["trainig"], "area")
     with pytest.raises(UsageError, match="expected one of: technical, material, financial"):
@@ -39,21 +42,27 @@ def test_line() -> None:
         A.line("a\nb", "title")
 
 
-@pytest.mark.parametrize(("given", "scope"), [
-    (["global"], {"global": True}),
-    (["Europe", "mena"], {"regions": [Region.EUROPE, Region.MENA]}),
-    (["ner,tcd"], {"countries": ["NER", "TCD"]}),
-])
+@pytest.mark.parametrize(
+    ("given", "scope"),
+    [
+        (["global"], {"global": True}),
+        (["Europe", "mena"], {"regions": [Region.EUROPE, Region.MENA]}),
+        (["ner,tcd"], {"countries": ["NER", "TCD"]}),
+    ],
+)
 def test_scope(given: list[str], scope: dict[str, object]) -> None:
     assert A.scope(given) == scope
 
 
-@pytest.mark.parametrize(("given", "message"), [
-    (["global", "europe"], "a global scope stands alone"),
-    (["europe", "FRA"], "either regions or countries"),
-    (["atlantis"], "'ATLANTIS' is not an ISO 3166-1|'atlantis' is not an ISO 3166-1"),
-    ([], "name the geographic scope"),
-])
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        (["global", "europe"], "a global scope stands alone"),
+        (["europe", "FRA"], "either regions or countries"),
+        (["atlantis"], "'ATLANTIS' is not an ISO 3166-1|'atlantis' is not an ISO 3166-1"),
+        ([], "name the geographic scope"),
+    ],
+)
 def test_bad_scope(given: list[str], message: str) -> None:
     with pytest.raises(UsageError, match=message):
         A.scope(given)

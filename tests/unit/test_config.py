@@ -32,13 +32,17 @@ def test_acsg_toml_wins_and_is_top_level(tmp_path: Path, monkeypatch: pytest.Mon
     assert load_config(tmp_path / "data").section("rules") == {"strict": True}
 
 
-@pytest.mark.parametrize("text,fragment", [
-    ("[rules\n", "invalid TOML"),
-    ("colour = 1\n", "unknown setting(s) colour"),
-    ("rules = 3\n", "must be a table"),
-])
-def test_bad_configuration_is_a_usage_error(text: str, fragment: str, tmp_path: Path,
-                                            monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ("[rules\n", "invalid TOML"),
+        ("colour = 1\n", "unknown setting(s) colour"),
+        ("rules = 3\n", "must be a table"),
+    ],
+)
+def test_bad_configuration_is_a_usage_error(
+    text: str, fragment: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir("/")
     (tmp_path / "acsg.toml").write_text(text)
     with pytest.raises(UsageError, match=fragment.replace("(", r"\(").replace(")", r"\)")):

@@ -25,7 +25,9 @@ def no_problems(document: Document) -> list[Problem]:
 
 
 def edit(path: Path, change: Callable[[Document, RoundTrip], Any], **kwargs: Any) -> Any:
-    result, _ = edit_record(path, path.name, change, check=kwargs.pop("check", no_problems), order=ORDER, **kwargs)
+    result, _ = edit_record(
+        path, path.name, change, check=kwargs.pop("check", no_problems), order=ORDER, **kwargs
+    )
     return result
 
 
@@ -33,7 +35,9 @@ def append(key: str, item: dict[str, Any]) -> Callable[[Document, RoundTrip], No
     return lambda document, rt: rt.append(key, item)
 
 
-@pytest.mark.parametrize("path", sorted([*SHIPPED.glob("*/*.yaml"), *EXAMPLES.glob("**/*.yaml")]), ids=str)
+@pytest.mark.parametrize(
+    "path", sorted([*SHIPPED.glob("*/*.yaml"), *EXAMPLES.glob("**/*.yaml")]), ids=str
+)
 def test_every_record_round_trips_byte_for_byte(path: Path, tmp_path: Path) -> None:
     copy = tmp_path / path.name
     copy.write_bytes(path.read_bytes())
@@ -56,7 +60,8 @@ def test_append_keeps_comments_and_blank_lines_where_a_person_put_them(tmp_path:
         "  - on: 2021-04-01\n"
         "    status: proposed\n"
         "\n"
-        "# end of file\n")
+        "# end of file\n"
+    )
 
     def change(document: Document, rt: RoundTrip) -> None:
         rt.append("consents", {"party": "OFF-2021-001", "decision": "granted"})
@@ -81,15 +86,22 @@ def test_append_keeps_comments_and_blank_lines_where_a_person_put_them(tmp_path:
         "    status: consent_pending\n"
         "    note: yes\n"
         "\n"
-        "# end of file\n")
-    added = [line for line in result.diff().splitlines() if line.startswith("+") and not line.startswith("+++")]
+        "# end of file\n"
+    )
+    added = [
+        line
+        for line in result.diff().splitlines()
+        if line.startswith("+") and not line.startswith("+++")
+    ]
     assert result.written and len(added) == 5
 
 
 def test_missing_list_is_inserted_in_model_order_after_a_block_scalar(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
-    path.write_text("---\nid: X\nstatus: \"proposed\"\nrationale: >-\n  two\n  lines\n# before history\n"
-                    "history:\n- on: 2021-04-01\n  status: proposed\n")
+    path.write_text(
+        '---\nid: X\nstatus: "proposed"\nrationale: >-\n  two\n  lines\n# before history\n'
+        "history:\n- on: 2021-04-01\n  status: proposed\n"
+    )
 
     def change(document: Document, rt: RoundTrip) -> None:
         rt.append("consents", {"party": "TCD"})
@@ -98,16 +110,20 @@ def test_missing_list_is_inserted_in_model_order_after_a_block_scalar(tmp_path: 
 
     edit(path, change)
     assert path.read_text() == (
-        "---\nid: X\nstatus: \"consent_pending\"\nrationale: >-\n  two\n  lines\n"
+        '---\nid: X\nstatus: "consent_pending"\nrationale: >-\n  two\n  lines\n'
         "consents:\n- party: TCD\n# before history\nhistory:\n- on: 2021-04-01\n  status: proposed\n"
-        "updates:\n- summary: s\n")
+        "updates:\n- summary: s\n"
+    )
 
 
 def test_line_endings_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_bytes(b"\xef\xbb\xbfid: X\r\nhistory:\r\n  - status: proposed\r\n")
     result = edit(path, append("history", {"status": "agreed"}))
-    assert path.read_bytes() == b"\xef\xbb\xbfid: X\r\nhistory:\r\n  - status: proposed\r\n  - status: agreed\r\n"
+    assert (
+        path.read_bytes()
+        == b"\xef\xbb\xbfid: X\r\nhistory:\r\n  - status: proposed\r\n  - status: agreed\r\n"
+    )
     assert "+  - status: agreed\n" in result.diff()
 
 
@@ -120,14 +136,27 @@ def test_flow_lists_stay_flow_and_empty_ones_become_block(tmp_path: Path) -> Non
         rt.append("history", {"status": "proposed"})
 
     edit(path, change)
-    assert path.read_text() == "id: X\nconsents: [{party: TCD}, {party: NER}]\nhistory:\n  - status: proposed\n"
+    assert (
+        path.read_text()
+        == "id: X\nconsents: [{party: TCD}, {party: NER}]\nhistory:\n  - status: proposed\n"
+    )
 
 
 def test_update_item_replaces_keys_and_keeps_the_following_comment(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
-    path.write_text("consents:\n  - party: TCD\n    decision: granted\n    evidence: old\n\n# next\nscope: x\n")
-    edit(path, lambda document, rt: rt.update_item("consents", 0, {"party": "TCD", "decision": "declined"}))
-    assert path.read_text() == "consents:\n  - party: TCD\n    decision: declined\n\n# next\nscope: x\n"
+    path.write_text(
+        "consents:\n  - party: TCD\n    decision: granted\n    evidence: old\n\n# next\nscope: x\n"
+    )
+    edit(
+        path,
+        lambda document, rt: rt.update_item(
+            "consents", 0, {"party": "TCD", "decision": "declined"}
+        ),
+    )
+    assert (
+        path.read_text()
+        == "consents:\n  - party: TCD\n    decision: declined\n\n# next\nscope: x\n"
+    )
 
 
 def test_refused_edits_leave_the_file_byte_identical(tmp_path: Path) -> None:
@@ -174,7 +203,9 @@ def test_a_file_that_does_not_load_is_not_edited(tmp_path: Path) -> None:
         edit(path, append("history", {}))
 
 
-def test_a_failed_replace_leaves_the_old_file_and_no_temporary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_replace_leaves_the_old_file_and_no_temporary(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     path = tmp_path / "m.yaml"
     original = b"id: X\nhistory:\n  - status: proposed\n"
     path.write_bytes(original)
@@ -203,12 +234,16 @@ os.replace = die
 edit_record(Path({str(path)!r}), "m.yaml", lambda d, rt: rt.append("history", {{"status": "agreed"}}),
             check=lambda d: [])
 """
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=Path(__file__).parents[2])
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, cwd=Path(__file__).parents[2]
+    )
     assert done.returncode == -9, done.stderr
     assert path.read_bytes() == original
     read_bytes(path.read_bytes())
     leftovers = [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")]
-    assert len(leftovers) == 1 and leftovers[0].startswith(".m.yaml.")  # a dot-file the registry scanner skips
+    assert len(leftovers) == 1 and leftovers[0].startswith(
+        ".m.yaml."
+    )  # a dot-file the registry scanner skips
 
 
 def test_a_held_lock_makes_the_edit_wait_then_give_up(tmp_path: Path) -> None:

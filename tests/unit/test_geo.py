@@ -31,5 +31,7 @@ def test_codes() -> None:
 
 def test_codes_are_pycountrys() -> None:
     assert set(geo._countries()) == {c.alpha_3 for c in pycountry.countries}
-    assert set(geo._languages()) == {lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")}
+    assert set(geo._languages()) == {
+        lang.alpha_2 for lang in pycountry.languages if hasattr(lang, "alpha_2")
+    }
     assert geo.language_name("fr") == pycountry.languages.get(alpha_2="fr").name

@@ -10,7 +10,14 @@ from hypothesis import given, settings
 
 from acsg_cli import geo
 from acsg_cli.matching.eligibility import (
-    FILTERS, decode, describe, eligible_offers, exclusion_codes, exclusions, is_eligible, remaining_capacity,
+    FILTERS,
+    decode,
+    describe,
+    eligible_offers,
+    exclusion_codes,
+    exclusions,
+    is_eligible,
+    remaining_capacity,
 )
 from acsg_cli.matching.index import build_index
 from acsg_cli.models import Offer, Request
@@ -30,24 +37,40 @@ def expected(registry: Registry, req: Request, off: Offer, today: date) -> set[s
         found.add("offer_not_open")
     scope = off.geographic_scope
     for state in req.requesting_states:
-        inside = (scope.is_global or (scope.countries is not None and state in scope.countries)
-                  or (scope.regions is not None and geo.region_of(state) in scope.regions))
+        inside = (
+            scope.is_global
+            or (scope.countries is not None and state in scope.countries)
+            or (scope.regions is not None and geo.region_of(state) in scope.regions)
+        )
         if not inside:
             found.add("out_of_scope")
     if not set(req.support_types) & set(off.support_types):
         found.add("no_common_support_type")
-    live = [m for m in registry.matches.values() if off.id in m.offers and m.status in LIVE_MATCH_STATUSES]
+    live = [
+        m
+        for m in registry.matches.values()
+        if off.id in m.offers and m.status in LIVE_MATCH_STATUSES
+    ]
     if any(m.request == req.id for m in live):
         found.add("already_matched")
     elif len(live) >= off.capacity:
         found.add("no_capacity")
     if off.available_until is not None and off.available_until < today:
         found.add("expired")
-    if off.offering_entity.type.value == "state" and off.offering_entity.country in req.requesting_states:
+    if (
+        off.offering_entity.type.value == "state"
+        and off.offering_entity.country in req.requesting_states
+    ):
         found.add("own_offer")
     for m in registry.matches.values():
-        if m.request == req.id and off.id in m.offers and (
-                m.status.value == "declined" or any(c.decision.value == "declined" for c in m.consents)):
+        if (
+            m.request == req.id
+            and off.id in m.offers
+            and (
+                m.status.value == "declined"
+                or any(c.decision.value == "declined" for c in m.consents)
+            )
+        ):
             found.add("declined_before")
     return found
 
@@ -63,38 +86,105 @@ def test_filters_exclude_exactly_what_they_should(registry: Registry) -> None:
             assert {e.code for e in exclusions(registry, req, off, TODAY)} == want
             assert set(decode(int(codes[i, j]))) == want
             assert is_eligible(registry, req, off, TODAY) == (not want)
-        assert [o.id for o in eligible_offers(registry, req, TODAY)] == \
-            [o.id for o in index.offers if not expected(registry, req, o, TODAY)]
+        assert [o.id for o in eligible_offers(registry, req, TODAY)] == [
+            o.id for o in index.offers if not expected(registry, req, o, TODAY)
+        ]
     for j, off in enumerate(index.offers):
         assert index["off_remaining"][j] == remaining_capacity(registry, off)
 
 
-@pytest.mark.parametrize("req,off,matches,code,reason", [
-    (request(status="draft"), offer(), [], "request_not_open", "the request is draft, not open"),
-    (request(), offer(status="committed"), [], "offer_not_open", "the offer is committed, not open"),
-    (request(requesting_states=["TCD", "MEX"]), offer(geographic_scope={"regions": ["americas"]}), [],
-     "out_of_scope", "the offer's geographic scope does not cover TCD"),
-    (request(), offer(support_types=["financial"]), [], "no_common_support_type",
-     "no kind of support (technical, material, financial) in common"),
-    (request(), offer(available_until="2022-05-31"), [], "expired", "the offer was available until 2022-05-31"),
-    (request(), offer(offering_entity={"name": "Chad", "type": "state", "country": "TCD"}), [], "own_offer",
-     "a State is not matched with its own offer"),
-    (request(), offer(), [match(1, "REQ-2020-001", ["OFF-2020-001"], "declined")], "declined_before",
-     "this pair was declined before"),
-    (request(), offer(), [match(1, "REQ-2020-001", ["OFF-2020-001"], "agreed")], "already_matched",
-     "a live match already pairs them"),
-    (request(2), offer(), [match(1, "REQ-2020-001", ["OFF-2020-001"], "agreed")], "no_capacity",
-     "the offer's capacity (1) is taken by live matches"),
-])
-def test_each_filter_with_its_reason(req: dict, off: dict, matches: list, code: str, reason: str) -> None:
-    registry = make_registry([req, request(1)] if req["id"] != "REQ-2020-001" else [req], [off], matches)
+@pytest.mark.parametrize(
+    "req,off,matches,code,reason",
+    [
+        (
+            request(status="draft"),
+            offer(),
+            [],
+            "request_not_open",
+            "the request is draft, not open",
+        ),
+        (
+            request(),
+            offer(status="committed"),
+            [],
+            "offer_not_open",
+            "the offer is committed, not open",
+        ),
+        (
+            request(requesting_states=["TCD", "MEX"]),
+            offer(geographic_scope={"regions": ["americas"]}),
+            [],
+            "out_of_scope",
+            "the offer's geographic scope does not cover TCD",
+        ),
+        (
+            request(),
+            offer(support_types=["financial"]),
+            [],
+            "no_common_support_type",
+            "no kind of support (technical, material, financial) in common",
+        ),
+        (
+            request(),
+            offer(available_until="2022-05-31"),
+            [],
+            "expired",
+            "the offer was available until 2022-05-31",
+        ),
+        (
+            request(),
+            offer(offering_entity={"name": "Chad", "type": "state", "country": "TCD"}),
+            [],
+            "own_offer",
+            "a State is not matched with its own offer",
+        ),
+        (
+            request(),
+            offer(),
+            [match(1, "REQ-2020-001", ["OFF-2020-001"], "declined")],
+            "declined_before",
+            "this pair was declined before",
+        ),
+        (
+            request(),
+            offer(),
+            [match(1, "REQ-2020-001", ["OFF-2020-001"], "agreed")],
+            "already_matched",
+            "a live match already pairs them",
+        ),
+        (
+            request(2),
+            offer(),
+            [match(1, "REQ-2020-001", ["OFF-2020-001"], "agreed")],
+            "no_capacity",
+            "the offer's capacity (1) is taken by live matches",
+        ),
+    ],
+)
+def test_each_filter_with_its_reason(
+    req: dict, off: dict, matches: list, code: str, reason: str
+) -> None:
+    registry = make_registry(
+        [req, request(1)] if req["id"] != "REQ-2020-001" else [req], [off], matches
+    )
     r, o = registry.requests[req["id"]], registry.offers[off["id"]]
     assert [(e.code, e.reason) for e in exclusions(registry, r, o, TODAY)] == [(code, reason)]
     index = build_index(registry, TODAY)
-    bits = int(exclusion_codes(index, np.array([index.request_pos[r.id]]))[0, index.offer_pos[o.id]])
+    bits = int(
+        exclusion_codes(index, np.array([index.request_pos[r.id]]))[0, index.offer_pos[o.id]]
+    )
     assert [(e.code, e.reason) for e in describe(bits, r, o, TODAY)] == [(code, reason)]
 
 
 def test_filters_are_documented() -> None:
-    assert list(FILTERS) == ["request_not_open", "offer_not_open", "out_of_scope", "no_common_support_type",
-                             "no_capacity", "expired", "own_offer", "declined_before", "already_matched"]
+    assert list(FILTERS) == [
+        "request_not_open",
+        "offer_not_open",
+        "out_of_scope",
+        "no_common_support_type",
+        "no_capacity",
+        "expired",
+        "own_offer",
+        "declined_before",
+        "already_matched",
+    ]

@@ -19,22 +19,32 @@ from tests.matching_registries import registries
 @st.composite
 def problems(draw: st.DrawFn) -> tuple[Edges, np.ndarray, int]:
     n_rows, n_cols = draw(st.integers(1, 4)), draw(st.integers(1, 4))
-    pairs = draw(st.lists(st.tuples(st.integers(0, n_rows - 1), st.integers(0, n_cols - 1)),
-                          max_size=8, unique=True))
+    pairs = draw(
+        st.lists(
+            st.tuples(st.integers(0, n_rows - 1), st.integers(0, n_cols - 1)),
+            max_size=8,
+            unique=True,
+        )
+    )
     # Few distinct scores, so ties are common.
     scores = [draw(st.sampled_from([1.0, 2.5, 2.5, 4.0, 7.25])) for _ in pairs]
     capacity = np.array([draw(st.integers(1, 2)) for _ in range(n_cols)])
-    edges = Edges(np.array([p[0] for p in pairs], dtype=np.intp), np.array([p[1] for p in pairs], dtype=np.intp),
-                  np.array(scores, dtype=np.float64))
+    edges = Edges(
+        np.array([p[0] for p in pairs], dtype=np.intp),
+        np.array([p[1] for p in pairs], dtype=np.intp),
+        np.array(scores, dtype=np.float64),
+    )
     return edges, capacity, draw(st.integers(1, 3))
 
 
 def feasible(edges: Edges, chosen: np.ndarray, capacity: np.ndarray, per_request: int) -> bool:
     offers = Counter(edges.cols[chosen].tolist())
     requests = Counter(edges.rows[chosen].tolist())
-    return (len(set(chosen.tolist())) == len(chosen)
-            and all(n <= capacity[c] for c, n in offers.items())
-            and all(n <= per_request for n in requests.values()))
+    return (
+        len(set(chosen.tolist())) == len(chosen)
+        and all(n <= capacity[c] for c, n in offers.items())
+        and all(n <= per_request for n in requests.values())
+    )
 
 
 def brute_force(edges: Edges, capacity: np.ndarray, per_request: int) -> float:
@@ -49,7 +59,9 @@ def brute_force(edges: Edges, capacity: np.ndarray, per_request: int) -> float:
 
 @settings(max_examples=100, deadline=None)
 @given(problems())
-def test_the_plan_is_feasible_optimal_and_never_below_greedy(problem: tuple[Edges, np.ndarray, int]) -> None:
+def test_the_plan_is_feasible_optimal_and_never_below_greedy(
+    problem: tuple[Edges, np.ndarray, int],
+) -> None:
     edges, capacity, per_request = problem
     best = optimal(edges, capacity, per_request)
     easy = greedy(edges, capacity, per_request)
@@ -74,7 +86,9 @@ def test_greedy_can_lose_and_the_optimum_does_not() -> None:
 def test_larger_random_problems_agree_between_solvers() -> None:
     rng = np.random.default_rng(7)
     rows, cols = np.nonzero(rng.random((60, 30)) < 0.3)
-    edges = Edges(rows.astype(np.intp), cols.astype(np.intp), np.round(rng.random(len(rows)) * 100, 2))
+    edges = Edges(
+        rows.astype(np.intp), cols.astype(np.intp), np.round(rng.random(len(rows)) * 100, 2)
+    )
     capacity = rng.integers(1, 4, 30)
     by_assignment = edges.scores[optimal(edges, capacity, 1)].sum()
     by_programme = edges.scores[_linear_programme(edges, capacity, 1)].sum()
@@ -86,13 +100,20 @@ def test_larger_random_problems_agree_between_solvers() -> None:
 
 @settings(max_examples=25, deadline=None)
 @given(registries(max_requests=6, max_offers=4), st.integers(1, 2))
-def test_plans_on_registries_respect_remaining_capacity(registry: Registry, per_request: int) -> None:
+def test_plans_on_registries_respect_remaining_capacity(
+    registry: Registry, per_request: int
+) -> None:
     today = date(2022, 6, 1)
     proposal = propose(registry, today=today, plan=True, max_offers_per_request=per_request)
     plan = proposal.plan
     assert plan is not None
-    live = Counter(o for m in registry.matches.values() if m.status.value in
-                   {"proposed", "consent_pending", "agreed", "welcomed", "in_implementation"} for o in m.offers)
+    live = Counter(
+        o
+        for m in registry.matches.values()
+        if m.status.value
+        in {"proposed", "consent_pending", "agreed", "welcomed", "in_implementation"}
+        for o in m.offers
+    )
     used = Counter(a.offer_id for a in plan.assignment)
     for offer_id, n in used.items():
         assert n <= registry.offers[offer_id].capacity - live[offer_id]

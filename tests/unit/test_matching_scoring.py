@@ -22,7 +22,9 @@ from tests.matching_registries import make_registry, match, offer, registries, r
 TODAY = date(2022, 6, 1)
 
 
-def parts(registry: Registry, request_id: str, offer_id: str, weights: Weights | None = None) -> dict[str, tuple[float, str | None]]:
+def parts(
+    registry: Registry, request_id: str, offer_id: str, weights: Weights | None = None
+) -> dict[str, tuple[float, str | None]]:
     index = build_index(registry, TODAY)
     scorer = Scorer(index, weights or Weights())
     block = scorer.block(np.array([index.request_pos[request_id]]))
@@ -32,37 +34,77 @@ def parts(registry: Registry, request_id: str, offer_id: str, weights: Weights |
 
 def test_every_signal_with_its_reason() -> None:
     registry = make_registry(
-        [request(1, requesting_states=["NER"], areas=["legislation", "appeals", "training", "reception"],
-                 languages=["fr", "ar"], term="long_term", urgent=True, quality_dimensions=["efficiency"],
-                 support_types=["technical", "financial"], submitted_on="2019-12-17",
-                 gap="Train the members of the appeal committee.",
-                 coordination={"existing_support": [{"provider": "EU project", "areas": ["appeals"]}]}),
-         request(2, requesting_states=["NER"], areas=["training"])],
-        [offer(1, areas=["legislation", "appeals", "training", "case_management_systems"], languages=["fr"],
-               term="either", quality_dimensions=["efficiency"], expertise="Training appeal judges.",
-               offering_entity={"name": "France", "type": "state", "country": "FRA"}),
-         offer(2, areas=["training"], offering_entity={"name": "France", "type": "state", "country": "FRA"})],
-        [match(1, "REQ-2020-002", ["OFF-2020-002"], "in_implementation")])
+        [
+            request(
+                1,
+                requesting_states=["NER"],
+                areas=["legislation", "appeals", "training", "reception"],
+                languages=["fr", "ar"],
+                term="long_term",
+                urgent=True,
+                quality_dimensions=["efficiency"],
+                support_types=["technical", "financial"],
+                submitted_on="2019-12-17",
+                gap="Train the members of the appeal committee.",
+                coordination={
+                    "existing_support": [{"provider": "EU project", "areas": ["appeals"]}]
+                },
+            ),
+            request(2, requesting_states=["NER"], areas=["training"]),
+        ],
+        [
+            offer(
+                1,
+                areas=["legislation", "appeals", "training", "case_management_systems"],
+                languages=["fr"],
+                term="either",
+                quality_dimensions=["efficiency"],
+                expertise="Training appeal judges.",
+                offering_entity={"name": "France", "type": "state", "country": "FRA"},
+            ),
+            offer(
+                2,
+                areas=["training"],
+                offering_entity={"name": "France", "type": "state", "country": "FRA"},
+            ),
+        ],
+        [match(1, "REQ-2020-002", ["OFF-2020-002"], "in_implementation")],
+    )
     got = parts(registry, "REQ-2020-001", "OFF-2020-001")
     assert got["areas"] == (22.5, "covers 3 of 4 areas: legislation, appeals, training")
     assert got["languages"] == (10.0, "same working language: fr")
-    assert got["continuity"] == (10.0, "continues the earlier match MAT-2020-001 between the same parties")
-    assert got["quality_dimensions"] == (5.0, "works on the quality dimension asked for: efficiency")
+    assert got["continuity"] == (
+        10.0,
+        "continues the earlier match MAT-2020-001 between the same parties",
+    )
+    assert got["quality_dimensions"] == (
+        5.0,
+        "works on the quality dimension asked for: efficiency",
+    )
     assert got["support_types"] == (2.5, "gives 1 of 2 kinds of support asked for: technical")
     assert got["term"] == (5.0, "long-term engagement on both sides (WM 9)")
     assert got["institutional"] == (5.0, "institutional support: legislation")
     assert got["urgency"] == (5.0, "urgent request")
     assert got["waiting"] == (5.0, "waiting since 2019-12-17 (2 years)")
-    assert got["duplication"] == (round(-20 * 2 / 3, 2), "NER already supported on training by MAT-2020-001; "
-                                  "NER already supported on appeals by EU project (existing support)")
+    assert got["duplication"] == (
+        round(-20 * 2 / 3, 2),
+        "NER already supported on training by MAT-2020-001; "
+        "NER already supported on appeals by EU project (existing support)",
+    )
     points, reason = got["text"]
-    assert points > 0 and reason is not None and reason.startswith("expertise matches the request's words: ")
+    assert (
+        points > 0
+        and reason is not None
+        and reason.startswith("expertise matches the request's words: ")
+    )
     assert {"appeal", "train"} <= set(reason.split(": ")[1].split(", "))
 
 
 def test_mismatches_are_said_too() -> None:
-    registry = make_registry([request(languages=["es"], term="long_term", areas=["reception", "appeals"])],
-                             [offer(languages=["en"], term="short_term")])
+    registry = make_registry(
+        [request(languages=["es"], term="long_term", areas=["reception", "appeals"])],
+        [offer(languages=["en"], term="short_term")],
+    )
     got = parts(registry, "REQ-2020-001", "OFF-2020-001")
     assert got["areas"] == (0.0, "covers none of the 2 areas asked for")
     assert got["languages"] == (0.0, "no working language in common (request: es; offer: en)")
@@ -82,24 +124,37 @@ def test_every_signal_is_documented() -> None:
     assert list(SIGNALS) == list(Weights.model_fields)
 
 
-def test_settings_from_the_project_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_settings_from_the_project_configuration(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     assert load_settings(tmp_path / "data") == load_settings(None)
-    (tmp_path / "pyproject.toml").write_text("[tool.acsg.matching]\ntop = 5\nmin_score = 10\n"
-                                             "[tool.acsg.matching.weights]\nareas = 40\n")
+    (tmp_path / "pyproject.toml").write_text(
+        "[tool.acsg.matching]\ntop = 5\nmin_score = 10\n[tool.acsg.matching.weights]\nareas = 40\n"
+    )
     settings_ = load_settings(tmp_path / "data")
     assert settings_.top == 5 and settings_.min_score == 10 and settings_.weights.areas == 40
     assert settings_.weights.text == 20
 
 
-@pytest.mark.parametrize("text,fragment", [
-    ("[tool.acsg.matching.weights]\nareaz = 1\n", "unknown key 'weights.areaz' (known: areas, text,"),
-    ("[tool.acsg.matching]\ntpo = 1\n", "unknown key 'tpo' (known: weights, top, min_score)"),
-    ("[tool.acsg.matching.weights]\nareas = -1\n", "weights.areas: input should be greater than or equal to 0"),
-    ("[tool.acsg.matching]\ntop = 0\n", "top: input should be greater than or equal to 1"),
-])
-def test_bad_settings_name_the_file(text: str, fragment: str, tmp_path: Path,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        (
+            "[tool.acsg.matching.weights]\nareaz = 1\n",
+            "unknown key 'weights.areaz' (known: areas, text,",
+        ),
+        ("[tool.acsg.matching]\ntpo = 1\n", "unknown key 'tpo' (known: weights, top, min_score)"),
+        (
+            "[tool.acsg.matching.weights]\nareas = -1\n",
+            "weights.areas: input should be greater than or equal to 0",
+        ),
+        ("[tool.acsg.matching]\ntop = 0\n", "top: input should be greater than or equal to 1"),
+    ],
+)
+def test_bad_settings_name_the_file(
+    text: str, fragment: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text(text)
     with pytest.raises(UsageError) as caught:
@@ -115,8 +170,14 @@ def test_text_similarity_meets_word_forms_and_survives_empty_texts() -> None:
     text = TextSimilarity([req], [near, far])
     sims = text.block(np.array([0]))
     assert sims[0, 0] > 0.3 and sims[0, 1] == 0
-    assert sorted(text.shared_terms(np.array([0]), np.array([0]))[0]) == ["appeal", "judges", "train"]
-    empty = TextSimilarity([Request.model_validate(request(title="The"))], [Offer.model_validate(offer(title="And"))])
+    assert sorted(text.shared_terms(np.array([0]), np.array([0]))[0]) == [
+        "appeal",
+        "judges",
+        "train",
+    ]
+    empty = TextSimilarity(
+        [Request.model_validate(request(title="The"))], [Offer.model_validate(offer(title="And"))]
+    )
     assert empty.block(np.array([0])).tolist() == [[0.0]]
 
 
@@ -129,7 +190,9 @@ def test_ranking_is_by_score_then_id_and_independent_of_file_order(registry: Reg
         assert keys == sorted(keys)
         assert [c.rank for c in item.candidates] == list(range(1, len(item.candidates) + 1))
         assert len(item.candidates) == item.eligible
-        assert {c.offer_id for c in item.candidates}.isdisjoint(e.offer_id for e in item.excluded or [])
+        assert {c.offer_id for c in item.candidates}.isdisjoint(
+            e.offer_id for e in item.excluded or []
+        )
         for c in item.candidates:
             assert abs(sum(p.points for p in c.components) - c.score) < 0.06
     shuffled = Registry(root_display=registry.root_display)
@@ -141,13 +204,23 @@ def test_ranking_is_by_score_then_id_and_independent_of_file_order(registry: Reg
 
 
 def test_min_score_and_top() -> None:
-    registry = make_registry([request(areas=["legislation", "appeals"])],
-                             [offer(1, areas=["legislation", "appeals"]), offer(2, areas=["legislation"]),
-                              offer(3, areas=["reception"])])
+    registry = make_registry(
+        [request(areas=["legislation", "appeals"])],
+        [
+            offer(1, areas=["legislation", "appeals"]),
+            offer(2, areas=["legislation"]),
+            offer(3, areas=["reception"]),
+        ],
+    )
     ranked = propose(registry, today=TODAY, top=2).requests[0]
-    assert [c.offer_id for c in ranked.candidates] == ["OFF-2020-001", "OFF-2020-002"] and ranked.eligible == 3
+    assert [c.offer_id for c in ranked.candidates] == [
+        "OFF-2020-001",
+        "OFF-2020-002",
+    ] and ranked.eligible == 3
     floor = ranked.candidates[1].score + 0.01
     kept = propose(registry, today=TODAY, top=3, min_score=floor, explain=True).requests[0]
     assert [c.offer_id for c in kept.candidates] == ["OFF-2020-001"]
     assert [(e.offer_id, e.codes) for e in kept.excluded or []] == [
-        ("OFF-2020-002", ("below_min_score",)), ("OFF-2020-003", ("below_min_score",))]
+        ("OFF-2020-002", ("below_min_score",)),
+        ("OFF-2020-003", ("below_min_score",)),
+    ]

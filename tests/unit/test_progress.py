@@ -42,10 +42,18 @@ class _Tty(io.StringIO):
         return True
 
 
-@pytest.mark.parametrize(("env", "colour"), [
-    ({}, True), ({"NO_COLOR": "1"}, False), ({"NO_COLOR": ""}, True), ({"TERM": "dumb"}, False),
-])
-def test_colour_on_a_terminal_unless_no_color(env: dict[str, str], colour: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("env", "colour"),
+    [
+        ({}, True),
+        ({"NO_COLOR": "1"}, False),
+        ({"NO_COLOR": ""}, True),
+        ({"TERM": "dumb"}, False),
+    ],
+)
+def test_colour_on_a_terminal_unless_no_color(
+    env: dict[str, str], colour: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm")
     for key, value in env.items():

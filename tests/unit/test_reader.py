@@ -13,12 +13,30 @@ def codes_of(text: str | bytes) -> list[tuple[str, int, int]]:
     return [(i.code, i.line, i.column) for i in info.value.issues]
 
 
-@pytest.mark.parametrize("plain,value", [
-    ("yes", "yes"), ("no", "no"), ("on", "on"), ("off", "off"), ("y", "y"), ("NO", "NO"),
-    ("true", True), ("False", False), ("null", None), ("~", None), ("", None),
-    ("12", 12), ("0o17", 15), ("0x1F", 31), ("1.5", 1.5), ("2021-04-01", "2021-04-01"),
-    ("010", 10), ("1_000", "1_000"), (".inf", float("inf")),
-])
+@pytest.mark.parametrize(
+    "plain,value",
+    [
+        ("yes", "yes"),
+        ("no", "no"),
+        ("on", "on"),
+        ("off", "off"),
+        ("y", "y"),
+        ("NO", "NO"),
+        ("true", True),
+        ("False", False),
+        ("null", None),
+        ("~", None),
+        ("", None),
+        ("12", 12),
+        ("0o17", 15),
+        ("0x1F", 31),
+        ("1.5", 1.5),
+        ("2021-04-01", "2021-04-01"),
+        ("010", 10),
+        ("1_000", "1_000"),
+        (".inf", float("inf")),
+    ],
+)
 def test_plain_scalars_follow_yaml_1_2(plain: str, value: object) -> None:
     assert resolve_plain(plain) == value
 
@@ -42,21 +60,24 @@ def test_duplicate_keys_are_all_reported() -> None:
     assert codes_of("a: 1\nb: 2\na: 3\nb: 4\n") == [("ACSG003", 3, 1), ("ACSG003", 4, 1)]
 
 
-@pytest.mark.parametrize("text,code", [
-    ("a: &x 1\n", "ACSG004"),
-    ("a: !!python/name:os.system x\n", "ACSG004"),
-    ("a: !custom x\n", "ACSG004"),
-    ("a: !!map {}\nb: !!set {x}\n", "ACSG004"),
-    ("a: 1\n---\na: 2\n", "ACSG004"),
-    ("a: [1\n", "ACSG002"),
-    ("a: b: c\n", "ACSG002"),
-    ("{a: 1, b: 2}: x\n", "ACSG002"),
-    ("- a\n", "ACSG005"),
-    ("x\n", "ACSG005"),
-    ("", "ACSG005"),
-    ("# c\n", "ACSG005"),
-    ("a: !!int x\n", "ACSG012"),
-])
+@pytest.mark.parametrize(
+    "text,code",
+    [
+        ("a: &x 1\n", "ACSG004"),
+        ("a: !!python/name:os.system x\n", "ACSG004"),
+        ("a: !custom x\n", "ACSG004"),
+        ("a: !!map {}\nb: !!set {x}\n", "ACSG004"),
+        ("a: 1\n---\na: 2\n", "ACSG004"),
+        ("a: [1\n", "ACSG002"),
+        ("a: b: c\n", "ACSG002"),
+        ("{a: 1, b: 2}: x\n", "ACSG002"),
+        ("- a\n", "ACSG005"),
+        ("x\n", "ACSG005"),
+        ("", "ACSG005"),
+        ("# c\n", "ACSG005"),
+        ("a: !!int x\n", "ACSG012"),
+    ],
+)
 def test_refusals(text: str, code: str) -> None:
     assert codes_of(text)[0][0] == code
 
@@ -74,7 +95,11 @@ def test_encoding_limits() -> None:
 
 
 def test_conflict_markers_and_indentation() -> None:
-    assert codes_of("a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> other\n")[0] == ("ACSG006", 2, 1)
+    assert codes_of("a: 1\n<<<<<<< HEAD\nb: 2\n=======\nb: 3\n>>>>>>> other\n")[0] == (
+        "ACSG006",
+        2,
+        1,
+    )
     assert codes_of("a:\n\tb: 1\n")[0][0] == "ACSG002"
     # a line of equals signs in a block scalar is content, not a conflict
     assert read_bytes(b"a: |\n  =======\n").data == {"a": "=======\n"}

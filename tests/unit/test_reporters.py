@@ -13,10 +13,27 @@ from acsg_cli.reporters import VALIDATION_REPORTERS
 from acsg_cli.reporters.validation import escape_data, escape_property
 from acsg_cli.validation import ValidationResult
 
-RESULT = ValidationResult(files_checked=2, problems=(
-    Problem("data/requests/REQ-2021-001.yaml", 3, 5, "ACSG012", Severity.ERROR, "areas[0]: 'x' is not a known value"),
-    Problem("data/offers/a,b:c%.yaml", 7, 1, "ACSG011", Severity.WARNING, "50% done\nnext line: here"),
-))
+RESULT = ValidationResult(
+    files_checked=2,
+    problems=(
+        Problem(
+            "data/requests/REQ-2021-001.yaml",
+            3,
+            5,
+            "ACSG012",
+            Severity.ERROR,
+            "areas[0]: 'x' is not a known value",
+        ),
+        Problem(
+            "data/offers/a,b:c%.yaml",
+            7,
+            1,
+            "ACSG011",
+            Severity.WARNING,
+            "50% done\nnext line: here",
+        ),
+    ),
+)
 
 
 def render(name: str) -> tuple[str, str]:
@@ -38,9 +55,14 @@ def test_json_shape() -> None:
     out, _ = render("json")
     data = json.loads(out)
     assert data["files_checked"] == 2
-    assert data["problems"][0] == {"file": "data/requests/REQ-2021-001.yaml", "line": 3, "column": 5,
-                                   "code": "ACSG012", "severity": "error",
-                                   "message": "areas[0]: 'x' is not a known value"}
+    assert data["problems"][0] == {
+        "file": "data/requests/REQ-2021-001.yaml",
+        "line": 3,
+        "column": 5,
+        "code": "ACSG012",
+        "severity": "error",
+        "message": "areas[0]: 'x' is not a known value",
+    }
 
 
 def test_github_annotations_are_escaped(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -48,10 +70,14 @@ def test_github_annotations_are_escaped(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     out, err = render("github")
     lines = out.splitlines()
-    assert lines[0] == ("::error file=data/requests/REQ-2021-001.yaml,line=3,col=5,title=ACSG012 error::"
-                        "areas[0]: 'x' is not a known value")
-    assert lines[1] == ("::warning file=data/offers/a%2Cb%3Ac%25.yaml,line=7,col=1,title=ACSG011 warning::"
-                        "50%25 done%0Anext line: here")
+    assert lines[0] == (
+        "::error file=data/requests/REQ-2021-001.yaml,line=3,col=5,title=ACSG012 error::"
+        "areas[0]: 'x' is not a known value"
+    )
+    assert lines[1] == (
+        "::warning file=data/offers/a%2Cb%3Ac%25.yaml,line=7,col=1,title=ACSG011 warning::"
+        "50%25 done%0Anext line: here"
+    )
     assert len(lines) == 2
     assert err == "2 files checked: 1 error(s), 1 warning(s)\n"
     text = summary.read_text()

@@ -14,13 +14,23 @@ from acsg_cli.registry import Registry, load_registry
 from acsg_cli.reports import facts
 from acsg_cli.reports.model import build_stocktaking
 from acsg_cli.reports.timetravel import snapshot
-from acsg_cli.vocab import Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus, SupportType
+from acsg_cli.vocab import (
+    Area,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    Region,
+    RequestStatus,
+    SupportType,
+)
 from tests.reports.registries import add_private_records
 
 TODAY = date(2024, 1, 1)
 
 
-def _stocktaking(root: Path, as_of: str | None = "2021-10-12", since: str | None = None, audience: str = "shared"):
+def _stocktaking(
+    root: Path, as_of: str | None = "2021-10-12", since: str | None = None, audience: str = "shared"
+):
     now = snapshot(root, "data", as_of, TODAY)
     before = snapshot(root, "data", since, TODAY, base=now) if since else None
     return build_stocktaking(now, audience=audience, since=before)
@@ -29,27 +39,55 @@ def _stocktaking(root: Path, as_of: str | None = "2021-10-12", since: str | None
 def test_shipped_stocktaking_reads_like_the_2021_outcome_report(shipped: Path) -> None:
     model = _stocktaking(shipped)
     assert model.as_of == "2021-10-12" and model.basis["kind"] == "date"
-    assert model.totals == {"requests": 7, "offers": 6, "matches": 5, "pledges": 13, "live_matches": 5}
+    assert model.totals == {
+        "requests": 7,
+        "offers": 6,
+        "matches": 5,
+        "pledges": 13,
+        "live_matches": 5,
+    }
     # SR: more requests than offers, which leaves unmet needs.
     assert model.supply_demand["requested"] > model.supply_demand["offered"]
-    assert model.findings[0] == "There are more requests for support (7) than offers of support (6)."
-    assert [n.request for n in model.unmet_needs["requests"]] == ["REQ-2019-005", "REQ-2019-006", "REQ-2019-007"]
+    assert (
+        model.findings[0] == "There are more requests for support (7) than offers of support (6)."
+    )
+    assert [n.request for n in model.unmet_needs["requests"]] == [
+        "REQ-2019-005",
+        "REQ-2019-006",
+        "REQ-2019-007",
+    ]
     assert model.unmet_needs["by_area"]["reception"] == 2
     # SR: some offers are limited in their geographic scope.
     assert [o.offer for o in model.narrow_scope["offers"]] == ["OFF-2019-002", "OFF-2019-004"]
     ecre = model.narrow_scope["offers"][1]
-    assert (ecre.scope, ecre.open_requests_in_its_areas, ecre.of_which_in_scope) == ("regions: europe", 2, 0)
+    assert (ecre.scope, ecre.open_requests_in_its_areas, ecre.of_which_in_scope) == (
+        "regions: europe",
+        2,
+        0,
+    )
     # SR: five matches officially welcomed; two of them cross regions (France with Chad and Niger).
     welcomed = {m.parties for m in model.matches["matches"] if m.welcomed}
-    assert welcomed == {"Chad / France", "Niger / France", "Mexico / Canada", "Philippines / New Zealand",
-                        "Niger / European Union Agency for Asylum (EUAA; EASO until 2022)"}
+    assert welcomed == {
+        "Chad / France",
+        "Niger / France",
+        "Mexico / Canada",
+        "Philippines / New Zealand",
+        "Niger / European Union Agency for Asylum (EUAA; EASO until 2022)",
+    }
     assert model.matches["welcomed"] == 5 and model.matches["cross_regional"] == 2
     legislation = next(a for a in model.supply_demand["by_area"] if a.area == "legislation")
     assert (legislation.requested, legislation.offered, legislation.gap) == (5, 2, 3)
     assert model.entities["states"] == {"entities": 10, "pledges": 11}
     assert model.entities["other_stakeholders"] == {"entities": 2, "pledges": 2}
-    assert [s["key"] for s in model.sections] == ["headline", "entities", "supply_demand", "unmet_needs",
-                                                  "narrow_scope", "matches", "progress"]
+    assert [s["key"] for s in model.sections] == [
+        "headline",
+        "entities",
+        "supply_demand",
+        "unmet_needs",
+        "narrow_scope",
+        "matches",
+        "progress",
+    ]
     assert all(s["source"] for s in model.sections)
 
 
@@ -69,7 +107,11 @@ def test_changes_since_a_date(shipped: Path) -> None:
     assert [m.id for m in changes.new_matches] == ["MAT-2021-001", "MAT-2021-002", "MAT-2021-003"]
     moves = {(s.id, s.from_status, s.to_status) for s in changes.status_moves}
     assert ("MAT-2021-002", "agreed", "welcomed") in moves
-    assert ("REQ-2019-002", "open", "matched") in moves  # no history: seen by comparing the two points
+    assert (
+        "REQ-2019-002",
+        "open",
+        "matched",
+    ) in moves  # no history: seen by comparing the two points
     assert changes.counts["status_moves"] == len(changes.status_moves)
     assert model.sections[-1]["key"] == "changes"
 
@@ -80,7 +122,9 @@ def test_audiences_and_privacy(shipped: Path) -> None:
     secret = _stocktaking(shipped, as_of="2022-06-01", audience="secretariat")
     need = next(n for n in shared.unmet_needs["requests"] if n.request == "REQ-2022-001")
     assert need.title == facts.WITHHELD and need.gap is None and need.objectives is None
-    assert need.urgent and not need.eligible_offer_exists  # the only offer in its areas does not cover Senegal
+    assert (
+        need.urgent and not need.eligible_offer_exists
+    )  # the only offer in its areas does not cover Senegal
     need = next(n for n in secret.unmet_needs["requests"] if n.request == "REQ-2022-001")
     assert need.title.startswith("Secret plan")
     assert need.gap == "No case management system; ask [email withheld] for the inventory."
@@ -92,7 +136,10 @@ def test_audiences_and_privacy(shipped: Path) -> None:
 
 
 def test_safe_text() -> None:
-    assert facts.safe_text("mail <a.b+c@x.example.org>, or d@e.fr.") == "mail <[email withheld]>, or [email withheld]"
+    assert (
+        facts.safe_text("mail <a.b+c@x.example.org>, or d@e.fr.")
+        == "mail <[email withheld]>, or [email withheld]"
+    )
     assert facts.safe_text(" two\nlines ") == "two lines"
     assert facts.safe_text(None) == ""
 
@@ -103,26 +150,55 @@ def _random_registry(seed: int) -> Registry:
     states = ["TCD", "NER", "MEX", "ECU", "FRA", "CAN", "PHL", "UGA", "ZWE", "DEU", "SEN"]
     registry = Registry()
     for i in range(40):
-        registry.requests[f"REQ-2020-{i:03d}"] = Request.model_validate({
-            "id": f"REQ-2020-{i:03d}", "title": "t", "requesting_states": rng.sample(states, rng.choice([1, 1, 2])),
-            "submitted_on": "2020-01-01", "status": rng.choice([RequestStatus.OPEN] * 3 + [RequestStatus.MATCHED]),
-            "areas": rng.sample(areas, 2), "support_types": rng.sample(supports, rng.randint(1, 2))})
+        registry.requests[f"REQ-2020-{i:03d}"] = Request.model_validate(
+            {
+                "id": f"REQ-2020-{i:03d}",
+                "title": "t",
+                "requesting_states": rng.sample(states, rng.choice([1, 1, 2])),
+                "submitted_on": "2020-01-01",
+                "status": rng.choice([RequestStatus.OPEN] * 3 + [RequestStatus.MATCHED]),
+                "areas": rng.sample(areas, 2),
+                "support_types": rng.sample(supports, rng.randint(1, 2)),
+            }
+        )
     for i in range(12):
-        scope = rng.choice([{"global": True}, {"regions": rng.sample(regions, rng.randint(1, 2))},
-                            {"countries": rng.sample(states, 2)}])
+        scope = rng.choice(
+            [
+                {"global": True},
+                {"regions": rng.sample(regions, rng.randint(1, 2))},
+                {"countries": rng.sample(states, 2)},
+            ]
+        )
         state = rng.random() < 0.5
-        registry.offers[f"OFF-2020-{i:03d}"] = Offer.model_validate({
-            "id": f"OFF-2020-{i:03d}", "title": "t", "submitted_on": "2020-01-01",
-            "offering_entity": {"name": "x", "type": EntityType.STATE if state else EntityType.NGO,
-                                "country": rng.choice(states) if state else None},
-            "status": rng.choice([OfferStatus.OPEN] * 4 + [OfferStatus.CLOSED]),
-            "areas": rng.sample(areas, 2), "support_types": rng.sample(supports, rng.randint(1, 2)),
-            "geographic_scope": scope, "capacity": rng.randint(1, 2),
-            "available_until": (date(2023, 6, 1) + timedelta(days=rng.randint(0, 400))).isoformat()})
+        registry.offers[f"OFF-2020-{i:03d}"] = Offer.model_validate(
+            {
+                "id": f"OFF-2020-{i:03d}",
+                "title": "t",
+                "submitted_on": "2020-01-01",
+                "offering_entity": {
+                    "name": "x",
+                    "type": EntityType.STATE if state else EntityType.NGO,
+                    "country": rng.choice(states) if state else None,
+                },
+                "status": rng.choice([OfferStatus.OPEN] * 4 + [OfferStatus.CLOSED]),
+                "areas": rng.sample(areas, 2),
+                "support_types": rng.sample(supports, rng.randint(1, 2)),
+                "geographic_scope": scope,
+                "capacity": rng.randint(1, 2),
+                "available_until": (
+                    date(2023, 6, 1) + timedelta(days=rng.randint(0, 400))
+                ).isoformat(),
+            }
+        )
     for i in range(30):
-        registry.matches[f"MAT-2020-{i:03d}"] = Match.model_validate({
-            "id": f"MAT-2020-{i:03d}", "request": rng.choice(list(registry.requests)),
-            "offers": [rng.choice(list(registry.offers))], "status": rng.choice(list(MatchStatus))})
+        registry.matches[f"MAT-2020-{i:03d}"] = Match.model_validate(
+            {
+                "id": f"MAT-2020-{i:03d}",
+                "request": rng.choice(list(registry.requests)),
+                "offers": [rng.choice(list(registry.offers))],
+                "status": rng.choice(list(MatchStatus)),
+            }
+        )
     return registry
 
 
@@ -132,7 +208,9 @@ def test_first_eligible_offer_agrees_with_the_eligibility_filters(seed: int) -> 
     index = facts.indexed(registry, TODAY)
     for request in registry.requests.values():
         expected = eligible_offers(registry, request, TODAY)
-        assert index.first_eligible_offer(request) == (expected[0].id if expected else None), request.id
+        assert index.first_eligible_offer(request) == (expected[0].id if expected else None), (
+            request.id
+        )
 
 
 def test_first_eligible_offer_on_the_shipped_registry(shipped: Path) -> None:

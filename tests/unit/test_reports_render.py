@@ -7,11 +7,10 @@ import html
 import io
 import json
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
-
-import shutil
 
 import pytest
 
@@ -20,8 +19,8 @@ from acsg_cli.reports.model import build_stocktaking
 from acsg_cli.reports.render import STATUS_FORMATS, STOCKTAKING_FORMATS
 from acsg_cli.reports.status import build_status
 from acsg_cli.reports.timetravel import snapshot
-from tests.reports.htmltables import html_tables
 from tests.conftest import SHIPPED
+from tests.reports.htmltables import html_tables
 from tests.reports.registries import add_private_records
 
 TODAY = date(2024, 1, 1)
@@ -55,8 +54,11 @@ def _numbers(value: Any, path: str = "") -> list[tuple[str, int]]:
 
 
 def _rows(text: str) -> list[list[str]]:
-    return [[c.strip() for c in line.strip().strip("|").split("|")] for line in text.splitlines()
-            if line.startswith("|")]
+    return [
+        [c.strip() for c in line.strip().strip("|").split("|")]
+        for line in text.splitlines()
+        if line.startswith("|")
+    ]
 
 
 def _by_first(rows: list[list[str]]) -> dict[str, list[list[str]]]:
@@ -68,7 +70,11 @@ def _by_first(rows: list[list[str]]) -> dict[str, list[list[str]]]:
 
 def test_every_json_figure_is_in_every_format(rendered: dict[str, str]) -> None:
     data = json.loads(rendered["json"])
-    assert {"as_of", "totals"} <= set(data) and set(data["totals"]) >= {"requests", "offers", "matches"}
+    assert {"as_of", "totals"} <= set(data) and set(data["totals"]) >= {
+        "requests",
+        "offers",
+        "matches",
+    }
     numbers = _numbers(data)
     assert len(numbers) > 100
     for fmt in ("markdown", "table", "html"):
@@ -85,22 +91,40 @@ def test_tables_carry_the_json_figures_row_by_row(rendered: dict[str, str]) -> N
     md_rows = _by_first(_rows(rendered["markdown"]))
     html_rows = _by_first([r for t in html_tables(rendered["html"]) for r in t])
     for area in data["supply_demand"]["by_area"]:
-        expected = [area_label(area["area"]), *(str(area[k]) for k in
-                    ("requested", "offered", "gap", "open_requests", "available_offers"))]
+        expected = [
+            area_label(area["area"]),
+            *(
+                str(area[k])
+                for k in ("requested", "offered", "gap", "open_requests", "available_offers")
+            ),
+        ]
         assert expected in md_rows[expected[0]] and expected in html_rows[expected[0]]
     for region in data["supply_demand"]["by_region"]:
-        expected = [region["name"], *(str(region[k]) for k in
-                    ("requested", "offered", "gap", "open_requests", "available_offers"))]
+        expected = [
+            region["name"],
+            *(
+                str(region[k])
+                for k in ("requested", "offered", "gap", "open_requests", "available_offers")
+            ),
+        ]
         assert expected in md_rows[region["name"]] and expected in html_rows[region["name"]]
     for key in ("requests", "offers", "matches", "live_matches"):
         label = key.replace("_", " ")
         assert md_rows[label] == [[label, str(data["totals"][key])]] == html_rows[label]
     for need in data["unmet_needs"]["requests"]:
-        assert md_rows[need["request"]][0][3] == str(need["days_open"]) == html_rows[need["request"]][0][3]
+        assert (
+            md_rows[need["request"]][0][3]
+            == str(need["days_open"])
+            == html_rows[need["request"]][0][3]
+        )
     for line in data["matches"]["matches"]:
         assert md_rows[line["match"]][0][1] == line["parties"] == html_rows[line["match"]][0][1]
-    assert [m["id"] for m in data["changes"]["new_matches"]] == ["MAT-2021-001", "MAT-2021-002", "MAT-2021-003",
-                                                                 "MAT-2022-001"]
+    assert [m["id"] for m in data["changes"]["new_matches"]] == [
+        "MAT-2021-001",
+        "MAT-2021-002",
+        "MAT-2021-003",
+        "MAT-2022-001",
+    ]
 
 
 def test_html_is_self_contained_and_printable(model: Any, rendered: dict[str, str]) -> None:
@@ -109,10 +133,16 @@ def test_html_is_self_contained_and_printable(model: Any, rendered: dict[str, st
     for forbidden in ("<script", "<link", "<img", "@import", "src=", "@font-face"):
         assert forbidden not in page
     assert all(h.startswith("#") for h in re.findall(r'href="([^"]*)"', page))
-    assert set(re.findall(r"url\(([^)]*)\)", page)) <= {f"#{i}" for i in re.findall(r'id="([^"]+)"', page)}
+    assert set(re.findall(r"url\(([^)]*)\)", page)) <= {
+        f"#{i}" for i in re.findall(r'id="([^"]+)"', page)
+    }
     assert page.count("<svg") == 2
     assert re.search(r"<text[^>]*>legislation</text>", page), "chart text must stay text"
-    assert "size: A4" in page and "display: table-header-group" in page and "break-inside: avoid" in page
+    assert (
+        "size: A4" in page
+        and "display: table-header-group" in page
+        and "break-inside: avoid" in page
+    )
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), "element ids are unique across both charts"
     for section in model.sections:
@@ -128,10 +158,21 @@ def test_status_formats_agree(shipped: Path) -> None:
     report = build_status(snapshot(shipped, "data", "2022-06-01", TODAY))
     data = json.loads(STATUS_FORMATS["json"](report))
     csv_rows = list(csv.reader(io.StringIO(STATUS_FORMATS["csv"](report))))
-    assert csv_rows[0] == ["attention", "id", "parties", "areas", "stage", "since", "days", "last_update",
-                           "eligible_offer"]
+    assert csv_rows[0] == [
+        "attention",
+        "id",
+        "parties",
+        "areas",
+        "stage",
+        "since",
+        "days",
+        "last_update",
+        "eligible_offer",
+    ]
     md_rows = {r[1]: r for r in _rows(STATUS_FORMATS["markdown"](report)) if len(r) > 2}
-    html_rows = {r[1]: r for t in html_tables(STATUS_FORMATS["html"](report)) for r in t if len(r) > 2}
+    html_rows = {
+        r[1]: r for t in html_tables(STATUS_FORMATS["html"](report)) for r in t if len(r) > 2
+    }
     table = STATUS_FORMATS["table"](report)
     assert [r[1] for r in csv_rows[1:]] == [r["id"] for r in data["rows"]]
     for row in data["rows"]:

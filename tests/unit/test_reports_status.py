@@ -16,11 +16,14 @@ def test_rows_and_their_order(shipped: Path) -> None:
     add_private_records(shipped)
     report = build_status(snapshot(shipped, "data", "2022-06-01", TODAY))
     assert [(r.id, r.group) for r in report.rows] == [
-        ("REQ-2022-001", 1),   # urgent, no match
-        ("REQ-2019-005", 2),   # eligible offer exists
-        ("REQ-2019-007", 3),   # the Philippines' offer is taken by MAT-2022-001; Canada's covers the Americas
-        ("MAT-2022-001", 4),   # awaiting consent
-        ("MAT-2020-001", 6),   # under way, longest in its stage first
+        ("REQ-2022-001", 1),  # urgent, no match
+        ("REQ-2019-005", 2),  # eligible offer exists
+        (
+            "REQ-2019-007",
+            3,
+        ),  # the Philippines' offer is taken by MAT-2022-001; Canada's covers the Americas
+        ("MAT-2022-001", 4),  # awaiting consent
+        ("MAT-2020-001", 6),  # under way, longest in its stage first
         ("MAT-2021-001", 6),
         ("MAT-2021-002", 6),
     ]
@@ -28,10 +31,16 @@ def test_rows_and_their_order(shipped: Path) -> None:
     assert urgent.stage == "open, no match" and urgent.since == "2022-02-01" and urgent.days == 120
     assert urgent.eligible_offer == "none" and urgent.parties == "Senegal" and urgent.title is None
     consent = report.rows[3]
-    assert (consent.stage, consent.since, consent.days, consent.last_update) == \
-        ("consent_pending", "2022-04-05", 57, "2022-05-01")
+    assert (consent.stage, consent.since, consent.days, consent.last_update) == (
+        "consent_pending",
+        "2022-04-05",
+        57,
+        "2022-05-01",
+    )
     assert consent.parties == "Uganda / Philippines" and consent.eligible_offer is None
-    assert report.rows[1].eligible_offer == "OFF-2019-002"  # Canada's offer covers Ecuador (the Americas)
+    assert (
+        report.rows[1].eligible_offer == "OFF-2019-002"
+    )  # Canada's offer covers Ecuador (the Americas)
     assert report.counts["rows"] == 7 and report.counts["awaiting consent"] == 1
     assert [o["attention"] for o in report.ordering] == [label for label, _ in ORDERING]
 

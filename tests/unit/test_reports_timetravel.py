@@ -66,8 +66,11 @@ def history_repo(tmp_path: Path) -> tuple[Path, str, str]:
     data = repo / "data"
     shutil.copytree(Path(__file__).resolve().parents[2] / "data", data)
     git(repo.parent, "init", "-q", str(repo))
-    removed = [data / "requests" / "REQ-2019-007.yaml", data / "offers" / "OFF-2019-004.yaml",
-               data / "matches" / "MAT-2021-002.yaml"]
+    removed = [
+        data / "requests" / "REQ-2019-007.yaml",
+        data / "offers" / "OFF-2019-004.yaml",
+        data / "matches" / "MAT-2021-002.yaml",
+    ]
     kept = {p: p.read_bytes() for p in removed}
     for path in removed:
         path.unlink()
@@ -78,26 +81,46 @@ def history_repo(tmp_path: Path) -> tuple[Path, str, str]:
     return repo, first, second
 
 
-def test_snapshot_at_a_git_revision_reads_the_committed_tree(history_repo: tuple[Path, str, str]) -> None:
+def test_snapshot_at_a_git_revision_reads_the_committed_tree(
+    history_repo: tuple[Path, str, str],
+) -> None:
     repo, first, second = history_repo
     data = repo / "data"
     (data / "requests" / "REQ-2019-001.yaml").unlink()  # uncommitted: not seen at a revision
     old = snapshot(data, "data", first, TODAY)
-    assert old.basis.kind == "git" and old.basis.commit == first and old.basis.as_of == date(2021, 6, 1)
-    assert (len(old.registry.requests), len(old.registry.offers), len(old.registry.matches)) == (6, 5, 4)
+    assert (
+        old.basis.kind == "git"
+        and old.basis.commit == first
+        and old.basis.as_of == date(2021, 6, 1)
+    )
+    assert (len(old.registry.requests), len(old.registry.offers), len(old.registry.matches)) == (
+        6,
+        5,
+        4,
+    )
     assert old.registry.problems == []
-    assert old.registry.sources["REQ-2019-001"].display == f"{first}:data/requests/REQ-2019-001.yaml"
+    assert (
+        old.registry.sources["REQ-2019-001"].display == f"{first}:data/requests/REQ-2019-001.yaml"
+    )
     new = snapshot(data, "data", "HEAD", TODAY)
-    assert (len(new.registry.requests), len(new.registry.offers), len(new.registry.matches)) == (7, 6, 5)
+    assert (len(new.registry.requests), len(new.registry.offers), len(new.registry.matches)) == (
+        7,
+        6,
+        5,
+    )
     assert new.basis.revision == "HEAD" and new.basis.commit == second
     assert f"git revision HEAD ({second[:12]}, 2022-01-15)" in new.basis.label
     # Nothing was checked out: the working tree still lacks the deleted file.
     assert not (data / "requests" / "REQ-2019-001.yaml").exists()
 
 
-def test_snapshot_at_a_git_revision_reports_broken_files_as_problems(history_repo: tuple[Path, str, str]) -> None:
+def test_snapshot_at_a_git_revision_reports_broken_files_as_problems(
+    history_repo: tuple[Path, str, str],
+) -> None:
     repo, _, _ = history_repo
-    (repo / "data" / "requests" / "REQ-2019-001.yaml").write_text("id: REQ-2019-001\ntitle: [unclosed\n")
+    (repo / "data" / "requests" / "REQ-2019-001.yaml").write_text(
+        "id: REQ-2019-001\ntitle: [unclosed\n"
+    )
     (repo / "data" / "requests" / "notes.txt").write_text("not a record\n")
     commit_all(repo, "break a record", "2022-02-01")
     snap = snapshot(repo / "data", "data", "HEAD", TODAY)

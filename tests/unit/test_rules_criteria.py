@@ -4,8 +4,9 @@ assessment (WM 13)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -21,6 +22,7 @@ def drop(*path: Any) -> Edit:
         for part in path[:-1]:
             target = target[part]
         del target[path[-1]]
+
     return edit
 
 
@@ -41,7 +43,11 @@ CRITERIA: list[tuple[str, Edit, str]] = [
     ("milestone due date", drop("milestones", 0, "due"), "WM 15.ii"),
     ("milestone target", drop("milestones", 0, "target"), "WM 15.ii"),
     ("sustainability", drop("sustainability"), "WM 15.iii"),
-    ("beneficiary with the authority", drop("other_beneficiaries", 0, "works_with_national_authority"), "WM 15.iv"),
+    (
+        "beneficiary with the authority",
+        drop("other_beneficiaries", 0, "works_with_national_authority"),
+        "WM 15.iv",
+    ),
     ("coordination", drop("coordination"), "WM 15.vi"),
     ("duplication mitigation", drop("coordination", "duplication_mitigation"), "WM 15.vi"),
     ("monitoring", drop("monitoring"), "WM 15.vii"),
@@ -50,8 +56,12 @@ CRITERIA: list[tuple[str, Edit, str]] = [
 ]
 
 
-@pytest.mark.parametrize("edit,paragraph", [(e, p) for _, e, p in CRITERIA], ids=[n for n, _, _ in CRITERIA])
-def test_removing_a_criterion_is_reported_with_its_paragraph(edit: Edit, paragraph: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    "edit,paragraph", [(e, p) for _, e, p in CRITERIA], ids=[n for n, _, _ in CRITERIA]
+)
+def test_removing_a_criterion_is_reported_with_its_paragraph(
+    edit: Edit, paragraph: str, tmp_path: Path
+) -> None:
     root = compliant_copy(tmp_path)
     data = record_data(root, "REQ-2021-001")
     edit(data)
@@ -78,7 +88,10 @@ def test_missing_key_points_at_the_record_and_wrong_value_at_the_value(tmp_path:
     root = compliant_copy(tmp_path)
     path = root / "requests" / "REQ-2021-001.yaml"
     text = path.read_text()
-    path.write_text(text.replace("gap: The CNE has no written procedures for interviews and decisions.\n", "")
-                    .replace("  completed_on: 2020-11-15", "  completed_on: 2021-11-15"))
+    path.write_text(
+        text.replace(
+            "gap: The CNE has no written procedures for interviews and decisions.\n", ""
+        ).replace("  completed_on: 2020-11-15", "  completed_on: 2021-11-15")
+    )
     found = {p.code: (p.line, p.column) for p in run(root)}
     assert found == {"ACSG105": (2, 1), "ACSG101": (15, 17)}

@@ -15,7 +15,9 @@ from acsg_cli.yamlio.reader import read_bytes
 from tests.unit.rules_helpers import BASE_RECORDS, compliant_copy, record_data, run, write_data
 
 CITE = re.compile(r"^(?:WM \d+(?:\.[ivx]+)?|FS \d|SR|MSP)$")
-EXAMPLE = re.compile(r"^(Passing|Failing) example(?:(?!```).)*?:\n\n```yaml\n(.*?)\n```", re.MULTILINE | re.DOTALL)
+EXAMPLE = re.compile(
+    r"^(Passing|Failing) example(?:(?!```).)*?:\n\n```yaml\n(.*?)\n```", re.MULTILINE | re.DOTALL
+)
 WITHOUT = re.compile(r"^# \(no ([a-z_]+)")
 
 
@@ -43,7 +45,7 @@ def _apply(root: Path, rule: Rule, body: str) -> str:
     data = record_data(root, BASE_RECORDS[kind])
     example = read_bytes(body.encode()).data
     for line in body.splitlines():
-        if (gone := WITHOUT.match(line)):
+        if gone := WITHOUT.match(line):
             data.pop(gone.group(1), None)
     data.update(example)
     write_data(root, data)

@@ -56,24 +56,30 @@ def test_ended_matches_are_not_checked(tmp_path: Path) -> None:
     assert _codes(root) == [("ACSG303", "error")]  # the Americas do not cover Niger
     _edit(root, "MAT-2021-002", "\nstatus: proposed\n", "\nstatus: declined\n")
     path = root / "matches" / "MAT-2021-002.yaml"
-    path.write_text(path.read_text() + "  - on: 2021-05-03\n    status: consent_pending\n"
-                    "  - on: 2021-05-04\n    status: declined\n"
-                    "consents:\n  - party: NER\n    decision: declined\n    on: 2021-05-04\n")
+    path.write_text(
+        path.read_text() + "  - on: 2021-05-03\n    status: consent_pending\n"
+        "  - on: 2021-05-04\n    status: declined\n"
+        "consents:\n  - party: NER\n    decision: declined\n    on: 2021-05-04\n"
+    )
     assert _codes(root) == []
 
 
-@pytest.mark.parametrize("select,ignore,expected", [
-    ((), (), True),
-    (("ACSG1",), (), True),
-    (("ACSG2",), (), False),
-    ((), ("ACSG1",), False),
-    ((), ("ACSG105",), False),
-    (("ACSG105",), ("ACSG1",), True),
-    (("ACSG1",), ("ACSG105",), False),
-    (("ACSG10",), ("ACSG10",), False),
-])
-def test_selection_by_most_specific_pattern(select: tuple[str, ...], ignore: tuple[str, ...], expected: bool,
-                                            gapless: Path) -> None:
+@pytest.mark.parametrize(
+    "select,ignore,expected",
+    [
+        ((), (), True),
+        (("ACSG1",), (), True),
+        (("ACSG2",), (), False),
+        ((), ("ACSG1",), False),
+        ((), ("ACSG105",), False),
+        (("ACSG105",), ("ACSG1",), True),
+        (("ACSG1",), ("ACSG105",), False),
+        (("ACSG10",), ("ACSG10",), False),
+    ],
+)
+def test_selection_by_most_specific_pattern(
+    select: tuple[str, ...], ignore: tuple[str, ...], expected: bool, gapless: Path
+) -> None:
     assert bool(run(gapless, RuleSettings(select=select, ignore=ignore))) is expected
 
 
@@ -81,29 +87,40 @@ def test_severity_override_then_status_policy(gapless: Path) -> None:
     settings = RuleSettings(severity={"ACSG105": Severity.INFO})
     assert _codes(gapless, settings) == [("ACSG105", "info")]
     _edit(gapless, "REQ-2021-001", "status: open", "status: draft")
-    assert _codes(gapless, RuleSettings(severity={"ACSG105": Severity.WARNING})) == [("ACSG105", "warning")]
+    assert _codes(gapless, RuleSettings(severity={"ACSG105": Severity.WARNING})) == [
+        ("ACSG105", "warning")
+    ]
 
 
-@pytest.mark.parametrize("patterns,fragment", [
-    (["ACSG012"], "registry checks"),
-    (["ACSG01"], "registry checks"),
-    (["ACSG999"], "unknown rule code 'ACSG999'"),
-    (["ACSG1066"], "not a rule code or prefix"),
-    (["ACSG10x"], "not a rule code or prefix"),
-    (["ACSG00"], "registry checks"),
-    (["ACSG133"], "did you mean"),
-])
+@pytest.mark.parametrize(
+    "patterns,fragment",
+    [
+        (["ACSG012"], "registry checks"),
+        (["ACSG01"], "registry checks"),
+        (["ACSG999"], "unknown rule code 'ACSG999'"),
+        (["ACSG1066"], "not a rule code or prefix"),
+        (["ACSG10x"], "not a rule code or prefix"),
+        (["ACSG00"], "registry checks"),
+        (["ACSG133"], "did you mean"),
+    ],
+)
 def test_bad_patterns_are_usage_errors(patterns: list[str], fragment: str) -> None:
     with pytest.raises(UsageError, match=fragment):
         parse_patterns(patterns, where="test")
 
 
 def test_patterns_split_on_commas_and_are_case_insensitive() -> None:
-    assert parse_patterns(["acsg1, ACSG203", "ACSG0"], where="test") == ("ACSG1", "ACSG203", "ACSG0")
+    assert parse_patterns(["acsg1, ACSG203", "ACSG0"], where="test") == (
+        "ACSG1",
+        "ACSG203",
+        "ACSG0",
+    )
 
 
-WAIVER = "waivers:\n  - rule: ACSG105\n    reason: The gap is set out in the annexed project document.\n" \
-         "    approved_by: ACSG Secretariat\n    on: 2021-03-10\n"
+WAIVER = (
+    "waivers:\n  - rule: ACSG105\n    reason: The gap is set out in the annexed project document.\n"
+    "    approved_by: ACSG Secretariat\n    on: 2021-03-10\n"
+)
 
 
 def test_waiver_silences_its_rule_and_turns_stale_when_met(gapless: Path) -> None:
@@ -111,8 +128,15 @@ def test_waiver_silences_its_rule_and_turns_stale_when_met(gapless: Path) -> Non
     assert _codes(gapless) == []
     _edit(gapless, "REQ-2021-001", "objectives:", GAPLESS + "objectives:")
     [problem] = run(gapless)
-    line = (gapless / "requests" / "REQ-2021-001.yaml").read_text().splitlines().index("  - rule: ACSG105") + 1
-    assert (problem.code, problem.severity, problem.line, problem.column) == ("ACSG032", Severity.INFO, line, 11)
+    line = (gapless / "requests" / "REQ-2021-001.yaml").read_text().splitlines().index(
+        "  - rule: ACSG105"
+    ) + 1
+    assert (problem.code, problem.severity, problem.line, problem.column) == (
+        "ACSG032",
+        Severity.INFO,
+        line,
+        11,
+    )
     assert problem.message == "ACSG105 (concrete-gap) is met now; the waiver can be removed"
 
 
@@ -137,7 +161,9 @@ def test_waiver_checks_can_be_ignored(tmp_path: Path) -> None:
 
 
 def test_rules_report_only_on_selected_paths(gapless: Path) -> None:
-    _edit(gapless, "OFF-2021-003", "expertise: Comparative asylum legislation in the Americas.\n", "")
+    _edit(
+        gapless, "OFF-2021-003", "expertise: Comparative asylum legislation in the Americas.\n", ""
+    )
     only_offer = validate(gapless, paths=[gapless / "offers"], today=TODAY)
     assert [p.code for p in only_offer.problems] == ["ACSG201"]
     assert [p.code for p in validate(gapless, today=TODAY).problems] == ["ACSG201", "ACSG105"]
@@ -147,8 +173,12 @@ def test_rules_report_only_on_selected_paths(gapless: Path) -> None:
 def test_scorecard_statuses(tmp_path: Path) -> None:
     root = compliant_copy(tmp_path)
     _edit(root, "REQ-2021-001", GAPLESS, "")
-    _edit(root, "REQ-2021-001", "monitoring: Quarterly reports to the Secretariat on the milestones.\n",
-          WAIVER.replace("ACSG105", "ACSG113"))
+    _edit(
+        root,
+        "REQ-2021-001",
+        "monitoring: Quarterly reports to the Secretariat on the milestones.\n",
+        WAIVER.replace("ACSG105", "ACSG113"),
+    )
     _edit(root, "REQ-2021-001", "status: open", "status: matched")
     registry = load_registry(root)
     card = {c.code: c for c in scorecard(registry, registry.requests["REQ-2021-001"], today=TODAY)}
@@ -157,7 +187,9 @@ def test_scorecard_statuses(tmp_path: Path) -> None:
     assert (card["ACSG105"].status, card["ACSG105"].cites) == ("unmet", "WM 15.ii")
     assert card["ACSG105"].detail.startswith("no gap")
     assert (card["ACSG113"].status, card["ACSG113"].detail) == (
-        "waived", "The gap is set out in the annexed project document. (approved by ACSG Secretariat)")
+        "waived",
+        "The gap is set out in the annexed project document. (approved by ACSG Secretariat)",
+    )
     assert card["ACSG112"].status == "not_applicable"  # matched: past the gate
 
 
@@ -169,12 +201,18 @@ def test_rules_report_only_on_files_changed_since(tmp_path: Path) -> None:
     root = compliant_copy(tmp_path)
 
     def git(*args: str) -> None:
-        subprocess.run(["git", *args], cwd=root.parent, check=True, capture_output=True, env=git_env())
+        subprocess.run(
+            ["git", *args], cwd=root.parent, check=True, capture_output=True, env=git_env()
+        )
 
     _edit(root, "OFF-2021-003", "expertise: Comparative asylum legislation in the Americas.\n", "")
     git("init", "-q", "-b", "main")
     git("add", ".")
     git("commit", "-q", "-m", "base")
-    _edit(root, "REQ-2021-002", "gap: Arrivals are not registered at the northern entry points.\n", "")
+    _edit(
+        root, "REQ-2021-002", "gap: Arrivals are not registered at the northern entry points.\n", ""
+    )
     result = validate(root, changed_since="HEAD", today=TODAY)
-    assert [(Path(p.file).name, p.code) for p in result.problems] == [("REQ-2021-002.yaml", "ACSG105")]
+    assert [(Path(p.file).name, p.code) for p in result.problems] == [
+        ("REQ-2021-002.yaml", "ACSG105")
+    ]

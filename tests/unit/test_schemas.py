@@ -25,7 +25,9 @@ SCHEMAS = ROOT / "schemas"
 def validator(kind: str) -> jsonschema.Draft7Validator:
     schema = json.loads((SCHEMAS / f"{kind}.schema.json").read_text())
     jsonschema.Draft7Validator.check_schema(schema)
-    return jsonschema.Draft7Validator(schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER)
+    return jsonschema.Draft7Validator(
+        schema, format_checker=jsonschema.Draft7Validator.FORMAT_CHECKER
+    )
 
 
 def test_committed_schemas_are_current() -> None:
@@ -35,7 +37,13 @@ def test_committed_schemas_are_current() -> None:
 def test_no_2020_12_only_keywords() -> None:
     for kind in KINDS:
         text = render(kind)
-        for keyword in ("$defs", "prefixItems", "unevaluatedProperties", "dependentRequired", "$dynamicRef"):
+        for keyword in (
+            "$defs",
+            "prefixItems",
+            "unevaluatedProperties",
+            "dependentRequired",
+            "$dynamicRef",
+        ):
             assert keyword not in text
 
 
@@ -43,7 +51,9 @@ def records(folder: Path) -> list[tuple[str, Path]]:
     return [(KIND_BY_FOLDER[p.parent.name].name, p) for p in sorted(folder.glob("*/*.yaml"))]
 
 
-@pytest.mark.parametrize("kind,path", records(SHIPPED) + records(FIXTURE_REGISTRY), ids=lambda v: getattr(v, "name", v))
+@pytest.mark.parametrize(
+    "kind,path", records(SHIPPED) + records(FIXTURE_REGISTRY), ids=lambda v: getattr(v, "name", v)
+)
 def test_valid_records_pass_both(kind: str, path: Path) -> None:
     data = read_path(path).data
     KINDS[kind].model.model_validate(data)
@@ -70,9 +80,28 @@ INVALID: list[tuple[str, dict[str, Any]]] = [
     ("offer", {**OFFER, "geographic_scope": {"global": False}}),
     ("offer", {**OFFER, "capacity": 0}),
     ("offer", {**OFFER, "offering_entity": {"name": "X", "type": "club"}}),
-    ("match", {"id": "MAT-2021-001", "request": "REQ-2021-001", "offers": [], "status": "proposed"}),
-    ("match", {"id": "MAT-2021-001", "request": "OFF-2021-001", "offers": ["OFF-2021-001"], "status": "proposed"}),
-    ("match", {"id": "MAT-2021-001", "request": "REQ-2021-001", "offers": ["OFF-2021-001"], "status": "done"}),
+    (
+        "match",
+        {"id": "MAT-2021-001", "request": "REQ-2021-001", "offers": [], "status": "proposed"},
+    ),
+    (
+        "match",
+        {
+            "id": "MAT-2021-001",
+            "request": "OFF-2021-001",
+            "offers": ["OFF-2021-001"],
+            "status": "proposed",
+        },
+    ),
+    (
+        "match",
+        {
+            "id": "MAT-2021-001",
+            "request": "REQ-2021-001",
+            "offers": ["OFF-2021-001"],
+            "status": "done",
+        },
+    ),
 ]
 
 

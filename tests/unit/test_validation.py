@@ -34,8 +34,10 @@ def test_dangling_references_and_wrong_kinds(registry: Path) -> None:
     match.write_text(text.replace("offers: [OFF-2021-001]", "offers: [OFF-2021-009]"))
     [problem] = validate(registry).problems
     assert (problem.code, problem.line, problem.column) == ("ACSG021", 4, 10)
-    assert "offer 'OFF-2021-009' does not exist (no offers/OFF-2021-009.yaml); did you mean OFF-2021-001?" \
-        == problem.message
+    assert (
+        problem.message
+        == "offer 'OFF-2021-009' does not exist (no offers/OFF-2021-009.yaml); did you mean OFF-2021-001?"
+    )
     match.write_text(text.replace("offers: [OFF-2021-001]", "offers: [REQ-2021-001]"))
     [problem] = validate(registry).problems
     assert problem.code == "ACSG012" and "offer id" in problem.message
@@ -53,8 +55,11 @@ def test_status_consistency(registry: Path) -> None:
     request = registry / "requests" / "REQ-2021-001.yaml"
     request.write_text(request.read_text().replace("status: open", "status: matched"))
     match = registry / "matches" / "MAT-2021-001.yaml"
-    match.write_text(match.read_text().replace("status: proposed", "status: withdrawn").replace(
-        "    status: proposed", "    status: proposed"))
+    match.write_text(
+        match.read_text()
+        .replace("status: proposed", "status: withdrawn")
+        .replace("    status: proposed", "    status: proposed")
+    )
     assert ("REQ-2021-001.yaml", "ACSG022") in codes(validate(registry))
     match.write_text(match.read_text().replace("status: withdrawn", "status: proposed", 1))
     assert ("MAT-2021-001.yaml", "ACSG022") in codes(validate(registry))
@@ -62,13 +67,16 @@ def test_status_consistency(registry: Path) -> None:
 
 def test_duplicate_ids(registry: Path) -> None:
     (registry / "requests" / "REQ-2021-002.yaml").write_text(
-        (registry / "requests" / "REQ-2021-001.yaml").read_text())
+        (registry / "requests" / "REQ-2021-001.yaml").read_text()
+    )
     found = codes(validate(registry))
     assert ("REQ-2021-002.yaml", "ACSG020") in found and ("REQ-2021-002.yaml", "ACSG013") in found
 
 
 def test_record_in_wrong_folder(registry: Path) -> None:
-    (registry / "offers" / "REQ-2021-001.yaml").write_text((registry / "requests" / "REQ-2021-001.yaml").read_text())
+    (registry / "offers" / "REQ-2021-001.yaml").write_text(
+        (registry / "requests" / "REQ-2021-001.yaml").read_text()
+    )
     assert ("REQ-2021-001.yaml", "ACSG013") in codes(validate(registry))
 
 
@@ -85,7 +93,9 @@ def test_selected_paths_only_report_on_themselves(registry: Path) -> None:
     only_request = validate(registry, paths=[registry / "requests" / "REQ-2021-001.yaml"])
     assert only_request.files_checked == 1 and only_request.problems == ()
     offers = validate(registry, paths=[registry / "offers"])
-    assert offers.files_checked == 2 and {Path(p.file).name for p in offers.problems} == {"OFF-2021-002.yaml"}
+    assert offers.files_checked == 2 and {Path(p.file).name for p in offers.problems} == {
+        "OFF-2021-002.yaml"
+    }
     with pytest.raises(UsageError):
         validate(registry, paths=[registry / "nope.yaml"])
 
@@ -94,7 +104,8 @@ def test_a_path_outside_the_registry_is_checked_against_it(registry: Path, tmp_p
     outside = tmp_path / "incoming" / "matches"
     outside.mkdir(parents=True)
     (outside / "MAT-2021-005.yaml").write_text(
-        "id: MAT-2021-005\nrequest: REQ-2021-001\noffers: [OFF-2021-404]\nstatus: proposed\n")
+        "id: MAT-2021-005\nrequest: REQ-2021-001\noffers: [OFF-2021-404]\nstatus: proposed\n"
+    )
     result = validate(registry, paths=[outside / "MAT-2021-005.yaml"])
     assert [p.code for p in result.problems] == ["ACSG021"]
 
@@ -108,11 +119,16 @@ def test_changed_since(registry: Path) -> None:
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "base")
-    (registry / "offers" / "OFF-2021-002.yaml").write_text("id: OFF-2021-002\n")  # new, untracked, broken
+    (registry / "offers" / "OFF-2021-002.yaml").write_text(
+        "id: OFF-2021-002\n"
+    )  # new, untracked, broken
     request = registry / "requests" / "REQ-2021-001.yaml"
     request.write_text(request.read_text().replace("title: Reform", "titel: Reform"))
     result = validate(registry, changed_since="HEAD")
-    assert {Path(p.file).name for p in result.problems} == {"OFF-2021-002.yaml", "REQ-2021-001.yaml"}
+    assert {Path(p.file).name for p in result.problems} == {
+        "OFF-2021-002.yaml",
+        "REQ-2021-001.yaml",
+    }
     # the match references the changed request, so it is checked too
     assert result.files_checked == 3
     git(repo, "add", ".")
@@ -131,7 +147,9 @@ def test_deleted_request_flags_the_match(registry: Path) -> None:
     git(repo, "commit", "-q", "-m", "base")
     (registry / "requests" / "REQ-2021-001.yaml").unlink()
     result = validate(registry, changed_since="HEAD")
-    assert [(Path(p.file).name, p.code) for p in result.problems] == [("MAT-2021-001.yaml", "ACSG021")]
+    assert [(Path(p.file).name, p.code) for p in result.problems] == [
+        ("MAT-2021-001.yaml", "ACSG021")
+    ]
 
 
 def test_not_a_git_repository(registry: Path) -> None:

@@ -32,14 +32,24 @@ def test_create_exclusive_never_overwrites(tmp_path: Path) -> None:
 
 
 def test_dump_record_round_trips_through_the_reader() -> None:
-    data = {"id": "MAT-2021-004", "request": "REQ-2019-005", "offers": ["OFF-2019-002"], "status": "proposed",
-            "proposed_on": date(2026, 11, 22), "score": 0.71,
-            "rationale": ["covers 3 of 4 areas: a, b, c", "same working language: no"]}
+    data = {
+        "id": "MAT-2021-004",
+        "request": "REQ-2019-005",
+        "offers": ["OFF-2019-002"],
+        "status": "proposed",
+        "proposed_on": date(2026, 11, 22),
+        "score": 0.71,
+        "rationale": ["covers 3 of 4 areas: a, b, c", "same working language: no"],
+    }
     text = dump_record(data, schema_ref="../../schemas/match.schema.json", header="Made by a test")
-    assert text.startswith("# yaml-language-server: $schema=../../schemas/match.schema.json\n# Made by a test\n")
+    assert text.startswith(
+        "# yaml-language-server: $schema=../../schemas/match.schema.json\n# Made by a test\n"
+    )
     assert "offers: [OFF-2019-002]\n" in text and "proposed_on: 2026-11-22\n" in text
     back = read_bytes(text.encode()).data
-    assert back["proposed_on"] == "2026-11-22" and back["rationale"][1] == "same working language: no"
+    assert (
+        back["proposed_on"] == "2026-11-22" and back["rationale"][1] == "same working language: no"
+    )
 
 
 def test_dump_record_writes_a_repeated_value_in_full() -> None:

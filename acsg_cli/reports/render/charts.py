@@ -44,7 +44,9 @@ def render_svg(chart: Chart, prefix: str) -> str:
         for i, name in enumerate(names):
             offsets = [p - 0.4 + height * (i + 0.5) for p in positions]
             values = chart.series[name]
-            bars = ax.barh(offsets, values, height=height * 0.92, label=name, color=_COLORS[i % len(_COLORS)])
+            bars = ax.barh(
+                offsets, values, height=height * 0.92, label=name, color=_COLORS[i % len(_COLORS)]
+            )
             ax.bar_label(bars, padding=2, fontsize=7.5)
         ax.set_yticks(positions, chart.labels)
         ax.invert_yaxis()
@@ -62,7 +64,7 @@ def render_svg(chart: Chart, prefix: str) -> str:
 
 
 def _inline(svg: str, prefix: str) -> str:
-    svg = svg[svg.index("<svg"):]
+    svg = svg[svg.index("<svg") :]
     svg = re.sub(r"<metadata>.*?</metadata>\s*", "", svg, flags=re.S)
     svg = re.sub(r'(<svg[^>]*?)\s(width|height)="[^"]*"', r"\1", svg, count=1)
     svg = re.sub(r'(<svg[^>]*?)\s(width|height)="[^"]*"', r"\1", svg, count=1)

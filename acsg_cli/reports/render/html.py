@@ -17,9 +17,13 @@ def render_html(doc: Document) -> str:
 
     from acsg_cli.reports.render.charts import render_svg
 
-    env = jinja2.Environment(loader=jinja2.PackageLoader("acsg_cli.reports", "templates"),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined)
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("acsg_cli.reports", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
     charts: dict[int, str] = {}
     count = 0
     for section in doc.sections:
@@ -28,8 +32,12 @@ def render_html(doc: Document) -> str:
                 count += 1
                 charts[id(block)] = render_svg(block, f"c{count}-")
     template = env.get_template("report.html.j2")
-    return template.render(doc=doc, svg_of=lambda block: markupsafe.Markup(charts[id(block)]), kind_of=_kind_of,
-                           cell_class=_cell_class)
+    return template.render(
+        doc=doc,
+        svg_of=lambda block: markupsafe.Markup(charts[id(block)]),
+        kind_of=_kind_of,
+        cell_class=_cell_class,
+    )
 
 
 _NUMBER = re.compile(r"^-?[0-9]+$")

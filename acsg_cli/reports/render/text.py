@@ -5,7 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from acsg_cli.reporters.tables import md_cell
-from acsg_cli.reports.layout import Bullets, Chart, Document, Table, status_document, stocktaking_document
+from acsg_cli.reports.layout import (
+    Bullets,
+    Chart,
+    Document,
+    Table,
+    status_document,
+    stocktaking_document,
+)
 
 
 def _table(table: Table, fmt: str) -> str:
@@ -15,9 +22,17 @@ def _table(table: Table, fmt: str) -> str:
         return table.empty
     if fmt == "markdown":
         body = [[md_cell(c) for c in row] for row in table.rows]
-        return str(tabulate(body, headers=[md_cell(c) for c in table.columns], tablefmt="github",
-                            disable_numparse=True))
-    return str(tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True))
+        return str(
+            tabulate(
+                body,
+                headers=[md_cell(c) for c in table.columns],
+                tablefmt="github",
+                disable_numparse=True,
+            )
+        )
+    return str(
+        tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True)
+    )
 
 
 def render_markdown(doc: Document) -> str:

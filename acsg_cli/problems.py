@@ -7,10 +7,10 @@ range, listed in `CHECKS`; the criteria rules use ACSG1xx and up.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -60,7 +60,8 @@ _CHECK_LIST = [
         "ACSG001",
         "unreadable-file",
         Severity.ERROR,
-        "The path is not a regular, readable UTF-8 text file of reasonable size inside the registry.",
+        "The path is not a regular, readable UTF-8 text file of reasonable size inside the "
+        "registry.",
     ),
     Check("ACSG002", "yaml-syntax", Severity.ERROR, "The file is not well-formed YAML."),
     Check(
@@ -73,7 +74,8 @@ _CHECK_LIST = [
         "ACSG004",
         "yaml-feature",
         Severity.ERROR,
-        "The file uses a YAML feature record files may not use: anchors, aliases, tags, several documents, deep nesting.",
+        "The file uses a YAML feature record files may not use: anchors, aliases, tags, several "
+        "documents, deep nesting.",
     ),
     Check(
         "ACSG005",
@@ -101,7 +103,8 @@ _CHECK_LIST = [
         "ACSG013",
         "misplaced-record",
         Severity.ERROR,
-        "The id does not match the file name, the folder does not match the kind, or the id has the wrong pattern.",
+        "The id does not match the file name, the folder does not match the kind, or the id has "
+        "the wrong pattern.",
     ),
     Check("ACSG020", "duplicate-id", Severity.ERROR, "Two files carry the same id."),
     Check(
@@ -114,7 +117,8 @@ _CHECK_LIST = [
         "ACSG022",
         "inconsistent-status",
         Severity.ERROR,
-        "Statuses contradict each other across files (a live match on a withdrawn offer, a matched request with no match).",
+        "Statuses contradict each other across files (a live match on a withdrawn offer, a "
+        "matched request with no match).",
     ),
 ]
 
@@ -138,7 +142,7 @@ LIFECYCLE = "ACSG306"
 
 
 def problem(
-    file: str, line: int, column: int, code: str, message: str, severity: Severity | None = None
+    file: str, line: int, column: int, code: str, message: str, *, severity: Severity | None = None
 ) -> Problem:
     """Build a problem for a registry check, with the check's default severity."""
     sev = severity if severity is not None else CHECKS[code].severity

@@ -17,7 +17,8 @@ from typing import TypeVar
 T = TypeVar("T")
 
 THRESHOLD = 500
-"""Fewest items a loop must have for a bar: a real registry loads in a blink, a large one does not."""
+"""Fewest items a loop must have for a bar: a real registry loads in a blink, a large one
+does not."""
 
 _enabled: ContextVar[bool] = ContextVar("acsg_progress", default=False)
 

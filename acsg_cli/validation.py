@@ -45,7 +45,8 @@ class ValidationResult:
 
 
 def _abs(path: str | Path) -> str:
-    return os.path.abspath(path)
+    # Normalises `..` without following symlinks, which Path.resolve() would do.
+    return os.path.abspath(path)  # noqa: PTH100
 
 
 def validate(
@@ -57,7 +58,8 @@ def validate(
     rules: RuleSettings | bool = True,
     today: date | None = None,
 ) -> ValidationResult:
-    """Validate the registry at `root`; report only on `paths` and/or files changed since a revision.
+    """Validate the registry at `root`; report only on `paths` and/or files changed since a
+    revision.
 
     References are always resolved against the whole registry, so a changed match is checked
     against unchanged requests and offers. `rules`: the criteria rules' settings; True for

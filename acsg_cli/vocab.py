@@ -1,11 +1,12 @@
-"""The controlled vocabularies of the record format, as enums. Their values are the YAML spellings."""
+"""The controlled vocabularies of the record format, as enums. Their values are the
+YAML spellings."""
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 
-class _Vocab(str, Enum):
+class _Vocab(StrEnum):
     def __str__(self) -> str:
         return str(self.value)
 

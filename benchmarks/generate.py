@@ -53,7 +53,8 @@ except ImportError as exc:  # pragma: no cover - environment problem, not a code
 # Vocabularies and word banks
 # --------------------------------------------------------------------------------------------
 
-# area code -> (label, gap, objective, quantitative milestone (description, target), qualitative milestone)
+# area code -> (label, gap, objective, quantitative milestone (description, target), qualitative
+# milestone)
 AREAS: dict[str, tuple[str, str, str, tuple[str, str], str]] = {
     "legislation": (
         "Asylum legislation",
@@ -86,7 +87,8 @@ AREAS: dict[str, tuple[str, str, str, tuple[str, str], str]] = {
     "access_and_admission": (
         "Access and admission",
         "Border officials have no procedure to identify and refer people seeking asylum.",
-        "Standard procedures for access to the territory and to the asylum procedure at the border.",
+        "Standard procedures for access to the territory and to the asylum procedure at the "
+        "border.",
         ("Border posts applying the referral procedure", "12"),
         "Monitoring finds that asylum claims at the border are registered and referred",
     ),
@@ -114,7 +116,8 @@ AREAS: dict[str, tuple[str, str, str, tuple[str, str], str]] = {
     "identification_and_referral": (
         "Identification and referral",
         "People with specific needs are not identified at registration or referred to services.",
-        "A referral mechanism for people with specific needs, with standard forms and focal points.",
+        "A referral mechanism for people with specific needs, with standard forms and focal "
+        "points.",
         ("Staff trained on identification of specific needs", "60"),
         "Referral pathways are used and followed up by the service providers",
     ),
@@ -248,64 +251,62 @@ REGIONS = [
 ]
 
 # Territories and uninhabited areas that do not make requests.
-NOT_STATES = set(
-    [
-        "ABW",
-        "AIA",
-        "ALA",
-        "ASM",
-        "ATA",
-        "ATF",
-        "BES",
-        "BLM",
-        "BMU",
-        "BVT",
-        "CCK",
-        "COK",
-        "CUW",
-        "CXR",
-        "CYM",
-        "ESH",
-        "FLK",
-        "FRO",
-        "GGY",
-        "GIB",
-        "GLP",
-        "GRL",
-        "GUF",
-        "GUM",
-        "HKG",
-        "HMD",
-        "IMN",
-        "IOT",
-        "JEY",
-        "MAC",
-        "MAF",
-        "MNP",
-        "MSR",
-        "MTQ",
-        "MYT",
-        "NCL",
-        "NFK",
-        "NIU",
-        "PCN",
-        "PRI",
-        "PYF",
-        "REU",
-        "SGS",
-        "SHN",
-        "SJM",
-        "SPM",
-        "SXM",
-        "TCA",
-        "TKL",
-        "UMI",
-        "VAT",
-        "VGB",
-        "VIR",
-        "WLF",
-    ]
-)
+NOT_STATES = {
+    "ABW",
+    "AIA",
+    "ALA",
+    "ASM",
+    "ATA",
+    "ATF",
+    "BES",
+    "BLM",
+    "BMU",
+    "BVT",
+    "CCK",
+    "COK",
+    "CUW",
+    "CXR",
+    "CYM",
+    "ESH",
+    "FLK",
+    "FRO",
+    "GGY",
+    "GIB",
+    "GLP",
+    "GRL",
+    "GUF",
+    "GUM",
+    "HKG",
+    "HMD",
+    "IMN",
+    "IOT",
+    "JEY",
+    "MAC",
+    "MAF",
+    "MNP",
+    "MSR",
+    "MTQ",
+    "MYT",
+    "NCL",
+    "NFK",
+    "NIU",
+    "PCN",
+    "PRI",
+    "PYF",
+    "REU",
+    "SGS",
+    "SHN",
+    "SJM",
+    "SPM",
+    "SXM",
+    "TCA",
+    "TKL",
+    "UMI",
+    "VAT",
+    "VGB",
+    "VIR",
+    "WLF",
+}
 
 DONOR_STATES = [
     "ARG",
@@ -927,7 +928,7 @@ class _Plan:
             sample = rng.sample(candidates, min(len(candidates), 24))
             used = taken.setdefault(req.index, set())
 
-            def score(o: Off) -> float:
+            def score(o: Off, req: Req = req, used: set[int] = used) -> float:
                 return (
                     len(set(o.areas) & set(req.areas)) * 2
                     + len(set(o.languages) & set(req.languages))
@@ -947,7 +948,8 @@ class _Plan:
             for o in picked:
                 used.add(o.index)
                 o.live += 1
-                # Only when few offers exist does the fallback pick one that misses a State: widen it.
+                # Only when few offers exist does the fallback pick one that misses a State: widen
+                # it.
                 missing = [st for st in req.states if not self._covers(o, st)]
                 if missing:
                     kind, values = o.scope
@@ -1062,7 +1064,7 @@ def _render_request(r: Req, rng: random.Random, header: str) -> str:
         [
             f"{labels[0]} support for the {r.authority}",
             f"Strengthening {labels[0].lower()} in {where}",
-            f"{where}: {' and '.join(l.lower() for l in labels[:2])}",
+            f"{where}: {' and '.join(label.lower() for label in labels[:2])}",
         ]
     )
     out = [
@@ -1155,7 +1157,8 @@ def _render_request(r: Req, rng: random.Random, header: str) -> str:
             y = r.submitted.year - rng.randint(0, 2)
             out += [
                 f"    - provider: {q(p)}\n",
-                f"      areas: {flow(rng.sample([a for a in AREA_CODES if a not in r.areas], 2))}\n",
+                "      areas: "
+                f"{flow(rng.sample([a for a in AREA_CODES if a not in r.areas], 2))}\n",
                 f"      period: {json.dumps(f'{y}-{y + rng.randint(1, 3)}')}\n",
             ]
         mitigation = (
@@ -1245,7 +1248,8 @@ def _render_offer(o: Off, rng: random.Random, header: str) -> str:
     ]
     if rng.random() < 0.3:
         out.append(
-            f"available_until: {date(rng.randint(2028, 2030), rng.randint(1, 12), 28).isoformat()}\n"
+            "available_until: "
+            f"{date(rng.randint(2028, 2030), rng.randint(1, 12), 28).isoformat()}\n"
         )
     if o.in_response_to is not None:
         out += ["proactive: false\n", f"in_response_to: {o.in_response_to.id}\n"]
@@ -1253,9 +1257,10 @@ def _render_offer(o: Off, rng: random.Random, header: str) -> str:
         out.append(f"proactive: {'true' if rng.random() < 0.6 else 'false'}\n")
     brings = "; ".join(EXPERTISE[s] for s in o.support_types)
     expertise = (
-        f"Experience in {', '.join(labels[:-1]) + ' and ' + labels[-1] if len(labels) > 1 else labels[0]}, "
-        f"gained in our own asylum procedures and in earlier cooperation projects. We offer {brings}. "
-        f"Experts work in {', '.join(_language_name(lang) for lang in o.languages)}."
+        "Experience in "
+        f"{', '.join(labels[:-1]) + ' and ' + labels[-1] if len(labels) > 1 else labels[0]}, "
+        "gained in our own asylum procedures and in earlier cooperation projects. We offer "
+        f"{brings}. Experts work in {', '.join(_language_name(lang) for lang in o.languages)}."
     )
     out.append(text("expertise", expertise))
     out.append(f"languages: {flow(o.languages)}\n")

@@ -234,7 +234,8 @@ def validate_json_clean(expected_files: int, criteria_off: bool = False) -> Chec
             )
             raise BenchmarkError(
                 f"`{_argv_text(proc)} ...`: files_checked={report.get('files_checked')} "
-                f"(expected {expected_files}), {len(errors)} error(s), exit code {proc.returncode}\n{sample}"
+                f"(expected {expected_files}), {len(errors)} error(s), exit code "
+                f"{proc.returncode}\n{sample}"
             )
         if criteria_off:
             leaked = sorted({p["code"] for p in problems if _is_criteria_code(p.get("code", ""))})
@@ -247,7 +248,8 @@ def validate_json_clean(expected_files: int, criteria_off: bool = False) -> Chec
 
 
 def propose_json(top: int) -> Check:
-    """`acsg match propose --top K --format json`: a list of requests, each with at most K candidates."""
+    """`acsg match propose --top K --format json`: a list of requests, each with at most K
+    candidates."""
 
     def check(procs: list[subprocess.CompletedProcess]) -> None:
         (proc,) = procs
@@ -643,14 +645,17 @@ def markdown(rows: list[Bench], basis: str) -> str:
 
 
 def growth_markdown(rows: list[Bench], match_registries: list[Registry]) -> str:
-    """How the matching rows grow with the registry: best wall (CPU) per size, and x the smallest."""
+    """How the matching rows grow with the registry: best wall (CPU) per size, and x
+    the smallest."""
     by_name = {b.name: b for b in rows}
     if not match_registries:
         return ""
     first = [by_name.get(n) for n in match_row_names(match_registries[0].label)]
     lines = [
-        "| Size (requests x offers) | Files | validate (s) | propose --top 5 (s) | top 5 / validate "
-        "| propose --plan (s) | plan / validate | growth from the smallest: validate / top 5 / plan |",
+        "| Size (requests x offers) | Files | validate (s) | propose --top 5 (s) | top 5 / "
+        "validate "
+        "| propose --plan (s) | plan / validate | growth from the smallest: validate / top 5 / "
+        "plan |",
         "|---|---:|---:|---:|---:|---:|---:|---|",
     ]
 
@@ -666,7 +671,7 @@ def growth_markdown(rows: list[Bench], match_registries: list[Registry]) -> str:
         v, top, plan = (by_name.get(n) for n in match_row_names(reg.label))
         growth = " / ".join(
             f"{x.best / f.best:.1f}x" if x and f and x.best and f.best else "n/a"
-            for x, f in zip((v, top, plan), first)
+            for x, f in zip((v, top, plan), first, strict=True)
         )
         lines.append(
             f"| {reg.label} | {reg.files:,} | {t(v)} | {t(top)} | {r(top, v)} | {t(plan)} | "
@@ -684,7 +689,7 @@ def display_argv(bench: Bench) -> list[str]:
         (a.replace(reg, "<registry>") if reg else a).replace(str(PROJECT), "<project>")
         for a in bench.argvs[0]
     ]
-    return argv if len(argv) <= 12 else argv[:4] + [f"... ({len(argv) - 4} more files)"]
+    return argv if len(argv) <= 12 else [*argv[:4], f"... ({len(argv) - 4} more files)"]
 
 
 def version(argv: list[str]) -> str:
@@ -725,7 +730,8 @@ def make_registry(
     reg = Registry(path, label, counts, size, seconds, (requests, offers))
     print(
         f"Generated {reg.files} files ({counts['requests']} requests, {counts['offers']} offers, "
-        f"{counts['matches']} matches; {size / max(reg.files, 1) / 1024:.2f} KiB each on average) in "
+        f"{counts['matches']} matches; {size / max(reg.files, 1) / 1024:.2f} KiB each on average) "
+        "in "
         f"{seconds:.1f} s under {path}",
         file=sys.stderr,
     )
@@ -856,7 +862,8 @@ def main(argv: list[str] | None = None) -> int:
     acsg = find_tool("acsg", args.acsg)
     if acsg is None:
         print(
-            "run.py: cannot find the acsg executable; install the project (pip install -e .) or pass --acsg",
+            "run.py: cannot find the acsg executable; install the project (pip install -e .) or "
+            "pass --acsg",
             file=sys.stderr,
         )
         return 2
@@ -908,7 +915,8 @@ def main(argv: list[str] | None = None) -> int:
                 for _ in range(bench.per_round):
                     time_once(bench, args.timeout)
                 print(
-                    f"{min(bench.wall[-bench.per_round :]):.3f} s (CPU {min(bench.cpu[-bench.per_round :]):.3f} s)",
+                    f"{min(bench.wall[-bench.per_round :]):.3f} s (CPU "
+                    f"{min(bench.cpu[-bench.per_round :]):.3f} s)",
                     file=sys.stderr,
                 )
         load_after = loadavg()
@@ -934,9 +942,11 @@ def main(argv: list[str] | None = None) -> int:
             else ""
         )
         + f"; targets judged on {'CPU' if basis == 'cpu' else 'wall-clock'} time. "
-        f"Main registry: {main_reg.counts['requests']:,} requests + {main_reg.counts['offers']:,} offers + "
+        f"Main registry: {main_reg.counts['requests']:,} requests + {main_reg.counts['offers']:,} "
+        "offers + "
         f"{main_reg.counts['matches']:,} matches = {main_reg.files:,} files (seed {args.seed}). "
-        f"`acsg match propose` uses `--today {args.today}`; every acsg command gets `--data <its registry>`. "
+        f"`acsg match propose` uses `--today {args.today}`; every acsg command gets `--data <its "
+        "registry>`. "
         f"Load average (/proc/loadavg) before: {load_before}; after: {load_after}."
     )
     report = (

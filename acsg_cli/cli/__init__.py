@@ -47,7 +47,8 @@ app = typer.Typer(
     help=(
         "The ACSG Secretariat's registry tool: validate requests, offers and matches kept as "
         "YAML, propose matches, record consent and print reports.\n\n"
-        "\b\nExamples:\n  acsg validate --data data\n  acsg list requests --status open\n  acsg show REQ-2019-001"
+        "\b\nExamples:\n  acsg validate --data data\n  acsg list requests --status open\n  acsg "
+        "show REQ-2019-001"
     ),
     no_args_is_help=True,
     add_completion=True,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -12,20 +12,20 @@ import typer
 from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
 
 
-class ListKind(str, Enum):
+class ListKind(StrEnum):
     requests = "requests"
     offers = "offers"
     matches = "matches"
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
     markdown = "markdown"
 
 
-class ShowFormat(str, Enum):
+class ShowFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
@@ -69,7 +69,8 @@ def list_command(
     state: Annotated[
         str | None,
         typer.Option(
-            help="ISO3 code: requests and matches of this State; offers from it or able to serve it."
+            help="ISO3 code: requests and matches of this State; offers from it or able to serve "
+            "it."
         ),
     ] = None,
     region: Annotated[

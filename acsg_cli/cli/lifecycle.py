@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 from datetime import date, datetime
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,13 +14,13 @@ from acsg_cli.cli.groups import consent_app, match_app
 from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
 
 
-class DecisionChoice(str, Enum):
+class DecisionChoice(StrEnum):
     granted = "granted"
     declined = "declined"
     withdrawn = "withdrawn"
 
 
-class BriefFormat(str, Enum):
+class BriefFormat(StrEnum):
     markdown = "markdown"
     json = "json"
 
@@ -32,7 +32,8 @@ OnOpt = Annotated[
         "--on",
         formats=["%Y-%m-%d"],
         metavar="YYYY-MM-DD",
-        help="Date of the event (default: today); not in the future, not before the proposal or the last move.",
+        help="Date of the event (default: today); not in the future, not before the proposal or "
+        "the last move.",
     ),
 ]
 ByOpt = Annotated[
@@ -45,7 +46,8 @@ CommitOpt = Annotated[
     bool,
     typer.Option(
         "--commit",
-        help="git commit the edited file alone, with a message naming the match, the change and the person.",
+        help="git commit the edited file alone, with a message naming the match, the change and "
+        "the person.",
     ),
 ]
 
@@ -88,7 +90,8 @@ def consent_record_command(
     \b
     Examples:
       acsg consent record MAT-2021-001 --party TCD --decision granted --via unhcr_country_office
-      acsg consent record MAT-2021-001 --party OFF-2021-001 --decision granted --on 2021-05-03 --commit
+      acsg consent record MAT-2021-001 --party OFF-2021-001 --decision granted \\
+        --on 2021-05-03 --commit
       acsg consent record MAT-2021-001 --party TCD --decision withdrawn --by "J. Officer"
     """
     from acsg_cli.lifecycle import clock, edits
@@ -172,7 +175,8 @@ def match_update_command(
 
     \b
     Examples:
-      acsg match update MAT-2021-001 --summary "40 caseworkers trained." --milestone "Caseworkers trained"
+      acsg match update MAT-2021-001 --summary "40 caseworkers trained." \\
+        --milestone "Caseworkers trained"
       acsg match update MAT-2020-002 --summary "Case files digitised." --good-practice
     """
     from acsg_cli.lifecycle import clock, edits

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Any
 
 import typer
@@ -14,13 +14,13 @@ from acsg_cli.cli.groups import match_app
 from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
 
 
-class ProposeFormat(str, Enum):
+class ProposeFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"
 
 
-class CreateFormat(str, Enum):
+class CreateFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -46,7 +46,8 @@ TodayOpt = Annotated[
         metavar="DATE",
         callback=_day,
         show_default=False,
-        help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; default: today.",
+        help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; "
+        "default: today.",
     ),
 ]
 
@@ -95,15 +96,16 @@ def propose_command(
             "--min-score",
             metavar="S",
             show_default=False,
-            help="Leave out candidates scoring below S (default: none, or `min_score` in the configuration).",
+            help="Leave out candidates scoring below S (default: none, or `min_score` in the "
+            "configuration).",
         ),
     ] = None,
     plan: Annotated[
         bool,
         typer.Option(
             "--plan",
-            help="Also assign offers to the requests, maximising the total score under each offer's "
-            "remaining capacity, and compare with the greedy assignment.",
+            help="Also assign offers to the requests, maximising the total score under each "
+            "offer's remaining capacity, and compare with the greedy assignment.",
         ),
     ] = False,
     max_offers: Annotated[
@@ -191,7 +193,8 @@ def create_command(
         typer.Option(
             "--by",
             metavar="NAME",
-            help="Who proposes the match (proposed_by and the history entry); required with --force.",
+            help="Who proposes the match (proposed_by and the history entry); required with "
+            "--force.",
         ),
     ] = None,
     note: Annotated[
@@ -206,7 +209,8 @@ def create_command(
         bool,
         typer.Option(
             "--force",
-            help="Record the match even if a hard filter excludes the pair (needs --note and --by).",
+            help="Record the match even if a hard filter excludes the pair (needs --note and "
+            "--by).",
         ),
     ] = False,
     today: TodayOpt = None,
@@ -229,7 +233,8 @@ def create_command(
     Examples:
       acsg match create REQ-2019-007 OFF-2019-005 --by "ACSG Secretariat"
       acsg match create REQ-2019-005 OFF-2019-002 OFF-2019-005 --note "joint support" --format json
-      acsg match create REQ-2019-006 OFF-2019-004 --force --by "ACSG Secretariat" --note "ECRE agreed to work with Uganda"
+      acsg match create REQ-2019-006 OFF-2019-004 --force --by "ACSG Secretariat" \\
+        --note "ECRE agreed to work with Uganda"
     """
     from acsg_cli.matching.create import create_match
     from acsg_cli.matching.scoring import load_settings

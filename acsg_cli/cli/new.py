@@ -68,7 +68,8 @@ class Answers:
         default: str | None = None,
         needed: Callable[[dict[str, Any]], bool] | None = None,
     ) -> None:
-        """Parse `given`, or ask for it later; `needed` (given the answers so far) makes it conditional."""
+        """Parse `given`, or ask for it later; `needed` (given the answers so far) makes it
+        conditional."""
         from acsg_cli.errors import UsageError
 
         if given not in (None, [], ()):
@@ -181,8 +182,10 @@ def new_request(
     \b
     Examples:
       acsg new request
-      acsg new request --state TCD --title "Chad: RSD training" --area rsd_procedures --support-type technical
-      acsg new request --state NER --state TCD --title "Joint COI unit" --area country_of_origin_information --support-type technical --stdout
+      acsg new request --state TCD --title "Chad: RSD training" --area rsd_procedures \\
+        --support-type technical
+      acsg new request --state NER --state TCD --title "Joint COI unit" \\
+        --area country_of_origin_information --support-type technical --stdout
     """
     from acsg_cli.templates import RequestAnswers
     from acsg_cli.templates import answers as A
@@ -244,7 +247,8 @@ def new_offer(
         typer.Option(
             "--scope",
             metavar="SCOPE",
-            help="Where the offer can be used (SR): global, UNHCR region codes or ISO3 codes; repeat for several.",
+            help="Where the offer can be used (SR): global, UNHCR region codes or ISO3 codes; "
+            "repeat for several.",
         ),
     ] = None,
     expertise: Annotated[
@@ -268,8 +272,12 @@ def new_offer(
     \b
     Examples:
       acsg new offer
-      acsg new offer --title "COI training" --entity-name "Example Bar" --entity-type bar_association --area training --support-type technical --scope global --expertise "Trainers on COI research"
-      acsg new offer --title "RSD coaching" --entity-name France --entity-type state --country FRA --area rsd_procedures --support-type technical --scope west_central_africa --expertise "Senior RSD officers"
+      acsg new offer --title "COI training" --entity-name "Example Bar" \\
+        --entity-type bar_association --area training --support-type technical --scope global \\
+        --expertise "Trainers on COI research"
+      acsg new offer --title "RSD coaching" --entity-name France --entity-type state \\
+        --country FRA --area rsd_procedures --support-type technical --scope west_central_africa \\
+        --expertise "Senior RSD officers"
     """
     from acsg_cli.templates import OfferAnswers
     from acsg_cli.templates import answers as A

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -13,7 +13,7 @@ from acsg_cli.cli.groups import report_app
 from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
 
 
-class StatusFormat(str, Enum):
+class StatusFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     html = "html"
@@ -21,14 +21,14 @@ class StatusFormat(str, Enum):
     csv = "csv"
 
 
-class StocktakingFormat(str, Enum):
+class StocktakingFormat(StrEnum):
     table = "table"
     markdown = "markdown"
     html = "html"
     json = "json"
 
 
-class Audience(str, Enum):
+class Audience(StrEnum):
     shared = "shared"
     secretariat = "secretariat"
 
@@ -47,7 +47,8 @@ AsOfOpt = Annotated[
     typer.Option(
         "--as-of",
         metavar="DATE|REV",
-        help="Report the registry as it stood then: a date (YYYY-MM-DD; records and histories dated "
+        help="Report the registry as it stood then: a date (YYYY-MM-DD; records and histories "
+        "dated "
         "after it are left out) or a git revision (the registry as committed, read from git). "
         "Default: now.",
     ),
@@ -93,7 +94,8 @@ def _emit(text: str, output: Path | None, registry_errors: int) -> None:
         typer.echo(f"wrote {output}", err=True)
     if registry_errors:
         typer.echo(
-            f"warning: the registry has {registry_errors} error(s) (run `acsg validate`); records that "
+            f"warning: the registry has {registry_errors} error(s) (run `acsg validate`); records "
+            "that "
             f"do not load are left out of the report",
             err=True,
         )

@@ -1,16 +1,17 @@
-"""`acsg rules`: the catalogue of every code `acsg validate` prints, and one rule's documentation."""
+"""`acsg rules`: the catalogue of every code `acsg validate` prints, and one
+rule's documentation."""
 
 from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 
-class RulesFormat(str, Enum):
+class RulesFormat(StrEnum):
     table = "table"
     json = "json"
     markdown = "markdown"

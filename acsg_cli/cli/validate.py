@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -12,7 +12,7 @@ import typer
 from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root, stdout_is_terminal
 
 
-class ValidateFormat(str, Enum):
+class ValidateFormat(StrEnum):
     text = "text"
     github = "github"
     json = "json"
@@ -71,8 +71,8 @@ def validate_command(
         typer.Option(
             "--config",
             metavar="FILE",
-            help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) instead of "
-            "the one found next to the registry.",
+            help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) "
+            "instead of the one found next to the registry.",
         ),
     ] = None,
 ) -> None:

@@ -1,1 +1,2 @@
-"""A match's life: the state machine, consent, status moves, progress updates and briefs (FS 3, FS 5)."""
+"""A match's life: the state machine, consent, status moves, progress updates and briefs (FS 3, FS
+5)."""

@@ -36,7 +36,8 @@ REQUEST_DETAILS = (
     "coordination",
     "monitoring",
 )
-"""A request's details: withheld from offering parties while a confidential request lacks consent."""
+"""A request's details: withheld from offering parties while a confidential request
+lacks consent."""
 
 OFFER_DETAILS = ("expertise", "channel", "capacity", "term", "available_until", "in_response_to")
 """An offer's details: withheld from the other parties while a confidential offer lacks consent."""
@@ -129,7 +130,8 @@ def build_brief(registry: Registry, match_id: str, party: str) -> Brief:
                 offer.id,
                 OFFER_DETAILS,
                 withheld,
-                f"{offer.id} is confidential: its details go to {party} once it has granted consent "
+                f"{offer.id} is confidential: its details go to {party} once it has granted "
+                "consent "
                 f"to {match.id} (FS 3); its decision: {_decision(decisions, offer.id)}",
             )
         offer_views.append(view)
@@ -153,8 +155,8 @@ def _public(record: Record, withheld: list[Withheld]) -> dict[str, Any]:
     if personal:
         withheld.append(
             Withheld(
-                record.id,
-                personal,  # type: ignore[attr-defined]
+                record.id,  # type: ignore[attr-defined]
+                personal,
                 "personal contact data is never part of a brief",
             )
         )

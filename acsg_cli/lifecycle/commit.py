@@ -1,4 +1,5 @@
-"""`--commit`: one git commit of exactly the edited record, naming the match, the change and the person."""
+"""`--commit`: one git commit of exactly the edited record, naming the match, the change and the
+person."""
 
 from __future__ import annotations
 

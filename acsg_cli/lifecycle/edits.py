@@ -123,7 +123,7 @@ def record_consent(
             what = f"consent of {party} recorded: {decision.value} on {on.isoformat()}"
         lines = [f"{match.id}: {what}"]
         lines += _apply_moves(
-            rt, match, steps, on, by, _consent_note(party, decision, parties, decisions)
+            rt, match, steps, on, by=by, note=_consent_note(party, decision, parties, decisions)
         )
         summary = f"consent of {party} {decision.value}" + "".join(
             f"; status {s.value}" for s in steps
@@ -175,7 +175,7 @@ def move_status(
         if move.needs_note and not (note and note.strip()):
             raise DataError(f"moving {match.id} to '{wanted.value}' needs --note saying why")
         _check_date(match, on, today, chronological=True)
-        lines = _apply_moves(rt, match, [wanted], on, by, note)
+        lines = _apply_moves(rt, match, [wanted], on, by=by, note=note)
         return f"status {status.value} -> {wanted.value}", lines
 
     return _run(tgt, change, write)
@@ -269,7 +269,11 @@ def _checker(tgt: Target) -> Callable[[Document], list[Problem]]:
             return found
         return [
             codes.problem(
-                tgt.display, *smap.locate_value(path), codes.LIFECYCLE, message, Severity.ERROR
+                tgt.display,
+                *smap.locate_value(path),
+                codes.LIFECYCLE,
+                message,
+                severity=Severity.ERROR,
             )
             for path, message in sm.check_history(match, tgt.request)
         ]
@@ -322,7 +326,8 @@ def _check_steps(match: Match, steps: list[MatchStatus], party: str, decision: D
         if move is None or sm.Trigger.CONSENT not in move.triggers:
             allowed = sm.describe_moves(sm.moves_from(match.status))
             raise DataError(
-                f"recording {party} {decision.value} would move {match.id} from '{current.value}' to "
+                f"recording {party} {decision.value} would move {match.id} from '{current.value}' "
+                "to "
                 f"'{step.value}', which the state machine forbids; from '{match.status.value}' a "
                 f"match moves to: {allowed}"
             )
@@ -354,6 +359,7 @@ def _apply_moves(
     match: Match,
     steps: list[MatchStatus],
     on: date,
+    *,
     by: str | None,
     note: str | Callable[[MatchStatus], str] | None,
 ) -> list[str]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import Enum
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from acsg_cli.vocab import Decision, MatchStatus
@@ -45,7 +45,7 @@ D = MatchStatus.DECLINED
 X = MatchStatus.WITHDRAWN
 
 
-class Trigger(str, Enum):
+class Trigger(StrEnum):
     """What makes a move happen."""
 
     CONSENT = "consent"
@@ -114,7 +114,8 @@ def describe_moves(moves: Sequence[Move]) -> str:
 def current_decisions(
     consents: Sequence[Consent], as_of: date | None = None
 ) -> dict[str, Decision]:
-    """Each party's latest decision (in list order), counting only entries dated `as_of` or before."""
+    """Each party's latest decision (in list order), counting only entries dated `as_of`
+    or before."""
     out: dict[str, Decision] = {}
     for consent in consents:
         if as_of is None or consent.on <= as_of:
@@ -218,7 +219,8 @@ def _check_consents(
                 yield (
                     ("consents", index, "decision"),
                     (
-                        f"{consent.party} already decided '{before.decision.value}' (consents[{before_index}]); "
+                        f"{consent.party} already decided '{before.decision.value}' "
+                        f"(consents[{before_index}]); "
                         "correct that entry, or record a withdrawal before a new decision"
                     ),
                 )
@@ -281,8 +283,10 @@ def _check_history_entries(
             yield (
                 ("history", index, "status"),
                 (
-                    f"a match cannot move from '{previous.status.value}' to '{entry.status.value}'; from "
-                    f"'{previous.status.value}' it moves to: {describe_moves(moves_from(previous.status))}"
+                    f"a match cannot move from '{previous.status.value}' to "
+                    f"'{entry.status.value}'; from "
+                    f"'{previous.status.value}' it moves to: "
+                    f"{describe_moves(moves_from(previous.status))}"
                 ),
             )
 

@@ -86,7 +86,7 @@ def create_match(
         explained = scorer.explain(block, [(0, c) for c in cols])
     scores = [float(block.total[0, c]) for c in cols]
     rationale: list[str] = []
-    for offer, parts in zip(offers, explained):
+    for offer, parts in zip(offers, explained, strict=True):
         prefix = f"{offer.id}: " if len(offers) > 1 else ""
         rationale += [f"{prefix}{p.reason}" for p in parts if p.reason]
     for oid, found in refused.items():

@@ -47,7 +47,7 @@ def greedy(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarr
     room = dict.fromkeys(np.unique(edges.rows).tolist(), max_per_request)
     chosen = []
     rows, cols = edges.rows[order].tolist(), edges.cols[order].tolist()
-    for e, r, c in zip(order.tolist(), rows, cols):
+    for e, r, c in zip(order.tolist(), rows, cols, strict=True):
         if left[c] > 0 and room[r] > 0:
             left[c] -= 1
             room[r] -= 1

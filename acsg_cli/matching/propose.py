@@ -115,19 +115,20 @@ def propose(
     with one_blas_thread():
         return _propose(
             registry,
-            today,
-            weights,
-            request_ids,
-            top,
-            min_score,
-            explain,
-            plan,
-            max_offers_per_request,
+            today=today,
+            weights=weights,
+            request_ids=request_ids,
+            top=top,
+            min_score=min_score,
+            explain=explain,
+            plan=plan,
+            max_offers_per_request=max_offers_per_request,
         )
 
 
 def _propose(
     registry: Registry,
+    *,
     today: date,
     weights: Weights | None,
     request_ids: list[str] | None,
@@ -183,7 +184,11 @@ def _propose(
             )
     made = None
     if plan:
-        parts = [np.concatenate(p) for p in zip(*edge_parts)] if edge_parts else [np.zeros(0)] * 3
+        parts = (
+            [np.concatenate(p) for p in zip(*edge_parts, strict=True)]
+            if edge_parts
+            else [np.zeros(0)] * 3
+        )
         edges = Edges(
             parts[0].astype(np.intp), parts[1].astype(np.intp), parts[2].astype(np.float64)
         )
@@ -249,7 +254,10 @@ def _plan(
         (
             Assignment(index.requests[r].id, index.offers[c].id, float(s))
             for r, c, s in zip(
-                edges.rows[best].tolist(), edges.cols[best].tolist(), edges.scores[best].tolist()
+                edges.rows[best].tolist(),
+                edges.cols[best].tolist(),
+                edges.scores[best].tolist(),
+                strict=True,
             )
         ),
         key=lambda a: (a.request_id, -a.score, a.offer_id),

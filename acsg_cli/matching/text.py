@@ -112,6 +112,8 @@ class TextSimilarity:
             start, end = products.indptr[k], products.indptr[k + 1]
             weights = products.data[start:end].tolist()
             terms = products.indices[start:end].tolist()
-            ranked = sorted((-w, self.terms[t]) for w, t in zip(weights, terms) if w > 0)
+            ranked = sorted(
+                (-w, self.terms[t]) for w, t in zip(weights, terms, strict=True) if w > 0
+            )
             out.append([word for _, word in ranked[:n]])
         return out

@@ -24,21 +24,19 @@ def cross_check(registry: Registry) -> list[Problem]:
                 _reference(registry, offer.id, ("in_response_to",), offer.in_response_to, "request")
             )
     for request in registry.requests.values():
-        if request.status is RequestStatus.MATCHED:
-            if not any(
-                m.status not in ENDED_MATCH_STATUSES
-                for m in registry.matches_for_request(request.id)
-            ):
-                found.append(
-                    _at(
-                        registry,
-                        request.id,
-                        ("status",),
-                        codes.INCONSISTENT,
-                        "status is 'matched' but no match (other than declined or withdrawn) names "
-                        "this request; set the status to open, or add the match",
-                    )
+        if request.status is RequestStatus.MATCHED and not any(
+            m.status not in ENDED_MATCH_STATUSES for m in registry.matches_for_request(request.id)
+        ):
+            found.append(
+                _at(
+                    registry,
+                    request.id,
+                    ("status",),
+                    codes.INCONSISTENT,
+                    "status is 'matched' but no match (other than declined or withdrawn) names "
+                    "this request; set the status to open, or add the match",
                 )
+            )
     return found
 
 

@@ -86,7 +86,8 @@ class Registry:
             raise UnknownIdError(f"'{record_id}' is a {record.kind}, not a {what}")
         if record_id in self.known_ids:
             raise UnknownIdError(
-                f"{what} '{record_id}' does not load; run `acsg validate {self.known_ids[record_id]}`"
+                f"{what} '{record_id}' does not load; run `acsg validate "
+                f"{self.known_ids[record_id]}`"
             )
         pool = [i for i in self.all_ids() if kind is None or self.get(i).kind == kind]  # type: ignore[union-attr]
         near = difflib.get_close_matches(record_id, pool, n=1, cutoff=0.6)
@@ -227,7 +228,8 @@ def _check_placement(
                     line,
                     column,
                     codes.MISPLACED,
-                    f"'{record_id}' is {_article(other.name)} id but the file is in {kind.folder}/; "
+                    f"'{record_id}' is {_article(other.name)} id but the file is in "
+                    f"{kind.folder}/; "
                     f"move it to {other.folder}/",
                 )
             )

@@ -103,7 +103,7 @@ def check_entry(
     def refuse(
         message: str, code: str = codes.UNREADABLE, severity: Severity | None = None
     ) -> tuple[None, Problem]:
-        return None, codes.problem(shown, 1, 1, code, message, severity)
+        return None, codes.problem(shown, 1, 1, code, message, severity=severity)
 
     if path.is_symlink():
         try:
@@ -120,7 +120,8 @@ def check_entry(
     if not stat.S_ISREG(info.st_mode):
         if stat.S_ISDIR(info.st_mode) and not is_yaml:
             return refuse(
-                "folder inside a record folder; records are files named <id>.yaml, so it is ignored",
+                "folder inside a record folder; records are files named <id>.yaml, so it is "
+                "ignored",
                 codes.MISPLACED,
                 Severity.WARNING,
             )
@@ -135,7 +136,8 @@ def check_entry(
         )
     if info.st_size > MAX_BYTES:
         return refuse(
-            f"file is {info.st_size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit for a record file"
+            f"file is {info.st_size // 1024} KiB, over the {MAX_BYTES // 1024} KiB limit for a "
+            "record file"
         )
     return SourceFile(
         display=shown, folder=folder, name=path.name, read=_reader(path), real_path=path

@@ -63,7 +63,10 @@ def _points(value: float) -> str:
 def _heading(item: RequestCandidates) -> tuple[str, str]:
     request = item.request
     noun = "offer" if item.eligible == 1 else "offers"
-    about = f"{', '.join(request.requesting_states)} · {request.status.value} · {item.eligible} eligible {noun}"
+    about = (
+        f"{', '.join(request.requesting_states)} · {request.status.value} · {item.eligible} "
+        f"eligible {noun}"
+    )
     return f"{request.id}  {request.title}", about
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 from typing import TextIO
 
 from acsg_cli.problems import Severity
@@ -81,7 +82,7 @@ class GithubReporter(Reporter):
         self.err.write(self.summary(result) + "\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
-            with open(summary_path, "a", encoding="utf-8") as fh:
+            with Path(summary_path).open("a", encoding="utf-8") as fh:
                 fh.write(self.markdown_summary(result))
 
     def markdown_summary(self, result: ValidationResult) -> str:
@@ -89,14 +90,16 @@ class GithubReporter(Reporter):
         if result.problems:
             lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
             lines += [
-                f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | {md_cell(p.message)} |"
+                f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | "
+                f"{md_cell(p.message)} |"
                 for p in result.problems
             ]
         return "\n".join(lines) + "\n"
 
 
 class JsonReporter(Reporter):
-    """`{"files_checked": N, "problems": [{"file", "line", "column", "code", "severity", "message"}]}`."""
+    """`{"files_checked": N, "problems": [{"file", "line", "column", "code", "severity",
+    "message"}]}`."""
 
     def report(self, result: ValidationResult) -> None:
         json.dump(result.to_dict(), self.out, indent=2, ensure_ascii=False)

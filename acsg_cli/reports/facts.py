@@ -70,11 +70,12 @@ def last_activity(match: Match) -> date | None:
 
 
 def reached(match: Match, stages: frozenset[MatchStatus]) -> date | bool | None:
-    """The date the match first entered one of `stages`, True if it is there without a dated entry, else False."""
+    """The date the match first entered one of `stages`, True if it is there without a dated entry,
+    else False."""
     for entry in match.history:
         if entry.status in stages:
             return entry.on
-    return True if match.status in stages else False
+    return match.status in stages
 
 
 def area_label(code: str) -> str:

@@ -188,9 +188,12 @@ def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
     sd = m.supply_demand
     areas = sd["by_area"]
     return [
-        f"Requested: {sd['requested']} request(s) (all but drafts and withdrawn ones); offered: {sd['offered']} "
-        f"offer(s) (all but withdrawn ones); gap: {sd['gap']}. Open now: {sd['open_requests']} request(s); "
-        f"available now: {sd['available_offers']} offer(s) (open, with capacity left, not expired).",
+        f"Requested: {sd['requested']} request(s) (all but drafts and withdrawn ones); offered: "
+        f"{sd['offered']} "
+        f"offer(s) (all but withdrawn ones); gap: {sd['gap']}. Open now: {sd['open_requests']} "
+        "request(s); "
+        f"available now: {sd['available_offers']} offer(s) (open, with capacity left, not "
+        "expired).",
         Chart(
             "grouped_bars",
             "Supply and demand by area",
@@ -225,8 +228,8 @@ def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
                 ]
                 for r in sd["by_region"]
             ],
-            caption="By UNHCR region (requests by the requesting States' region; offers by the regions "
-            "their geographic scope covers)",
+            caption="By UNHCR region (requests by the requesting States' region; offers by the "
+            "regions their geographic scope covers)",
         ),
     ], True
 
@@ -239,8 +242,10 @@ def _region(code: str) -> str:
 def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:
     u = m.unmet_needs
     blocks: list[Block] = [
-        f"{u['count']} open request(s) have no live match; {u['without_eligible_offer']} of them have no eligible "
-        f"offer, {u['urgent']} are urgent; the longest has been open {u['longest_open_days']} day(s).",
+        f"{u['count']} open request(s) have no live match; {u['without_eligible_offer']} of them "
+        "have no eligible "
+        f"offer, {u['urgent']} are urgent; the longest has been open {u['longest_open_days']} "
+        "day(s).",
         Table(
             ["request", "States", "title", "days open", "areas", "urgent", "eligible offer"],
             [
@@ -283,7 +288,8 @@ def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:
 def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
     n = m.narrow_scope
     return [
-        f"{n['count']} of {n['active_offers']} open or committed offer(s) are limited to named countries or a single "
+        f"{n['count']} of {n['active_offers']} open or committed offer(s) are limited to named "
+        "countries or a single "
         f"region; {n['global_offers']} have a global scope.",
         Table(
             [
@@ -313,9 +319,10 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
 def _matches(m: Stocktaking) -> tuple[list[Block], bool]:
     x = m.matches
     return [
-        f"{x['welcomed']} match(es) welcomed; {x['cross_regional']} cross regions (an offering State from another "
-        f"region than the requesting State), {x['welcomed_cross_regional']} of them welcomed; {x['ended']} "
-        f"match(es) declined or withdrawn.",
+        f"{x['welcomed']} match(es) welcomed; {x['cross_regional']} cross regions (an offering "
+        "State from another "
+        f"region than the requesting State), {x['welcomed_cross_regional']} of them welcomed; "
+        f"{x['ended']} match(es) declined or withdrawn.",
         Table(
             ["match", "parties", "stage", "welcomed on", "cross-regional"],
             [
@@ -337,8 +344,10 @@ def _progress(m: Stocktaking) -> tuple[list[Block], bool]:
     p = m.progress
     waiting = p["in_implementation_without_update"]
     return [
-        f"{p['updates']} progress update(s) from {p['matches_with_updates']} match(es), {p['milestones_met']} "
-        f"milestone(s) met, {p['good_practices']} good practice(s) to share. Matches in implementation without "
+        f"{p['updates']} progress update(s) from {p['matches_with_updates']} match(es), "
+        f"{p['milestones_met']} "
+        f"milestone(s) met, {p['good_practices']} good practice(s) to share. Matches in "
+        "implementation without "
         f"an update: {len(waiting)}" + (f" ({', '.join(waiting)})." if waiting else "."),
         Table(
             ["match", "parties", "on", "summary"],
@@ -366,7 +375,8 @@ def _changes(m: Stocktaking) -> tuple[list[Block], bool]:
 
     k = c.counts
     return [
-        f"Since {c.since['as_of']} ({c.since['label']}): {k['new_requests']} new request(s), {k['new_offers']} new "
+        f"Since {c.since['as_of']} ({c.since['label']}): {k['new_requests']} new request(s), "
+        f"{k['new_offers']} new "
         f"offer(s), {k['new_matches']} new match(es), {k['status_moves']} status move(s).",
         _captioned(records(c.new_requests, "title"), "New requests"),
         _captioned(records(c.new_offers, "title"), "New offers"),
@@ -400,8 +410,10 @@ def status_document(report: StatusReport) -> Document:
     order = "; ".join(f"{o['group']}. {o['attention']} ({o['source']})" for o in report.ordering)
     counts = report.counts
     blocks: list[Block] = [
-        f"{counts['live_matches']} live match(es) and {counts['unmatched_requests']} open request(s) without a match. "
-        f"Rows needing attention come first: {order}; within a group, the longest wait in the current stage first.",
+        f"{counts['live_matches']} live match(es) and {counts['unmatched_requests']} open "
+        "request(s) without a match. "
+        f"Rows needing attention come first: {order}; within a group, the longest wait in the "
+        "current stage first.",
         _pairs(
             [(o["attention"], counts[o["attention"]]) for o in report.ordering],
             ("attention", "rows"),

@@ -620,12 +620,14 @@ def _findings(model: Stocktaking) -> list[str]:
     narrow = model.narrow_scope
     if narrow["count"]:
         out.append(
-            f"{narrow['count']} of {narrow['active_offers']} offer(s) are limited in geographic scope "
+            f"{narrow['count']} of {narrow['active_offers']} offer(s) are limited in geographic "
+            "scope "
             f"(named countries or a single region)."
         )
     m = model.matches
     out.append(
-        f"{m['welcomed']} match(es) have been welcomed; {m['cross_regional']} match(es) cross regions."
+        f"{m['welcomed']} match(es) have been welcomed; {m['cross_regional']} match(es) cross "
+        "regions."
     )
     shortest = [a for a in sd["by_area"] if a.gap > 0]
     if shortest:
@@ -645,7 +647,8 @@ def _findings(model: Stocktaking) -> list[str]:
     if model.changes is not None:
         c = model.changes.counts
         out.append(
-            f"Since {model.changes.since['as_of']}: {c['new_requests']} new request(s), {c['new_offers']} new "
+            f"Since {model.changes.since['as_of']}: {c['new_requests']} new request(s), "
+            f"{c['new_offers']} new "
             f"offer(s), {c['new_matches']} new match(es), {c['status_moves']} status move(s)."
         )
     if t["pledges"] == 0:

@@ -76,7 +76,8 @@ class Snapshot:
 
 
 def parse_date(text: str) -> date | None:
-    """The date `text` names, None when it does not look like a date, UsageError when it is not a real one."""
+    """The date `text` names, None when it does not look like a date, UsageError when it is not a
+    real one."""
     if not _DATE.match(text):
         return None
     try:

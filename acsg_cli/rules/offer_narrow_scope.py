@@ -49,6 +49,6 @@ class NarrowScope(OfferRule):
         if countries is not None and len(countries) <= FEW_COUNTRIES:
             yield Finding(
                 ("geographic_scope", "countries"),
-                f"the offer is limited to {', '.join(countries)}; offers without geographic limits are "
-                "easier to match (2021 stocktaking)",
+                f"the offer is limited to {', '.join(countries)}; offers without geographic "
+                "limits are easier to match (2021 stocktaking)",
             )

@@ -1,4 +1,5 @@
-"""ACSG110: stakeholders other than States benefit only with the national authority (WM 10, WM 15.iv)."""
+"""ACSG110: stakeholders other than States benefit only with the national authority (WM 10, WM
+15.iv)."""
 
 from __future__ import annotations
 
@@ -40,7 +41,10 @@ class OtherBeneficiaries(RequestRule):
     code = "ACSG110"
     name = "other-beneficiaries"
     cites = "WM 10, WM 15.iv"
-    summary = "Stakeholders other than States receive support only when working with the national authority."
+    summary = (
+        "Stakeholders other than States receive support only when working with the "
+        "national authority."
+    )
 
     def applies(self, context: RuleContext, record: Request) -> bool:
         return bool(record.other_beneficiaries)

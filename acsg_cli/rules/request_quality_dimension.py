@@ -35,7 +35,10 @@ class QualityDimension(RequestRule):
     code = "ACSG104"
     name = "quality-dimension"
     cites = "WM 15.i"
-    summary = "The request names the quality it improves: fairness, efficiency, adaptability or integrity."
+    summary = (
+        "The request names the quality it improves: fairness, efficiency, adaptability or "
+        "integrity."
+    )
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
         if not record.quality_dimensions:

@@ -24,7 +24,8 @@ SCHEMA_REF = "../../schemas/{kind}.schema.json"
 """The schema line's target, relative to `data/<folder>/` in a clone of the registry."""
 
 _PLAIN = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-"""Plain only for code-like text; anything starting with a digit, sign or dot may read as a number."""
+"""Plain only for code-like text; anything starting with a digit, sign or dot may read as
+a number."""
 _RESERVED = re.compile(
     r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF"
     r"|null|Null|NULL)$"

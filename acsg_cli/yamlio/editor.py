@@ -89,7 +89,8 @@ class EditResult:
 
 @dataclass
 class RoundTrip:
-    """The record being edited, as a ruamel.yaml round-trip mapping, with helpers that keep layout."""
+    """The record being edited, as a ruamel.yaml round-trip mapping, with helpers that
+    keep layout."""
 
     data: Any
     order: Sequence[str] = field(default_factory=tuple)

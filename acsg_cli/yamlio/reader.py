@@ -44,7 +44,7 @@ _INF = re.compile(r"^[-+]?(?:\.inf|\.Inf|\.INF)$")
 _NAN = re.compile(r"^(?:\.nan|\.NaN|\.NAN)$")
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
 _DEEP_SPACES = " " * (MAX_INDENT + 1)
-_INDENT = re.compile(r"^( {%d,})\S" % (MAX_INDENT + 1), re.MULTILINE)
+_INDENT = re.compile(rf"^( {{{MAX_INDENT + 1},}})\S", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -206,7 +206,8 @@ def _check_flow_depth(text: str) -> None:
                         [
                             Issue(
                                 codes.YAML_FEATURE,
-                                f"nested deeper than {MAX_DEPTH} levels; records are not nested that deep",
+                                f"nested deeper than {MAX_DEPTH} levels; records are not nested "
+                                "that deep",
                                 lineno,
                                 col,
                             )
@@ -273,7 +274,7 @@ _LOADER: type | None = None
 
 
 def _compose(text: str) -> Document:
-    global _LOADER
+    global _LOADER  # noqa: PLW0603 - the loader class is built once, on the first read
     from yaml import MappingNode
     from yaml.error import MarkedYAMLError
 
@@ -362,7 +363,7 @@ class _Builder:
             Issue(code, message, node.start_mark.line + 1, node.start_mark.column + 1)
         )
 
-    def _node(self, node: Any, path: KeyPath, depth: int) -> Any:
+    def _node(self, node: Any, path: KeyPath, depth: int) -> Any:  # noqa: PLR0912 - one hot loop
         kind = node.id
         if kind == "scalar":
             if node.tag == _PLAIN:
@@ -383,7 +384,7 @@ class _Builder:
             items: list[Any] = []
             append = items.append
             for index, item in enumerate(node.value):
-                item_path = path + (index,)
+                item_path = (*path, index)
                 mark = item.start_mark
                 values[item_path] = (mark.line + 1, mark.column + 1)
                 if item.id == "scalar" and item.tag == _PLAIN:
@@ -411,7 +412,7 @@ class _Builder:
                     if key_node.tag != _PLAIN
                     else resolve_plain(key_node.value)
                 )
-            child = path + (key,)
+            child = (*path, key)
             if key in mapping:
                 first = keys.get(child, (0, 0))
                 self._fail(

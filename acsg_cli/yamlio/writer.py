@@ -46,10 +46,10 @@ def atomic_write(path: Path, text: str) -> None:
     tmp = _temp_with(path.parent, path.name, text)
     try:
         if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o7777)
+            tmp.chmod(path.stat().st_mode & 0o7777)
         else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
+            tmp.chmod(0o644)
+        tmp.replace(path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -65,7 +65,7 @@ def create_exclusive(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = _temp_with(path.parent, path.name, text)
     try:
-        os.chmod(tmp, 0o644)
+        tmp.chmod(0o644)
         os.link(tmp, path)
     except FileExistsError:
         raise DataError(f"{path} already exists") from None

@@ -33,8 +33,7 @@ def test_concurrent_consents_for_different_parties_all_land(tmp_path: Path) -> N
         "import acsg_cli.lifecycle.edits, acsg_cli.registry, filelock, ruamel.yaml\n"
         f"time.sleep(max(0.0, {start!r} - time.time()))\n"
         "sys.argv = ['acsg', 'consent', 'record', 'MAT-2022-001', '--party', sys.argv[1],\n"
-        "            '--decision', 'granted', '--on', '2022-03-10']\n"
-        "main()\n"
+        "            '--decision', 'granted', '--on', '2022-03-10']\nmain()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     parties = ["NER", "TCD"]
@@ -247,7 +246,8 @@ def test_only_new_lines_show_in_git_diff(tmp_path: Path) -> None:
         text=True,
         check=True,
     ).stdout.split()
-    # `consents:` and three lines of consent, three of history, and the status line changed: nothing else.
+    # `consents:` and three lines of consent, three of history, and the status line changed: nothing
+    # else.
     assert numstat == ["8", "1", "data/matches/MAT-2022-001.yaml"]
     assert (
         subprocess.run(

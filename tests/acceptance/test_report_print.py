@@ -30,7 +30,8 @@ if CHROMIUM is None and os.environ.get("CI"):
     )
 pytestmark = pytest.mark.skipif(
     CHROMIUM is None,
-    reason="chromium is not installed; run scripts/install-test-browser.sh to print the HTML reports",
+    reason="chromium is not installed; run scripts/install-test-browser.sh to print the HTML "
+    "reports",
 )
 
 A4 = (595.3, 841.9)

@@ -39,7 +39,8 @@ _COMMAND = typer.testing._get_command(app)
 
 @pytest.fixture(autouse=True)
 def _command_built_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    """typer rebuilds the click command on every `invoke`; these tests invoke it hundreds of times."""
+    """typer rebuilds the click command on every `invoke`; these tests invoke it hundreds
+    of times."""
     monkeypatch.setattr(
         typer.testing, "_get_command", lambda a: _COMMAND if a is app else get_command(a)
     )
@@ -315,7 +316,8 @@ def test_golden_match_update(life: Path, runner: CliRunner) -> None:
             "--on",
             "2022-06-01",
         ],
-        "MAT-2022-001: progress update of 2022-06-01 recorded, 1 milestone(s) met, marked as good practice\n",
+        "MAT-2022-001: progress update of 2022-06-01 recorded, 1 milestone(s) met, marked as good "
+        "practice\n",
     )
 
 
@@ -357,9 +359,10 @@ def test_a_move_that_follows_from_consent_points_at_consent_record(
     result = acsg(runner, "match", "status", "MAT-2022-001", "agreed")
     assert result.exit_code == 1
     assert result.stderr == (  # type: ignore[attr-defined]
-        "Error: MAT-2022-001 moves from 'consent_pending' to 'agreed' only when every party granted consent: "
-        "record each party's decision with `acsg consent record`; allowed with `acsg match status` from "
-        "'consent_pending': withdrawn (with a note)\n"
+        "Error: MAT-2022-001 moves from 'consent_pending' to 'agreed' only when every party "
+        "granted consent: "
+        "record each party's decision with `acsg consent record`; allowed with `acsg match "
+        "status` from 'consent_pending': withdrawn (with a note)\n"
     )
 
 
@@ -369,8 +372,8 @@ def test_a_move_that_follows_from_consent_points_at_consent_record(
         (
             MatchStatus.PROPOSED,
             ["--party", "FRA", "--decision", "granted"],
-            "'FRA' is not a party to MAT-2022-001; its parties are NER, TCD, OFF-2022-001, OFF-2022-002 "
-            "(each requesting State by ISO3 code, each offer by id)",
+            "'FRA' is not a party to MAT-2022-001; its parties are NER, TCD, OFF-2022-001, "
+            "OFF-2022-002 (each requesting State by ISO3 code, each offer by id)",
         ),
         (
             MatchStatus.PROPOSED,
@@ -385,13 +388,15 @@ def test_a_move_that_follows_from_consent_points_at_consent_record(
         (
             MatchStatus.CONSENT_PENDING,
             ["--party", "TCD", "--decision", "granted", "--on", "2022-03-09"],
-            "--on 2022-03-09 is before the last move of MAT-2022-001 (consent_pending on 2022-03-10); decisions and "
+            "--on 2022-03-09 is before the last move of MAT-2022-001 (consent_pending on "
+            "2022-03-10); decisions and "
             "moves are recorded in date order",
         ),
         (
             MatchStatus.CONSENT_PENDING,
             ["--party", "NER", "--decision", "declined"],
-            "NER already decided 'granted' on 2022-03-10 (consents[0] of MAT-2022-001); use --replace to correct that "
+            "NER already decided 'granted' on 2022-03-10 (consents[0] of MAT-2022-001); use "
+            "--replace to correct that "
             "entry, or --decision withdrawn to withdraw it",
         ),
         (
@@ -407,19 +412,23 @@ def test_a_move_that_follows_from_consent_points_at_consent_record(
         (
             MatchStatus.AGREED,
             ["--party", "NER", "--decision", "declined", "--replace"],
-            "recording NER declined would move MAT-2022-001 from 'agreed' to 'declined', which the state machine "
-            "forbids; from 'agreed' a match moves to: consent_pending, welcomed, withdrawn (with a note)",
+            "recording NER declined would move MAT-2022-001 from 'agreed' to 'declined', which "
+            "the state machine "
+            "forbids; from 'agreed' a match moves to: consent_pending, welcomed, withdrawn (with "
+            "a note)",
         ),
         (
             MatchStatus.DECLINED,
             ["--party", "NER", "--decision", "granted"],
-            "MAT-2022-001 is declined; consent is recorded only on a live match (proposed, consent_pending, agreed, "
+            "MAT-2022-001 is declined; consent is recorded only on a live match (proposed, "
+            "consent_pending, agreed, "
             "welcomed, in_implementation)",
         ),
         (
             MatchStatus.COMPLETED,
             ["--party", "NER", "--decision", "withdrawn"],
-            "MAT-2022-001 is completed; consent is recorded only on a live match (proposed, consent_pending, agreed, "
+            "MAT-2022-001 is completed; consent is recorded only on a live match (proposed, "
+            "consent_pending, agreed, "
             "welcomed, in_implementation)",
         ),
     ],
@@ -450,7 +459,8 @@ def test_consent_refusals(
         (
             ["match", "status", "MAT-2022-001", "finished"],
             2,
-            "Error: 'finished' is not a match status; expected one of: proposed, consent_pending, agreed, welcomed, "
+            "Error: 'finished' is not a match status; expected one of: proposed, consent_pending, "
+            "agreed, welcomed, "
             "in_implementation, completed, declined, withdrawn\n",
         ),
         (
@@ -461,7 +471,8 @@ def test_consent_refusals(
         (
             ["match", "update", "MAT-2022-001", "--summary", "x"],
             1,
-            "Error: MAT-2022-001 is proposed; progress updates are recorded once a match is agreed, welcomed, "
+            "Error: MAT-2022-001 is proposed; progress updates are recorded once a match is "
+            "agreed, welcomed, "
             "in_implementation, completed\n",
         ),
         (
@@ -541,8 +552,8 @@ def test_replace_corrects_a_decision(life: Path, runner: CliRunner) -> None:
     text = Path(MATCH).read_text()
     assert text.count("party: NER") == 1
     assert (
-        "  - party: NER\n    decision: declined\n    on: 2022-03-12\n    evidence: Letter of 12 March\n"
-        in text
+        "  - party: NER\n    decision: declined\n    on: 2022-03-12\n    evidence: Letter of 12 "
+        "March\n" in text
     )
     ok(runner, "validate")
 
@@ -611,8 +622,8 @@ def test_an_edit_is_validated_before_it_is_written(life: Path, runner: CliRunner
     assert result.exit_code == 1
     assert result.stderr == (  # type: ignore[attr-defined]
         f"Error: the edit would make {MATCH} invalid, so nothing was written:\n"
-        f"  {MATCH}:14:12: error ACSG306 'FRA' is not a party to this match; the parties are NER, TCD, "
-        "OFF-2022-001, OFF-2022-002\n"
+        f"  {MATCH}:14:12: error ACSG306 'FRA' is not a party to this match; the parties are NER, "
+        "TCD, OFF-2022-001, OFF-2022-002\n"
     )
     assert path.read_text() == text
 
@@ -736,7 +747,8 @@ def test_brief_withholds_confidential_request_details_until_both_states_consent(
         {
             "record": "REQ-2022-001",
             "fields": details,
-            "reason": "REQ-2022-001 is confidential: its details go to OFF-2022-001 once NER and TCD have granted "
+            "reason": "REQ-2022-001 is confidential: its details go to OFF-2022-001 once NER and "
+            "TCD have granted "
             "consent to MAT-2022-001 (FS 3); still to consent: NER (pending), TCD (pending)",
         },
         {
@@ -747,7 +759,8 @@ def test_brief_withholds_confidential_request_details_until_both_states_consent(
         {
             "record": "OFF-2022-002",
             "fields": ["expertise"],
-            "reason": "OFF-2022-002 is confidential: its details go to OFF-2022-001 once it has granted consent to "
+            "reason": "OFF-2022-002 is confidential: its details go to OFF-2022-001 once it has "
+            "granted consent to "
             "MAT-2022-001 (FS 3); its decision: pending",
         },
     ]
@@ -796,13 +809,15 @@ def test_brief_markdown(life: Path, runner: CliRunner) -> None:
     assert out.endswith(
         "## Withheld\n\n"
         "- REQ-2022-001 (contact): personal contact data is never part of a brief.\n"
-        "- REQ-2022-001 (needs_assessment, national_plan, gap, objectives, milestones, sustainability, coordination, "
+        "- REQ-2022-001 (needs_assessment, national_plan, gap, objectives, milestones, "
+        "sustainability, coordination, "
         "monitoring): REQ-2022-001 is confidential: its details go to "
-        "OFF-2022-001 once NER and TCD have granted consent to MAT-2022-001 (FS 3); still to consent: NER (pending), "
+        "OFF-2022-001 once NER and TCD have granted consent to MAT-2022-001 (FS 3); still to "
+        "consent: NER (pending), "
         "TCD (pending).\n"
         "- OFF-2022-001 (contact): personal contact data is never part of a brief.\n"
-        "- OFF-2022-002 (expertise): OFF-2022-002 is confidential: its details go to OFF-2022-001 once it has "
-        "granted consent to MAT-2022-001 (FS 3); its decision: pending.\n"
+        "- OFF-2022-002 (expertise): OFF-2022-002 is confidential: its details go to OFF-2022-001 "
+        "once it has granted consent to MAT-2022-001 (FS 3); its decision: pending.\n"
     )
 
 
@@ -831,8 +846,10 @@ def test_validate_reports_lifecycle_problems_with_their_line(life: Path, runner:
     result = acsg(runner, "validate", "--select", "ACSG3")
     assert result.exit_code == 1
     assert result.stdout == (  # type: ignore[attr-defined]
-        f"{MATCH}:6:9: error ACSG306 status is 'agreed' but not every party has granted consent: NER (pending), "
+        f"{MATCH}:6:9: error ACSG306 status is 'agreed' but not every party has granted consent: "
+        "NER (pending), "
         "TCD (pending), OFF-2022-001 (pending), OFF-2022-002 (pending)\n"
-        f"{MATCH}:6:9: error ACSG306 status is 'agreed' but the last history entry (history[0]) says 'proposed'; "
+        f"{MATCH}:6:9: error ACSG306 status is 'agreed' but the last history entry (history[0]) "
+        "says 'proposed'; "
         "add a history entry for each move\n"
     )

@@ -78,8 +78,8 @@ def test_propose_plan_beats_greedy_and_says_so(data: Path, runner: CliRunner) ->
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
-        "Plan (one offer per request): 2 of 2 requests served; total score 73.81 (greedy: 71.68)\n\n"
-        "request       offer         score\n"
+        "Plan (one offer per request): 2 of 2 requests served; total score 73.81 (greedy: "
+        "71.68)\n\nrequest       offer         score\n"
         "------------  ------------  -------\n"
         "REQ-2021-001  OFF-2021-003  18.25\n"
         "REQ-2021-002  OFF-2021-001  55.56\n"
@@ -337,8 +337,8 @@ def test_create_refuses_then_forces_with_a_note(data: Path, runner: CliRunner) -
     assert "forced past a filter: the offer's geographic scope does not cover TCD" in text
     assert "note: Agreed to work outside Europe\n" in text
     assert (
-        "waivers:\n  - rule: ACSG303\n    reason: Agreed to work outside Europe\n    approved_by: J. Officer\n"
-        "    on: 2022-01-01\n"
+        "waivers:\n  - rule: ACSG303\n    reason: Agreed to work outside Europe\n    approved_by: "
+        "J. Officer\n    on: 2022-01-01\n"
     ) in text
     assert_valid(runner, data / "matches" / "MAT-2022-001.yaml")
 

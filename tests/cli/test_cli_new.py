@@ -55,7 +55,8 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def validate(runner: CliRunner, data: Path) -> dict[str, object]:
-    """The validation report, keeping only errors: a new draft is expected to draw criteria warnings."""
+    """The validation report, keeping only errors: a new draft is expected to draw criteria
+    warnings."""
     result = runner.invoke(app, ["validate", "--data", str(data), "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)

@@ -15,7 +15,8 @@ from acsg_cli.cli import app
 def test_annotation_escapes_path_and_message(
     tmp_path: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A registry folder whose name holds `%`, `:`, `,` and a newline, and a value holding `%` and `:`."""
+    """A registry folder whose name holds `%`, `:`, `,` and a newline, and a value holding `%` and
+    `:`."""
     from tests.conftest import FIXTURE_REGISTRY
 
     registry = tmp_path / "reg 100%: a,b\nc"
@@ -28,8 +29,10 @@ def test_annotation_escapes_path_and_message(
     result = runner.invoke(app, ["validate", "--data", registry.name, "--format", "github"])
     assert result.exit_code == 1
     assert result.stdout == (
-        "::error file=reg 100%25%3A a%2Cb%0Ac/requests/REQ-2021-001.yaml,line=8,col=9,title=ACSG012 error::"
-        "status: '50%25: op\\nen' is not a known value; expected one of: draft, open, matched, closed, withdrawn\n"
+        "::error file=reg 100%25%3A "
+        "a%2Cb%0Ac/requests/REQ-2021-001.yaml,line=8,col=9,title=ACSG012 error::"
+        "status: '50%25: op\\nen' is not a known value; expected one of: draft, open, matched, "
+        "closed, withdrawn\n"
     )
     assert result.stderr == "3 files checked: 1 error(s), 0 warning(s)\n"
     assert (

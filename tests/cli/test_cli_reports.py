@@ -97,7 +97,8 @@ def test_output_file_takes_its_format_from_the_suffix(
         ),
         (
             ["stocktaking", "--as-of", "2021-10-12", "--since", "2022-01-01"],
-            "Error: --since 2022-01-01 (2022-01-01) is later than the report's date (2021-10-12); give an earlier point\n",
+            "Error: --since 2022-01-01 (2022-01-01) is later than the report's date (2021-10-12); "
+            "give an earlier point\n",
         ),
         (
             ["status", "--as-of", "last-week"],
@@ -106,7 +107,8 @@ def test_output_file_takes_its_format_from_the_suffix(
         (["status", "--as-of", "2999-01-01"], "Error: 2999-01-01 is in the future"),
         (
             ["status", "-o", "/nonexistent-folder/x.html"],
-            "Error: cannot write '/nonexistent-folder/x.html': folder '/nonexistent-folder' does not exist\n",
+            "Error: cannot write '/nonexistent-folder/x.html': folder '/nonexistent-folder' does "
+            "not exist\n",
         ),
     ],
 )
@@ -249,7 +251,7 @@ def test_as_of_a_git_revision_reports_the_smaller_registry(
     assert [r["id"] for r in changes["new_offers"]] == ["OFF-2019-004"]
     assert [r["id"] for r in changes["new_matches"]] == ["MAT-2021-002"]
     # The Markdown names the basis of the report, so a past stocktaking can be reproduced.
-    code, out, _ = _run(
+    _code, out, _ = _run(
         runner, "stocktaking", "--data", data, "-f", "markdown", "--as-of", "stocktaking-2021"
     )
     assert f"as committed at git revision stocktaking-2021 ({first[:12]}, 2021-06-01)" in out

@@ -100,10 +100,11 @@ def test_validate_reports_rules(gapless: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "--data", str(gapless)])
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{gapless}/offers/OFF-2021-003.yaml:12:3: info ACSG203 the offer is limited to MEX; offers without "
+        f"{gapless}/offers/OFF-2021-003.yaml:12:3: info ACSG203 the offer is limited to MEX; "
+        "offers without "
         "geographic limits are easier to match (2021 stocktaking)\n"
-        f"{gapless}/requests/REQ-2021-001.yaml:2:1: error ACSG105 no gap: say which concrete gap the State "
-        "cannot fill with its current capacity\n"
+        f"{gapless}/requests/REQ-2021-001.yaml:2:1: error ACSG105 no gap: say which concrete gap "
+        "the State cannot fill with its current capacity\n"
     )
     assert result.stderr == "8 files checked: 1 error(s), 0 warning(s), 1 info\n"
 

@@ -56,8 +56,8 @@ def test_validate_github_names_file_and_line(
     assert result.exit_code == 1
     lines = result.stdout.splitlines()
     assert (
-        lines[0]
-        == "::error file=data/requests/REQ-2021-001.yaml,line=2,col=1,title=ACSG010 error::missing required key 'title'"
+        lines[0] == "::error file=data/requests/REQ-2021-001.yaml,line=2,col=1,title=ACSG010 "
+        "error::missing required key 'title'"
     )
     assert lines[1] == (
         "::error file=data/requests/REQ-2021-001.yaml,line=3,col=1,title=ACSG011 error::"

@@ -70,7 +70,9 @@ def examples(doc: CommandDoc) -> list[str]:
     if "Examples:" not in help_text:
         return []
     block = help_text.split("Examples:", 1)[1]
-    return [line.strip() for line in block.splitlines() if line.strip().startswith("acsg")]
+    # A long example goes on over several lines, each but the last ending in a backslash.
+    joined = block.replace("\\\n", " ")
+    return [line.strip() for line in joined.splitlines() if line.strip().startswith("acsg")]
 
 
 def test_help_is_plain_and_fits(runner: Any) -> None:

@@ -73,7 +73,8 @@ updates:
 
 
 def add_private_records(root: Path) -> None:
-    """A confidential urgent request, a countries-only offer and a match, all with email addresses."""
+    """A confidential urgent request, a countries-only offer and a match, all with
+    email addresses."""
     (root / "requests" / "REQ-2022-001.yaml").write_text(CONFIDENTIAL_REQUEST, encoding="utf-8")
     (root / "offers" / "OFF-2022-001.yaml").write_text(NARROW_OFFER, encoding="utf-8")
     (root / "matches" / "MAT-2022-001.yaml").write_text(PROPOSED_MATCH, encoding="utf-8")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -48,18 +49,13 @@ def test_every_record_round_trips_byte_for_byte(path: Path, tmp_path: Path) -> N
 def test_append_keeps_comments_and_blank_lines_where_a_person_put_them(tmp_path: Path) -> None:
     path = tmp_path / "m.yaml"
     path.write_text(
-        "id: X\n"
-        "status: proposed  # set by hand\n"
-        "consents:\n"
+        "id: X\nstatus: proposed  # set by hand\nconsents:\n"
         "  - party: TCD\n"
-        "    decision: granted  # by phone\n"
-        "\n"
+        "    decision: granted  # by phone\n\n"
         "  # Scope agreed in March\n"
-        "scope: abc   # keep\n"
-        "history:\n"
+        "scope: abc   # keep\nhistory:\n"
         "  - on: 2021-04-01\n"
-        "    status: proposed\n"
-        "\n"
+        "    status: proposed\n\n"
         "# end of file\n"
     )
 
@@ -69,23 +65,18 @@ def test_append_keeps_comments_and_blank_lines_where_a_person_put_them(tmp_path:
 
     result = edit(path, change)
     assert path.read_text() == (
-        "id: X\n"
-        "status: proposed  # set by hand\n"
-        "consents:\n"
+        "id: X\nstatus: proposed  # set by hand\nconsents:\n"
         "  - party: TCD\n"
         "    decision: granted  # by phone\n"
         "  - party: OFF-2021-001\n"
-        "    decision: granted\n"
-        "\n"
+        "    decision: granted\n\n"
         "  # Scope agreed in March\n"
-        "scope: abc   # keep\n"
-        "history:\n"
+        "scope: abc   # keep\nhistory:\n"
         "  - on: 2021-04-01\n"
         "    status: proposed\n"
         "  - on: '2021-05-01'\n"
         "    status: consent_pending\n"
-        "    note: yes\n"
-        "\n"
+        "    note: yes\n\n"
         "# end of file\n"
     )
     added = [
@@ -111,8 +102,8 @@ def test_missing_list_is_inserted_in_model_order_after_a_block_scalar(tmp_path: 
     edit(path, change)
     assert path.read_text() == (
         '---\nid: X\nstatus: "consent_pending"\nrationale: >-\n  two\n  lines\n'
-        "consents:\n- party: TCD\n# before history\nhistory:\n- on: 2021-04-01\n  status: proposed\n"
-        "updates:\n- summary: s\n"
+        "consents:\n- party: TCD\n# before history\nhistory:\n- on: 2021-04-01\n  status: "
+        "proposed\nupdates:\n- summary: s\n"
     )
 
 
@@ -231,8 +222,12 @@ from acsg_cli.yamlio.editor import edit_record
 def die(src, dst):
     os.kill(os.getpid(), 9)   # the temporary file is written and synced; the process dies here
 os.replace = die
-edit_record(Path({str(path)!r}), "m.yaml", lambda d, rt: rt.append("history", {{"status": "agreed"}}),
-            check=lambda d: [])
+edit_record(
+    Path({str(path)!r}),
+    "m.yaml",
+    lambda d, rt: rt.append("history", {{"status": "agreed"}}),
+    check=lambda d: [],
+)
 """
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, cwd=Path(__file__).parents[2]
@@ -251,7 +246,7 @@ def test_a_held_lock_makes_the_edit_wait_then_give_up(tmp_path: Path) -> None:
 
     path = tmp_path / "m.yaml"
     path.write_text("id: X\n")
-    with FileLock(str(tmp_path / ".m.yaml.lock")):
-        with pytest.raises(DataError, match="another edit of m.yaml has held its lock for 0.2 s"):
-            edit(path, append("history", {}), lock_timeout=0.2)
+    held = re.escape("another edit of m.yaml has held its lock for 0.2 s")
+    with FileLock(str(tmp_path / ".m.yaml.lock")), pytest.raises(DataError, match=held):
+        edit(path, append("history", {}), lock_timeout=0.2)
     assert path.read_text() == "id: X\n"

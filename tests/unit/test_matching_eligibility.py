@@ -1,4 +1,5 @@
-"""Hard filters: each excludes exactly the pairs it should, pair by pair and for all pairs at once."""
+"""Hard filters: each excludes exactly the pairs it should, pair by pair and for all pairs
+at once."""
 
 from __future__ import annotations
 

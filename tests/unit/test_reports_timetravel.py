@@ -29,7 +29,8 @@ def test_records_as_of_a_date_leaves_out_later_records_and_rewinds_histories(shi
     now = load_registry(shipped, root_display="data")
     then = records_as_of(now, date(2020, 12, 31))
     assert len(then.requests) == 7 and "OFF-2021-001" not in then.offers
-    # MAT-2021-001 was proposed in 2021: not there yet; MAT-2020-002 (completed now) was in implementation.
+    # MAT-2021-001 was proposed in 2021: not there yet; MAT-2020-002 (completed now) was in
+    # implementation.
     assert sorted(then.matches) == ["MAT-2020-001", "MAT-2020-002"]
     past = then.matches["MAT-2020-002"]
     assert past.status is MatchStatus.IN_IMPLEMENTATION
@@ -132,7 +133,7 @@ def test_snapshot_at_a_git_revision_reports_broken_files_as_problems(
 
 def test_bad_points_are_usage_errors(history_repo: tuple[Path, str, str], tmp_path: Path) -> None:
     repo, _, _ = history_repo
-    with pytest.raises(UsageError, match="'no-such-tag' is neither a date .* nor a git revision"):
+    with pytest.raises(UsageError, match=r"'no-such-tag' is neither a date .* nor a git revision"):
         snapshot(repo / "data", "data", "no-such-tag", TODAY)
     with pytest.raises(UsageError, match="empty"):
         snapshot(repo / "data", "data", "  ", TODAY)

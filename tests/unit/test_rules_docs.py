@@ -22,7 +22,7 @@ WITHOUT = re.compile(r"^# \(no ([a-z_]+)")
 
 
 def examples(rule: Rule) -> dict[str, str]:
-    return {kind: body for kind, body in EXAMPLE.findall(rule.documentation())}
+    return dict(EXAMPLE.findall(rule.documentation()))
 
 
 @pytest.mark.parametrize("code", list(RULES))

@@ -185,7 +185,8 @@ def test_valid_whole_life() -> None:
                 "consents": grants("NER", on="2022-03-05"),
             },
             ("history", 1, "on"),
-            "dated 2022-03-04, before the previous entry (2022-03-05); history is kept in date order",
+            "dated 2022-03-04, before the previous entry (2022-03-05); history is kept in date "
+            "order",
         ),
         (
             {"status": "consent_pending"},

@@ -182,7 +182,7 @@ def test_scalar_keeps_codes_plain() -> None:
 def test_invalid_answers_are_refused_not_written(registry: Path) -> None:
     answers = A.RequestAnswers(**{**REQUEST.__dict__, "title": "two\nlines"})
     with pytest.raises(
-        UsageError, match="would not be valid: title: .* is not a single line of text"
+        UsageError, match=r"would not be valid: title: .* is not a single line of text"
     ):
         new_record(registry, "request", answers, TODAY)
     assert sorted(p.name for p in (registry / "requests").iterdir()) == ["REQ-2021-001.yaml"]
@@ -221,7 +221,7 @@ def test_race_lost_every_time(registry: Path, monkeypatch: pytest.MonkeyPatch) -
 
 
 def test_missing_registry(tmp_path: Path) -> None:
-    with pytest.raises(UsageError, match="registry folder .* not found"):
+    with pytest.raises(UsageError, match=r"registry folder .* not found"):
         new_record(tmp_path / "nowhere", "request", REQUEST, TODAY)
 
 

@@ -36,7 +36,8 @@ def test_dangling_references_and_wrong_kinds(registry: Path) -> None:
     assert (problem.code, problem.line, problem.column) == ("ACSG021", 4, 10)
     assert (
         problem.message
-        == "offer 'OFF-2021-009' does not exist (no offers/OFF-2021-009.yaml); did you mean OFF-2021-001?"
+        == "offer 'OFF-2021-009' does not exist (no offers/OFF-2021-009.yaml); did you mean "
+        "OFF-2021-001?"
     )
     match.write_text(text.replace("offers: [OFF-2021-001]", "offers: [REQ-2021-001]"))
     [problem] = validate(registry).problems

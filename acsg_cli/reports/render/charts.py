@@ -24,7 +24,8 @@ _STYLE: dict[str, Any] = {
     "axes.titleweight": "bold",
 }
 _COLORS = ["#1f5fa8", "#e07b00", "#5b8c3a"]
-"""Blue and orange stay distinct for the common colour-vision deficiencies and in greyscale print."""
+"""Blue and orange stay distinct for the common colour-vision deficiencies and in
+greyscale print."""
 
 
 def render_svg(chart: Chart, prefix: str) -> str:

@@ -47,88 +47,92 @@ def _request_states(registry: Registry, match: Match) -> list[str]:
 def _states_match(states: list[str], filters: Filters) -> bool:
     if filters.state and filters.state.upper() not in states:
         return False
-    if filters.region and not any(geo.region_of(s) is filters.region for s in states):
-        return False
-    return True
+    return not (filters.region and not any(geo.region_of(s) is filters.region for s in states))
 
 
 def list_records(registry: Registry, kind: str, filters: Filters) -> list[dict[str, Any]]:
     """Rows for `acsg list <kind>`, sorted by id, filtered."""
-    rows: list[dict[str, Any]] = []
     if kind == "requests":
-        for r in sorted(registry.requests.values(), key=lambda r: r.id):
-            if filters.status and r.status.value != filters.status:
-                continue
-            if filters.area and filters.area not in r.areas:
-                continue
-            if not _states_match(list(r.requesting_states), filters) or filters.entity_type:
-                continue
-            rows.append(
-                {
-                    "id": r.id,
-                    "states": list(r.requesting_states),
-                    "status": r.status.value,
-                    "submitted_on": r.submitted_on.isoformat(),
-                    "areas": [a.value for a in r.areas],
-                    "title": r.title,
-                }
-            )
-    elif kind == "offers":
-        for o in sorted(registry.offers.values(), key=lambda o: o.id):
-            entity = o.offering_entity
-            if filters.status and o.status.value != filters.status:
-                continue
-            if filters.area and filters.area not in o.areas:
-                continue
-            if filters.entity_type and entity.type is not filters.entity_type:
-                continue
-            if (
-                filters.state
-                and not o.geographic_scope.covers(filters.state.upper())
-                and entity.country != filters.state.upper()
-            ):
-                continue
-            if filters.region and not _offer_in_region(o, filters.region):
-                continue
-            rows.append(
-                {
-                    "id": o.id,
-                    "entity": entity.name,
-                    "entity_type": entity.type.value,
-                    "status": o.status.value,
-                    "scope": scope_text(o),
-                    "capacity": o.capacity,
-                    "areas": [a.value for a in o.areas],
-                    "title": o.title,
-                }
-            )
-    else:
-        for m in sorted(registry.matches.values(), key=lambda m: m.id):
-            if filters.status and m.status.value != filters.status:
-                continue
-            request = registry.requests.get(m.request)
-            if filters.area and not (request and filters.area in request.areas):
-                continue
-            states = _request_states(registry, m)
-            if not _states_match(states, filters):
-                continue
-            if filters.entity_type and not any(
-                (named := registry.offers.get(oid))
-                and named.offering_entity.type is filters.entity_type
-                for oid in m.offers
-            ):
-                continue
-            rows.append(
-                {
-                    "id": m.id,
-                    "request": m.request,
-                    "offers": list(m.offers),
-                    "states": states,
-                    "status": m.status.value,
-                    "proposed_on": m.proposed_on.isoformat() if m.proposed_on else "",
-                }
-            )
-    return rows
+        requests = sorted(registry.requests.values(), key=lambda r: r.id)
+        return [_request_row(r) for r in requests if _request_kept(r, filters)]
+    if kind == "offers":
+        offers = sorted(registry.offers.values(), key=lambda o: o.id)
+        return [_offer_row(o) for o in offers if _offer_kept(o, filters)]
+    matches = sorted(registry.matches.values(), key=lambda m: m.id)
+    return [_match_row(registry, m) for m in matches if _match_kept(registry, m, filters)]
+
+
+def _request_kept(r: Request, filters: Filters) -> bool:
+    if filters.status and r.status.value != filters.status:
+        return False
+    if filters.area and filters.area not in r.areas:
+        return False
+    return _states_match(list(r.requesting_states), filters) and not filters.entity_type
+
+
+def _request_row(r: Request) -> dict[str, Any]:
+    return {
+        "id": r.id,
+        "states": list(r.requesting_states),
+        "status": r.status.value,
+        "submitted_on": r.submitted_on.isoformat(),
+        "areas": [a.value for a in r.areas],
+        "title": r.title,
+    }
+
+
+def _offer_kept(o: Offer, filters: Filters) -> bool:
+    entity = o.offering_entity
+    if filters.status and o.status.value != filters.status:
+        return False
+    if filters.area and filters.area not in o.areas:
+        return False
+    if filters.entity_type and entity.type is not filters.entity_type:
+        return False
+    if filters.state:
+        state = filters.state.upper()
+        if not o.geographic_scope.covers(state) and entity.country != state:
+            return False
+    return not (filters.region and not _offer_in_region(o, filters.region))
+
+
+def _offer_row(o: Offer) -> dict[str, Any]:
+    entity = o.offering_entity
+    return {
+        "id": o.id,
+        "entity": entity.name,
+        "entity_type": entity.type.value,
+        "status": o.status.value,
+        "scope": scope_text(o),
+        "capacity": o.capacity,
+        "areas": [a.value for a in o.areas],
+        "title": o.title,
+    }
+
+
+def _match_kept(registry: Registry, m: Match, filters: Filters) -> bool:
+    if filters.status and m.status.value != filters.status:
+        return False
+    request = registry.requests.get(m.request)
+    if filters.area and not (request and filters.area in request.areas):
+        return False
+    if not _states_match(_request_states(registry, m), filters):
+        return False
+    return not filters.entity_type or any(
+        (named := registry.offers.get(oid)) and named.offering_entity.type is filters.entity_type
+        for oid in m.offers
+    )
+
+
+def _match_row(registry: Registry, m: Match) -> dict[str, Any]:
+    return {
+        "id": m.id,
+        "request": m.request,
+        "offers": list(m.offers),
+        "states": _request_states(registry, m),
+        "status": m.status.value,
+        "proposed_on": m.proposed_on.isoformat() if m.proposed_on else "",
+    }
 
 
 def _offer_in_region(offer: Offer, region: Region) -> bool:

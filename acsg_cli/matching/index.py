@@ -189,57 +189,27 @@ def _index_matches(index: MatchingIndex, registry: Registry) -> None:
     joined: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     received: dict[str, list[SupportSource]] = defaultdict(list)
     for match in sorted(registry.matches.values(), key=lambda m: m.id):
-        request = registry.requests.get(match.request)
-        row = index.request_pos.get(match.request)
         columns = [index.offer_pos[o] for o in match.offers if o in index.offer_pos]
-        live = match.status in LIVE_MATCH_STATUSES
-        for col in columns:
-            if live:
-                live_count[col] += 1
-                if row is not None:
-                    index.live_pairs.setdefault(row, set()).add(col)
-            if row is not None and _declined(match):
-                index.declined_pairs.setdefault(row, set()).add(col)
+        _index_pairs(index, match, columns, live_count)
+        request = registry.requests.get(match.request)
         if request is None or match.status in ENDED_MATCH_STATUSES:
             continue
         for state in request.requesting_states:
             for col in columns:
                 joined[state][entity_key(index.offers[col])].append(match.id)
-        if live:
-            supplied = {area for col in columns for area in index.offers[col].areas}
-            areas = frozenset(a for a in request.areas if a in supplied)
-            if areas:
-                for state in request.requesting_states:
-                    received[state].append(SupportSource(state, areas, match_id=match.id))
+        if match.status in LIVE_MATCH_STATUSES:
+            _note_support(index, match, request, columns, received)
     index.arrays["off_remaining"] = (
         np.array([o.capacity for o in index.offers], dtype=np.int64) - live_count
     )
-    keys = [entity_key(o) for o in index.offers]
     by_key: dict[str, list[int]] = defaultdict(list)
-    for col, key in enumerate(keys):
-        by_key[key].append(col)
+    for col, offer in enumerate(index.offers):
+        by_key[entity_key(offer)].append(col)
     for row, request in enumerate(index.requests):
-        earlier: dict[int, str] = {}
-        for state in request.requesting_states:
-            for key, match_ids in joined.get(state, {}).items():
-                for col in by_key.get(key, []):
-                    first = min(match_ids)
-                    if col not in earlier or first < earlier[col]:
-                        earlier[col] = first
+        earlier = _earliest_matches(request, joined, by_key)
         if earlier:
             index.continuity[row] = earlier
-        sources = [s for state in request.requesting_states for s in received.get(state, [])]
-        if request.coordination is not None:
-            for item in request.coordination.existing_support:
-                if item.areas:
-                    sources.append(
-                        SupportSource(
-                            ", ".join(request.requesting_states),
-                            frozenset(item.areas),
-                            provider=item.provider,
-                        )
-                    )
-        index.support.append(sources)
+        index.support.append(_support_sources(request, received))
     index.arrays["req_supported"] = _onehot(
         [
             sorted({a for s in sources for a in s.areas}, key=AREAS.index)
@@ -247,6 +217,68 @@ def _index_matches(index: MatchingIndex, registry: Registry) -> None:
         ],
         AREAS,
     )
+
+
+def _index_pairs(
+    index: MatchingIndex, match: Match, columns: list[int], live_count: np.ndarray
+) -> None:
+    """Count the offers' live matches and note the live and declined request-offer pairs."""
+    row = index.request_pos.get(match.request)
+    live = match.status in LIVE_MATCH_STATUSES
+    declined = row is not None and _declined(match)
+    for col in columns:
+        if live:
+            live_count[col] += 1
+            if row is not None:
+                index.live_pairs.setdefault(row, set()).add(col)
+        if declined and row is not None:
+            index.declined_pairs.setdefault(row, set()).add(col)
+
+
+def _note_support(
+    index: MatchingIndex,
+    match: Match,
+    request: Request,
+    columns: list[int],
+    received: dict[str, list[SupportSource]],
+) -> None:
+    """A live match supports each requesting State in the requested areas its offers cover."""
+    supplied = {area for col in columns for area in index.offers[col].areas}
+    areas = frozenset(a for a in request.areas if a in supplied)
+    if areas:
+        for state in request.requesting_states:
+            received[state].append(SupportSource(state, areas, match_id=match.id))
+
+
+def _earliest_matches(
+    request: Request, joined: dict[str, dict[str, list[str]]], by_key: dict[str, list[int]]
+) -> dict[int, str]:
+    """For each offer whose entity was matched before with a requesting State: the first match."""
+    earlier: dict[int, str] = {}
+    for state in request.requesting_states:
+        for key, match_ids in joined.get(state, {}).items():
+            first = min(match_ids)
+            for col in by_key.get(key, []):
+                if col not in earlier or first < earlier[col]:
+                    earlier[col] = first
+    return earlier
+
+
+def _support_sources(
+    request: Request, received: dict[str, list[SupportSource]]
+) -> list[SupportSource]:
+    """Support the requesting States already receive: live matches, then the request's own
+    `coordination.existing_support`."""
+    sources = [s for state in request.requesting_states for s in received.get(state, [])]
+    if request.coordination is not None:
+        sources.extend(
+            SupportSource(
+                ", ".join(request.requesting_states), frozenset(item.areas), provider=item.provider
+            )
+            for item in request.coordination.existing_support
+            if item.areas
+        )
+    return sources
 
 
 def _declined(match: Match) -> bool:

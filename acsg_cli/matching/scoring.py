@@ -25,26 +25,32 @@ from acsg_cli.errors import UsageError
 from acsg_cli.vocab import Area
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy as np
 
     from acsg_cli.matching.index import MatchingIndex
     from acsg_cli.matching.text import TextSimilarity
+    from acsg_cli.models.offer import Offer
+    from acsg_cli.models.request import Request
 
 SIGNALS: dict[str, str] = {
     "areas": "share of the requested areas the offer covers (FS 3, MSP)",
-    "text": "TF-IDF cosine similarity of the request's title, gap and objectives with the offer's title "
-    "and expertise, divided by 0.4 and capped at 1 (WM 15.ii, FS 3)",
+    "text": "TF-IDF cosine similarity of the request's title, gap and objectives with the "
+    "offer's title and expertise, divided by 0.4 and capped at 1 (WM 15.ii, FS 3)",
     "languages": "1 when request and offer share a working language",
-    "continuity": "1 when an earlier match joined the same requesting State and offering entity (SR)",
-    "quality_dimensions": "share of the request's quality dimensions the offer works on (WM 15.i, WM 18)",
+    "continuity": "1 when an earlier match joined the same requesting State and offering "
+    "entity (SR)",
+    "quality_dimensions": "share of the request's quality dimensions the offer works on "
+    "(WM 15.i, WM 18)",
     "support_types": "share of the requested kinds of support the offer gives (WM 17, FS 4)",
     "term": "1 when both are long-term (or the offer either), 0.5 when both short-term (WM 9)",
     "institutional": "1 when the offer covers an institutional area the request asks for: "
     "institutional_capacity, legislation, strategic_planning, quality_assurance (SR)",
     "urgency": "1 when the request responds to an urgent need (WM 9, WM 12)",
     "waiting": "time since the request was submitted, reaching 1 after two years (SR: unmet needs)",
-    "duplication": "penalty: share of the covered areas in which the State already receives support, "
-    "from live matches or the request's coordination.existing_support (WM 15.vi, FS 2)",
+    "duplication": "penalty: share of the covered areas in which the State already receives "
+    "support, from live matches or the request's coordination.existing_support (WM 15.vi, FS 2)",
 }
 """Every signal by name, with what its value measures and the paragraph behind it."""
 
@@ -223,14 +229,14 @@ class Scorer:
             name: (-1 if name in PENALTIES else 1) * getattr(self.weights, name) for name in SIGNALS
         }
         out = []
-        for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist())):
+        for k, (row, col) in enumerate(zip(rows.tolist(), cols.tolist(), strict=True)):
             parts = []
             for name in SIGNALS:
                 value = values[name][k]
                 if value == 0 and name not in SAID_WHEN_ZERO:
                     continue
                 points = round(signed[name] * value, 2)
-                reason = _reason(name, self.index, row, col, value, terms[k])
+                reason = _reason(name, _Pair(self.index, row, col, value, terms[k]))
                 if points != 0 or reason is not None:
                     parts.append(Component(name, abs(signed[name]), value, points, reason))
             parts.sort(key=lambda c: -c.points)
@@ -242,91 +248,140 @@ def _names(values: list[str]) -> str:
     return ", ".join(values)
 
 
-def _reason(
-    name: str, ix: MatchingIndex, row: int, col: int, value: float, terms: list[str]
-) -> str | None:
-    request, offer = ix.requests[row], ix.offers[col]
-    if name == "areas":
-        offered = ix.offer_areas[col]
-        covered = [a.value for a in request.areas if a in offered]
-        n = len(request.areas)
-        if not covered:
-            return (
-                f"covers none of the {n} areas asked for"
-                if n > 1
-                else "does not cover the area asked for"
-            )
-        if len(covered) == n:
-            return (
-                f"covers all {n} areas: {_names(covered)}"
-                if n > 1
-                else f"covers the area asked for: {covered[0]}"
-            )
-        return f"covers {len(covered)} of {n} areas: {_names(covered)}"
-    if name == "text":
+@dataclass(frozen=True)
+class _Pair:
+    """One request-offer pair being explained: where it sits in the index and one signal's value."""
+
+    ix: MatchingIndex
+    row: int
+    col: int
+    value: float
+    terms: list[str]
+
+    @property
+    def request(self) -> Request:
+        return self.ix.requests[self.row]
+
+    @property
+    def offer(self) -> Offer:
+        return self.ix.offers[self.col]
+
+
+def _reason(name: str, pair: _Pair) -> str | None:
+    """The words for one signal of one pair, or None when there is nothing worth saying."""
+    explain = _REASONS.get(name)
+    return explain(pair) if explain else None
+
+
+def _areas_reason(p: _Pair) -> str | None:
+    offered = p.ix.offer_areas[p.col]
+    covered = [a.value for a in p.request.areas if a in offered]
+    n = len(p.request.areas)
+    if not covered:
         return (
-            f"expertise matches the request's words: {_names(terms)}"
-            if terms and value > 0
-            else None
+            f"covers none of the {n} areas asked for"
+            if n > 1
+            else ("does not cover the area asked for")
         )
-    if name == "languages":
-        shared = [lang for lang in request.languages if lang in offer.languages]
-        if shared:
-            return f"same working language{'s' if len(shared) > 1 else ''}: {_names(shared)}"
-        if request.languages and offer.languages:
-            return (
-                f"no working language in common (request: {_names(list(request.languages))}; "
-                f"offer: {_names(list(offer.languages))})"
-            )
-        return None
-    if name == "continuity":
-        match_id = ix.continuity.get(row, {}).get(col)
+    if len(covered) == n:
         return (
-            f"continues the earlier match {match_id} between the same parties" if match_id else None
+            f"covers all {n} areas: {_names(covered)}"
+            if n > 1
+            else f"covers the area asked for: {covered[0]}"
         )
-    if name == "quality_dimensions":
-        shared = [q.value for q in request.quality_dimensions if q in offer.quality_dimensions]
-        n = len(request.quality_dimensions)
-        if not shared:
-            return None
-        return (
-            f"works on the quality dimension asked for: {shared[0]}"
-            if n == 1
-            else f"works on {len(shared)} of {n} quality dimensions asked for: {_names(shared)}"
-        )
-    if name == "support_types":
-        shared = [s.value for s in request.support_types if s in offer.support_types]
-        n = len(request.support_types)
-        if not shared:
-            return None
-        if len(shared) == n:
-            return f"gives the {_names(shared)} support asked for"
-        return f"gives {len(shared)} of {n} kinds of support asked for: {_names(shared)}"
-    if name == "term":
-        if value >= 1:
-            return "long-term engagement on both sides (WM 9)"
-        if value > 0:
-            return "short-term on both sides"
-        if request.term and offer.term:
-            return (
-                f"term differs: the request is {request.term.value}, the offer {offer.term.value}"
-            )
-        return None
-    if name == "institutional":
-        offered = ix.offer_areas[col]
-        shared = [a.value for a in request.areas if a in INSTITUTIONAL_AREAS and a in offered]
-        return f"institutional support: {_names(shared)}" if shared else None
-    if name == "urgency":
-        return "urgent request" if value > 0 else None
-    if name == "waiting":
-        return (
-            f"waiting since {request.submitted_on.isoformat()} ({_age(request.submitted_on, ix.today)})"
-            if value > 0
-            else None
-        )
-    if name == "duplication":
-        return _duplication_reason(ix, row, col) if value > 0 else None
+    return f"covers {len(covered)} of {n} areas: {_names(covered)}"
+
+
+def _text_reason(p: _Pair) -> str | None:
+    if p.terms and p.value > 0:
+        return f"expertise matches the request's words: {_names(p.terms)}"
     return None
+
+
+def _languages_reason(p: _Pair) -> str | None:
+    request, offer = p.request, p.offer
+    shared = [lang for lang in request.languages if lang in offer.languages]
+    if shared:
+        return f"same working language{'s' if len(shared) > 1 else ''}: {_names(shared)}"
+    if request.languages and offer.languages:
+        return (
+            f"no working language in common (request: {_names(list(request.languages))}; "
+            f"offer: {_names(list(offer.languages))})"
+        )
+    return None
+
+
+def _continuity_reason(p: _Pair) -> str | None:
+    match_id = p.ix.continuity.get(p.row, {}).get(p.col)
+    return f"continues the earlier match {match_id} between the same parties" if match_id else None
+
+
+def _quality_dimensions_reason(p: _Pair) -> str | None:
+    wanted = p.request.quality_dimensions
+    shared = [q.value for q in wanted if q in p.offer.quality_dimensions]
+    if not shared:
+        return None
+    if len(wanted) == 1:
+        return f"works on the quality dimension asked for: {shared[0]}"
+    return f"works on {len(shared)} of {len(wanted)} quality dimensions asked for: {_names(shared)}"
+
+
+def _support_types_reason(p: _Pair) -> str | None:
+    wanted = p.request.support_types
+    shared = [s.value for s in wanted if s in p.offer.support_types]
+    if not shared:
+        return None
+    if len(shared) == len(wanted):
+        return f"gives the {_names(shared)} support asked for"
+    return f"gives {len(shared)} of {len(wanted)} kinds of support asked for: {_names(shared)}"
+
+
+def _term_reason(p: _Pair) -> str | None:
+    if p.value >= 1:
+        return "long-term engagement on both sides (WM 9)"
+    if p.value > 0:
+        return "short-term on both sides"
+    request, offer = p.request, p.offer
+    if request.term and offer.term:
+        return f"term differs: the request is {request.term.value}, the offer {offer.term.value}"
+    return None
+
+
+def _institutional_reason(p: _Pair) -> str | None:
+    offered = p.ix.offer_areas[p.col]
+    shared = [a.value for a in p.request.areas if a in INSTITUTIONAL_AREAS and a in offered]
+    return f"institutional support: {_names(shared)}" if shared else None
+
+
+def _urgency_reason(p: _Pair) -> str | None:
+    return "urgent request" if p.value > 0 else None
+
+
+def _waiting_reason(p: _Pair) -> str | None:
+    if p.value <= 0:
+        return None
+    since = p.request.submitted_on
+    return f"waiting since {since.isoformat()} ({_age(since, p.ix.today)})"
+
+
+def _duplication_signal_reason(p: _Pair) -> str | None:
+    return _duplication_reason(p.ix, p.row, p.col) if p.value > 0 else None
+
+
+_REASONS: dict[str, Callable[[_Pair], str | None]] = {
+    "areas": _areas_reason,
+    "text": _text_reason,
+    "languages": _languages_reason,
+    "continuity": _continuity_reason,
+    "quality_dimensions": _quality_dimensions_reason,
+    "support_types": _support_types_reason,
+    "term": _term_reason,
+    "institutional": _institutional_reason,
+    "urgency": _urgency_reason,
+    "waiting": _waiting_reason,
+    "duplication": _duplication_signal_reason,
+}
+"""How each signal is put in words (one function per signal in SIGNALS)."""
 
 
 def _duplication_reason(ix: MatchingIndex, row: int, col: int) -> str:

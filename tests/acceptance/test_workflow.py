@@ -1,4 +1,5 @@
-"""The pull-request workflow: actionlint finds nothing, and it runs what CONTRIBUTING.md says CI runs."""
+"""The pull-request workflow: actionlint finds nothing, and it runs what CONTRIBUTING.md says CI
+runs."""
 
 from __future__ import annotations
 
@@ -61,3 +62,45 @@ def test_workflow_validates_changes_against_the_base_then_tests() -> None:
     assert validate["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     assert "acsg schema --check" in runs
     assert runs[-1] == "python -m pytest"
+    # the checks come before the tests, each its own step so a failure names itself
+    assert runs[-4:] == [
+        "ruff check --output-format github",
+        "ruff format --check",
+        "mypy",
+        "python -m pytest",
+    ]
+
+
+def readme_test_command() -> str:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (command,) = [
+        line for line in readme.splitlines() if line.startswith("bash scripts/install-test-browser")
+    ]
+    return command
+
+
+def test_ci_runs_the_readme_command_and_stops_at_the_first_failing_check() -> None:
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    command = readme_test_command()
+    assert ci.splitlines()[-1] == command
+    assert "set -euo pipefail" in ci
+    # One `&&` chain: a failing step ends it, and the chain's status (the script's last
+    # command) is that step's exit code; pytest comes last so its code is the script's.
+    assert command.split(" && ")[-5:] == [
+        ".venv/bin/pip install -q -e '.[test,dev]'",
+        ".venv/bin/ruff check",
+        ".venv/bin/ruff format --check",
+        ".venv/bin/mypy",
+        ".venv/bin/python -m pytest",
+    ]
+    assert "|" not in command and ";" not in command
+
+
+def test_ci_fails_when_a_step_of_the_chain_fails(tmp_path: Path) -> None:
+    """The chain as .ci/run runs it, with each step replaced by `true` or `false`."""
+    steps = readme_test_command().split(" && ")
+    for failing in range(len(steps)):
+        chain = " && ".join("false" if i == failing else "true" for i in range(len(steps)))
+        script = tmp_path / "run"
+        script.write_text(f"#!/usr/bin/env bash\nset -euo pipefail\n{chain}\n")
+        assert subprocess.run(["bash", str(script)], check=False).returncode == 1, failing

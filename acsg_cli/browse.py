@@ -3,15 +3,36 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from acsg_cli import geo
-from acsg_cli.models import Match, Offer, Record, Request
+from acsg_cli.disclosure import Audience, disclose, disclose_match, redact, shown_title
+from acsg_cli.errors import UsageError
+from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
-from acsg_cli.vocab import Area, EntityType, Region
+from acsg_cli.vocab import Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus
 
-PERSONAL_KEYS = ("contact",)
-"""Keys holding personal data: left out of anything printed unless explicitly asked for."""
+STATUSES: dict[str, type[Enum]] = {"requests": RequestStatus, "offers": OfferStatus, "matches": MatchStatus}
+"""The status vocabulary of each kind `acsg list` lists."""
+
+
+def check_status(kind: str, status: str | None) -> str | None:
+    """`status` when it is one of `kind`'s statuses, else `UsageError` listing them."""
+    if status is None:
+        return None
+    allowed = [str(s.value) for s in STATUSES[kind]]
+    wanted = status.strip()
+    if wanted not in allowed:
+        import difflib
+
+        near = difflib.get_close_matches(wanted, allowed, n=1)
+        hint = f"; did you mean '{near[0]}'?" if near else ""
+        raise UsageError(
+            f"--status: '{status}' is not a status of {kind} (expected one of: "
+            f"{', '.join(allowed)}){hint}"
+        )
+    return wanted
 
 
 @dataclass(frozen=True)
@@ -50,14 +71,18 @@ def _states_match(states: list[str], filters: Filters) -> bool:
     return not (filters.region and not any(geo.region_of(s) is filters.region for s in states))
 
 
-def list_records(registry: Registry, kind: str, filters: Filters) -> list[dict[str, Any]]:
-    """Rows for `acsg list <kind>`, sorted by id, filtered."""
+def list_records(
+    registry: Registry, kind: str, filters: Filters, audience: Audience | None = None
+) -> list[dict[str, Any]]:
+    """Rows for `acsg list <kind>`, sorted by id, filtered, shown as `audience` (default: the
+    Secretariat) may see them."""
+    audience = audience or Audience.secretariat()
     if kind == "requests":
         requests = sorted(registry.requests.values(), key=lambda r: r.id)
-        return [_request_row(r) for r in requests if _request_kept(r, filters)]
+        return [_request_row(r, audience) for r in requests if _request_kept(r, filters)]
     if kind == "offers":
         offers = sorted(registry.offers.values(), key=lambda o: o.id)
-        return [_offer_row(o) for o in offers if _offer_kept(o, filters)]
+        return [_offer_row(o, audience) for o in offers if _offer_kept(o, filters)]
     matches = sorted(registry.matches.values(), key=lambda m: m.id)
     return [_match_row(registry, m) for m in matches if _match_kept(registry, m, filters)]
 
@@ -70,14 +95,14 @@ def _request_kept(r: Request, filters: Filters) -> bool:
     return _states_match(list(r.requesting_states), filters) and not filters.entity_type
 
 
-def _request_row(r: Request) -> dict[str, Any]:
+def _request_row(r: Request, audience: Audience) -> dict[str, Any]:
     return {
         "id": r.id,
         "states": list(r.requesting_states),
         "status": r.status.value,
         "submitted_on": r.submitted_on.isoformat(),
         "areas": [a.value for a in r.areas],
-        "title": r.title,
+        "title": shown_title(r, audience),
     }
 
 
@@ -96,17 +121,17 @@ def _offer_kept(o: Offer, filters: Filters) -> bool:
     return not (filters.region and not _offer_in_region(o, filters.region))
 
 
-def _offer_row(o: Offer) -> dict[str, Any]:
+def _offer_row(o: Offer, audience: Audience) -> dict[str, Any]:
     entity = o.offering_entity
     return {
         "id": o.id,
-        "entity": entity.name,
+        "entity": redact(entity.name),
         "entity_type": entity.type.value,
         "status": o.status.value,
         "scope": scope_text(o),
-        "capacity": o.capacity,
+        "capacity": o.capacity if audience.sees_details(o) else None,
         "areas": [a.value for a in o.areas],
-        "title": o.title,
+        "title": shown_title(o, audience),
     }
 
 
@@ -147,39 +172,40 @@ def _offer_in_region(offer: Offer, region: Region) -> bool:
     )
 
 
-def record_data(record: Record, *, with_contact: bool = False) -> dict[str, Any]:
-    """A record as the file gave it (keys it set, in model order), personal data left out."""
-    data = record.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    if not with_contact:
-        for key in PERSONAL_KEYS:
-            data.pop(key, None)
-    return data
-
-
 def show_record(
-    registry: Registry, record_id: str, *, with_contact: bool = False
+    registry: Registry,
+    record_id: str,
+    *,
+    with_contact: bool = False,
+    audience: Audience | None = None,
 ) -> dict[str, Any]:
-    """`acsg show`: the record, for a match its request and offers resolved, and its compliance:
-    each criteria rule for its kind, met, unmet, waived or not applicable (`rules.scorecard`)."""
+    """`acsg show`: the record as `audience` (default: the Secretariat) may see it, for a match
+    its request and offers resolved, and its compliance: each criteria rule for its kind, met,
+    unmet, waived or not applicable (`rules.scorecard`). Compliance is the Secretariat's view."""
     from acsg_cli.rules.engine import scorecard
 
+    audience = audience or Audience.secretariat()
     record = registry.require(record_id)
+
+    def view(rec: Request | Offer) -> dict[str, Any]:
+        return disclose(rec, audience, with_contact=with_contact).data
+
     out: dict[str, Any] = {
         "kind": record.kind,
         "id": record_id,
         "file": registry.sources[record_id].display,
-        "record": record_data(record, with_contact=with_contact),
     }
     if isinstance(record, Match):
         request = registry.requests.get(record.request)
-        out["request"] = record_data(request, with_contact=with_contact) if request else None
+        offers = [o for i in record.offers if (o := registry.offers.get(i)) is not None]
+        out["record"] = disclose_match(record, request, offers, audience).data
+        out["request"] = view(request) if request else None
         out["offers"] = [
-            record_data(o, with_contact=with_contact)
-            if (o := registry.offers.get(i))
-            else {"id": i}
-            for i in record.offers
+            view(o) if (o := registry.offers.get(i)) else {"id": i} for i in record.offers
         ]
-    elif isinstance(record, Request):
+    else:
+        out["record"] = view(record)
+    if isinstance(record, Request):
         out["regions"] = sorted(
             {r.value for s in record.requesting_states if (r := geo.region_of(s))}
         )
@@ -192,5 +218,8 @@ def show_record(
             for m in sorted(registry.matches.values(), key=lambda m: m.id)
             if record.id in m.offers
         ]
-    out["compliance"] = [c.to_dict() for c in scorecard(registry, record)]
+    if audience.is_secretariat:
+        out["compliance"] = [
+            {k: redact(v) for k, v in c.to_dict().items()} for c in scorecard(registry, record)
+        ]
     return out

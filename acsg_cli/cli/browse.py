@@ -9,7 +9,13 @@ from typing import Annotated, Any
 
 import typer
 
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    AudienceName,
+    AudienceOpt,
+    DataDirOpt,
+    display_root,
+)
 
 
 class ListKind(StrEnum):
@@ -90,6 +96,7 @@ def list_command(
     output_format: Annotated[
         ListFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ListFormat.table,
+    audience: AudienceOpt = AudienceName.secretariat,
 ) -> None:
     """List requests, offers or matches, with filters.
 
@@ -99,12 +106,14 @@ def list_command(
       acsg list offers --state NER
       acsg list matches --region west_central_africa --format csv
     """
-    from acsg_cli.browse import LIST_COLUMNS, Filters, list_records
+    from acsg_cli.browse import LIST_COLUMNS, Filters, check_status, list_records
+    from acsg_cli.disclosure import Audience
     from acsg_cli.reporters.tables import write_rows
 
+    status = check_status(kind.value, status)
     registry = load(data)
     filters = Filters(status=status, area=area, state=state, region=region, entity_type=entity_type)  # type: ignore[arg-type]
-    rows = list_records(registry, kind.value, filters)
+    rows = list_records(registry, kind.value, filters, Audience.named(audience.value))
     write_rows(rows, LIST_COLUMNS[kind.value], output_format.value, sys.stdout)
     _warn_broken(registry)
 
@@ -124,8 +133,12 @@ def show_command(
         ShowFormat, typer.Option("--format", "-f", help="Output format.")
     ] = ShowFormat.table,
     with_contact: Annotated[
-        bool, typer.Option("--with-contact", help="Include personal contact data.")
+        bool,
+        typer.Option(
+            "--with-contact", help="Include personal contact data (secretariat audience only)."
+        ),
     ] = False,
+    audience: AudienceOpt = AudienceName.secretariat,
 ) -> None:
     """Show one record; a match is shown with its request and offers.
 
@@ -135,9 +148,18 @@ def show_command(
       acsg show MAT-2020-001 --format json
     """
     from acsg_cli.browse import show_record
+    from acsg_cli.disclosure import Audience
+    from acsg_cli.errors import UsageError
 
+    if with_contact and audience is not AudienceName.secretariat:
+        raise UsageError("--with-contact is for the secretariat audience only")
     registry = load(data)
-    view = show_record(registry, record_id.strip(), with_contact=with_contact)
+    view = show_record(
+        registry,
+        record_id.strip(),
+        with_contact=with_contact,
+        audience=Audience.named(audience.value),
+    )
     if output_format is ShowFormat.json:
         json.dump(view, sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

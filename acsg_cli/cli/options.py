@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,6 +20,23 @@ DataDirOpt = Annotated[
     ),
 ]
 DEFAULT_DATA = Path("data")
+
+
+class AudienceName(str, Enum):
+    """Who the output is for (`acsg_cli.disclosure`)."""
+
+    secretariat = "secretariat"
+    shared = "shared"
+
+
+AudienceOpt = Annotated[
+    AudienceName,
+    typer.Option(
+        "--audience",
+        help="secretariat: every field but contact data; shared: safe to circulate, a "
+        "confidential request shows only its States, areas, status and dates (FS 3).",
+    ),
+]
 
 
 def display_root(path: Path) -> str:

@@ -1,15 +1,18 @@
 """What one party to a match may see now (FS 3).
 
 UNHCR informs each party of a potential match and obtains its consent "before providing
-detailed information about the request/offer to the other party" (FS 3). So:
+detailed information about the request/offer to the other party" (FS 3). What a party sees is
+decided by the disclosure policy (`acsg_cli.disclosure`), for the party's audience on this
+match:
 
-- A `confidential: true` request's details (`REQUEST_DETAILS`) reach an offering party only once
-  every requesting State has granted consent on that match; a confidential offer's details
-  (`OFFER_DETAILS`) reach the other parties only once that offer has granted. The rule is the
-  same both ways: a record's details follow its owner's consent.
-- A party always sees its own record in full, and every record's public part (what it is,
-  who, which areas and support types, where).
-- Personal contact data (`contact`) is never part of a brief.
+- A `confidential: true` request shows only its States, areas, status and dates to an offering
+  party until every requesting State has granted consent on that match; a confidential offer's
+  details (`OFFER_DETAILS`) reach the other parties only once that offer has granted.
+- A party always sees its own record in full, and every record's public part.
+- The match's rationale is derived from both records: it waits until every confidential detail
+  it may quote is released.
+- Personal contact data (`contact`) is never part of a brief; e-mail addresses and phone
+  numbers in any text are redacted.
 
 The brief says what is withheld and why, so nobody mistakes a withheld field for a missing one.
 """
@@ -19,43 +22,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from acsg_cli.disclosure import (
+    OFFER_DETAILS,
+    PERSONAL,
+    Audience,
+    Withheld,
+    disclose,
+    disclose_match,
+)
 from acsg_cli.errors import DataError
-from acsg_cli.lifecycle.statemachine import current_decisions, outstanding
-from acsg_cli.models import Match, Record
+from acsg_cli.models import Match
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import Decision
 
-REQUEST_DETAILS = (
-    "needs_assessment",
-    "national_plan",
-    "gap",
-    "objectives",
-    "milestones",
-    "sustainability",
-    "other_beneficiaries",
-    "coordination",
-    "monitoring",
-)
-"""A request's details: withheld from offering parties while a confidential request
-lacks consent."""
-
-OFFER_DETAILS = ("expertise", "channel", "capacity", "term", "available_until", "in_response_to")
-"""An offer's details: withheld from the other parties while a confidential offer lacks consent."""
-
-PERSONAL = ("contact",)
-"""Personal data: never in a brief."""
-
-
-@dataclass(frozen=True)
-class Withheld:
-    """Fields of one record left out of a brief, and why."""
-
-    record: str
-    fields: tuple[str, ...]
-    reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"record": self.record, "fields": list(self.fields), "reason": self.reason}
+PERSONAL_REASON = "personal contact data is never part of a brief"
 
 
 @dataclass(frozen=True)
@@ -96,89 +76,43 @@ def build_brief(registry: Registry, match_id: str, party: str) -> Brief:
             f"'{party}' is not a party to {match.id}; its parties are {', '.join(parties)} "
             "(each requesting State by ISO3 code, each offer by id)"
         )
-    decisions = current_decisions(match.consents)
+    audience = Audience.for_party(party, match, request)
     withheld: list[Withheld] = []
 
-    request_view = _public(request, withheld)
-    if party not in states and request.confidential:
-        missing = outstanding(states, decisions)
-        if missing:
-            _withhold(
-                request_view,
-                request.id,
-                REQUEST_DETAILS,
-                withheld,
-                f"{request.id} is confidential: its details go to {party} once "
-                f"{_and(states)} {'has' if len(states) == 1 else 'have'} granted consent to "
-                f"{match.id} (FS 3); still to consent: {', '.join(missing)}",
-            )
+    def view(record: Any) -> dict[str, Any]:
+        shown = disclose(record, audience)
+        withheld.extend(
+            Withheld(w.record, w.fields, PERSONAL_REASON) if w.fields == PERSONAL else w
+            for w in shown.withheld
+        )
+        return shown.data
 
-    offer_views = []
-    for offer_id in match.offers:
-        offer = registry.offers.get(offer_id)
-        if offer is None:
-            offer_views.append({"id": offer_id})
-            continue
-        view = _public(offer, withheld)
-        if (
-            offer.id != party
-            and offer.confidential
-            and decisions.get(offer.id) is not Decision.GRANTED
-        ):
-            _withhold(
-                view,
-                offer.id,
-                OFFER_DETAILS,
-                withheld,
-                f"{offer.id} is confidential: its details go to {party} once it has granted "
-                "consent "
-                f"to {match.id} (FS 3); its decision: {_decision(decisions, offer.id)}",
-            )
-        offer_views.append(view)
-
+    request_view = view(request)
+    offers = [o for oid in match.offers if (o := registry.offers.get(oid)) is not None]
+    offer_views = [
+        view(registry.offers[oid]) if oid in registry.offers else {"id": oid}
+        for oid in match.offers
+    ]
+    shown_match = disclose_match(match, request, offers, audience)
+    withheld.extend(shown_match.withheld)
     role = "requesting State" if party in states else "offering party"
     return Brief(
         match.id,
         party,
         role,
-        _match_view(match, parties, decisions, registry),
+        _match_view(shown_match.data, match, parties, audience, registry),
         request_view,
         tuple(offer_views),
         tuple(withheld),
     )
 
 
-def _public(record: Record, withheld: list[Withheld]) -> dict[str, Any]:
-    data = record.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    data.pop("waivers", None)  # the Secretariat's own notes on the criteria
-    personal = tuple(k for k in PERSONAL if data.pop(k, None) is not None)
-    if personal:
-        withheld.append(
-            Withheld(
-                record.id,  # type: ignore[attr-defined]
-                personal,
-                "personal contact data is never part of a brief",
-            )
-        )
-    return data
-
-
-def _withhold(
-    view: dict[str, Any],
-    record_id: str,
-    fields: tuple[str, ...],
-    withheld: list[Withheld],
-    reason: str,
-) -> None:
-    present = tuple(f for f in fields if f in view)
-    for name in present:
-        del view[name]
-    if present:
-        withheld.append(Withheld(record_id, present, reason))
-
-
 def _match_view(
-    match: Match, parties: list[str], decisions: dict[str, Decision], registry: Registry
+    data: dict[str, Any],
+    match: Match,
+    parties: list[str],
+    audience: Audience,
+    registry: Registry,
 ) -> dict[str, Any]:
     latest = {c.party: c for c in match.consents}
     consent = []
@@ -190,7 +124,7 @@ def _match_view(
             {
                 "party": p,
                 "role": who,
-                "decision": _decision(decisions, p),
+                "decision": _decision(audience.decisions, p),
                 "on": entry.on.isoformat() if entry else None,
             }
         )
@@ -199,21 +133,23 @@ def _match_view(
         "status": match.status.value,
         "request": match.request,
         "offers": list(match.offers),
-        "proposed_on": match.proposed_on.isoformat() if match.proposed_on else None,
-        "rationale": match.rationale,
-        "scope": match.scope,
+        "proposed_on": data.get("proposed_on"),
+        "rationale": data.get("rationale"),
+        "scope": data.get("scope"),
         "consent": consent,
-        "updates": [u.model_dump(mode="json", exclude_defaults=True) for u in match.updates],
+        "updates": [
+            {k: v for k, v in u.items() if v not in (False, [], None)}
+            for u in data.get("updates", [])
+        ],
     }
-    return {k: v for k, v in view.items() if v not in (None, [])}
+    from acsg_cli.disclosure import redact_all
+
+    return {k: v for k, v in redact_all(view).items() if v not in (None, [])}
 
 
-def _decision(decisions: dict[str, Decision], party: str) -> str:
-    return decisions[party].value if party in decisions else "pending"
+def _decision(decisions: Any, party: str) -> str:
+    found: Decision | None = decisions.get(party)
+    return found.value if found is not None else "pending"
 
 
-def _and(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-__all__ = ["OFFER_DETAILS", "PERSONAL", "REQUEST_DETAILS", "Brief", "Withheld", "build_brief"]
+__all__ = ["OFFER_DETAILS", "PERSONAL", "Brief", "Withheld", "build_brief"]

@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from acsg_cli.disclosure import Audience, reason_visible, redact
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.matching.eligibility import exclusions
 from acsg_cli.matching.scoring import Weights
@@ -85,12 +86,19 @@ def create_match(
         cols = [index.offer_pos[o.id] for o in offers]
         explained = scorer.explain(block, [(0, c) for c in cols])
     scores = [float(block.total[0, c]) for c in cols]
+    # Every party reads the match file, before anyone consented: keep only the reasons the
+    # strictest party audience may see (a confidential request's words stay out).
+    audience = Audience.before_consent("", request)
     rationale: list[str] = []
     for offer, parts in zip(offers, explained, strict=True):
         prefix = f"{offer.id}: " if len(offers) > 1 else ""
-        rationale += [f"{prefix}{p.reason}" for p in parts if p.reason]
+        rationale += [
+            redact(f"{prefix}{p.reason}")
+            for p in parts
+            if p.reason and reason_visible(p.name, request, [offer], audience)
+        ]
     for oid, found in refused.items():
-        rationale += [f"{oid}: forced past a filter: {e.reason}" for e in found]
+        rationale += [redact(f"{oid}: forced past a filter: {e.reason}") for e in found]
     score = round(sum(scores) / len(scores), 2)
     data: dict[str, Any] = {
         "request": request.id,
@@ -106,7 +114,7 @@ def create_match(
     if by:
         entry["by"] = by
     if note:
-        entry["note"] = note
+        entry["note"] = redact(note)
     data["history"] = [entry]
     waived = sorted(
         {

@@ -40,7 +40,10 @@ class Candidate:
 
     @property
     def reasons(self) -> list[str]:
-        return [c.reason for c in self.components if c.reason]
+        """The reasons in words, as the Secretariat may read them (contact details redacted)."""
+        from acsg_cli.disclosure import redact
+
+        return [redact(c.reason) for c in self.components if c.reason]
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Facts about single records that both reports use: stages, parties, eligibility, safe text.
 
 Nothing here reads a record's `contact`, and every free text that goes into a report passes
-through `safe_text`, which withholds anything shaped like an email address.
+through `safe_text`, the disclosure policy's redaction on one line (`acsg_cli.disclosure`).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from acsg_cli import geo
+from acsg_cli.disclosure import WITHHELD_TITLE, redact
 from acsg_cli.matching.eligibility import exclusions, remaining_capacity
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
@@ -32,15 +33,14 @@ WELCOMED_OR_LATER = frozenset(
     {MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION, MatchStatus.COMPLETED}
 )
 
-_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"']+")
-WITHHELD = "(withheld: confidential request, FS 3)"
+WITHHELD = WITHHELD_TITLE
 
 
 def safe_text(text: str | None) -> str:
-    """Free text fit for a report: one line, any email address withheld."""
+    """Free text fit for a report: one line, e-mail addresses and phone numbers redacted."""
     if not text:
         return ""
-    return _EMAIL.sub("[email withheld]", " ".join(text.split()))
+    return redact(" ".join(text.split()))
 
 
 def days_between(start: date | None, end: date) -> int | None:

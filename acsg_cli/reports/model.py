@@ -26,6 +26,7 @@ from typing import Any
 
 from acsg_cli import geo
 from acsg_cli.browse import scope_text
+from acsg_cli.disclosure import Audience, may_see, shown_title
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.problems import Severity
 from acsg_cli.registry import Registry
@@ -350,22 +351,22 @@ def _unmet_needs(
         if request.status is not RequestStatus.OPEN or index.live_matches_of(request.id):
             continue
         first = index.first_eligible_offer(request)
-        withheld = request.confidential and not secretariat
+        audience = Audience.secretariat() if secretariat else Audience.shared()
         needs.append(
             UnmetNeed(
                 request=request.id,
                 states=list(request.requesting_states),
                 regions=[r.value for r in facts.regions_of(list(request.requesting_states))],
-                title=facts.WITHHELD if withheld else facts.safe_text(request.title),
+                title=shown_title(request, audience),
                 submitted_on=request.submitted_on.isoformat(),
                 days_open=(today - request.submitted_on).days,
                 areas=[a.value for a in request.areas],
                 urgent=request.urgent,
                 eligible_offer_exists=first is not None,
                 first_eligible_offer=first,
-                gap=facts.safe_text(request.gap) if secretariat else None,
+                gap=facts.safe_text(request.gap) if may_see(request, "gap", audience) else None,
                 objectives=[facts.safe_text(o) for o in request.objectives]
-                if secretariat
+                if may_see(request, "objectives", audience)
                 else None,
             )
         )
@@ -528,6 +529,7 @@ def _progress(registry: Registry, matches: list[Match]) -> dict[str, Any]:
 
 
 def _changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
+    audience = Audience.secretariat() if secretariat else Audience.shared()
     before, after = since.registry, snap.registry
     start, end = since.basis.as_of, snap.basis.as_of
 
@@ -539,10 +541,8 @@ def _changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
             rec = table_after[record_id]
             if kind == "match":
                 label = parties_label(after, rec)
-            elif kind == "request" and rec.confidential and not secretariat:
-                label = facts.WITHHELD
             else:
-                label = facts.safe_text(rec.title)
+                label = shown_title(rec, audience)
             out.append(NewRecord(record_id, kind, label, rec.status.value))
         return out
 

@@ -147,7 +147,11 @@ def build_status(snap: Snapshot, *, audience: str = "shared") -> StatusReport:
 
 
 def _title(request: Request | None, secretariat: bool) -> str | None:
-    return facts.safe_text(request.title) if secretariat and request is not None else None
+    from acsg_cli.disclosure import Audience, shown_title
+
+    if request is None or not secretariat:
+        return None  # the shared report has no title column
+    return shown_title(request, Audience.secretariat())
 
 
 def _match_row(snap: Snapshot, match: Match, secretariat: bool) -> StatusRow:

@@ -97,3 +97,12 @@ def test_show_unknown_id(registry: Path, runner: CliRunner) -> None:
         == f"Error: no record with id 'REQ-2021-002' in {registry}; did you mean REQ-2021-001?\n"
     )
     assert runner.invoke(app, ["show", "../etc/passwd", "--data", str(registry)]).exit_code == 1
+
+
+def test_list_refuses_an_unknown_status_like_an_unknown_area(registry: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["list", "requests", "--data", str(registry), "--status", "opne"]
+    )
+    assert result.exit_code == 2
+    assert "'opne' is not a status of requests" in result.stderr
+    assert "did you mean 'open'?" in result.stderr

@@ -727,6 +727,13 @@ def test_brief_withholds_confidential_request_details_until_both_states_consent(
     life: Path, runner: CliRunner
 ) -> None:
     details = [
+        "title",
+        "lead_authority",
+        "received_via",
+        "quality_dimensions",
+        "support_types",
+        "languages",
+        "term",
         "needs_assessment",
         "national_plan",
         "gap",
@@ -763,13 +770,23 @@ def test_brief_withholds_confidential_request_details_until_both_states_consent(
             "granted consent to "
             "MAT-2022-001 (FS 3); its decision: pending",
         },
+        {
+            "record": "MAT-2022-001",
+            "fields": ["rationale"],
+            "reason": "derived from confidential details (FS 3)",
+        },
     ]
     grant(runner, "NER", on="2022-03-10")
     assert "gap" not in brief(runner, "OFF-2022-001")["request"]  # type: ignore[operator]
     grant(runner, "TCD")
     view = brief(runner, "OFF-2022-001")
     assert view["request"]["gap"].startswith("Neither eligibility commission")  # type: ignore[index]
-    assert [w["fields"] for w in view["withheld"]] == [["contact"], ["contact"], ["expertise"]]  # type: ignore[union-attr]
+    assert [w["fields"] for w in view["withheld"]] == [
+        ["contact"],
+        ["contact"],
+        ["expertise"],
+        ["rationale"],  # OFF-2022-002, confidential, has not consented yet
+    ]  # type: ignore[union-attr]
 
 
 def test_brief_for_a_requesting_state_shows_its_request_and_public_parts_of_offers(
@@ -809,15 +826,16 @@ def test_brief_markdown(life: Path, runner: CliRunner) -> None:
     assert out.endswith(
         "## Withheld\n\n"
         "- REQ-2022-001 (contact): personal contact data is never part of a brief.\n"
-        "- REQ-2022-001 (needs_assessment, national_plan, gap, objectives, milestones, "
-        "sustainability, coordination, "
+        "- REQ-2022-001 (title, lead_authority, received_via, quality_dimensions, support_types, languages, "
+        "term, needs_assessment, national_plan, gap, objectives, milestones, sustainability, coordination, "
         "monitoring): REQ-2022-001 is confidential: its details go to "
         "OFF-2022-001 once NER and TCD have granted consent to MAT-2022-001 (FS 3); still to "
         "consent: NER (pending), "
         "TCD (pending).\n"
         "- OFF-2022-001 (contact): personal contact data is never part of a brief.\n"
-        "- OFF-2022-002 (expertise): OFF-2022-002 is confidential: its details go to OFF-2022-001 "
-        "once it has granted consent to MAT-2022-001 (FS 3); its decision: pending.\n"
+        "- OFF-2022-002 (expertise): OFF-2022-002 is confidential: its details go to OFF-2022-001 once it has "
+        "granted consent to MAT-2022-001 (FS 3); its decision: pending.\n"
+        "- MAT-2022-001 (rationale): derived from confidential details (FS 3).\n"
     )
 
 

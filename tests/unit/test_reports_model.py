@@ -138,7 +138,7 @@ def test_audiences_and_privacy(shipped: Path) -> None:
 def test_safe_text() -> None:
     assert (
         facts.safe_text("mail <a.b+c@x.example.org>, or d@e.fr.")
-        == "mail <[email withheld]>, or [email withheld]"
+        == "mail <[email withheld]>, or [email withheld]."
     )
     assert facts.safe_text(" two\nlines ") == "two lines"
     assert facts.safe_text(None) == ""

@@ -13,7 +13,11 @@ from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus
 
-STATUSES: dict[str, type[Enum]] = {"requests": RequestStatus, "offers": OfferStatus, "matches": MatchStatus}
+STATUSES: dict[str, type[Enum]] = {
+    "requests": RequestStatus,
+    "offers": OfferStatus,
+    "matches": MatchStatus,
+}
 """The status vocabulary of each kind `acsg list` lists."""
 
 

@@ -3,11 +3,12 @@
 Every command that prints, writes or exports record content asks this module, so the policy is
 stated once:
 
-| audience | sees |
-|---|---|
-| `secretariat` | every field but personal contact data |
-| a party to a match | its own record; the other side's public fields; a confidential request's details once every requesting State has granted consent on that match, a confidential offer's once the offer has |
-| `shared` (reports, site, exports) | public fields; of a confidential request only its State, areas, status and dates; of a confidential offer no details |
+- `secretariat`: every field but personal contact data.
+- a party to a match: its own record; the other side's public fields; a confidential request's
+  details once every requesting State has granted consent on that match, a confidential
+  offer's once the offer has.
+- `shared` (reports, site, exports): public fields; of a confidential request only its State,
+  areas, status and dates; of a confidential offer no details (`OFFER_DETAILS`).
 
 Three further rules hold for every audience:
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -22,7 +22,7 @@ DataDirOpt = Annotated[
 DEFAULT_DATA = Path("data")
 
 
-class AudienceName(str, Enum):
+class AudienceName(StrEnum):
     """Who the output is for (`acsg_cli.disclosure`)."""
 
     secretariat = "secretariat"

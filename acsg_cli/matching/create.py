@@ -17,7 +17,8 @@ from typing import Any
 from acsg_cli.disclosure import Audience, reason_visible, redact
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.matching.eligibility import exclusions
-from acsg_cli.matching.scoring import Weights
+from acsg_cli.matching.scoring import Component, Weights
+from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.registry.sources import display_join
 from acsg_cli.vocab import MatchStatus
@@ -86,17 +87,7 @@ def create_match(
         cols = [index.offer_pos[o.id] for o in offers]
         explained = scorer.explain(block, [(0, c) for c in cols])
     scores = [float(block.total[0, c]) for c in cols]
-    # Every party reads the match file, before anyone consented: keep only the reasons the
-    # strictest party audience may see (a confidential request's words stay out).
-    audience = Audience.before_consent("", request)
-    rationale: list[str] = []
-    for offer, parts in zip(offers, explained, strict=True):
-        prefix = f"{offer.id}: " if len(offers) > 1 else ""
-        rationale += [
-            redact(f"{prefix}{p.reason}")
-            for p in parts
-            if p.reason and reason_visible(p.name, request, [offer], audience)
-        ]
+    rationale = _rationale(request, offers, explained)
     for oid, found in refused.items():
         rationale += [redact(f"{oid}: forced past a filter: {e.reason}") for e in found]
     score = round(sum(scores) / len(scores), 2)
@@ -134,6 +125,24 @@ def create_match(
     return Created(
         match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale
     )
+
+
+def _rationale(
+    request: Request, offers: list[Offer], explained: list[list[Component]]
+) -> list[str]:
+    """The score's reasons fit for the match file. Every party reads that file, before anyone
+    consented: only the reasons the strictest party audience may see are kept (a confidential
+    request's words stay out), with contact details redacted."""
+    audience = Audience.before_consent("", request)
+    rationale: list[str] = []
+    for offer, parts in zip(offers, explained, strict=True):
+        prefix = f"{offer.id}: " if len(offers) > 1 else ""
+        rationale += [
+            redact(f"{prefix}{p.reason}")
+            for p in parts
+            if p.reason and reason_visible(p.name, request, [offer], audience)
+        ]
+    return rationale
 
 
 def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:

@@ -7,7 +7,6 @@ through `safe_text`, the disclosure policy's redaction on one line (`acsg_cli.di
 from __future__ import annotations
 
 import heapq
-import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date

@@ -539,10 +539,7 @@ def _changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
         out = []
         for record_id in sorted(set(table_after) - set(table_before)):
             rec = table_after[record_id]
-            if kind == "match":
-                label = parties_label(after, rec)
-            else:
-                label = shown_title(rec, audience)
+            label = parties_label(after, rec) if kind == "match" else shown_title(rec, audience)
             out.append(NewRecord(record_id, kind, label, rec.status.value))
         return out
 

@@ -826,15 +826,16 @@ def test_brief_markdown(life: Path, runner: CliRunner) -> None:
     assert out.endswith(
         "## Withheld\n\n"
         "- REQ-2022-001 (contact): personal contact data is never part of a brief.\n"
-        "- REQ-2022-001 (title, lead_authority, received_via, quality_dimensions, support_types, languages, "
-        "term, needs_assessment, national_plan, gap, objectives, milestones, sustainability, coordination, "
+        "- REQ-2022-001 (title, lead_authority, received_via, quality_dimensions, support_types, "
+        "languages, term, needs_assessment, national_plan, gap, objectives, milestones, "
+        "sustainability, coordination, "
         "monitoring): REQ-2022-001 is confidential: its details go to "
         "OFF-2022-001 once NER and TCD have granted consent to MAT-2022-001 (FS 3); still to "
         "consent: NER (pending), "
         "TCD (pending).\n"
         "- OFF-2022-001 (contact): personal contact data is never part of a brief.\n"
-        "- OFF-2022-002 (expertise): OFF-2022-002 is confidential: its details go to OFF-2022-001 once it has "
-        "granted consent to MAT-2022-001 (FS 3); its decision: pending.\n"
+        "- OFF-2022-002 (expertise): OFF-2022-002 is confidential: its details go to OFF-2022-001 "
+        "once it has granted consent to MAT-2022-001 (FS 3); its decision: pending.\n"
         "- MAT-2022-001 (rationale): derived from confidential details (FS 3).\n"
     )
 

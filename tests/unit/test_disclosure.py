@@ -63,7 +63,7 @@ def test_shared_and_secretariat_views() -> None:
         "submitted_on",
         "confidential",
     }
-    assert [w.fields for w in shared.withheld][0] == ("contact",)
+    assert next(w.fields for w in shared.withheld) == ("contact",)
     full = disclose(req, Audience.secretariat())
     assert full.data["gap"] == "the gap" and "contact" not in full.data
     assert disclose(req, Audience.secretariat(), with_contact=True).data["contact"] == {"name": "N"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from enum import Enum
 from typing import Any
 
@@ -182,6 +183,7 @@ def show_record(
     *,
     with_contact: bool = False,
     audience: Audience | None = None,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """`acsg show`: the record as `audience` (default: the Secretariat) may see it, for a match
     its request and offers resolved, and its compliance: each criteria rule for its kind, met,
@@ -224,6 +226,7 @@ def show_record(
         ]
     if audience.is_secretariat:
         out["compliance"] = [
-            {k: redact(v) for k, v in c.to_dict().items()} for c in scorecard(registry, record)
+            {k: redact(v) for k, v in c.to_dict().items()}
+            for c in scorecard(registry, record, today=today)
         ]
     return out

@@ -17,8 +17,8 @@ SHIPPED = ROOT / "data"
 
 @pytest.fixture(autouse=True)
 def _plain_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests see neither the caller's registry setting nor GitHub's variables."""
-    for name in ("ACSG_DATA", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
+    """Tests see neither the caller's registry or date settings nor GitHub's variables."""
+    for name in ("ACSG_DATA", "ACSG_TODAY", "GITHUB_ACTIONS", "GITHUB_STEP_SUMMARY"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "120")

@@ -14,7 +14,8 @@ from acsg_cli.cli.options import (
     AudienceName,
     AudienceOpt,
     DataDirOpt,
-    display_root,
+    TodayOpt,
+    open_registry,
 )
 
 
@@ -53,12 +54,6 @@ def _choices(enum_path: str) -> Any:
             raise typer.BadParameter(f"'{value}' is not one of: {allowed}") from None
 
     return check
-
-
-def load(data: Any) -> Any:
-    from acsg_cli.registry import load_registry
-
-    return load_registry(data, root_display=display_root(data))
 
 
 def list_command(
@@ -111,19 +106,10 @@ def list_command(
     from acsg_cli.reporters.tables import write_rows
 
     status = check_status(kind.value, status)
-    registry = load(data)
+    registry = open_registry(data)
     filters = Filters(status=status, area=area, state=state, region=region, entity_type=entity_type)  # type: ignore[arg-type]
     rows = list_records(registry, kind.value, filters, Audience.named(audience.value))
     write_rows(rows, LIST_COLUMNS[kind.value], output_format.value, sys.stdout)
-    _warn_broken(registry)
-
-
-def _warn_broken(registry: Any) -> None:
-    from acsg_cli.problems import Severity
-
-    errors = sum(1 for p in registry.problems if p.severity is Severity.ERROR)
-    if errors:
-        typer.echo(f"warning: the registry has {errors} error(s); run `acsg validate`", err=True)
 
 
 def show_command(
@@ -139,6 +125,7 @@ def show_command(
         ),
     ] = False,
     audience: AudienceOpt = AudienceName.secretariat,
+    today: TodayOpt = None,
 ) -> None:
     """Show one record; a match is shown with its request and offers.
 
@@ -147,18 +134,20 @@ def show_command(
       acsg show REQ-2019-001
       acsg show MAT-2020-001 --format json
     """
+    from acsg_cli import clock
     from acsg_cli.browse import show_record
     from acsg_cli.disclosure import Audience
     from acsg_cli.errors import UsageError
 
     if with_contact and audience is not AudienceName.secretariat:
         raise UsageError("--with-contact is for the secretariat audience only")
-    registry = load(data)
+    registry = open_registry(data)
     view = show_record(
         registry,
         record_id.strip(),
         with_contact=with_contact,
         audience=Audience.named(audience.value),
+        today=clock.today(today),
     )
     if output_format is ShowFormat.json:
         json.dump(view, sys.stdout, indent=2, ensure_ascii=False)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 
 from acsg_cli.cli.groups import consent_app, match_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, date_option, open_registry
 
 
 class DecisionChoice(StrEnum):
@@ -27,13 +27,11 @@ class BriefFormat(StrEnum):
 
 MatchArg = Annotated[str, typer.Argument(metavar="MATCH", help="The match id, e.g. MAT-2021-001.")]
 OnOpt = Annotated[
-    datetime | None,
-    typer.Option(
+    date | None,
+    date_option(
         "--on",
-        formats=["%Y-%m-%d"],
-        metavar="YYYY-MM-DD",
-        help="Date of the event (default: today); not in the future, not before the proposal or "
-        "the last move.",
+        help="Date of the event, YYYY-MM-DD (default: today); not in the future, not before the "
+        "proposal or the last move.",
     ),
 ]
 ByOpt = Annotated[
@@ -80,6 +78,7 @@ def consent_record_command(
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
 ) -> None:
     """Record a party's consent decision on a match and move its status (FS 3).
 
@@ -94,17 +93,18 @@ def consent_record_command(
         --on 2021-05-03 --commit
       acsg consent record MAT-2021-001 --party TCD --decision withdrawn --by "J. Officer"
     """
-    from acsg_cli.lifecycle import clock, edits
+    from acsg_cli import clock
+    from acsg_cli.lifecycle import edits
     from acsg_cli.vocab import Decision
 
     top = _repository(data, commit)
-    tgt = edits.target(_load(data), match_id.strip())
-    today = clock.today()
+    tgt = edits.target(open_registry(data), match_id.strip())
+    today = clock.today(today)
     change = edits.record_consent(
         tgt,
         party,
         Decision(decision.value),
-        on=_day(on, today),
+        on=on or today,
         today=today,
         by=_text(by),
         via=_text(via),
@@ -127,6 +127,7 @@ def match_status_command(
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
 ) -> None:
     """Move a match to a new status, as the state machine allows.
 
@@ -138,13 +139,14 @@ def match_status_command(
       acsg match status MAT-2021-001 welcomed --by "ACSG Secretariat"
       acsg match status MAT-2021-001 withdrawn --note "The request was met by other support."
     """
-    from acsg_cli.lifecycle import clock, edits
+    from acsg_cli import clock
+    from acsg_cli.lifecycle import edits
 
     top = _repository(data, commit)
-    tgt = edits.target(_load(data), match_id.strip())
-    today = clock.today()
+    tgt = edits.target(open_registry(data), match_id.strip())
+    today = clock.today(today)
     change = edits.move_status(
-        tgt, new, on=_day(on, today), today=today, by=_text(by), note=_text(note), write=not dry_run
+        tgt, new, on=on or today, today=today, by=_text(by), note=_text(note), write=not dry_run
     )
     _report(change, dry_run=dry_run, top=top, by=_text(by))
 
@@ -170,6 +172,7 @@ def match_update_command(
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
 ) -> None:
     """Add a progress update to an agreed, welcomed, in_implementation or completed match (FS 5).
 
@@ -179,15 +182,16 @@ def match_update_command(
         --milestone "Caseworkers trained"
       acsg match update MAT-2020-002 --summary "Case files digitised." --good-practice
     """
-    from acsg_cli.lifecycle import clock, edits
+    from acsg_cli import clock
+    from acsg_cli.lifecycle import edits
 
     top = _repository(data, commit)
-    tgt = edits.target(_load(data), match_id.strip())
-    today = clock.today()
+    tgt = edits.target(open_registry(data), match_id.strip())
+    today = clock.today(today)
     change = edits.add_update(
         tgt,
         summary,
-        on=_day(on, today),
+        on=on or today,
         today=today,
         milestones=milestone,
         good_practice=good_practice,
@@ -224,18 +228,12 @@ def brief_command(
     from acsg_cli.lifecycle.brief import build_brief
     from acsg_cli.reporters.brief import write_markdown
 
-    brief = build_brief(_load(data), match_id, party)
+    brief = build_brief(open_registry(data), match_id, party)
     if output_format is BriefFormat.json:
         json.dump(brief.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         write_markdown(brief, sys.stdout)
-
-
-def _load(data: Path) -> Any:
-    from acsg_cli.registry import load_registry
-
-    return load_registry(data, root_display=display_root(data))
 
 
 def _repository(data: Path, commit: bool) -> Path | None:
@@ -244,10 +242,6 @@ def _repository(data: Path, commit: bool) -> Path | None:
     from acsg_cli.lifecycle.commit import repository_of
 
     return repository_of(data)
-
-
-def _day(on: datetime | None, today: date) -> date:
-    return on.date() if on is not None else today
 
 
 def _text(value: str | None) -> str | None:

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import date
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
 from acsg_cli.cli.groups import match_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
 
 
 class ProposeFormat(StrEnum):
@@ -23,48 +22,6 @@ class ProposeFormat(StrEnum):
 class CreateFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-def _day(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return date.fromisoformat(value.strip())
-    except ValueError:
-        raise typer.BadParameter(f"'{value}' is not a date written YYYY-MM-DD") from None
-
-
-def _today(value: object) -> date:
-    """The `--today` value (a date once its callback ran), or today's date."""
-    return value if isinstance(value, date) else date.today()
-
-
-TodayOpt = Annotated[
-    str | None,
-    typer.Option(
-        "--today",
-        metavar="DATE",
-        callback=_day,
-        show_default=False,
-        help="The date to match on (offer expiry, waiting time, dates written), YYYY-MM-DD; "
-        "default: today.",
-    ),
-]
-
-
-def _load(data: Any) -> Any:
-    from acsg_cli.problems import Severity
-    from acsg_cli.registry import load_registry
-
-    registry = load_registry(data, root_display=display_root(data))
-    errors = sum(1 for p in registry.problems if p.severity is Severity.ERROR)
-    if errors:
-        typer.echo(
-            f"warning: the registry has {errors} error(s); records that do not load are left out; "
-            f"run `acsg validate`",
-            err=True,
-        )
-    return registry
 
 
 @match_app.command("propose")
@@ -124,6 +81,7 @@ def propose_command(
         ),
     ] = False,
     today: TodayOpt = None,
+    config: ConfigOpt = None,
     output_format: Annotated[
         ProposeFormat,
         typer.Option(
@@ -155,6 +113,7 @@ def propose_command(
       acsg match propose --top 5 --min-score 20 --format markdown
       acsg match propose --plan --max-offers-per-request 2 --format json
     """
+    from acsg_cli import clock
     from acsg_cli.errors import UsageError
     from acsg_cli.matching.propose import propose
     from acsg_cli.matching.scoring import load_settings
@@ -162,11 +121,11 @@ def propose_command(
 
     if max_offers is not None and not plan:
         raise UsageError("--max-offers-per-request needs --plan")
-    settings = load_settings(data)
-    registry = _load(data)
+    settings = load_settings(data, explicit=config)
+    registry = open_registry(data)
     proposal = propose(
         registry,
-        today=_today(today),
+        today=clock.today(today),
         weights=settings.weights,
         request_ids=request,
         top=top or settings.top,
@@ -214,6 +173,7 @@ def create_command(
         ),
     ] = False,
     today: TodayOpt = None,
+    config: ConfigOpt = None,
     output_format: Annotated[
         CreateFormat,
         typer.Option(
@@ -236,17 +196,18 @@ def create_command(
       acsg match create REQ-2019-006 OFF-2019-004 --force --by "ACSG Secretariat" \\
         --note "ECRE agreed to work with Uganda"
     """
+    from acsg_cli import clock
     from acsg_cli.matching.create import create_match
     from acsg_cli.matching.scoring import load_settings
 
-    settings = load_settings(data)
-    registry = _load(data)
+    settings = load_settings(data, explicit=config)
+    registry = open_registry(data)
     created = create_match(
         data,
         registry,
         request,
         offers,
-        today=_today(today),
+        today=clock.today(today),
         by=by,
         note=note,
         force=force,

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable
+from datetime import date
 from typing import Annotated, Any, TypeVar
 
 import typer
 
 from acsg_cli.cli.groups import new_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, display_root
 
 T = TypeVar("T")
 
@@ -136,13 +137,12 @@ def _listed(parse: Callable[[list[str]], T]) -> Callable[[Any], T]:
     return lambda value: parse([value] if isinstance(value, str) else list(value))
 
 
-def _finish(kind: str, data: Any, answers: Any, stdout: bool) -> None:
-    from datetime import date
-
+def _finish(kind: str, data: Any, answers: Any, stdout: bool, today: date | None) -> None:
+    from acsg_cli import clock
     from acsg_cli.registry.sources import display_join
     from acsg_cli.templates import new_record
 
-    record = new_record(data, kind, answers, date.today(), write=not stdout)
+    record = new_record(data, kind, answers, clock.today(today), write=not stdout)
     if stdout:
         sys.stdout.write(record.text)
         return
@@ -171,6 +171,7 @@ def new_request(
         str, typer.Option("--status", help="draft (not yet ready for matching) or open.")
     ] = "draft",
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
     stdout: StdoutOpt = False,
 ) -> None:
     """Start a new request: writes data/requests/<next id>.yaml from a commented template.
@@ -216,7 +217,7 @@ def new_request(
     )
     values = ask.finish()
     values["status"] = _status(A.RequestStatus, status)
-    _finish("request", data, RequestAnswers(**values), stdout)
+    _finish("request", data, RequestAnswers(**values), stdout, today)
 
 
 @new_app.command("offer")
@@ -261,6 +262,7 @@ def new_offer(
     ] = None,
     status: Annotated[str, typer.Option("--status", help="open or committed.")] = "open",
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
     stdout: StdoutOpt = False,
 ) -> None:
     """Start a new offer: writes data/offers/<next id>.yaml from a commented template.
@@ -340,7 +342,7 @@ def new_offer(
     )
     values = ask.finish()
     values["status"] = _status(A.OfferStatus, status)
-    _finish("offer", data, OfferAnswers(**values), stdout)
+    _finish("offer", data, OfferAnswers(**values), stdout, today)
 
 
 def _status(enum: Any, given: str) -> Any:

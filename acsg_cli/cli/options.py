@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
+
+from acsg_cli import clock
+
+if TYPE_CHECKING:
+    from acsg_cli.registry import Registry
 
 DataDirOpt = Annotated[
     Path,
@@ -37,6 +43,59 @@ AudienceOpt = Annotated[
         "confidential request shows only its States, areas, status and dates (FS 3).",
     ),
 ]
+
+
+def parse_date(value: str | date) -> date:
+    """The one parser of every date option: YYYY-MM-DD, else a usage error naming the text."""
+    if isinstance(value, date):
+        return value
+    try:
+        return clock.parse_date(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+def date_option(*names: str, help: str) -> Any:
+    """A `--name DATE` option parsed as a `date` (None when not given)."""
+    return typer.Option(*names, parser=parse_date, metavar="DATE", show_default=False, help=help)
+
+
+TodayOpt = Annotated[
+    date | None,
+    typer.Option(
+        "--today",
+        envvar=clock.ENV,
+        parser=parse_date,
+        metavar="DATE",
+        show_default=False,
+        help="The date to take as today, YYYY-MM-DD; default: the local date.",
+    ),
+]
+ConfigOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--config",
+        metavar="FILE",
+        dir_okay=False,
+        help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) "
+        "instead of the one found next to the registry.",
+    ),
+]
+
+
+def open_registry(data: Path, *, warn: bool = True) -> Registry:
+    """The registry of `--data`, named in messages as the user wrote it. With `warn`, says on
+    stderr how many errors kept records out, so a listing is not mistaken for the whole."""
+    from acsg_cli.registry import load_registry
+
+    registry = load_registry(data, root_display=display_root(data))
+    if warn and registry.error_count:
+        typer.echo(
+            f"warning: the registry has {registry.error_count} error(s); records that do not "
+            "load are left out; run `acsg validate`",
+            err=True,
+        )
+    return registry
 
 
 def display_root(path: Path) -> str:

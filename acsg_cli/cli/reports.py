@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 
 from acsg_cli.cli.groups import report_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, display_root
 
 
 class StatusFormat(StrEnum):
@@ -115,6 +115,7 @@ def status_command(
     as_of: AsOfOpt = None,
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Status report: every live match and every open request without one, attention first.
 
@@ -135,11 +136,16 @@ def status_command(
       acsg report status --format csv --output status.csv
       acsg report status --as-of 2021-10-12 --output status.html
     """
+    from acsg_cli import clock
     from acsg_cli.reports.api import status_report
     from acsg_cli.reports.render import STATUS_FORMATS
 
     report = status_report(
-        data, root_display=display_root(data), as_of=as_of, audience=audience.value
+        data,
+        root_display=display_root(data),
+        as_of=as_of,
+        audience=audience.value,
+        today=clock.today(today),
     )
     text = STATUS_FORMATS[_format(output_format, output, StatusFormat)](report)
     _emit(text, output, report.registry_errors)
@@ -165,6 +171,7 @@ def stocktaking_command(
     ] = None,
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Stocktaking report: pledges, matches by stage, supply and demand, unmet needs, narrow offers.
 
@@ -187,11 +194,17 @@ def stocktaking_command(
       acsg report stocktaking --as-of 2021-10-12 --since 2020-12-31 --format markdown
       acsg report stocktaking --as-of v2021.10 --format json
     """
+    from acsg_cli import clock
     from acsg_cli.reports.api import stocktaking_report
     from acsg_cli.reports.render import STOCKTAKING_FORMATS
 
     model = stocktaking_report(
-        data, root_display=display_root(data), as_of=as_of, since=since, audience=audience.value
+        data,
+        root_display=display_root(data),
+        as_of=as_of,
+        since=since,
+        audience=audience.value,
+        today=clock.today(today),
     )
     text = STOCKTAKING_FORMATS[_format(output_format, output, StocktakingFormat)](model)
     _emit(text, output, model.registry_errors)

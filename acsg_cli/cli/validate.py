@@ -9,7 +9,14 @@ from typing import Annotated
 
 import typer
 
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root, stdout_is_terminal
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    ConfigOpt,
+    DataDirOpt,
+    TodayOpt,
+    display_root,
+    stdout_is_terminal,
+)
 
 
 class ValidateFormat(StrEnum):
@@ -66,15 +73,8 @@ def validate_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Warnings fail the run too (exit code 1).")
     ] = False,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            metavar="FILE",
-            help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) "
-            "instead of the one found next to the registry.",
-        ),
-    ] = None,
+    config: ConfigOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Check every record: YAML, schema, file placement, cross-file references and the ACSG
     criteria (`acsg rules` lists them).
@@ -91,6 +91,7 @@ def validate_command(
       acsg validate --changed-since origin/main --format github
       acsg validate --select ACSG1 --ignore ACSG112 --strict
     """
+    from acsg_cli import clock
     from acsg_cli.config import load_config
     from acsg_cli.reporters import VALIDATION_REPORTERS
     from acsg_cli.rules.config import rule_settings
@@ -105,6 +106,7 @@ def validate_command(
         paths=paths or (),
         changed_since=changed_since,
         rules=settings,
+        today=clock.today(today),
     )
     reporter = VALIDATION_REPORTERS[output_format.value](
         sys.stdout, sys.stderr, color=stdout_is_terminal()

@@ -99,12 +99,13 @@ class MatchingSettings(BaseModel):
     min_score: Annotated[float, Field(allow_inf_nan=False)] | None = None
 
 
-def load_settings(data_dir: Path | None) -> MatchingSettings:
-    """The matching settings of the project holding `data_dir`; `UsageError` naming the file."""
+def load_settings(data_dir: Path | None, explicit: Path | None = None) -> MatchingSettings:
+    """The matching settings of the project holding `data_dir` (or of the `explicit` file);
+    `UsageError` naming the file."""
     from acsg_cli.config import load_config
     from acsg_cli.models.errors import path_text
 
-    config = load_config(data_dir)
+    config = load_config(data_dir, explicit=explicit)
     try:
         return MatchingSettings.model_validate(config.section("matching"))
     except ValidationError as exc:

@@ -69,6 +69,11 @@ class Registry:
             self._by_party = (by_request, by_offer)
         return self._by_party
 
+    @property
+    def error_count(self) -> int:
+        """Problems of error severity: records that did not load or that break the checks."""
+        return sum(1 for p in self.problems if p.severity is codes.Severity.ERROR)
+
     def get(self, record_id: str) -> Record | None:
         return (
             self.requests.get(record_id)

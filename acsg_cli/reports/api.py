@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from acsg_cli import clock
 from acsg_cli.errors import UsageError
 from acsg_cli.reports.model import AUDIENCES, Stocktaking, build_stocktaking
 from acsg_cli.reports.status import StatusReport, build_status
@@ -31,7 +32,7 @@ def stocktaking_report(
     today: date | None = None,
 ) -> Stocktaking:
     """The stocktaking at `as_of` (default: now), with what changed since `since` when given."""
-    today = today or date.today()
+    today = clock.today(today)
     audience = _audience(audience)
     now = snapshot(data, root_display, as_of, today)
     before: Snapshot | None = None
@@ -54,7 +55,7 @@ def status_report(
     today: date | None = None,
 ) -> StatusReport:
     """The status rows at `as_of` (default: now)."""
-    today = today or date.today()
+    today = clock.today(today)
     return build_status(snapshot(data, root_display, as_of, today), audience=_audience(audience))
 
 

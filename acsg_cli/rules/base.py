@@ -14,6 +14,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from acsg_cli import clock
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.problems import Severity
 from acsg_cli.vocab import (
@@ -53,7 +54,7 @@ class RuleContext:
     """
 
     registry: Registry
-    today: date = field(default_factory=date.today)
+    today: date = field(default_factory=clock.today)
 
     @cached_property
     def live_matches_by_state(self) -> dict[str, list[tuple[Match, frozenset[Area]]]]:

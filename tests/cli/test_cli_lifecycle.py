@@ -6,7 +6,6 @@ import difflib
 import json
 import shutil
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ from typer.main import get_command
 from typer.testing import CliRunner
 
 from acsg_cli.cli import app
-from acsg_cli.lifecycle import clock
 from acsg_cli.lifecycle import statemachine as sm
 from acsg_cli.vocab import MatchStatus
 from tests.conftest import EXAMPLES, git_env
@@ -30,7 +28,7 @@ def life(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the lifecycle example registry as `./data`, with today fixed at 2023-01-01."""
     shutil.copytree(LIFECYCLE / "registry", tmp_path / "data")
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(clock, "today", lambda: date(2023, 1, 1))
+    monkeypatch.setenv("ACSG_TODAY", "2023-01-01")
     return tmp_path
 
 

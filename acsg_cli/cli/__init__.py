@@ -31,7 +31,9 @@ class AcsgGroup(TyperGroup):
             with shown(stderr_is_terminal()):
                 return super().invoke(ctx)
         except AcsgError as exc:
-            typer.echo(f"Error: {exc.message}", err=True)
+            from acsg_cli.render.safety import terminal_block
+
+            typer.echo(f"Error: {terminal_block(exc.message)}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
 
 
@@ -95,8 +97,10 @@ def main() -> None:
     except Exception as exc:  # the last resort, so a bug never prints a traceback by default
         if os.environ.get("ACSG_DEBUG"):
             raise
+        from acsg_cli.render.safety import terminal
+
         typer.echo(
-            f"Error: internal error ({type(exc).__name__}: {exc}); please report it, "
+            f"Error: internal error ({type(exc).__name__}: {terminal(exc)}); please report it, "
             "and set ACSG_DEBUG=1 to see the traceback",
             err=True,
         )

@@ -150,8 +150,9 @@ def show_command(
         today=clock.today(today),
     )
     if output_format is ShowFormat.json:
-        json.dump(view, sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        from acsg_cli.render.safety import json_text
+
+        sys.stdout.write(json_text(view) + "\n")
     elif output_format is ShowFormat.markdown:
         sys.stdout.write(_markdown(view))
     else:
@@ -195,11 +196,13 @@ def _compliance_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
 def _text(view: dict[str, Any]) -> str:
     from tabulate import tabulate
 
+    from acsg_cli.render.safety import terminal, terminal_block
+
     parts = []
     for title, body in _sections(view):
-        parts.append(f"== {title}\n{_yaml(body)}")
+        parts.append(f"== {terminal(title)}\n{terminal_block(_yaml(body))}")
     if "compliance" in view:
-        rows = [[r[c] for c in COMPLIANCE_COLUMNS] for r in _compliance_rows(view)]
+        rows = [[terminal(r[c]) for c in COMPLIANCE_COLUMNS] for r in _compliance_rows(view)]
         table = (
             tabulate(
                 rows,
@@ -220,7 +223,7 @@ def _markdown(view: dict[str, Any]) -> str:
 
     parts = []
     for title, body in _sections(view):
-        lines = [f"## {title}", "", "| field | value |", "|---|---|"]
+        lines = [f"## {md_cell(title)}", "", "| field | value |", "|---|---|"]
         for key, value in body.items():
             text = (
                 json.dumps(value, ensure_ascii=False)
@@ -228,7 +231,7 @@ def _markdown(view: dict[str, Any]) -> str:
                 or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
                 else cell(value)
             )
-            lines.append(f"| {key} | {md_cell(text)} |")
+            lines.append(f"| {md_cell(key)} | {md_cell(text)} |")
         parts.append("\n".join(lines) + "\n")
     if "compliance" in view:
         import io

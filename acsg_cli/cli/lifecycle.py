@@ -223,15 +223,13 @@ def brief_command(
       acsg brief MAT-2021-001 --for OFF-2019-001
       acsg brief MAT-2021-001 --for NER --format json
     """
-    import json
-
     from acsg_cli.lifecycle.brief import build_brief
+    from acsg_cli.render.safety import json_text
     from acsg_cli.reporters.brief import write_markdown
 
     brief = build_brief(open_registry(data), match_id, party)
     if output_format is BriefFormat.json:
-        json.dump(brief.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
-        sys.stdout.write("\n")
+        sys.stdout.write(json_text(brief.to_dict()) + "\n")
     else:
         write_markdown(brief, sys.stdout)
 
@@ -249,28 +247,30 @@ def _text(value: str | None) -> str | None:
 
 
 def _report(change: Any, *, dry_run: bool, top: Path | None, by: str | None) -> None:
+    from acsg_cli.render.safety import terminal, terminal_block
+
     edit = change.edit
     for note in edit.notes:
-        typer.echo(f"warning: {note}", err=True)
+        typer.echo(f"warning: {terminal(note)}", err=True)
     if dry_run:
-        sys.stdout.write(edit.diff())
+        sys.stdout.write(terminal_block(edit.diff()))
         for line in change.lines:
-            typer.echo(line, err=True)
+            typer.echo(terminal(line), err=True)
         typer.echo("dry run: nothing written", err=True)
         return
     for line in change.lines:
-        typer.echo(line)
+        typer.echo(terminal(line))
     if not edit.changed:
-        typer.echo(f"{edit.display} unchanged", err=True)
+        typer.echo(f"{terminal(edit.display)} unchanged", err=True)
         return
-    typer.echo(f"wrote {edit.display}", err=True)
+    typer.echo(f"wrote {terminal(edit.display)}", err=True)
     if top is not None:
         from acsg_cli.lifecycle.commit import author_name, commit_file
 
         person = by or author_name(top)
         subject = f"{change.match_id}: {change.summary} (recorded by {person})"
         sha = commit_file(top, edit.path, subject, "\n".join(change.lines))
-        typer.echo(f"committed {sha}: {subject}", err=True)
+        typer.echo(f"committed {sha}: {terminal(subject)}", err=True)
 
 
 def register(app: typer.Typer) -> None:

@@ -217,7 +217,9 @@ def create_command(
         sys.stdout.write(json.dumps({"id": created.match_id}) + "\n")
     else:
         sys.stdout.write(created.match_id + "\n")
-    typer.echo(f"created {created.display} (score {created.score:.2f})", err=True)
+    from acsg_cli.render.safety import terminal
+
+    typer.echo(f"created {terminal(created.display)} (score {created.score:.2f})", err=True)
 
 
 def register(app: typer.Typer) -> None:

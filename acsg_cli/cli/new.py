@@ -140,13 +140,14 @@ def _listed(parse: Callable[[list[str]], T]) -> Callable[[Any], T]:
 def _finish(kind: str, data: Any, answers: Any, stdout: bool, today: date | None) -> None:
     from acsg_cli import clock
     from acsg_cli.registry.sources import display_join
+    from acsg_cli.render.safety import terminal, terminal_block
     from acsg_cli.templates import new_record
 
     record = new_record(data, kind, answers, clock.today(today), write=not stdout)
     if stdout:
-        sys.stdout.write(record.text)
+        sys.stdout.write(terminal_block(record.text))
         return
-    shown = display_join(display_root(data), record.path.parent.name, record.path.name)
+    shown = terminal(display_join(display_root(data), record.path.parent.name, record.path.name))
     typer.echo(f"wrote {shown}", err=True)
     typer.echo(
         f"next: write the commented criteria in {shown}, then run `acsg validate {shown}`", err=True

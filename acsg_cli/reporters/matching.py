@@ -16,10 +16,10 @@ With `--plan` it is an object holding that list and the plan:
 
 from __future__ import annotations
 
-import json
 from typing import Any, TextIO
 
 from acsg_cli.matching.propose import Plan, Proposal, RequestCandidates
+from acsg_cli.render.safety import json_text, md_text, terminal
 from acsg_cli.reporters.tables import md_cell, write_rows
 
 
@@ -93,8 +93,7 @@ class ProposalReporter:
 
 class JsonProposalReporter(ProposalReporter):
     def report(self, proposal: Proposal) -> None:
-        json.dump(proposal_data(proposal), self.out, indent=2, ensure_ascii=False)
-        self.out.write("\n")
+        self.out.write(json_text(proposal_data(proposal)) + "\n")
 
 
 class TableProposalReporter(ProposalReporter):
@@ -105,18 +104,24 @@ class TableProposalReporter(ProposalReporter):
             self.out.write("(no open request)\n")
         for n, item in enumerate(proposal.requests):
             title, about = _heading(item)
-            self.out.write(("\n" if n else "") + f"{title}\n  {about}\n")
+            self.out.write(("\n" if n else "") + f"{terminal(title)}\n  {terminal(about)}\n")
             if not item.candidates:
                 self.out.write("  (no candidate)\n")
             for c in item.candidates:
-                self.out.write(f"  {c.rank}. {c.offer_id}  {c.score:.2f}  {c.title}\n")
+                self.out.write(
+                    f"  {c.rank}. {terminal(c.offer_id)}  {c.score:.2f}  {terminal(c.title)}\n"
+                )
                 for part in c.components:
                     if part.reason:
-                        self.out.write(f"       {_points(part.points):>6}  {part.reason}\n")
+                        self.out.write(
+                            f"       {_points(part.points):>6}  {terminal(part.reason)}\n"
+                        )
             if item.excluded:
                 self.out.write("  excluded:\n")
                 for e in item.excluded:
-                    self.out.write(f"     {e.offer_id}  {'; '.join(e.reasons)}\n")
+                    self.out.write(
+                        f"     {terminal(e.offer_id)}  {terminal('; '.join(e.reasons))}\n"
+                    )
         if proposal.plan is not None:
             plan = proposal.plan
             self.out.write(f"\n{_plan_summary(plan, len(proposal.requests))}\n\n")
@@ -144,18 +149,22 @@ class MarkdownProposalReporter(ProposalReporter):
         parts = []
         for item in proposal.requests:
             title, about = _heading(item)
-            lines = [f"## {md_cell(title)}", "", md_cell(about), ""]
+            lines = [f"## {md_cell(title)}", "", md_text(about), ""]
             if item.candidates:
                 lines += ["| rank | offer | score | reasons |", "|---|---|---|---|"]
                 lines += [
-                    f"| {c.rank} | {c.offer_id} | {c.score:.2f} | {md_cell('; '.join(c.reasons))} |"
+                    f"| {c.rank} | {md_cell(c.offer_id)} | {c.score:.2f} | "
+                    f"{md_cell('; '.join(c.reasons))} |"
                     for c in item.candidates
                 ]
             else:
                 lines.append("No candidate.")
             if item.excluded:
                 lines += ["", "Excluded:", ""]
-                lines += [f"- {e.offer_id}: {md_cell('; '.join(e.reasons))}" for e in item.excluded]
+                lines += [
+                    f"- {md_cell(e.offer_id)}: {md_cell('; '.join(e.reasons))}"
+                    for e in item.excluded
+                ]
             parts.append("\n".join(lines) + "\n")
         if proposal.plan is not None:
             plan = proposal.plan
@@ -167,10 +176,13 @@ class MarkdownProposalReporter(ProposalReporter):
                 "| request | offer | score |",
                 "|---|---|---|",
             ]
-            lines += [f"| {a.request_id} | {a.offer_id} | {a.score:.2f} |" for a in plan.assignment]
+            lines += [
+                f"| {md_cell(a.request_id)} | {md_cell(a.offer_id)} | {a.score:.2f} |"
+                for a in plan.assignment
+            ]
             if plan.unmet:
                 lines += ["", "| unmet request | reason |", "|---|---|"]
-                lines += [f"| {u.request_id} | {md_cell(u.reason)} |" for u in plan.unmet]
+                lines += [f"| {md_cell(u.request_id)} | {md_cell(u.reason)} |" for u in plan.unmet]
             parts.append("\n".join(lines) + "\n")
         self.out.write("\n".join(parts) if parts else "No open request.\n")
 

@@ -1,10 +1,14 @@
-"""Rows (lists of flat dicts) rendered as a table, CSV, JSON or Markdown."""
+"""Rows (lists of flat dicts) rendered as a table, CSV, JSON or Markdown.
+
+Every cell goes through `acsg_cli.render.safety` for its destination: record text is data.
+"""
 
 from __future__ import annotations
 
 import csv
-import json
 from typing import Any, TextIO
+
+from acsg_cli.render import safety
 
 
 def cell(value: Any) -> str:
@@ -19,30 +23,39 @@ def cell(value: Any) -> str:
     return str(value)
 
 
+def csv_cell(value: Any) -> str:
+    """A value as a CSV cell: numbers as they are, text neutralised for spreadsheets."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return cell(value)
+    return safety.csv_cell(cell(value))
+
+
 def write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, out: TextIO) -> None:
     if fmt == "json":
-        json.dump(rows, out, indent=2, ensure_ascii=False)
-        out.write("\n")
+        out.write(safety.json_text(rows) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(columns)
-        writer.writerows([[cell(r.get(c)) for c in columns] for r in rows])
+        writer.writerow([safety.csv_cell(c) for c in columns])
+        writer.writerows([[csv_cell(r.get(c)) for c in columns] for r in rows])
     else:
         from tabulate import tabulate
 
-        table_fmt = "github" if fmt == "markdown" else "simple"
-        body = [
-            [md_cell(cell(r.get(c))) if fmt == "markdown" else cell(r.get(c)) for c in columns]
-            for r in rows
-        ]
+        escape = md_cell if fmt == "markdown" else safety.terminal
+        body = [[escape(cell(r.get(c))) for c in columns] for r in rows]
         if rows:
             out.write(
-                tabulate(body, headers=columns, tablefmt=table_fmt, disable_numparse=True) + "\n"
+                tabulate(
+                    body,
+                    headers=[escape(c) for c in columns],
+                    tablefmt="github" if fmt == "markdown" else "simple",
+                    disable_numparse=True,
+                )
+                + "\n"
             )
         else:
             out.write("(none)\n")
 
 
 def md_cell(text: str) -> str:
-    """Text safe in a Markdown table cell: pipes escaped, kept on one line."""
-    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    """Text safe in a Markdown table cell: inert Markdown (`safety.md_cell`) on one line."""
+    return safety.md_cell(text)

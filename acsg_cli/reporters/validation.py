@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 from typing import TextIO
 
 from acsg_cli.problems import Severity
+from acsg_cli.render import safety
 from acsg_cli.reporters.tables import md_cell
 from acsg_cli.validation import ValidationResult
 
@@ -47,19 +47,15 @@ class TextReporter(Reporter):
             severity = p.severity.value
             if self.color:
                 severity = f"{_COLORS[p.severity]}{severity}\033[0m"
-            message = p.message.replace("\n", " ")
-            self.out.write(f"{p.file}:{p.line}:{p.column}: {severity} {p.code} {message}\n")
+            message = safety.terminal(p.message)
+            self.out.write(
+                f"{safety.terminal(p.file)}:{p.line}:{p.column}: {severity} {p.code} {message}\n"
+            )
         self.err.write(self.summary(result) + "\n")
 
 
-def escape_data(text: str) -> str:
-    """Escape an annotation message as GitHub's workflow commands require."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def escape_property(text: str) -> str:
-    """Escape an annotation property (file, title): also `:` and `,`."""
-    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
+escape_data = safety.annotation_data
+escape_property = safety.annotation_property
 
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -82,19 +78,31 @@ class GithubReporter(Reporter):
         self.err.write(self.summary(result) + "\n")
         summary_path = os.environ.get("GITHUB_STEP_SUMMARY")
         if summary_path:
-            with Path(summary_path).open("a", encoding="utf-8") as fh:
-                fh.write(self.markdown_summary(result))
+            append_summary(summary_path, self.markdown_summary(result))
 
     def markdown_summary(self, result: ValidationResult) -> str:
         lines = ["## acsg validate", "", self.summary(result), ""]
         if result.problems:
             lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
             lines += [
-                f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} | "
-                f"{md_cell(p.message)} |"
+                f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} "
+                f"| {md_cell(p.message)} |"
                 for p in result.problems
             ]
         return "\n".join(lines) + "\n"
+
+
+def append_summary(path: str, text: str) -> None:
+    """Append to the job summary file; one that cannot be written is a usage error (exit 2)."""
+    from acsg_cli.errors import UsageError
+
+    try:
+        with Path(path).open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise UsageError(
+            f"cannot write the job summary '{safety.terminal(path)}': {exc.strerror or exc}"
+        ) from None
 
 
 class JsonReporter(Reporter):
@@ -102,5 +110,4 @@ class JsonReporter(Reporter):
     "message"}]}`."""
 
     def report(self, result: ValidationResult) -> None:
-        json.dump(result.to_dict(), self.out, indent=2, ensure_ascii=False)
-        self.out.write("\n")
+        self.out.write(safety.json_text(result.to_dict()) + "\n")

@@ -43,6 +43,14 @@ _FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?
 _INF = re.compile(r"^[-+]?(?:\.inf|\.Inf|\.INF)$")
 _NAN = re.compile(r"^(?:\.nan|\.NaN|\.NAN)$")
 _CONFLICT = re.compile(r"^(?:<{7}|>{7})(?: |$)|^={7}$", re.MULTILINE)
+_FORBIDDEN = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+    "\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+"""Characters a record may not hold, as they are or escaped in a quoted string: controls but
+tab and line ends, DEL and C1, bidirectional embeddings, overrides and isolates (text that shows
+otherwise than it reads), surrogates and noncharacters. libyaml refuses most of them with an
+error that names no file; they are reported as a problem of the file instead."""
 _DEEP_SPACES = " " * (MAX_INDENT + 1)
 _INDENT = re.compile(rf"^( {{{MAX_INDENT + 1},}})\S", re.MULTILINE)
 
@@ -111,6 +119,20 @@ def read_path(path: Path, max_bytes: int = MAX_BYTES) -> Document:
 def read_bytes(raw: bytes, max_bytes: int = MAX_BYTES) -> Document:
     """Read record bytes. Raises `ReadError` listing what is wrong."""
     text = decode(raw, max_bytes)
+    bad = _FORBIDDEN.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise ReadError(
+            [
+                Issue(
+                    codes.UNREADABLE,
+                    f"{_char_name(bad.group())} in the file; records hold printable text only",
+                    line,
+                    column,
+                )
+            ]
+        )
     _precheck(text)
     return _compose(text)
 
@@ -146,6 +168,17 @@ def decode(raw: bytes, max_bytes: int = MAX_BYTES) -> str:
                 )
             ]
         ) from None
+
+
+def _char_name(char: str) -> str:
+    code = ord(char)
+    if code >= 0xD800:
+        kind = "noncharacter"
+    elif code >= 0x202A:
+        kind = "bidirectional control"
+    else:
+        kind = "control character"
+    return f"{kind} U+{code:04X}"
 
 
 def _precheck(text: str) -> None:
@@ -220,7 +253,7 @@ def _check_flow_depth(text: str) -> None:
 def _check_anchors(text: str) -> None:
     from yaml import AliasEvent, NodeEvent
     from yaml._yaml import CParser
-    from yaml.error import MarkedYAMLError
+    from yaml.error import YAMLError
 
     parser = CParser(text)
     try:
@@ -243,7 +276,7 @@ def _check_anchors(text: str) -> None:
                         )
                     ]
                 )
-    except MarkedYAMLError:
+    except YAMLError:
         return  # the syntax error is reported by the composing pass, with its own message
     finally:
         parser.dispose()
@@ -276,7 +309,7 @@ _LOADER: type | None = None
 def _compose(text: str) -> Document:
     global _LOADER  # noqa: PLW0603 - the loader class is built once, on the first read
     from yaml import MappingNode
-    from yaml.error import MarkedYAMLError
+    from yaml.error import MarkedYAMLError, YAMLError
 
     if _LOADER is None:
         _LOADER = _loader_class()
@@ -285,6 +318,8 @@ def _compose(text: str) -> Document:
         node = loader.get_single_node()
     except MarkedYAMLError as exc:
         raise ReadError([_syntax_issue(exc, text)]) from None
+    except YAMLError as exc:  # libyaml's reader errors carry no mark
+        raise ReadError([Issue(codes.YAML_SYNTAX, f"YAML error: {exc}", 1, 1)]) from None
     finally:
         loader.dispose()
     if node is None:
@@ -436,6 +471,15 @@ class _Builder:
         if tag == _PLAIN:
             return resolve_plain(value)
         if tag == _STR:
+            bad = _FORBIDDEN.search(value)
+            if bad is not None:
+                self._fail(
+                    codes.YAML_SYNTAX,
+                    f"{_char_name(bad.group())} written as an escape in a quoted string; "
+                    "records hold printable text only",
+                    node,
+                )
+                return None
             return value
         explicit: dict[str, Callable[[str], Any]] = {
             _CORE + "null": lambda v: None if _NULL.match(v) else _NOTHING,

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from typing import Any
 
-from acsg_cli.reporters.tables import cell
+from acsg_cli.render.safety import csv_cell as csv_text
+from acsg_cli.render.safety import json_text
+from acsg_cli.reporters.tables import csv_cell
 
 
 def to_json(model: Any) -> str:
-    """The model's `to_dict()`, indented, keys in model order."""
-    return json.dumps(model.to_dict(), indent=2, ensure_ascii=False) + "\n"
+    """The model's `to_dict()`, indented, keys in model order (`safety.json_text`)."""
+    return json_text(model.to_dict()) + "\n"
 
 
 def status_csv(report: Any) -> str:
@@ -20,8 +21,8 @@ def status_csv(report: Any) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     columns = report.columns
-    writer.writerow(columns)
+    writer.writerow([csv_text(c) for c in columns])
     for row in report.rows:
         cells = row.cells()
-        writer.writerow([cell(cells[c]) for c in columns])
+        writer.writerow([csv_cell(cells[c]) for c in columns])
     return out.getvalue()

@@ -15,11 +15,17 @@ def render_html(doc: Document) -> str:
     import jinja2
     import markupsafe
 
+    from acsg_cli.render.safety import CSP_META, visible
     from acsg_cli.reports.render.charts import render_svg
 
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("acsg_cli.reports", "templates"),
         autoescape=True,
+        # every `{{ value }}` that is text (not a trusted Markup chart) shows invisible and
+        # control characters as escapes before autoescaping
+        finalize=lambda v: (
+            v if isinstance(v, markupsafe.Markup) or not isinstance(v, str) else visible(v)
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
@@ -34,6 +40,7 @@ def render_html(doc: Document) -> str:
     template = env.get_template("report.html.j2")
     return template.render(
         doc=doc,
+        csp_meta=markupsafe.Markup(CSP_META),
         svg_of=lambda block: markupsafe.Markup(charts[id(block)]),
         kind_of=_kind_of,
         cell_class=_cell_class,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from acsg_cli.reporters.tables import md_cell
+from acsg_cli.render.safety import md_cell, md_text, terminal
 from acsg_cli.reports.layout import (
     Bullets,
     Chart,
@@ -31,35 +31,44 @@ def _table(table: Table, fmt: str) -> str:
             )
         )
     return str(
-        tabulate(table.rows, headers=table.columns, tablefmt="simple", disable_numparse=True)
+        tabulate(
+            [[terminal(c) for c in row] for row in table.rows],
+            headers=[terminal(c) for c in table.columns],
+            tablefmt="simple",
+            disable_numparse=True,
+        )
     )
 
 
 def render_markdown(doc: Document) -> str:
-    lines = [f"# {doc.title}", ""]
-    lines += [f"- **{k}:** {v}" for k, v in doc.meta]
+    """Markdown in which every piece of text is inert (`md_text`): the layout's words and
+    the records' alike."""
+    lines = [f"# {md_cell(doc.title)}", ""]
+    lines += [f"- **{md_cell(k)}:** {md_cell(v)}" for k, v in doc.meta]
     for section in doc.sections:
-        lines += ["", f"## {section.title}", "", f"*Source: {section.source}*"]
+        lines += ["", f"## {md_cell(section.title)}", "", f"*Source: {md_cell(section.source)}*"]
         for block in section.blocks:
             if isinstance(block, Chart):
                 continue  # the figures of every chart are in the table beside it
             lines.append("")
             if isinstance(block, Table):
                 if block.caption:
-                    lines += [f"**{block.caption}**", ""]
+                    lines += [f"**{md_cell(block.caption)}**", ""]
                 lines.append(_table(block, "markdown"))
             elif isinstance(block, Bullets):
-                lines += [f"- {item}" for item in block.items] or ["None."]
+                lines += [f"- {md_text(item)}" for item in block.items] or ["None."]
             else:
-                lines.append(block)
+                lines.append(md_text(block))
     return "\n".join(lines) + "\n"
 
 
 def render_table(doc: Document) -> str:
-    lines = [doc.title, "=" * len(doc.title)]
-    lines += [f"{k}: {v}" for k, v in doc.meta]
+    """Plain text for a terminal: every piece of text through `terminal`."""
+    title = terminal(doc.title)
+    lines = [title, "=" * len(title)]
+    lines += [f"{terminal(k)}: {terminal(v)}" for k, v in doc.meta]
     for section in doc.sections:
-        heading = f"{section.title} [{section.source}]"
+        heading = terminal(f"{section.title} [{section.source}]")
         lines += ["", heading, "-" * len(heading)]
         for block in section.blocks:
             if isinstance(block, Chart):
@@ -67,12 +76,12 @@ def render_table(doc: Document) -> str:
             lines.append("")
             if isinstance(block, Table):
                 if block.caption:
-                    lines.append(block.caption + ":")
+                    lines.append(terminal(block.caption) + ":")
                 lines.append(_table(block, "simple"))
             elif isinstance(block, Bullets):
-                lines += [f"* {item}" for item in block.items] or ["None."]
+                lines += [f"* {terminal(item)}" for item in block.items] or ["None."]
             else:
-                lines.append(block)
+                lines.append(terminal(block))
     return "\n".join(lines) + "\n"
 
 

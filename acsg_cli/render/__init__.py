@@ -1,0 +1,1 @@
+"""Rendering results for people and tools; `safety` makes record text inert in each destination."""

@@ -8,13 +8,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from acsg_cli.cacheflag import enabled
 from acsg_cli.errors import UsageError
 from acsg_cli.models import KIND_BY_FOLDER
 from acsg_cli.problems import Problem, Severity, sort_problems
-from acsg_cli.registry import Registry, SourceFile, load_registry
-from acsg_cli.registry.sources import check_entry
+from acsg_cli.registry import Registry, SourceFile
+from acsg_cli.registry.load import build_registry
+from acsg_cli.registry.sources import check_entry, scan_directory
 
 if TYPE_CHECKING:
     from acsg_cli.rules.engine import RuleSettings
@@ -67,11 +69,36 @@ def validate(
     dates time-dependent rules (an expired offer).
     """
     extra, selected = _select_paths(root, paths)
-    registry = load_registry(root, root_display=root_display, extra=extra)
+    files, scanned = scan_directory(root, root_display)
+    sources = [*files, *extra]
+    shown_root = str(root) if root_display is None else root_display
+    store = None
+    run_key = None
+    if enabled():
+        from acsg_cli.registry import cache
+
+        store = cache.open_for(root)
+        if changed_since is None:
+            context = (
+                "validate",
+                shown_root,
+                sorted(selected) if selected is not None else None,
+                repr(rules),
+                (today or date.today()).isoformat(),
+                os.environ.get("ACSG_TODAY"),
+                [p.to_dict() for p in scanned],
+            )
+            run_key = store.run_key(sources, context)
+            kept = store.recall(run_key) if run_key is not None else None
+            if kept is not None:
+                return _from_plain(kept)
+    registry = build_registry(sources, scanned, shown_root, store=store)
     problems = list(registry.problems)
-    files = {_abs(f): f for f in registry.files}
-    files.update({_abs(p.file): p.file for p in problems})
-    chosen = set(files) if selected is None else {f for f in files if _within(f, selected)}
+    files_shown = {_abs(f): f for f in registry.files}
+    files_shown.update({_abs(p.file): p.file for p in problems})
+    chosen = (
+        set(files_shown) if selected is None else {f for f in files_shown if _within(f, selected)}
+    )
     if changed_since is not None:
         chosen &= _affected_by_change(root, registry, changed_since)
     if rules is not False:
@@ -81,8 +108,29 @@ def validate(
         problems.extend(
             run_rules(registry, settings, today=today, include=lambda shown: _abs(shown) in chosen)
         )
-    kept = [p for p in problems if _abs(p.file) in chosen]
-    return ValidationResult(files_checked=len(chosen), problems=tuple(sort_problems(kept)))
+    kept_problems = [p for p in problems if _abs(p.file) in chosen]
+    result = ValidationResult(
+        files_checked=len(chosen), problems=tuple(sort_problems(kept_problems))
+    )
+    if store is not None and run_key is not None:
+        store.remember(run_key, _to_plain(result))
+    return result
+
+
+def _to_plain(result: ValidationResult) -> tuple[int, list[tuple[str, int, int, str, str, str]]]:
+    return result.files_checked, [
+        (p.file, p.line, p.column, p.code, p.severity.value, p.message) for p in result.problems
+    ]
+
+
+def _from_plain(kept: Any) -> ValidationResult:
+    count, rows = kept
+    return ValidationResult(
+        files_checked=count,
+        problems=tuple(
+            Problem(f, ln, col, code, Severity(sev), msg) for f, ln, col, code, sev, msg in rows
+        ),
+    )
 
 
 def _within(path: str, selected: set[str]) -> bool:

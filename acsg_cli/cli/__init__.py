@@ -24,9 +24,11 @@ class AcsgGroup(TyperGroup):
     """
 
     def invoke(self, ctx: Any) -> Any:
+        from acsg_cli import cacheflag
         from acsg_cli.cli.options import stderr_is_terminal
         from acsg_cli.progress import shown
 
+        token = cacheflag.begin()
         try:
             with shown(stderr_is_terminal()):
                 return super().invoke(ctx)
@@ -35,6 +37,11 @@ class AcsgGroup(TyperGroup):
 
             typer.echo(f"Error: {terminal_block(exc.message)}", err=True)
             raise typer.Exit(code=exc.exit_code) from None
+        finally:
+            cache = sys.modules.get("acsg_cli.registry.cache")
+            if cache is not None:
+                cache.flush()  # what this run read, for the next run
+            cacheflag.end(token)
 
 
 def _version(value: bool) -> None:
@@ -65,15 +72,35 @@ def _root(
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
+    no_cache: bool = typer.Option(
+        False,
+        "--no-cache",
+        help="Read every record file afresh, without the read cache in .acsg_cache/ (env: "
+        "ACSG_NO_CACHE=1).",
+    ),
 ) -> None:
     """The ACSG Secretariat's registry tool."""
+    if no_cache:
+        from acsg_cli.cacheflag import switch_off
+
+        switch_off()
 
 
 def _register() -> None:
-    from acsg_cli.cli import browse, lifecycle, matching, new, reports, rules, schema, validate
+    from acsg_cli.cli import (
+        browse,
+        cache,
+        lifecycle,
+        matching,
+        new,
+        reports,
+        rules,
+        schema,
+        validate,
+    )
     from acsg_cli.cli.groups import GROUPS
 
-    for module in (validate, rules, browse, schema, matching, lifecycle, reports, new):
+    for module in (validate, rules, browse, schema, matching, lifecycle, reports, new, cache):
         module.register(app)
     for name, group in GROUPS.items():
         if group.registered_commands or group.registered_groups:

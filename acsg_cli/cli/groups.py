@@ -19,5 +19,12 @@ match_app = _group("Propose, create and move matches through their lifecycle.")
 consent_app = _group("Record each party's consent to a match (FS 3).")
 report_app = _group("Printable status and stocktaking reports.")
 new_app = _group("Start a new request or offer from a commented template.")
+cache_app = _group("The read cache that makes repeated runs fast (.acsg_cache/).")
 
-GROUPS = {"match": match_app, "consent": consent_app, "report": report_app, "new": new_app}
+GROUPS = {
+    "match": match_app,
+    "consent": consent_app,
+    "report": report_app,
+    "new": new_app,
+    "cache": cache_app,
+}

@@ -1,0 +1,139 @@
+"""The read cache: outputs byte-identical with and without it, never trusted over the file."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from acsg_cli.cli import app
+from acsg_cli.registry.cache import DIRNAME, cache_dir
+
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """The compliant registry plus every rule's trigger file: many problems to point at."""
+    root = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "rules" / "compliant", root)
+    for trigger in sorted((EXAMPLES / "rules" / "triggers").glob("*.yaml")):
+        folder = {"REQ": "requests", "OFF": "offers", "MAT": "matches"}.get(
+            _id_of(trigger)[:3], "requests"
+        )
+        shutil.copy(trigger, root / folder / f"{_id_of(trigger)}.yaml")
+    (root / "requests" / "REQ-2021-900.yaml").write_text("id: REQ-2021-900\nstatus: opne\n")
+    (root / "offers" / "OFF-2021-900.yaml").write_text("id: OFF-2021-900\nid: again\n")
+    return root
+
+
+def _id_of(path: Path) -> str:
+    for line in path.read_text().splitlines():
+        if line.startswith("id: "):
+            return line[4:].strip()
+    raise AssertionError(path)
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    return result.exit_code, result.stdout
+
+
+COMMANDS = [
+    ["validate", "--format", "json"],
+    ["validate"],
+    ["list", "requests", "--format", "json"],
+    ["list", "matches"],
+    ["show", "REQ-2021-001", "--format", "json"],
+    ["show", "MAT-2021-001"],
+]
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
+def test_outputs_are_identical_without_cache_cold_and_warm(mixed: Path, command: list[str]) -> None:
+    args = [*command, "--data", str(mixed)]
+    uncached = run("--no-cache", *args)
+    assert not cache_dir(mixed).exists()
+    cold = run(*args)
+    assert cache_dir(mixed).is_dir()
+    warm = run(*args)
+    assert uncached == cold == warm
+    assert uncached[1]
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_seen(mixed: Path) -> None:
+    args = ["validate", "--format", "json", "--data", str(mixed)]
+    path = mixed / "requests" / "REQ-2021-001.yaml"
+    run(*args)
+    before = run(*args)
+    info = path.stat()
+    text = path.read_text()
+    assert "status: open" in text
+    path.write_text(text.replace("status: open", "status: opne", 1))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    assert path.stat().st_mtime_ns == info.st_mtime_ns and path.stat().st_size == info.st_size
+    after = run(*args)
+    assert after != before
+    assert "'opne' is not a known value" in after[1]
+    assert after == run("--no-cache", *args)
+
+
+def test_a_corrupt_cache_is_ignored_and_rebuilt(mixed: Path) -> None:
+    args = ["validate", "--format", "json", "--data", str(mixed)]
+    expected = run("--no-cache", *args)
+    run(*args)
+    files = sorted(p for p in cache_dir(mixed).iterdir() if p.suffix == ".pickle")
+    assert files
+    for path in files:
+        path.write_bytes(path.read_bytes()[:100])
+    assert run(*args) == expected
+    assert all(len(p.read_bytes()) > 100 for p in files)
+    assert run(*args) == expected
+
+
+class _Planted:
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        return (os.system, ("touch planted",))
+
+
+def test_a_planted_cache_cannot_run_code(
+    mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    args = ["validate", "--format", "json", "--data", str(mixed)]
+    expected = run("--no-cache", *args)
+    run(*args)
+    for path in cache_dir(mixed).glob("*.pickle"):
+        path.write_bytes(pickle.dumps(_Planted()))
+    assert run(*args) == expected
+    assert not (tmp_path / "planted").exists()
+
+
+def test_environment_switches_the_cache_off(mixed: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ACSG_NO_CACHE", "1")
+    run("validate", "--data", str(mixed))
+    assert not cache_dir(mixed).exists()
+
+
+def test_cache_clear(mixed: Path) -> None:
+    run("validate", "--data", str(mixed))
+    folder = cache_dir(mixed)
+    assert folder.name == DIRNAME and folder.parent == mixed.parent
+    assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
+    result = CliRunner().invoke(
+        app, ["cache", "clear", "--data", str(mixed)], catch_exceptions=False
+    )
+    assert result.exit_code == 0 and "removed" in result.stderr
+    assert not folder.exists()
+
+
+def test_a_new_file_and_a_deleted_file_are_seen(mixed: Path) -> None:
+    args = ["validate", "--format", "json", "--data", str(mixed)]
+    run(*args)
+    shutil.copy(mixed / "offers" / "OFF-2021-001.yaml", mixed / "offers" / "OFF-2021-777.yaml")
+    (mixed / "requests" / "REQ-2021-900.yaml").unlink()
+    assert run(*args) == run("--no-cache", *args)

@@ -221,9 +221,9 @@ def write_atomic(path: Path, value: Any) -> bool:
         try:
             with os.fdopen(fd, "wb") as fh:
                 fh.write(payload)
-            os.replace(tmp, path)
+            Path(tmp).replace(path)
         except BaseException:
-            os.unlink(tmp)
+            Path(tmp).unlink(missing_ok=True)
             raise
     except OSError:
         return False  # a read-only or full disk only costs the next run its speed

@@ -150,7 +150,7 @@ class Registry:
                 f"{what} '{record_id}' does not load; run `acsg validate "
                 f"{self.known_ids[record_id]}`"
             )
-        tables = [self.requests, self.offers, self.matches]
+        tables: list[dict[str, Any]] = [self.requests, self.offers, self.matches]
         pool = [i for t in tables for i in t if kind is None or t[i].kind == kind]
         near = difflib.get_close_matches(record_id, sorted(pool), n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]}?" if near else ""

@@ -161,7 +161,7 @@ class _Builder:
             codes.YAML_FEATURE, f"tag '{short_tag(node.tag)}' is not allowed in record files", node
         )
 
-    def _node(self, node: Any, path: KeyPath, depth: int) -> Any:  # noqa: PLR0912 - one walk
+    def _node(self, node: Any, path: KeyPath, depth: int) -> Any:
         kind = node.id
         if kind == "scalar":
             return self._scalar(node)

@@ -146,7 +146,7 @@ def _fast(text: str) -> dict[str, Any] | None:
         data = _LOADS(text)
     except (KeyboardInterrupt, SystemExit, MemoryError):
         raise
-    except BaseException:  # noqa: BLE001 - a refusal, or a Rust panic: the reference reader explains it
+    except BaseException:  # a refusal or a Rust panic: the reference reader explains it
         return None
     if type(data) is not dict:
         return None

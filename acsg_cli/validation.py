@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from acsg_cli import clock
 from acsg_cli.cacheflag import enabled
 from acsg_cli.errors import UsageError
 from acsg_cli.models import KIND_BY_FOLDER
@@ -84,8 +85,7 @@ def validate(
                 shown_root,
                 sorted(selected) if selected is not None else None,
                 repr(rules),
-                (today or date.today()).isoformat(),
-                os.environ.get("ACSG_TODAY"),
+                clock.today(today).isoformat(),
                 [p.to_dict() for p in scanned],
             )
             run_key = store.run_key(sources, context)

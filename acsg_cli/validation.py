@@ -163,9 +163,9 @@ def _select_paths(root: Path, paths: Sequence[Path]) -> tuple[list[SourceFile], 
 
 def _affected_by_change(root: Path, registry: Registry, rev: str) -> set[str]:
     """Files changed since `rev`, and files whose references point at a changed or deleted one."""
-    from acsg_cli import gitrev
+    from acsg_cli import git
 
-    changed, deleted = gitrev.changed_since(root, rev)
+    changed, deleted = git.changed_since(root, rev)
     touched_ids = {p.name.removesuffix(".yaml") for p in changed | deleted}
     affected = {str(p) for p in changed}
     for display in registry.files:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from acsg_cli import gitrev
+from acsg_cli import git
 from acsg_cli.errors import UsageError
 
 
@@ -14,13 +14,13 @@ def repository_of(path: Path) -> Path:
 
     Called before an edit, so a `--commit` outside a repository changes nothing.
     """
-    return gitrev.toplevel(path)
+    return git.toplevel(path)
 
 
 def author_name(top: Path) -> str:
     """The name git will record as the commit's author (honours GIT_AUTHOR_NAME and config)."""
     try:
-        ident = gitrev.git(top, "var", "GIT_AUTHOR_IDENT").strip()
+        ident = git.text(top, "var", "GIT_AUTHOR_IDENT").strip()
     except UsageError:
         return "unknown"
     return ident.split(" <", 1)[0] or "unknown"
@@ -34,8 +34,8 @@ def commit_file(top: Path, path: Path, subject: str, body: str = "") -> str:
     relative = str(path.resolve().relative_to(top.resolve()))
     message = subject + (f"\n\n{body}" if body else "")
     try:
-        gitrev.git(top, "add", "--", relative)  # a new, untracked record needs adding first
-        gitrev.git(top, "commit", "--quiet", "--only", "-m", message, "--", relative)
-        return gitrev.git(top, "rev-parse", "--short", "HEAD").strip()
+        git.text(top, "add", "--", relative)  # a new, untracked record needs adding first
+        git.text(top, "commit", "--quiet", "--only", "-m", message, "--", relative)
+        return git.text(top, "rev-parse", "--short", "HEAD").strip()
     except UsageError as exc:
         raise UsageError(f"{relative} was written but not committed: {exc.message}") from None

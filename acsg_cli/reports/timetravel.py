@@ -18,20 +18,21 @@ A string that looks like a date is always a date. Each report says which form it
 
 from __future__ import annotations
 
+import os
 import re
-import subprocess
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from acsg_cli import gitrev
+from acsg_cli import git
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
 from acsg_cli.models import KIND_BY_FOLDER, Match
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry, SourceFile, load_registry
 from acsg_cli.registry.load import build_registry
+from acsg_cli.render.safety import terminal
 from acsg_cli.vocab import (
     ENDED_MATCH_STATUSES,
     LIVE_MATCH_STATUSES,
@@ -184,29 +185,20 @@ def _from_git(data: Path, root_display: str, rev: str) -> Snapshot:
     if not data.exists():
         raise UsageError(f"registry folder '{data}' not found (set --data or ACSG_DATA)")
     try:
-        top = gitrev.toplevel(data.resolve())
-        gitrev.verify_revision(top, rev)
+        top = git.toplevel(data.resolve())
+        commit = git.verify_revision(top, rev)
     except UsageError as exc:
         raise UsageError(
-            f"'{rev}' is neither a date (YYYY-MM-DD) nor a git revision ({exc.message})"
+            f"'{terminal(rev)}' is neither a date (YYYY-MM-DD) nor a git revision ({exc.message})"
         ) from None
-    commit, committed = gitrev.git(
-        top, "log", "-1", "--format=%H %cs", f"{rev}^{{commit}}", "--"
-    ).split()
+    committed = git.commit_date(top, commit)
     relative = data.resolve().relative_to(top).as_posix()
     prefix = "" if relative == "." else relative + "/"
-    if prefix:
-        kind = subprocess.run(
-            ["git", "cat-file", "-t", f"{commit}:{relative}"],
-            cwd=top,
-            capture_output=True,
-            text=True,
-            check=False,
-        ).stdout.strip()
-        if kind != "tree":
-            raise UsageError(
-                f"'{relative}' is not a folder at git revision '{rev}' ({commit[:12]})"
-            )
+    if prefix and git.object_type(top, f"{commit}:{relative}") != "tree":
+        raise UsageError(
+            f"'{terminal(relative)}' is not a folder at git revision '{terminal(rev)}' "
+            f"({commit[:12]})"
+        )
     shown_root = f"{rev}:{root_display}"
     files, problems = _git_sources(top, commit, prefix, shown_root)
     registry = build_registry(files, problems, root_display=shown_root)
@@ -224,9 +216,7 @@ def _from_git(data: Path, root_display: str, rev: str) -> Snapshot:
 def _git_sources(
     top: Path, commit: str, prefix: str, shown_root: str
 ) -> tuple[list[SourceFile], list[Problem]]:
-    listing = _run_bytes(
-        top, ["ls-tree", "-r", "-l", "-z", "--full-tree", commit, "--", prefix or "."], None
-    )
+    listing = git.ls_tree(top, commit, prefix)
     wanted: list[tuple[str, str, str]] = []
     problems: list[Problem] = []
     for entry in listing.split(b"\0"):
@@ -234,7 +224,7 @@ def _git_sources(
             continue
         meta, _, raw_path = entry.partition(b"\t")
         mode, kind, oid, size = meta.split()
-        path = raw_path.decode("utf-8", "replace")
+        path = os.fsdecode(raw_path)
         parts = path[len(prefix) :].split("/")
         if len(parts) < 2 or parts[0] not in KIND_BY_FOLDER or parts[-1].startswith("."):
             continue
@@ -267,7 +257,7 @@ def _git_sources(
             )
             continue
         wanted.append((shown, parts[0], oid.decode()))
-    blobs = _cat_blobs(top, [oid for _, _, oid in wanted])
+    blobs = git.cat_blobs(top, [oid for _, _, oid in wanted])
     files = [
         SourceFile(
             display=shown, folder=folder, name=shown.rsplit("/", 1)[1], read=_constant(blobs[oid])
@@ -282,37 +272,3 @@ def _constant(content: bytes) -> Callable[[], bytes]:
         return content
 
     return read
-
-
-def _cat_blobs(top: Path, oids: list[str]) -> dict[str, bytes]:
-    """Every blob's content, read in one `git cat-file --batch` call."""
-    if not oids:
-        return {}
-    unique = list(dict.fromkeys(oids))
-    out = _run_bytes(top, ["cat-file", "--batch"], ("\n".join(unique) + "\n").encode())
-    blobs: dict[str, bytes] = {}
-    at = 0
-    for oid in unique:
-        end = out.index(b"\n", at)
-        header = out[at:end].split()
-        if len(header) != 3:
-            raise UsageError(f"git cat-file could not read object {oid}")
-        size = int(header[2])
-        blobs[oid] = out[end + 1 : end + 1 + size]
-        at = end + 1 + size + 1
-    return blobs
-
-
-def _run_bytes(top: Path, args: list[str], stdin: bytes | None) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", *args], cwd=top, input=stdin, capture_output=True, check=False
-        )
-    except FileNotFoundError:
-        raise UsageError("git is not installed; it is needed to read a git revision") from None
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise UsageError(
-            f"git {args[0]} failed in {top}: {detail[-1] if detail else done.returncode}"
-        )
-    return done.stdout

@@ -156,3 +156,29 @@ def test_deleted_request_flags_the_match(registry: Path) -> None:
 def test_not_a_git_repository(registry: Path) -> None:
     with pytest.raises(UsageError):
         validate(registry, changed_since="HEAD")
+
+
+ODD_NAMES = ["REQ-2021-é.yaml", 'REQ-"2021".yaml', "REQ-2021\\9.yaml", "REQ-2021\t9.yaml"]
+
+
+@pytest.mark.parametrize("staged", [False, True])
+@pytest.mark.parametrize("name", ODD_NAMES)
+def test_changed_since_reads_every_file_name(registry: Path, name: str, staged: bool) -> None:
+    """git quotes these names in its plain output; read with -z they are checked, not skipped."""
+    repo = registry.parent
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "base")
+    odd = registry / "requests" / name
+    odd.write_text((registry / "requests" / "REQ-2021-001.yaml").read_text(encoding="utf-8"))
+    if staged:
+        git(repo, "add", ".")
+    result = validate(registry, changed_since="HEAD")
+    assert result.files_checked >= 1
+    assert {Path(p.file).name for p in result.problems} >= {name}
+    assert result.failed()
+    # once committed and changed again, the diff (not only the untracked list) finds it
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "odd")
+    odd.write_text(odd.read_text(encoding="utf-8").replace("title: Reform", "title: Reformed"))
+    assert name in {Path(p.file).name for p in validate(registry, changed_since="HEAD").problems}

@@ -19,6 +19,16 @@ class ProposeFormat(StrEnum):
     markdown = "markdown"
 
 
+class RankBy(StrEnum):
+    cost = "cost"
+    fit = "fit"
+
+
+class Objective(StrEnum):
+    total = "total"
+    fair = "fair"
+
+
 class CreateFormat(StrEnum):
     text = "text"
     json = "json"
@@ -61,8 +71,9 @@ def propose_command(
         bool,
         typer.Option(
             "--plan",
-            help="Also assign offers to the requests, maximising the total score under each "
-            "offer's remaining capacity, and compare with the greedy assignment.",
+            help="Also assign offers to the requests, maximising the --objective under each "
+            "offer's remaining capacity, and compare with the greedy assignment; the unmet "
+            "requests are counted by region, language and number of areas.",
         ),
     ] = False,
     max_offers: Annotated[
@@ -80,6 +91,24 @@ def propose_command(
             "--explain", help="Also list every offer left out for each request, with why."
         ),
     ] = False,
+    rank_by: Annotated[
+        RankBy,
+        typer.Option(
+            "--rank-by",
+            case_sensitive=False,
+            help="cost: the fit minus the opportunity cost of the offer's capacity (what the "
+            "other requests would lose); fit: the fit alone.",
+        ),
+    ] = RankBy.cost,
+    objective: Annotated[
+        Objective,
+        typer.Option(
+            "--objective",
+            case_sensitive=False,
+            help="What the plan maximises, and the capacity prices follow: total: the sum of "
+            "fit plus priority; fair: the sum of each request's share of its own best.",
+        ),
+    ] = Objective.total,
     today: TodayOpt = None,
     config: ConfigOpt = None,
     output_format: Annotated[
@@ -96,15 +125,17 @@ def propose_command(
 
     Hard filters decide which offers are eligible (both open, geographic scope, a kind of
     support in common, capacity left, not expired, not the State's own offer, not declined
-    before); weighted signals score them (areas, text, languages, continuity, quality
-    dimensions, support types, term, institutional focus, urgency, waiting time, minus a
-    penalty for support the State already receives). Ties are broken by offer id.
+    before); weighted signals give each pair its fit (areas, text, languages, continuity,
+    quality dimensions, support types by rarity, term, institutional focus, geography, minus
+    a penalty for support another provider already gives). Offers are ranked by the fit
+    minus the opportunity cost of their capacity (--rank-by), ties by offer id. Urgency and
+    waiting time are a request's priority in the plan, shown once per request.
 
-    JSON: a list of {"request", "candidates": [{"rank", "offer", "score", "reasons"}]}
-    ("excluded": [{"offer", "codes", "reasons"}] added with --explain). With --plan, an
-    object {"proposals": <that list>, "assignment": [{"request", "offer", "score"}],
-    "unmet": [{"request", "reason"}], "total_score", "greedy_total_score",
-    "max_offers_per_request"}.
+    JSON: a list of {"request", "priority", "priority_reasons", "candidates": [{"rank",
+    "offer", "score", "fit", "reasons"}]} ("excluded": [{"offer", "codes", "reasons"}] added
+    with --explain). With --plan, an object {"proposals": <that list>, "assignment":
+    [{"request", "offer", "score"}], "unmet": [{"request", "reason"}], "unmet_by",
+    "objective", "total_score", "greedy_total_score", "max_offers_per_request"}.
 
     \b
     Examples:
@@ -112,6 +143,7 @@ def propose_command(
       acsg match propose --request REQ-2019-005 --explain
       acsg match propose --top 5 --min-score 20 --format markdown
       acsg match propose --plan --max-offers-per-request 2 --format json
+      acsg match propose --plan --objective fair --rank-by fit
     """
     from acsg_cli import clock
     from acsg_cli.errors import UsageError
@@ -133,6 +165,8 @@ def propose_command(
         explain=explain,
         plan=plan,
         max_offers_per_request=max_offers or 1,
+        rank_by=rank_by.value,
+        objective=objective.value,
     )
     PROPOSAL_REPORTERS[output_format.value](sys.stdout).report(proposal)
 

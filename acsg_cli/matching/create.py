@@ -56,11 +56,6 @@ def create_match(
     weights: Weights | None = None,
 ) -> Created:
     """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written."""
-    import numpy as np
-
-    from acsg_cli.matching.index import build_index, one_blas_thread
-    from acsg_cli.matching.scoring import Scorer
-
     if force and not (note and note.strip()):
         raise UsageError("--force needs --note saying why the filters are overridden")
     if force and not (by and by.strip()):
@@ -80,13 +75,7 @@ def create_match(
             + " | ".join(lines)
             + " (use --force with --note to record the match anyway)"
         )
-    with one_blas_thread():
-        index = build_index(registry, today)
-        scorer = Scorer(index, weights or Weights())
-        block = scorer.block(np.array([index.request_pos[request.id]], dtype=np.intp))
-        cols = [index.offer_pos[o.id] for o in offers]
-        explained = scorer.explain(block, [(0, c) for c in cols])
-    scores = [float(block.total[0, c]) for c in cols]
+    scores, explained = _score(registry, request, offers, today, weights or Weights())
     rationale = _rationale(request, offers, explained)
     for oid, found in refused.items():
         rationale += [redact(f"{oid}: forced past a filter: {e.reason}") for e in found]
@@ -127,24 +116,6 @@ def create_match(
     )
 
 
-def _rationale(
-    request: Request, offers: list[Offer], explained: list[list[Component]]
-) -> list[str]:
-    """The score's reasons fit for the match file. Every party reads that file, before anyone
-    consented: only the reasons the strictest party audience may see are kept (a confidential
-    request's words stay out), with contact details redacted."""
-    audience = Audience.before_consent("", request)
-    rationale: list[str] = []
-    for offer, parts in zip(offers, explained, strict=True):
-        prefix = f"{offer.id}: " if len(offers) > 1 else ""
-        rationale += [
-            redact(f"{prefix}{p.reason}")
-            for p in parts
-            if p.reason and reason_visible(p.name, request, [offer], audience)
-        ]
-    return rationale
-
-
 def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:
     from acsg_cli.registry.ids import next_id
     from acsg_cli.yamlio.writer import create_exclusive, dump_record
@@ -163,3 +134,42 @@ def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:
     raise DataError(
         f"could not allocate a match id in {root / 'matches'}: other writers keep taking them"
     )
+
+
+def _rationale(
+    request: Request, offers: list[Offer], explained: list[list[Component]]
+) -> list[str]:
+    """The score's reasons fit for the match file. Every party reads that file, before anyone
+    consented: only the reasons the strictest party audience may see are kept (a confidential
+    request's words stay out), with contact details redacted."""
+    audience = Audience.before_consent("", request)
+    rationale: list[str] = []
+    for offer, parts in zip(offers, explained, strict=True):
+        prefix = f"{offer.id}: " if len(offers) > 1 else ""
+        rationale += [
+            redact(f"{prefix}{p.reason}")
+            for p in parts
+            if p.reason and reason_visible(p.name, request, [offer], audience)
+        ]
+    return rationale
+
+
+def _score(
+    registry: Registry, request: Request, offers: list[Offer], today: date, weights: Weights
+) -> tuple[list[float], list[list[Component]]]:
+    """Each offer's fit for the request and its parts, calibrated on the whole registry."""
+    import numpy as np
+
+    from acsg_cli.matching.index import build_index, one_blas_thread
+    from acsg_cli.matching.scoring import Scorer
+
+    with one_blas_thread():
+        index = build_index(registry, today)
+        scorer = Scorer(index, weights)
+        row = index.request_pos[request.id]
+        scorer.prepare(np.array([row], dtype=np.intp))
+        cols = np.array([index.offer_pos[o.id] for o in offers], dtype=np.intp)
+        rows = np.full(len(cols), row, dtype=np.intp)
+        cosine = scorer.cosine(rows, cols)
+        scores = scorer.total(scorer.values(rows, cols, cosine)).tolist()
+        return scores, scorer.explain(rows, cols, cosine)

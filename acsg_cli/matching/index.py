@@ -1,29 +1,25 @@
-"""The registry laid out as arrays, so eligibility and scores are computed for every
-request-offer pair at once instead of pair by pair in Python.
+"""The registry laid out as arrays, so eligibility and scores are computed for many
+request-offer pairs at once instead of pair by pair in Python.
 
 Requests and offers are indexed in id order (row and column numbers double as the id
-tie-break). Sets of codes become 0/1 matrices, so "how many requested areas does the offer
-cover" for a block of requests against every offer is one matrix product. Facts that come
-from matches (live and declined pairs, continuity, support already received) are gathered
-in one pass over the matches.
+tie-break). Sets of codes become 0/1 matrices (for the eligibility filters, computed for a
+block of requests against every offer) and bit sets (for the signals, computed for a list of
+eligible pairs). Facts that come from matches (live and declined pairs, earlier cooperation,
+support already received) are gathered in one pass over the matches and kept per State and
+per offering entity, so looking them up for a pair costs the same at any registry size.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from acsg_cli.models import Match, Offer, Request
+from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
-    ENDED_MATCH_STATUSES,
-    LIVE_MATCH_STATUSES,
     Area,
-    Decision,
     EntityType,
-    MatchStatus,
     OfferStatus,
     QualityDimension,
     RequestStatus,
@@ -33,21 +29,18 @@ from acsg_cli.vocab import (
 if TYPE_CHECKING:
     import numpy as np
 
+    from acsg_cli.matching.history import History
+
 AREAS = list(Area)
 QUALITIES = list(QualityDimension)
 SUPPORT_TYPES = list(SupportType)
 TERM_CODES = {None: 0, "short_term": 1, "long_term": 2, "either": 3}
-
-
-@dataclass(frozen=True)
-class SupportSource:
-    """Support a State already receives in some areas: a live match, or the request's own
-    `coordination.existing_support` entry (WM 15.vi)."""
-
-    state: str
-    areas: frozenset[Area]
-    match_id: str | None = None
-    provider: str | None = None
+INSTITUTIONAL_AREAS = (
+    Area.INSTITUTIONAL_CAPACITY,
+    Area.LEGISLATION,
+    Area.STRATEGIC_PLANNING,
+    Area.QUALITY_ASSURANCE,
+)
 
 
 def one_blas_thread() -> Any:
@@ -58,12 +51,33 @@ def one_blas_thread() -> Any:
     return threadpool_limits(limits=1, user_api="blas")
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
 def entity_key(offer: Offer) -> str:
     """Who stands behind an offer: a State by its country, anyone else by name."""
     entity = offer.offering_entity
     if entity.type is EntityType.STATE and entity.country:
         return f"state:{entity.country}"
-    return f"{entity.type.value}:{' '.join(entity.name.casefold().split())}"
+    return f"{entity.type.value}:{_norm(entity.name)}"
+
+
+def entity_name(offer: Offer) -> str:
+    """The offering entity in a few words: a State by its country's name."""
+    from acsg_cli import geo
+
+    entity = offer.offering_entity
+    if entity.type is EntityType.STATE and entity.country:
+        return geo.country_name(entity.country)
+    return entity.name
+
+
+def states_name(request: Request) -> str:
+    """The requesting States by name."""
+    from acsg_cli import geo
+
+    return ", ".join(geo.country_name(s) for s in request.requesting_states)
 
 
 def _onehot(rows: list[Any], vocab: list[Any]) -> np.ndarray:
@@ -78,6 +92,29 @@ def _onehot(rows: list[Any], vocab: list[Any]) -> np.ndarray:
     return out
 
 
+def bits(rows: list[Any], vocab: list[Any]) -> np.ndarray:
+    """Each row's set of values as bits: (rows, words) of uint64, bit k of the vocabulary's k-th
+    value; `overlap` counts common values of many pairs at once."""
+    import numpy as np
+
+    position = {v: i for i, v in enumerate(vocab)}
+    out = np.zeros((len(rows), max((len(vocab) + 63) // 64, 1)), dtype=np.uint64)
+    for r, values in enumerate(rows):
+        for v in values:
+            k = position.get(v)
+            if k is not None:
+                out[r, k // 64] |= np.uint64(1 << (k % 64))
+    return out
+
+
+def count(words: np.ndarray) -> np.ndarray:
+    """How many values each row of bit sets holds."""
+    import numpy as np
+
+    counted: np.ndarray = np.bitwise_count(words).sum(axis=1, dtype=np.int64)
+    return counted
+
+
 @dataclass
 class MatchingIndex:
     """Arrays over requests (rows) and offers (columns), both in id order."""
@@ -88,17 +125,26 @@ class MatchingIndex:
     offers: list[Offer]
     request_pos: dict[str, int]
     offer_pos: dict[str, int]
+    countries: list[str] = field(default_factory=list)
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     live_pairs: dict[int, set[int]] = field(default_factory=dict)
     declined_pairs: dict[int, set[int]] = field(default_factory=dict)
-    continuity: dict[int, dict[int, str]] = field(default_factory=dict)
-    """request row -> {offer column: the earliest earlier match between the same parties}"""
-    support: list[list[SupportSource]] = field(default_factory=list)
-    """request row -> support its States already receive"""
     offer_areas: list[frozenset[Area]] = field(default_factory=list)
+    keys: list[str] = field(default_factory=list)
+    """Offering entities (see `entity_key`); `arrays["off_key"]` numbers each offer's."""
+    _history: History | None = None
 
     def __getitem__(self, name: str) -> np.ndarray:
         return self.arrays[name]
+
+    @property
+    def history(self) -> History:
+        """Earlier cooperation and support already received, built on first use."""
+        if self._history is None:
+            from acsg_cli.matching.history import build_history
+
+            self._history = build_history(self)
+        return self._history
 
 
 def build_index(registry: Registry, today: date) -> MatchingIndex:
@@ -115,7 +161,7 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
         {r.id: i for i, r in enumerate(requests)},
         {o.id: j for j, o in enumerate(offers)},
     )
-    countries = sorted({s for r in requests for s in r.requesting_states})
+    countries = index.countries = sorted({s for r in requests for s in r.requesting_states})
     languages = sorted(
         {lang for r in requests for lang in r.languages}
         | {lang for o in offers for lang in o.languages}
@@ -123,10 +169,14 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
     a = index.arrays
     a["req_open"] = np.array([r.status is RequestStatus.OPEN for r in requests], dtype=bool)
     a["req_states"] = _onehot([r.requesting_states for r in requests], countries)
-    a["req_areas"] = _onehot([r.areas for r in requests], AREAS)
     a["req_support"] = _onehot([r.support_types for r in requests], SUPPORT_TYPES)
-    a["req_quality"] = _onehot([r.quality_dimensions for r in requests], QUALITIES)
-    a["req_langs"] = _onehot([r.languages for r in requests], languages)
+    a["req_area_bits"] = bits([r.areas for r in requests], AREAS)
+    a["req_inst_bits"] = bits(
+        [[x for x in r.areas if x in INSTITUTIONAL_AREAS] for r in requests], AREAS
+    )
+    a["req_support_bits"] = bits([r.support_types for r in requests], SUPPORT_TYPES)
+    a["req_quality_bits"] = bits([r.quality_dimensions for r in requests], QUALITIES)
+    a["req_lang_bits"] = bits([r.languages for r in requests], languages)
     a["req_term"] = np.array(
         [TERM_CODES[r.term.value if r.term else None] for r in requests], dtype=np.int8
     )
@@ -144,19 +194,34 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
         ],
         countries,
     )
-    a["off_areas"] = _onehot([o.areas for o in offers], AREAS)
     index.offer_areas = [frozenset(o.areas) for o in offers]
     a["off_support"] = _onehot([o.support_types for o in offers], SUPPORT_TYPES)
-    a["off_quality"] = _onehot([o.quality_dimensions for o in offers], QUALITIES)
-    a["off_langs"] = _onehot([o.languages for o in offers], languages)
+    a["off_area_bits"] = bits([o.areas for o in offers], AREAS)
+    a["off_support_bits"] = bits([o.support_types for o in offers], SUPPORT_TYPES)
+    a["off_quality_bits"] = bits([o.quality_dimensions for o in offers], QUALITIES)
+    a["off_lang_bits"] = bits([o.languages for o in offers], languages)
     a["off_term"] = np.array(
         [TERM_CODES[o.term.value if o.term else None] for o in offers], dtype=np.int8
     )
     a["off_expired"] = np.array(
         [o.available_until is not None and o.available_until < today for o in offers], dtype=bool
     )
-    _index_matches(index, registry)
+    a["off_named"] = np.array([_named(o) for o in offers], dtype=np.float32)
+    key_of: dict[str, int] = {}
+    a["off_key"] = np.array(
+        [key_of.setdefault(entity_key(o), len(key_of)) for o in offers], dtype=np.int64
+    )
+    index.keys = list(key_of)
+    _index_pairs(index, registry)
     return index
+
+
+def _named(offer: Offer) -> float:
+    """How closely the offer's scope names where it may work: countries 1, regions 0.5, global 0."""
+    scope = offer.geographic_scope
+    if scope.countries is not None:
+        return 1.0
+    return 0.5 if scope.regions is not None else 0.0
 
 
 def _cover(offers: list[Offer], countries: list[str]) -> np.ndarray:
@@ -181,117 +246,40 @@ def _cover(offers: list[Offer], countries: list[str]) -> np.ndarray:
     return out
 
 
-def _index_matches(index: MatchingIndex, registry: Registry) -> None:
+def _index_pairs(index: MatchingIndex, registry: Registry) -> None:
+    """Live and declined request-offer pairs, and each offer's remaining capacity."""
     import numpy as np
 
+    from acsg_cli.matching.history import declined
+    from acsg_cli.vocab import LIVE_MATCH_STATUSES
+
     live_count = np.zeros(len(index.offers), dtype=np.int64)
-    # Earlier matches by the parties they joined: requesting State -> entity -> match ids.
-    joined: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    received: dict[str, list[SupportSource]] = defaultdict(list)
-    for match in sorted(registry.matches.values(), key=lambda m: m.id):
+    for match in registry.matches.values():
+        row = index.request_pos.get(match.request)
         columns = [index.offer_pos[o] for o in match.offers if o in index.offer_pos]
-        _index_pairs(index, match, columns, live_count)
-        request = registry.requests.get(match.request)
-        if request is None or match.status in ENDED_MATCH_STATUSES:
-            continue
-        for state in request.requesting_states:
-            for col in columns:
-                joined[state][entity_key(index.offers[col])].append(match.id)
-        if match.status in LIVE_MATCH_STATUSES:
-            _note_support(index, match, request, columns, received)
+        live = match.status in LIVE_MATCH_STATUSES
+        refused = declined(match)
+        for col in columns:
+            if live:
+                live_count[col] += 1
+                if row is not None:
+                    index.live_pairs.setdefault(row, set()).add(col)
+            if refused and row is not None:
+                index.declined_pairs.setdefault(row, set()).add(col)
     index.arrays["off_remaining"] = (
         np.array([o.capacity for o in index.offers], dtype=np.int64) - live_count
     )
-    by_key: dict[str, list[int]] = defaultdict(list)
-    for col, offer in enumerate(index.offers):
-        by_key[entity_key(offer)].append(col)
-    for row, request in enumerate(index.requests):
-        earlier = _earliest_matches(request, joined, by_key)
-        if earlier:
-            index.continuity[row] = earlier
-        index.support.append(_support_sources(request, received))
-    index.arrays["req_supported"] = _onehot(
-        [
-            sorted({a for s in sources for a in s.areas}, key=AREAS.index)
-            for sources in index.support
-        ],
-        AREAS,
-    )
-
-
-def _index_pairs(
-    index: MatchingIndex, match: Match, columns: list[int], live_count: np.ndarray
-) -> None:
-    """Count the offers' live matches and note the live and declined request-offer pairs."""
-    row = index.request_pos.get(match.request)
-    live = match.status in LIVE_MATCH_STATUSES
-    declined = row is not None and _declined(match)
-    for col in columns:
-        if live:
-            live_count[col] += 1
-            if row is not None:
-                index.live_pairs.setdefault(row, set()).add(col)
-        if declined and row is not None:
-            index.declined_pairs.setdefault(row, set()).add(col)
-
-
-def _note_support(
-    index: MatchingIndex,
-    match: Match,
-    request: Request,
-    columns: list[int],
-    received: dict[str, list[SupportSource]],
-) -> None:
-    """A live match supports each requesting State in the requested areas its offers cover."""
-    supplied = {area for col in columns for area in index.offers[col].areas}
-    areas = frozenset(a for a in request.areas if a in supplied)
-    if areas:
-        for state in request.requesting_states:
-            received[state].append(SupportSource(state, areas, match_id=match.id))
-
-
-def _earliest_matches(
-    request: Request, joined: dict[str, dict[str, list[str]]], by_key: dict[str, list[int]]
-) -> dict[int, str]:
-    """For each offer whose entity was matched before with a requesting State: the first match."""
-    earlier: dict[int, str] = {}
-    for state in request.requesting_states:
-        for key, match_ids in joined.get(state, {}).items():
-            first = min(match_ids)
-            for col in by_key.get(key, []):
-                if col not in earlier or first < earlier[col]:
-                    earlier[col] = first
-    return earlier
-
-
-def _support_sources(
-    request: Request, received: dict[str, list[SupportSource]]
-) -> list[SupportSource]:
-    """Support the requesting States already receive: live matches, then the request's own
-    `coordination.existing_support`."""
-    sources = [s for state in request.requesting_states for s in received.get(state, [])]
-    if request.coordination is not None:
-        sources.extend(
-            SupportSource(
-                ", ".join(request.requesting_states), frozenset(item.areas), provider=item.provider
-            )
-            for item in request.coordination.existing_support
-            if item.areas
-        )
-    return sources
-
-
-def _declined(match: Match) -> bool:
-    if match.status is MatchStatus.DECLINED:
-        return True
-    return any(c.decision is Decision.DECLINED for c in match.consents)
 
 
 __all__ = [
     "AREAS",
+    "INSTITUTIONAL_AREAS",
     "MatchingIndex",
-    "SupportSource",
+    "bits",
     "build_index",
+    "count",
     "entity_key",
+    "entity_name",
     "one_blas_thread",
+    "states_name",
 ]

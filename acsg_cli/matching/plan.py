@@ -1,17 +1,19 @@
-"""One assignment of offers to requests that maximises the total score under capacity.
+"""One assignment of offers to requests that maximises the total value under capacity, and
+the price of each offer's capacity.
 
 The pairs are the eligible ones with a positive score (at least `--min-score` when given).
 Each offer serves at most its remaining capacity; each request receives at most
 `max_per_request` offers (one by default); each pair is used at most once. This is a maximum
-weight bipartite b-matching:
+weight bipartite b-matching, a linear programme whose constraint matrix is totally
+unimodular, so a basic optimum is integral. HiGHS (`scipy.optimize.linprog`, dual simplex)
+solves it over each request's best and each offer's best pairs first, and any pair whose dual
+prices show it could improve the total is added until none can (column generation), so the
+programme stays small and its memory linear in the pairs.
 
-- with one offer per request it is an assignment problem once every offer is expanded into
-  one column per unit of capacity, solved exactly by scipy's sparse LAPJV
-  (`scipy.sparse.csgraph.min_weight_full_bipartite_matching`);
-- with more it is a linear programme whose constraint matrix is totally unimodular, so its
-  optimum is integral; HiGHS (`scipy.optimize.linprog`) solves it over each request's best
-  and each offer's best pairs first, and any pair whose dual price shows it could improve the
-  total is added until none can (column generation), which keeps the programme small.
+The dual price of an offer's capacity constraint is what one more place of that offer would
+add to the best total: the opportunity cost of using one of its places for one request rather
+than leave it to the others (as in resettlement matching: Annie MOORE, Ahani et al.). It is
+0 for an offer with places to spare.
 
 The greedy plan (best pair first, ties by request then offer id) is computed alongside, so
 the gain of optimising is visible; the optimum is never below it.
@@ -44,6 +46,7 @@ def greedy(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarr
 
     order = np.lexsort((edges.cols, edges.rows, -edges.scores))
     left = capacity.astype(np.int64).tolist()
+    places = int(capacity[np.unique(edges.cols)].sum()) if len(edges) else 0
     room = dict.fromkeys(np.unique(edges.rows).tolist(), max_per_request)
     chosen = []
     rows, cols = edges.rows[order].tolist(), edges.cols[order].tolist()
@@ -52,70 +55,44 @@ def greedy(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarr
             left[c] -= 1
             room[r] -= 1
             chosen.append(e)
+            places -= 1
+            if not places:
+                break
     return np.array(sorted(chosen), dtype=np.intp)
+
+
+@dataclass(frozen=True)
+class Solution:
+    """The pairs of an optimal plan and the dual prices of the request and offer limits."""
+
+    chosen: np.ndarray
+    offer_price: np.ndarray
+    request_price: np.ndarray
 
 
 def optimal(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
     """Indices of the pairs of a plan with the largest total score."""
+    return solve(edges, capacity, max_per_request).chosen
+
+
+def solve(edges: Edges, capacity: np.ndarray, max_per_request: int) -> Solution:
+    """An optimal plan and its dual prices (`capacity` has one entry per offer column)."""
     import numpy as np
 
+    n_cols = len(capacity)
+    n_rows = int(edges.rows.max()) + 1 if len(edges) else 0
     if not len(edges):
-        return np.zeros(0, dtype=np.intp)
-    if max_per_request == 1:
-        return _assignment(edges, capacity)
+        return Solution(np.zeros(0, dtype=np.intp), np.zeros(n_cols), np.zeros(n_rows))
     return _linear_programme(edges, capacity, max_per_request)
 
 
-def _assignment(edges: Edges, capacity: np.ndarray) -> np.ndarray:
-    """One offer per request: a minimum-cost full matching of the requests to offer slots.
-
-    Each offer gets one column per unit of capacity (never more than the requests it could
-    serve), each request a private "unserved" column, so every request can be matched; a
-    pair costs `top - score` and unserved costs `top`, so the cheapest matching is the plan
-    with the largest total. Solved by scipy's sparse LAPJV."""
-    import numpy as np
-    from scipy import sparse
-    from scipy.sparse.csgraph import min_weight_full_bipartite_matching
-
-    rows, row_of = np.unique(edges.rows, return_inverse=True)
-    cols, col_of = np.unique(edges.cols, return_inverse=True)
-    slots = np.minimum(capacity[cols], np.bincount(col_of, minlength=len(cols)))
-    first = np.concatenate([[0], np.cumsum(slots)[:-1]]).astype(np.intp)
-    n_slots = int(slots.sum())
-    top = float(edges.scores.max()) + 1.0
-    at_row, at_col, cost = [], [], []
-    for k in range(int(slots.max())):
-        use = np.flatnonzero(slots[col_of] > k)
-        at_row.append(row_of[use])
-        at_col.append(first[col_of[use]] + k)
-        cost.append(top - edges.scores[use])
-    unserved = np.arange(len(rows))
-    at_row.append(unserved)
-    at_col.append(n_slots + unserved)
-    cost.append(np.full(len(rows), top))
-    graph = sparse.csr_matrix(
-        (np.concatenate(cost), (np.concatenate(at_row), np.concatenate(at_col))),
-        shape=(len(rows), n_slots + len(rows)),
-    )
-    matched_row, matched_slot = min_weight_full_bipartite_matching(graph)
-    served = matched_slot < n_slots
-    matched_row, matched_slot = matched_row[served], matched_slot[served]
-    matched_col = np.searchsorted(first, matched_slot, side="right") - 1
-    # Back from (request, offer) to the pair's index.
-    keys = row_of.astype(np.int64) * len(cols) + col_of
-    sorter = np.argsort(keys, kind="stable")
-    wanted = matched_row.astype(np.int64) * len(cols) + matched_col
-    return np.sort(sorter[np.searchsorted(keys, wanted, sorter=sorter)])
-
-
-def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
+def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) -> Solution:
     import numpy as np
     from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
     n_rows = int(edges.rows.max()) + 1
-    n_cols = int(edges.cols.max()) + 1
-    limit = np.concatenate([np.full(n_rows, max_per_request), capacity[:n_cols]]).astype(np.float64)
-    # Start from each request's best pairs; price the others in with the duals.
+    n_cols = len(capacity)
+    limit = np.concatenate([np.full(n_rows, max_per_request), capacity]).astype(np.float64)
     # Start from each request's best pairs and each offer's best pairs (capacity binds there);
     # then price the others in with the duals.
     keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 5) | (
@@ -129,23 +106,24 @@ def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) 
         )
         if result.status != 0:  # pragma: no cover - a bounded, feasible programme always solves
             raise RuntimeError(f"the assignment solver failed: {result.message}")
-        price = -result.ineqlin.marginals
+        price = np.maximum(-result.ineqlin.marginals, 0.0)
         reduced = edges.scores - price[edges.rows] - price[n_rows + edges.cols]
         better = ~keep & (reduced > 1e-9)
         if not better.any():
             break
         keep |= better
     x = result.x
+    prices = (price[n_rows:], price[:n_rows])
     if np.all((np.abs(x) < 1e-6) | (np.abs(x - 1) < 1e-6)):
-        return np.sort(kept[x > 0.5])
+        return Solution(np.sort(kept[x > 0.5]), *prices)
     # A basic optimum is integral here; should the solver return another one, ask for integers.
-    solved = milp(
+    solved = milp(  # pragma: no cover
         -edges.scores[kept],
         integrality=np.ones(len(kept)),
-        bounds=Bounds(0, 1),  # pragma: no cover
+        bounds=Bounds(0, 1),
         constraints=LinearConstraint(matrix, -np.inf, limit),
     )
-    return np.sort(kept[solved.x > 0.5])  # pragma: no cover
+    return Solution(np.sort(kept[solved.x > 0.5]), *prices)  # pragma: no cover
 
 
 def _rank(group: np.ndarray, other: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -1,14 +1,17 @@
 """`acsg match propose`: for each open request, the best eligible offers with their reasons,
 and optionally a capacity-aware plan across all of them.
 
-Candidates are ranked by score, then by offer id, so the same registry, date and weights
-always give the same list. Scores are computed for blocks of requests against every offer at
-once; only the candidates shown are explained in words.
+Offers are ranked by *score*: the pair's fit minus the opportunity cost of the offer's
+capacity (the dual price of that capacity in the plan's linear programme: what the other
+requests would lose if this one took a place), then by offer id, so the same registry, date
+and weights always give the same list. `rank_by="fit"` ranks by the fit alone. The eligible
+pairs of every open request are listed once (memory linear in their number), scored in
+chunks and priced by one programme; only the candidates shown are explained in words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -22,10 +25,11 @@ if TYPE_CHECKING:
     import numpy as np
 
     from acsg_cli.matching.index import MatchingIndex
-    from acsg_cli.matching.plan import Edges
+    from acsg_cli.matching.pricing import Pricing
+    from acsg_cli.matching.scoring import Pairs, Scorer
 
-BLOCK_ROWS = 256
-"""Requests scored together: bounds memory to a few arrays of BLOCK_ROWS x offers."""
+RANK_BY = ("cost", "fit")
+OBJECTIVES = ("total", "fair")
 
 
 @dataclass(frozen=True)
@@ -37,6 +41,8 @@ class Candidate:
     title: str
     score: float
     components: tuple[Component, ...]
+    fit: float | None = None
+    """The fit alone (the score before the opportunity cost of the offer's capacity)."""
 
     @property
     def reasons(self) -> list[str]:
@@ -62,6 +68,9 @@ class RequestCandidates:
     eligible: int
     """How many offers pass every hard filter (before `top` and `min_score`)."""
     excluded: list[Excluded] | None = None
+    priority: float = 0.0
+    """The request's priority in the plan (urgency and waiting time, weighted)."""
+    priority_reasons: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -84,6 +93,9 @@ class Plan:
     total_score: float
     greedy_total_score: float
     max_offers_per_request: int
+    objective: str = "total"
+    unmet_by: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Unmet requests counted by region, by working language and by number of areas asked."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +105,7 @@ class Proposal:
     min_score: float | None
     requests: list[RequestCandidates]
     plan: Plan | None = None
+    rank_by: str = "cost"
 
 
 def propose(
@@ -106,6 +119,8 @@ def propose(
     explain: bool = False,
     plan: bool = False,
     max_offers_per_request: int = 1,
+    rank_by: str = "cost",
+    objective: str = "total",
 ) -> Proposal:
     """Rank the eligible offers of each open request (or of `request_ids`) and, with `plan`,
     assign offers to those requests under capacity. Unknown request ids raise `UnknownIdError`."""
@@ -115,88 +130,150 @@ def propose(
         raise UsageError("--top must be at least 1")
     if max_offers_per_request < 1:
         raise UsageError("--max-offers-per-request must be at least 1")
+    if rank_by not in RANK_BY:
+        raise UsageError(f"--rank-by must be one of {', '.join(RANK_BY)}")
+    if objective not in OBJECTIVES:
+        raise UsageError(f"--objective must be one of {', '.join(OBJECTIVES)}")
     with one_blas_thread():
         return _propose(
             registry,
-            today=today,
-            weights=weights,
-            request_ids=request_ids,
-            top=top,
-            min_score=min_score,
-            explain=explain,
-            plan=plan,
-            max_offers_per_request=max_offers_per_request,
+            today,
+            weights or Weights(),
+            request_ids,
+            Options(top, min_score, explain, plan, max_offers_per_request, rank_by, objective),
         )
+
+
+@dataclass(frozen=True)
+class Options:
+    top: int
+    min_score: float | None
+    explain: bool
+    plan: bool
+    max_per_request: int
+    rank_by: str
+    objective: str
 
 
 def _propose(
     registry: Registry,
-    *,
     today: date,
-    weights: Weights | None,
+    weights: Weights,
     request_ids: list[str] | None,
-    top: int,
-    min_score: float | None,
-    explain: bool,
-    plan: bool,
-    max_offers_per_request: int,
+    options: Options,
 ) -> Proposal:
     import numpy as np
 
     from acsg_cli.matching.index import build_index
-    from acsg_cli.matching.plan import Edges
+    from acsg_cli.matching.pricing import price
     from acsg_cli.matching.scoring import Scorer
 
     index = build_index(registry, today)
-    scorer = Scorer(index, weights or Weights())
-    rows = _rows(registry, index, request_ids)
-    results: list[RequestCandidates] = []
-    edge_parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    for start in range(0, len(rows), BLOCK_ROWS):
-        block = scorer.block(rows[start : start + BLOCK_ROWS])
-        usable = block.codes == 0
-        shown = usable & (block.total >= min_score) if min_score is not None else usable
-        if plan:
-            ii, jj = np.nonzero(shown & (block.total > 0))
-            edge_parts.append((block.rows[ii], jj, block.total[ii, jj]))
-        chosen: list[list[int]] = []
-        for i in range(len(block.rows)):
-            idx = np.flatnonzero(shown[i])
-            order = idx[np.lexsort((idx, -block.total[i, idx]))][:top]
-            chosen.append(order.tolist())
-        pairs = [(i, col) for i, cols in enumerate(chosen) for col in cols]
-        explained = iter(scorer.explain(block, pairs))
-        for i, row in enumerate(block.rows.tolist()):
-            candidates = [
+    scorer = Scorer(index, weights)
+    shown = _rows(registry, index, request_ids)
+    rows = np.union1d(np.flatnonzero(index["req_open"]), shown).astype(np.intp)
+    pairs = scorer.eligible(rows)
+    scorer.calibrate(pairs)
+    fit = scorer.fit(pairs)
+    floor = options.min_score
+    listed = fit >= floor if floor is not None else np.ones(len(fit), dtype=bool)
+    pricing = price(
+        scorer,
+        pairs,
+        fit,
+        listed,
+        objective=options.objective,
+        max_per_request=options.max_per_request,
+        needed=options.plan or options.rank_by == "cost",
+    )
+    key = fit - pricing.cost if options.rank_by == "cost" else fit
+    results = _rank(scorer, pairs, Ranking(fit, key, listed, shown, pricing), options)
+    made = None
+    if options.plan:
+        from acsg_cli.matching.planview import make_plan
+
+        if request_ids:  # plan the requests asked for; the prices above still weigh all
+            only = listed & np.isin(pairs.rows, shown)
+            pricing = price(
+                scorer,
+                pairs,
+                fit,
+                only,
+                objective=options.objective,
+                max_per_request=options.max_per_request,
+                needed=True,
+            )
+        made = make_plan(index, results, pricing, options=options)
+    return Proposal(today, options.top, floor, results, made, options.rank_by)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Per pair: fit, ranking key and whether it may be listed; the requests shown; prices."""
+
+    fit: np.ndarray
+    key: np.ndarray
+    listed: np.ndarray
+    shown: np.ndarray
+    pricing: Pricing
+
+
+def _rank(
+    scorer: Scorer, pairs: Pairs, ranking: Ranking, options: Options
+) -> list[RequestCandidates]:
+    """The `top` candidates of each shown request, explained."""
+    import numpy as np
+
+    fit, key, listed, shown, pricing = (
+        ranking.fit,
+        ranking.key,
+        ranking.listed,
+        ranking.shown,
+        ranking.pricing,
+    )
+
+    from acsg_cli.matching.reasons import priority_reasons
+
+    index = scorer.index
+    at = np.flatnonzero(listed & np.isin(pairs.rows, shown))
+    order = at[np.lexsort((pairs.cols[at], -key[at], pairs.rows[at]))]
+    first = np.searchsorted(pairs.rows[order], shown, side="left")
+    last = np.searchsorted(pairs.rows[order], shown, side="right")
+    chosen = [order[a : min(b, a + options.top)] for a, b in zip(first, last, strict=True)]
+    picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
+    explained = iter(scorer.explain(pairs.rows[picked], pairs.cols[picked], pairs.cosine[picked]))
+    priority = scorer.priority(shown)
+    results = []
+    for i, row in enumerate(shown.tolist()):
+        candidates = []
+        for rank, p in enumerate(chosen[i].tolist(), start=1):
+            parts = next(explained)
+            cost = pricing.component(p) if options.rank_by == "cost" else None
+            if cost is not None:
+                parts = [*parts, cost]
+            col = int(pairs.cols[p])
+            candidates.append(
                 Candidate(
                     rank,
                     index.offers[col].id,
                     index.offers[col].title,
-                    float(block.total[i, col]),
-                    tuple(next(explained)),
+                    round(float(key[p]), 2),
+                    tuple(parts),
+                    float(fit[p]),
                 )
-                for rank, col in enumerate(chosen[i], start=1)
-            ]
-            excluded = (
-                _excluded(index, block.codes[i], block.total[i], row, min_score)
-                if explain
-                else None
             )
-            results.append(
-                RequestCandidates(index.requests[row], candidates, int(usable[i].sum()), excluded)
+        excluded = _excluded(index, row, pairs, fit, options.min_score) if options.explain else None
+        results.append(
+            RequestCandidates(
+                index.requests[row],
+                candidates,
+                int(scorer.eligible_count[row]),
+                excluded,
+                round(float(priority[i]), 2),
+                tuple(priority_reasons(index, row)),
             )
-    made = None
-    if plan:
-        parts = (
-            [np.concatenate(p) for p in zip(*edge_parts, strict=True)]
-            if edge_parts
-            else [np.zeros(0)] * 3
         )
-        edges = Edges(
-            parts[0].astype(np.intp), parts[1].astype(np.intp), parts[2].astype(np.float64)
-        )
-        made = _plan(index, results, edges, max_offers_per_request, min_score)
-    return Proposal(today, top, min_score, results, made)
+    return results
 
 
 def _rows(registry: Registry, index: MatchingIndex, request_ids: list[str] | None) -> np.ndarray:
@@ -211,15 +288,16 @@ def _rows(registry: Registry, index: MatchingIndex, request_ids: list[str] | Non
 
 
 def _excluded(
-    index: MatchingIndex,
-    codes: np.ndarray,
-    total: np.ndarray,
-    row: int,
-    min_score: float | None,
+    index: MatchingIndex, row: int, pairs: Pairs, fit: np.ndarray, min_score: float | None
 ) -> list[Excluded]:
-    from acsg_cli.matching.eligibility import describe
+    import numpy as np
+
+    from acsg_cli.matching.eligibility import describe, exclusion_codes
 
     request = index.requests[row]
+    codes = exclusion_codes(index, np.array([row], dtype=np.intp))[0]
+    a, b = np.searchsorted(pairs.rows, [row, row + 1])
+    scores = dict(zip(pairs.cols[a:b].tolist(), fit[a:b].tolist(), strict=True))
     out = []
     for col, bits in enumerate(codes.tolist()):
         offer = index.offers[col]
@@ -228,76 +306,12 @@ def _excluded(
             out.append(
                 Excluded(offer.id, tuple(e.code for e in found), tuple(e.reason for e in found))
             )
-        elif min_score is not None and total[col] < min_score:
+        elif min_score is not None and scores.get(col, 0.0) < min_score:
             out.append(
                 Excluded(
                     offer.id,
                     ("below_min_score",),
-                    (f"scores {total[col]:.2f}, below the minimum score {min_score:g}",),
+                    (f"scores {scores.get(col, 0.0):.2f}, below the minimum score {min_score:g}",),
                 )
             )
     return out
-
-
-def _plan(
-    index: MatchingIndex,
-    results: list[RequestCandidates],
-    edges: Edges,
-    max_per_request: int,
-    min_score: float | None,
-) -> Plan:
-    import numpy as np
-
-    from acsg_cli.matching.plan import greedy, optimal
-
-    capacity = np.maximum(index["off_remaining"], 0)
-    best = optimal(edges, capacity, max_per_request)
-    easy = greedy(edges, capacity, max_per_request)
-    assignment = sorted(
-        (
-            Assignment(index.requests[r].id, index.offers[c].id, float(s))
-            for r, c, s in zip(
-                edges.rows[best].tolist(),
-                edges.cols[best].tolist(),
-                edges.scores[best].tolist(),
-                strict=True,
-            )
-        ),
-        key=lambda a: (a.request_id, -a.score, a.offer_id),
-    )
-    served = {a.request_id for a in assignment}
-    taken_by: dict[str, list[str]] = {}
-    for a in assignment:
-        taken_by.setdefault(a.offer_id, []).append(a.request_id)
-    has_edge = {index.requests[r].id for r in np.unique(edges.rows).tolist()}
-    unmet = []
-    for result in results:
-        request = result.request
-        if request.id in served:
-            continue
-        if request.status is not RequestStatus.OPEN:
-            reason = f"the request is {request.status.value}, not open"
-        elif result.eligible == 0:
-            reason = "no eligible offer at all"
-        elif request.id not in has_edge:
-            floor = (
-                f"at least {min_score:g}" if min_score is not None and min_score > 0 else "above 0"
-            )
-            reason = f"no eligible offer scores {floor}"
-        else:
-            row = index.request_pos[request.id]
-            mine = np.flatnonzero(edges.rows == row)
-            mine = mine[np.lexsort((edges.cols[mine], -edges.scores[mine]))][:3]
-            gone = [
-                f"{index.offers[c].id} (to {', '.join(taken_by.get(index.offers[c].id, []))})"
-                for c in edges.cols[mine].tolist()
-            ]
-            reason = "capacity taken by better-scored pairs: " + "; ".join(gone)
-        unmet.append(Unmet(request.id, reason))
-    return Plan(
-        assignment,
-        unmet,
-        round(float(edges.scores[best].sum()), 2),
-        round(float(edges.scores[easy].sum()), 2),
-        max_per_request,
-    )

@@ -103,17 +103,30 @@ class TextSimilarity:
 
         return np.asarray((self.requests[rows] @ self._offers_t).toarray(), dtype=np.float32)
 
+    def pair_cosines(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+        """Cosine similarity of each pair (rows[k], cols[k])."""
+        import numpy as np
+
+        products = self.requests[rows].multiply(self.offers[cols])
+        return np.asarray(products.sum(axis=1), dtype=np.float32).ravel()
+
     def shared_terms(self, rows: np.ndarray, cols: np.ndarray, n: int = 3) -> list[list[str]]:
         """For each pair (rows[k], cols[k]), the `n` words contributing most to its similarity,
-        each in its most frequent spelling."""
+        each in its most frequent spelling. Words found in more than half the documents are
+        left out: they carry little of the similarity and say nothing about the pair."""
+        import numpy as np
+
         products = self.requests[rows].multiply(self.offers[cols]).tocsr()
+        telling = self.idf > np.float32(np.log(2.0))
         out: list[list[str]] = []
         for k in range(products.shape[0]):
             start, end = products.indptr[k], products.indptr[k + 1]
             weights = products.data[start:end].tolist()
             terms = products.indices[start:end].tolist()
             ranked = sorted(
-                (-w, self.terms[t]) for w, t in zip(weights, terms, strict=True) if w > 0
+                (-w, self.terms[t])
+                for w, t in zip(weights, terms, strict=True)
+                if w > 0 and telling[t]
             )
             out.append([word for _, word in ranked[:n]])
         return out

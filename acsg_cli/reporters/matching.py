@@ -2,16 +2,20 @@
 
 JSON without `--plan` is a list, one object per request:
 
-    [{"request": "REQ-2019-005",
-      "candidates": [{"rank": 1, "offer": "OFF-2019-005", "score": 18.74, "reasons": ["..."]}]}]
+    [{"request": "REQ-2019-005", "priority": 5.0, "priority_reasons": ["waiting since ..."],
+      "candidates": [{"rank": 1, "offer": "OFF-2019-005", "score": 18.74, "fit": 18.74,
+                      "reasons": ["..."]}]}]
 
-(with `--explain` each object also has "excluded": [{"offer", "codes", "reasons"}]).
-With `--plan` it is an object holding that list and the plan:
+(`score` ranks: the fit minus the opportunity cost of the offer's capacity, or the fit with
+`--rank-by fit`; with `--explain` each object also has "excluded": [{"offer", "codes",
+"reasons"}]). With `--plan` it is an object holding that list and the plan:
 
     {"proposals": [...as above...],
      "assignment": [{"request", "offer", "score"}],
      "unmet": [{"request", "reason"}],
-     "total_score": 43.5, "greedy_total_score": 43.5, "max_offers_per_request": 1}
+     "unmet_by": {"region": {...}, "language": {...}, "areas": {...}},
+     "objective": "total", "total_score": 43.5, "greedy_total_score": 43.5,
+     "max_offers_per_request": 1}
 """
 
 from __future__ import annotations
@@ -29,8 +33,16 @@ def proposal_data(proposal: Proposal) -> Any:
     for item in proposal.requests:
         entry: dict[str, Any] = {
             "request": item.request.id,
+            "priority": item.priority,
+            "priority_reasons": list(item.priority_reasons),
             "candidates": [
-                {"rank": c.rank, "offer": c.offer_id, "score": c.score, "reasons": c.reasons}
+                {
+                    "rank": c.rank,
+                    "offer": c.offer_id,
+                    "score": c.score,
+                    "fit": c.fit,
+                    "reasons": c.reasons,
+                }
                 for c in item.candidates
             ],
         }
@@ -50,6 +62,8 @@ def proposal_data(proposal: Proposal) -> Any:
             for a in plan.assignment
         ],
         "unmet": [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
+        "unmet_by": plan.unmet_by,
+        "objective": plan.objective,
         "total_score": plan.total_score,
         "greedy_total_score": plan.greedy_total_score,
         "max_offers_per_request": plan.max_offers_per_request,
@@ -63,10 +77,10 @@ def _points(value: float) -> str:
 def _heading(item: RequestCandidates) -> tuple[str, str]:
     request = item.request
     noun = "offer" if item.eligible == 1 else "offers"
-    about = (
-        f"{', '.join(request.requesting_states)} · {request.status.value} · {item.eligible} "
-        f"eligible {noun}"
-    )
+    states = ", ".join(request.requesting_states)
+    about = f"{states} · {request.status.value} · {item.eligible} eligible {noun}"
+    if item.priority_reasons:
+        about += f"\npriority {item.priority:.2f}: {'; '.join(item.priority_reasons)}"
     return f"{request.id}  {request.title}", about
 
 
@@ -77,10 +91,25 @@ def _plan_summary(plan: Plan, requests: int) -> str:
         else f"up to {plan.max_offers_per_request} offers"
     )
     served = len({a.request_id for a in plan.assignment})
+    measure = (
+        "total score (fit + priority)"
+        if plan.objective == "total"
+        else "sum of each request's share of its own best"
+    )
     return (
         f"Plan ({per} per request): {served} of {requests} requests served; "
-        f"total score {plan.total_score:.2f} (greedy: {plan.greedy_total_score:.2f})"
+        f"{measure} {plan.total_score:.2f} (greedy: {plan.greedy_total_score:.2f})"
     )
+
+
+def unmet_lines(plan: Plan) -> list[str]:
+    """Who is left out, counted by region, working language and number of areas asked for."""
+    titles = {"region": "by region", "language": "by language", "areas": "by number of areas"}
+    return [
+        f"Unmet {titles[k]}: " + ", ".join(f"{name} {n}" for name, n in counts.items())
+        for k, counts in plan.unmet_by.items()
+        if counts
+    ]
 
 
 class ProposalReporter:
@@ -104,6 +133,7 @@ class TableProposalReporter(ProposalReporter):
             self.out.write("(no open request)\n")
         for n, item in enumerate(proposal.requests):
             title, about = _heading(item)
+            about = about.replace("\n", "\n  ")
             self.out.write(("\n" if n else "") + f"{terminal(title)}\n  {terminal(about)}\n")
             if not item.candidates:
                 self.out.write("  (no candidate)\n")
@@ -135,6 +165,7 @@ class TableProposalReporter(ProposalReporter):
                 self.out,
             )
             if plan.unmet:
+                self.out.write("\n" + terminal("\n".join(unmet_lines(plan))) + "\n")
                 self.out.write("\nUnmet:\n")
                 write_rows(
                     [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
@@ -149,7 +180,7 @@ class MarkdownProposalReporter(ProposalReporter):
         parts = []
         for item in proposal.requests:
             title, about = _heading(item)
-            lines = [f"## {md_cell(title)}", "", md_text(about), ""]
+            lines = [f"## {md_cell(title)}", "", *(md_text(a) for a in about.split("\n")), ""]
             if item.candidates:
                 lines += ["| rank | offer | score | reasons |", "|---|---|---|---|"]
                 lines += [
@@ -181,6 +212,7 @@ class MarkdownProposalReporter(ProposalReporter):
                 for a in plan.assignment
             ]
             if plan.unmet:
+                lines += ["", *(f"- {md_cell(line)}" for line in unmet_lines(plan))]
                 lines += ["", "| unmet request | reason |", "|---|---|"]
                 lines += [f"| {md_cell(u.request_id)} | {md_cell(u.reason)} |" for u in plan.unmet]
             parts.append("\n".join(lines) + "\n")

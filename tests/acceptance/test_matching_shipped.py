@@ -33,7 +33,7 @@ def test_published_match_ranks_in_the_top_3_when_set_aside(match_id: str) -> Non
         assert offer_id in offers, f"{match_id}: {offer_id} not in the top 3 {offers}"
         candidate = ranked.candidates[offers.index(offer_id)]
         assert any(r.startswith("covers ") for r in candidate.reasons)
-        assert candidate.score > 0
+        assert candidate.fit is not None and candidate.fit > 0
 
 
 def test_set_aside_reopens_the_pair_and_frees_capacity() -> None:

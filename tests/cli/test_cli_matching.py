@@ -13,6 +13,7 @@ from acsg_cli.cli import app
 from tests.conftest import EXAMPLES
 
 TODAY = ["--today", "2022-01-01"]
+BY_FIT = ["--rank-by", "fit"]
 
 
 def assert_valid(runner: CliRunner, path: Path) -> None:
@@ -37,31 +38,28 @@ def run(runner: CliRunner, *args: str) -> object:
 PROPOSE_TABLE = """\
 REQ-2021-001  Reform of the first-instance asylum procedure
   TCD · open · 1 eligible offer
-  1. OFF-2021-003  18.25  Interview techniques for eligibility officers
+  priority 2.10: waiting since 2021-03-01 (10 months)
+  1. OFF-2021-003  -2.10  Interview techniques for eligibility officers
        +15.00  covers 1 of 2 areas: rsd_procedures
        +10.00  same working language: fr
-        +5.00  gives the technical support asked for
+       +10.00  gives the technical support asked for
         +5.00  long-term engagement on both sides (WM 9)
-        +2.10  waiting since 2021-03-01 (10 months)
-        +1.16  expertise matches the request's words: interview, decision
        -20.00  TCD already supported on rsd_procedures by MAT-2021-001
+       -25.43  uses Philippines' last place; Niger would lose 25.4 points
 
 REQ-2021-002  Faster first-instance decisions in Niger
   NER · open · 2 eligible offers
-  1. OFF-2021-003  71.68  Interview techniques for eligibility officers
-       +30.00  covers the area asked for: rsd_procedures
-       +20.00  expertise matches the request's words: eligibility, officers, training
-       +10.00  same working language: fr
-        +5.00  gives the technical support asked for
-        +5.00  urgent request
-        +1.68  waiting since 2021-05-01 (8 months)
-  2. OFF-2021-001  55.56  Peer support on asylum procedures and legislation
+  priority 6.68: urgent request; waiting since 2021-05-01 (8 months)
+  1. OFF-2021-001  60.00  Peer support on asylum procedures and legislation
        +30.00  covers the area asked for: rsd_procedures
        +10.00  same working language: fr
-        +5.00  gives the technical support asked for
-        +5.00  urgent request
-        +3.89  expertise matches the request's words: drafting, decision, interview
-        +1.68  waiting since 2021-05-01 (8 months)
+       +10.00  gives the technical support asked for
+  2. OFF-2021-003  41.24  Interview techniques for eligibility officers
+       +30.00  covers the area asked for: rsd_procedures
+       +16.67  expertise matches the request's words: eligibility, officers, training
+       +10.00  same working language: fr
+       +10.00  gives the technical support asked for
+       -25.43  uses Philippines' last place; Chad would lose 25.4 points
 """
 
 
@@ -78,11 +76,12 @@ def test_propose_plan_beats_greedy_and_says_so(data: Path, runner: CliRunner) ->
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.endswith(
-        "Plan (one offer per request): 2 of 2 requests served; total score 73.81 (greedy: "
-        "71.68)\n\nrequest       offer         score\n"
+        "Plan (one offer per request): 2 of 2 requests served; "
+        "total score (fit + priority) 92.11 (greedy: 73.35)\n\n"
+        "request       offer         score\n"
         "------------  ------------  -------\n"
-        "REQ-2021-001  OFF-2021-003  18.25\n"
-        "REQ-2021-002  OFF-2021-001  55.56\n"
+        "REQ-2021-001  OFF-2021-003  23.33\n"
+        "REQ-2021-002  OFF-2021-001  60.00\n"
     )
 
 
@@ -92,11 +91,33 @@ def test_propose_json_shapes(data: Path, runner: CliRunner) -> None:
     )
     listing = json.loads(result.stdout)
     assert [item["request"] for item in listing] == ["REQ-2021-001", "REQ-2021-002"]
-    assert all(set(item) == {"request", "candidates"} for item in listing)
+    assert all(
+        set(item) == {"request", "priority", "priority_reasons", "candidates"} for item in listing
+    )
+    assert listing[1]["priority"] == 6.68
+    assert listing[1]["priority_reasons"] == [
+        "urgent request",
+        "waiting since 2021-05-01 (8 months)",
+    ]
     first = listing[1]["candidates"][0]
-    assert set(first) == {"rank", "offer", "score", "reasons"}
-    assert (first["rank"], first["offer"], first["score"]) == (1, "OFF-2021-003", 71.68)
+    assert set(first) == {"rank", "offer", "score", "fit", "reasons"}
+    # OFF-2021-003 fits better, but its only place is what Chad's request needs most.
+    assert (first["rank"], first["offer"], first["score"], first["fit"]) == (
+        1,
+        "OFF-2021-001",
+        60.0,
+        60.0,
+    )
     assert first["reasons"][0] == "covers the area asked for: rsd_procedures"
+    by_fit = json.loads(
+        runner.invoke(
+            app,
+            ["match", "propose", "--data", str(data), *TODAY, "-f", "json", "-k", "1", *BY_FIT],
+        ).stdout
+    )
+    plain = by_fit[1]["candidates"][0]
+    assert (plain["offer"], plain["score"], plain["fit"]) == ("OFF-2021-003", 66.67, 66.67)
+    assert not any("last place" in r for r in plain["reasons"])
 
     result = runner.invoke(
         app,
@@ -119,17 +140,17 @@ def test_propose_json_shapes(data: Path, runner: CliRunner) -> None:
         "proposals",
         "assignment",
         "unmet",
+        "unmet_by",
+        "objective",
         "total_score",
         "greedy_total_score",
         "max_offers_per_request",
     }
     assert document["assignment"] == [
-        {"request": "REQ-2021-001", "offer": "OFF-2021-003", "score": 18.25}
+        {"request": "REQ-2021-001", "offer": "OFF-2021-003", "score": 23.33}
     ]
-    assert (
-        document["unmet"] == []
-        and document["total_score"] == document["greedy_total_score"] == 18.25
-    )
+    assert document["unmet"] == [] and document["objective"] == "total"
+    assert document["total_score"] >= document["greedy_total_score"]
     assert document["proposals"][0]["excluded"] == [
         {
             "offer": "OFF-2021-001",
@@ -194,10 +215,11 @@ def test_propose_markdown(data: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith(
         "## REQ-2021-001  Reform of the first-instance asylum procedure\n\n"
-        "TCD · open · 1 eligible offer\n\n| rank | offer | score | reasons |\n"
+        "TCD · open · 1 eligible offer\npriority 2.10: waiting since 2021-03-01 (10 months)\n\n"
+        "| rank | offer | score | reasons |\n"
     )
     assert (
-        "| 1 | OFF-2021-003 | 71.68 | covers the area asked for: rsd_procedures; " in result.stdout
+        "| 1 | OFF-2021-001 | 60.00 | covers the area asked for: rsd_procedures; " in result.stdout
     )
     assert "## Plan\n\nPlan (one offer per request): 2 of 2 requests served" in result.stdout
 
@@ -264,12 +286,12 @@ def test_create_writes_a_valid_proposed_match(data: Path, runner: CliRunner) -> 
     )
     assert result.exit_code == 0, result.output
     assert result.stdout == "MAT-2022-001\n"
-    assert result.stderr == f"created {data}/matches/MAT-2022-001.yaml (score 71.68)\n"
+    assert result.stderr == f"created {data}/matches/MAT-2022-001.yaml (score 66.67)\n"
     text = (data / "matches" / "MAT-2022-001.yaml").read_text()
     assert text.startswith(
         "# yaml-language-server: $schema=../../schemas/match.schema.json\n"
         "id: MAT-2022-001\nrequest: REQ-2021-002\noffers: [OFF-2021-003]\nstatus: proposed\n"
-        "proposed_on: 2022-01-01\nproposed_by: ACSG Secretariat\nscore: 71.68\nrationale:\n"
+        "proposed_on: 2022-01-01\nproposed_by: ACSG Secretariat\nscore: 66.67\nrationale:\n"
         "  - 'covers the area asked for: rsd_procedures'\n"
     )
     assert text.endswith(
@@ -292,7 +314,7 @@ def test_create_writes_a_valid_proposed_match(data: Path, runner: CliRunner) -> 
             ["match", "propose", "--data", str(data), *TODAY, "-f", "json", "-r", "REQ-2021-001"],
         ).stdout
     )
-    assert listing == [{"request": "REQ-2021-001", "candidates": []}]
+    assert [(item["request"], item["candidates"]) for item in listing] == [("REQ-2021-001", [])]
 
 
 def test_create_json_and_several_offers(data: Path, runner: CliRunner) -> None:
@@ -314,7 +336,7 @@ def test_create_json_and_several_offers(data: Path, runner: CliRunner) -> None:
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == {"id": "MAT-2022-001"}
     text = (data / "matches" / "MAT-2022-001.yaml").read_text()
-    assert "offers: [OFF-2021-003, OFF-2021-001]\n" in text and "score: 63.62\n" in text
+    assert "offers: [OFF-2021-003, OFF-2021-001]\n" in text and "score: 63.34\n" in text
     assert "  - 'OFF-2021-001: covers the area asked for: rsd_procedures'\n" in text
     assert_valid(runner, data / "matches" / "MAT-2022-001.yaml")
 
@@ -337,8 +359,8 @@ def test_create_refuses_then_forces_with_a_note(data: Path, runner: CliRunner) -
     assert "forced past a filter: the offer's geographic scope does not cover TCD" in text
     assert "note: Agreed to work outside Europe\n" in text
     assert (
-        "waivers:\n  - rule: ACSG303\n    reason: Agreed to work outside Europe\n    approved_by: "
-        "J. Officer\n    on: 2022-01-01\n"
+        "waivers:\n  - rule: ACSG303\n    reason: Agreed to work outside Europe\n"
+        "    approved_by: J. Officer\n    on: 2022-01-01\n"
     ) in text
     assert_valid(runner, data / "matches" / "MAT-2022-001.yaml")
 

@@ -10,7 +10,7 @@ import numpy as np
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from acsg_cli.matching.plan import Edges, _linear_programme, greedy, optimal
+from acsg_cli.matching.plan import Edges, greedy, optimal, solve
 from acsg_cli.matching.propose import propose
 from acsg_cli.registry import Registry
 from tests.matching_registries import registries
@@ -71,8 +71,28 @@ def test_the_plan_is_feasible_optimal_and_never_below_greedy(
     assert total >= float(edges.scores[easy].sum()) - 1e-9
     assert abs(total - brute_force(edges, capacity, per_request)) < 1e-9
     assert np.array_equal(optimal(edges, capacity, per_request), best)  # same input, same output
-    if len(edges) and per_request == 1:  # both solvers agree on the optimum
-        assert abs(float(edges.scores[_linear_programme(edges, capacity, 1)].sum()) - total) < 1e-9
+    assert_prices_are_optimal_duals(edges, capacity, per_request, total)
+
+
+def assert_prices_are_optimal_duals(
+    edges: Edges, capacity: np.ndarray, per_request: int, total: float
+) -> None:
+    """The prices are non-negative and, with each pair's bound priced at its surplus, the dual
+    objective equals the best total (strong duality): they are the programme's dual prices."""
+    solution = solve(edges, capacity, per_request)
+    assert len(solution.offer_price) == len(capacity)
+    assert (solution.offer_price >= 0).all() and (solution.request_price >= 0).all()
+    if not len(edges):
+        return
+    surplus = np.maximum(
+        edges.scores - solution.request_price[edges.rows] - solution.offer_price[edges.cols], 0
+    )
+    dual = (
+        per_request * solution.request_price.sum()
+        + float((capacity * solution.offer_price).sum())
+        + surplus.sum()
+    )
+    assert abs(dual - total) < 1e-6
 
 
 def test_greedy_can_lose_and_the_optimum_does_not() -> None:
@@ -83,16 +103,16 @@ def test_greedy_can_lose_and_the_optimum_does_not() -> None:
     assert edges.scores[optimal(edges, capacity, 1)].sum() == 17.0
 
 
-def test_larger_random_problems_agree_between_solvers() -> None:
+def test_larger_random_problems_have_optimal_duals() -> None:
     rng = np.random.default_rng(7)
     rows, cols = np.nonzero(rng.random((60, 30)) < 0.3)
     edges = Edges(
         rows.astype(np.intp), cols.astype(np.intp), np.round(rng.random(len(rows)) * 100, 2)
     )
     capacity = rng.integers(1, 4, 30)
-    by_assignment = edges.scores[optimal(edges, capacity, 1)].sum()
-    by_programme = edges.scores[_linear_programme(edges, capacity, 1)].sum()
-    assert abs(by_assignment - by_programme) < 1e-6
+    best = edges.scores[optimal(edges, capacity, 1)].sum()
+    assert best >= edges.scores[greedy(edges, capacity, 1)].sum()
+    assert_prices_are_optimal_duals(edges, capacity, 1, float(best))
     chosen = optimal(edges, capacity, 3)
     assert feasible(edges, chosen, capacity, 3)
     assert edges.scores[chosen].sum() >= edges.scores[greedy(edges, capacity, 3)].sum()

@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from acsg_cli.errors import UsageError
 from acsg_cli.matching.index import build_index
 from acsg_cli.matching.propose import propose
-from acsg_cli.matching.scoring import SIGNALS, Scorer, Weights, load_settings
+from acsg_cli.matching.scoring import PRIORITY, SIGNALS, Scorer, Weights, load_settings
 from acsg_cli.matching.text import TextSimilarity
 from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
@@ -27,8 +27,10 @@ def parts(
 ) -> dict[str, tuple[float, str | None]]:
     index = build_index(registry, TODAY)
     scorer = Scorer(index, weights or Weights())
-    block = scorer.block(np.array([index.request_pos[request_id]]))
-    [components] = scorer.explain(block, [(0, index.offer_pos[offer_id])])
+    rows = np.array([index.request_pos[request_id]], dtype=np.intp)
+    scorer.prepare(rows)
+    cols = np.array([index.offer_pos[offer_id]], dtype=np.intp)
+    [components] = scorer.explain(rows, cols, scorer.cosine(rows, cols))
     return {c.name: (c.points, c.reason) for c in components}
 
 
@@ -73,22 +75,22 @@ def test_every_signal_with_its_reason() -> None:
     got = parts(registry, "REQ-2020-001", "OFF-2020-001")
     assert got["areas"] == (22.5, "covers 3 of 4 areas: legislation, appeals, training")
     assert got["languages"] == (10.0, "same working language: fr")
+    # France worked with Niger before: continuity, and its support there is no duplication.
     assert got["continuity"] == (
         10.0,
-        "continues the earlier match MAT-2020-001 between the same parties",
+        "builds on the earlier match MAT-2020-001 between NER and France",
     )
     assert got["quality_dimensions"] == (
         5.0,
         "works on the quality dimension asked for: efficiency",
     )
-    assert got["support_types"] == (2.5, "gives 1 of 2 kinds of support asked for: technical")
+    # Every eligible offer gives technical support: only the (missing) financial kind counts.
+    assert "support_types" not in got
     assert got["term"] == (5.0, "long-term engagement on both sides (WM 9)")
     assert got["institutional"] == (5.0, "institutional support: legislation")
-    assert got["urgency"] == (5.0, "urgent request")
-    assert got["waiting"] == (5.0, "waiting since 2019-12-17 (2 years)")
+    assert "urgency" not in got and "waiting" not in got  # the request's priority, not the pair's
     assert got["duplication"] == (
-        round(-20 * 2 / 3, 2),
-        "NER already supported on training by MAT-2020-001; "
+        round(-20 / 3, 2),
         "NER already supported on appeals by EU project (existing support)",
     )
     points, reason = got["text"]
@@ -117,11 +119,13 @@ def test_weights_change_the_score() -> None:
     heavier = parts(registry, "REQ-2020-001", "OFF-2020-001", Weights(areas=50, text=0))
     assert default["areas"][0] == 30.0 and heavier["areas"][0] == 50.0
     assert "text" not in heavier
-    assert sum(Weights().model_dump().values()) - Weights().duplication == 100
+    weights = Weights()
+    assert sum(getattr(weights, name) for name in SIGNALS) - weights.duplication == 100
+    assert sum(getattr(weights, name) for name in PRIORITY) == 10
 
 
 def test_every_signal_is_documented() -> None:
-    assert list(SIGNALS) == list(Weights.model_fields)
+    assert list(SIGNALS) + list(PRIORITY) == list(Weights.model_fields)
 
 
 def test_settings_from_the_project_configuration(
@@ -167,7 +171,11 @@ def test_text_similarity_meets_word_forms_and_survives_empty_texts() -> None:
     req = Request.model_validate(request(gap="Training for appeals judges."))
     near = Offer.model_validate(offer(1, title="We train", expertise="Appeal judges are trained."))
     far = Offer.model_validate(offer(2, title="Biometric registration kits"))
-    text = TextSimilarity([req], [near, far])
+    others = [
+        Offer.model_validate(offer(n, title=f"Asylum support {word}"))
+        for n, word in enumerate(["registration", "reception", "statistics"], start=3)
+    ]
+    text = TextSimilarity([req], [near, far, *others])
     sims = text.block(np.array([0]))
     assert sims[0, 0] > 0.3 and sims[0, 1] == 0
     assert sorted(text.shared_terms(np.array([0]), np.array([0]))[0]) == [
@@ -175,6 +183,16 @@ def test_text_similarity_meets_word_forms_and_survives_empty_texts() -> None:
         "judges",
         "train",
     ]
+    assert abs(text.pair_cosines(np.array([0]), np.array([0]))[0] - sims[0, 0]) < 1e-6
+    # A word in more than half the documents is never named, however much it adds.
+    common = TextSimilarity(
+        [Request.model_validate(request(gap="Asylum appeals"))],
+        [
+            Offer.model_validate(offer(n, title="Asylum appeals" if n == 1 else "Asylum"))
+            for n in (1, 2, 3)
+        ],
+    )
+    assert common.shared_terms(np.array([0]), np.array([0])) == [["appeals"]]
     empty = TextSimilarity(
         [Request.model_validate(request(title="The"))], [Offer.model_validate(offer(title="And"))]
     )

@@ -1,0 +1,249 @@
+"""What the registry records of earlier cooperation and of support already received.
+
+- **Continuity** (SR: partnerships that "build on past activities"): an offer whose entity has
+  worked with a requesting State before, through a match that got as far as the parties'
+  agreement (agreed, welcomed, in implementation or completed), or that the request names as a
+  provider in `coordination.existing_support`.
+- **Duplication** (WM 15.vi, FS 2): support in the same area from a *different* provider that
+  is live now: a live match of a requesting State, or the request's `existing_support`. Support
+  from the offer's own entity is continuity, not duplication, and a match that has ended counts
+  for neither.
+
+Both are gathered once per State (and once per request that adds its own existing support or
+names several States), then looked up for each pair by number, so their cost grows with the
+number of pairs, not with the number of requests times the matches of their States.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from acsg_cli.models import Match
+from acsg_cli.vocab import (
+    ENDED_MATCH_STATUSES,
+    LIVE_MATCH_STATUSES,
+    Area,
+    Decision,
+    EntityType,
+    MatchStatus,
+)
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from acsg_cli.matching.index import MatchingIndex
+
+COOPERATION = (
+    frozenset(MatchStatus)
+    - ENDED_MATCH_STATUSES
+    - {
+        MatchStatus.PROPOSED,
+        MatchStatus.CONSENT_PENDING,
+    }
+)
+"""Matches that count as earlier cooperation: the parties agreed to work together."""
+
+
+def declined(match: Match) -> bool:
+    if match.status is MatchStatus.DECLINED:
+        return True
+    return any(c.decision is Decision.DECLINED for c in match.consents)
+
+
+@dataclass(frozen=True)
+class SupportSource:
+    """Support a State already receives in some areas: a live match, or the request's own
+    `coordination.existing_support` entry (WM 15.vi)."""
+
+    state: str
+    areas: frozenset[Area]
+    keys: frozenset[int] = frozenset()
+    """The offering entities behind it (empty when the provider is not one of the registry's)."""
+    match_id: str | None = None
+    provider: str | None = None
+
+
+@dataclass
+class History:
+    n_keys: int
+    state_slots: np.ndarray
+    """(requests, most States a request names): each requesting State's number, -1 beyond."""
+    earlier: dict[int, str] = field(default_factory=dict)
+    """state * n_keys + entity -> the first match that joined them"""
+    declared: dict[int, str] = field(default_factory=dict)
+    """request row * n_keys + entity -> the provider as the request names it"""
+    group: np.ndarray | None = None
+    """request row -> its support group (a State, or the request itself)"""
+    supported: np.ndarray | None = None
+    """support group -> bits of the areas in which anyone supports it"""
+    supported_except: dict[int, np.ndarray] = field(default_factory=dict)
+    """support group * n_keys + entity -> bits of the areas others than that entity support"""
+    sources: dict[int, list[SupportSource]] = field(default_factory=dict)
+    """support group -> the support behind `supported`"""
+    except_codes: np.ndarray | None = None
+    except_bits: np.ndarray | None = None
+    """`supported_except` as sorted codes and their bits, for lookups by array"""
+
+
+def _aliases(index: MatchingIndex) -> dict[str, set[int]]:
+    """Names a request may use for an offering entity: its name, the part before a bracket, and
+    for a State its country's name and code."""
+    from acsg_cli import geo
+
+    out: dict[str, set[int]] = defaultdict(set)
+    for offer, key in zip(index.offers, index["off_key"].tolist(), strict=True):
+        entity = offer.offering_entity
+        names = {entity.name, entity.name.split(" (")[0]}
+        if entity.type is EntityType.STATE and entity.country:
+            names |= {entity.country, geo.country_name(entity.country)}
+        for name in names:
+            out[" ".join(name.casefold().split())].add(key)
+    return out
+
+
+def build_history(index: MatchingIndex) -> History:
+    import numpy as np
+
+    n_keys = max(len(index.keys), 1)
+    state_pos = {s: i for i, s in enumerate(index.countries)}
+    width = max((len(r.requesting_states) for r in index.requests), default=1)
+    slots = np.full((len(index.requests), width), -1, dtype=np.int64)
+    for row, request in enumerate(index.requests):
+        for k, state in enumerate(request.requesting_states):
+            slots[row, k] = state_pos[state]
+    history = History(n_keys, slots)
+    received = _from_matches(index, history, state_pos)
+    groups = _groups(index, history, received)
+    _supported(history, groups)
+    return history
+
+
+def _from_matches(
+    index: MatchingIndex, history: History, state_pos: dict[str, int]
+) -> dict[int, list[SupportSource]]:
+    """Note earlier cooperation in `history`; return the live support each State receives."""
+    registry = index.registry
+    off_key = index["off_key"].tolist()
+    received: dict[int, list[SupportSource]] = defaultdict(list)
+    for match in sorted(registry.matches.values(), key=lambda m: m.id):
+        request = registry.requests.get(match.request)
+        if request is None:
+            continue
+        keys = frozenset(off_key[index.offer_pos[o]] for o in match.offers if o in index.offer_pos)
+        states = [state_pos[s] for s in request.requesting_states if s in state_pos]
+        if match.status in COOPERATION:
+            for state in states:
+                for key in keys:
+                    history.earlier.setdefault(state * history.n_keys + key, match.id)
+        if match.status not in LIVE_MATCH_STATUSES:
+            continue
+        offers = [registry.offers[o] for o in match.offers if o in registry.offers]
+        supplied = {a for offer in offers for a in offer.areas}
+        areas = frozenset(a for a in request.areas if a in supplied)
+        for state in states if areas else []:
+            source = SupportSource(index.countries[state], areas, keys, match_id=match.id)
+            received[state].append(source)
+    return received
+
+
+def _groups(
+    index: MatchingIndex, history: History, received: dict[int, list[SupportSource]]
+) -> dict[int, list[SupportSource]]:
+    """Support groups: one per State, plus one per request that names several States or its
+    own existing support (whose providers are noted in `history.declared`)."""
+    import numpy as np
+
+    aliases = _aliases(index)
+    group = np.zeros(len(index.requests), dtype=np.int64)
+    groups: dict[int, list[SupportSource]] = {
+        s: received.get(s, []) for s in range(len(index.countries))
+    }
+    for row, request in enumerate(index.requests):
+        own = request.coordination.existing_support if request.coordination else []
+        slots = history.state_slots[row].tolist()
+        if len(request.requesting_states) == 1 and not own:
+            group[row] = slots[0]
+            continue
+        sources = [s for state in slots if state >= 0 for s in received.get(state, [])]
+        where = ", ".join(request.requesting_states)
+        for item in own:
+            keys = frozenset(aliases.get(" ".join(item.provider.casefold().split()), set()))
+            for key in keys:
+                history.declared.setdefault(row * history.n_keys + key, item.provider)
+            if item.areas:
+                sources.append(
+                    SupportSource(where, frozenset(item.areas), keys, provider=item.provider)
+                )
+        group[row] = len(groups)
+        groups[len(groups)] = sources
+    history.group = group
+    return groups
+
+
+def _supported(history: History, groups: dict[int, list[SupportSource]]) -> None:
+    """Each group's supported areas, and those supported by others than each provider."""
+    import numpy as np
+
+    from acsg_cli.matching.index import AREAS, bits
+
+    supported = np.zeros((len(groups), max((len(AREAS) + 63) // 64, 1)), dtype=np.uint64)
+    for g, sources in groups.items():
+        if not sources:
+            continue
+        history.sources[g] = sources
+        supported[g] = bits([[a for s in sources for a in s.areas]], AREAS)[0]
+        for key in {k for s in sources for k in s.keys}:
+            others = [a for s in sources if key not in s.keys for a in s.areas]
+            history.supported_except[g * history.n_keys + key] = bits([others], AREAS)[0]
+    history.supported = supported
+    order = sorted(history.supported_except)
+    history.except_codes = np.array(order, dtype=np.int64)
+    history.except_bits = (
+        np.stack([history.supported_except[c] for c in order]) if order else supported[:0]
+    )
+
+
+def lookup(table: Mapping[int, object], codes: np.ndarray) -> np.ndarray:
+    """Which codes are keys of `table` (a bool per code)."""
+    import numpy as np
+
+    if not table:
+        return np.zeros(len(codes), dtype=bool)
+    keys = np.fromiter(table, dtype=np.int64, count=len(table))
+    return np.isin(codes, keys)
+
+
+def continuity(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """1 where the offer's entity worked with a requesting State before, or is named by the
+    request as an existing provider (see the module docstring)."""
+    import numpy as np
+
+    history = index.history
+    keys = index["off_key"][cols]
+    hit = lookup(history.declared, rows.astype(np.int64) * history.n_keys + keys)
+    for k in range(history.state_slots.shape[1]):
+        state = history.state_slots[rows, k]
+        codes = np.where(state >= 0, state * history.n_keys + keys, -1)
+        hit |= lookup(history.earlier, codes)
+    return hit.astype(np.float32)
+
+
+def supported_bits(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
+    """Bits of the requested areas in which a provider other than the offer's entity supports
+    a requesting State now."""
+    import numpy as np
+
+    history = index.history
+    assert history.group is not None and history.supported is not None
+    group = history.group[rows]
+    out: np.ndarray = history.supported[group] & index["req_area_bits"][rows]
+    found = history.except_codes
+    if found is not None and history.except_bits is not None and len(found):
+        codes = group * history.n_keys + index["off_key"][cols]
+        at = np.minimum(np.searchsorted(found, codes), len(found) - 1)
+        special = np.flatnonzero(found[at] == codes)
+        out[special] = history.except_bits[at[special]] & index["req_area_bits"][rows[special]]
+    return out

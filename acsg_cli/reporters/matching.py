@@ -133,8 +133,8 @@ class TableProposalReporter(ProposalReporter):
             self.out.write("(no open request)\n")
         for n, item in enumerate(proposal.requests):
             title, about = _heading(item)
-            about = about.replace("\n", "\n  ")
-            self.out.write(("\n" if n else "") + f"{terminal(title)}\n  {terminal(about)}\n")
+            about = "\n  ".join(terminal(line) for line in about.split("\n"))
+            self.out.write(("\n" if n else "") + f"{terminal(title)}\n  {about}\n")
             if not item.candidates:
                 self.out.write("  (no candidate)\n")
             for c in item.candidates:
@@ -165,7 +165,7 @@ class TableProposalReporter(ProposalReporter):
                 self.out,
             )
             if plan.unmet:
-                self.out.write("\n" + terminal("\n".join(unmet_lines(plan))) + "\n")
+                self.out.write("\n" + "\n".join(terminal(x) for x in unmet_lines(plan)) + "\n")
                 self.out.write("\nUnmet:\n")
                 write_rows(
                     [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],

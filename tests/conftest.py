@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -40,9 +41,22 @@ def shipped(tmp_path: Path) -> Path:
     return target
 
 
+class StrictRunner(CliRunner):
+    """typer's runner with `catch_exceptions=False` on every `invoke`: an exception a command
+    does not turn into a message and an exit code escapes and fails the test, instead of
+    passing as exit code 1. (typer's runner takes the setting per call, not in its constructor.)
+    """
+
+    def invoke(self, *args: Any, **kwargs: Any) -> Result:
+        if kwargs.pop("catch_exceptions", False):
+            raise TypeError("tests run commands with catch_exceptions=False")
+        return super().invoke(*args, catch_exceptions=False, **kwargs)
+
+
 @pytest.fixture
 def runner() -> CliRunner:
-    return CliRunner()
+    """The runner every test that runs a command uses."""
+    return StrictRunner()
 
 
 def git_env() -> dict[str, str]:

@@ -15,10 +15,10 @@ from typing import Any
 
 import pytest
 import yaml
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.models import Request
+from tests.conftest import StrictRunner
 
 TODAY = "2022-06-01"
 FREE_EMAIL = "leak.canary@example.org"
@@ -136,7 +136,7 @@ def canary(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def run(*args: str) -> str:
-    result = CliRunner().invoke(app, list(args))
+    result = StrictRunner().invoke(app, list(args))
     assert result.exit_code in (0, 1), (args, result.output)
     return result.stdout
 

@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
+from tests.conftest import StrictRunner
 from tests.reports.htmltables import html_tables
 from tests.reports.registries import add_private_records
 
@@ -108,7 +108,7 @@ def _check_pdf(html_file: Path, tmp_path: Path, min_pages: int) -> str:
 @pytest.fixture
 def reports(shipped: Path, tmp_path: Path) -> dict[str, Path]:
     add_private_records(shipped)
-    runner = CliRunner()
+    runner = StrictRunner()
     out = {"stocktaking": tmp_path / "stocktaking.html", "status": tmp_path / "status.html"}
     for name, path in out.items():
         extra = ["--since", "2020-12-31"] if name == "stocktaking" else []

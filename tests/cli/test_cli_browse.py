@@ -11,6 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from acsg_cli.cli import app
+from tests.conftest import StrictRunner
 
 
 def test_list_requests_table(registry: Path, runner: CliRunner) -> None:
@@ -100,7 +101,7 @@ def test_show_unknown_id(registry: Path, runner: CliRunner) -> None:
 
 
 def test_list_refuses_an_unknown_status_like_an_unknown_area(registry: Path) -> None:
-    result = CliRunner().invoke(
+    result = StrictRunner().invoke(
         app, ["list", "requests", "--data", str(registry), "--status", "opne"]
     )
     assert result.exit_code == 2

@@ -128,3 +128,19 @@ def test_a_bug_is_one_line_not_a_traceback(
     monkeypatch.setenv("ACSG_DEBUG", "1")
     with pytest.raises(RuntimeError):
         cli.main()
+
+
+def test_a_crash_in_a_command_fails_the_test_that_runs_it(
+    runner: CliRunner, registry: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shared runner lets exceptions through: a crashing command cannot pass as exit 1."""
+    import acsg_cli.validation
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(acsg_cli.validation, "validate", broken)
+    with pytest.raises(RuntimeError, match="boom"):
+        runner.invoke(app, ["validate", "--data", str(registry)])
+    with pytest.raises(TypeError):
+        runner.invoke(app, ["validate", "--data", str(registry)], catch_exceptions=True)

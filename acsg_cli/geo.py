@@ -37,6 +37,12 @@ def _countries() -> dict[str, str]:
 
 
 @cache
+def alpha3_by_alpha2() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 codes by alpha-2 code (`FR` -> `FRA`)."""
+    return {entry["alpha_2"]: entry["alpha_3"] for entry in _iso_database("iso3166-1", "3166-1")}
+
+
+@cache
 def _languages() -> dict[str, str]:
     return {
         entry["alpha_2"]: entry["name"]

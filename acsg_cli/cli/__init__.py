@@ -96,11 +96,12 @@ def _register() -> None:
         reports,
         rules,
         schema,
+        site,
         validate,
     )
     from acsg_cli.cli.groups import GROUPS
 
-    for module in (validate, rules, browse, schema, matching, lifecycle, reports, new, cache):
+    for module in (validate, rules, browse, schema, matching, lifecycle, reports, new, cache, site):
         module.register(app)
     for name, group in GROUPS.items():
         if group.registered_commands or group.registered_groups:

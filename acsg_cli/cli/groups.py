@@ -20,6 +20,7 @@ consent_app = _group("Record each party's consent to a match (FS 3).")
 report_app = _group("Printable status and stocktaking reports.")
 new_app = _group("Start a new request or offer from a commented template.")
 cache_app = _group("The read cache that makes repeated runs fast (.acsg_cache/).")
+site_app = _group("The public portal: a static site built from the registry.")
 
 GROUPS = {
     "match": match_app,
@@ -27,4 +28,5 @@ GROUPS = {
     "report": report_app,
     "new": new_app,
     "cache": cache_app,
+    "site": site_app,
 }

@@ -1,0 +1,68 @@
+"""`acsg site build`: the public portal as a static site."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from acsg_cli.cli.groups import site_app
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+
+
+def build_command(
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            "-o",
+            metavar="DIR",
+            file_okay=False,
+            help="Folder to write the site into: new, empty, or written by an earlier build.",
+        ),
+    ],
+    data: DataDirOpt = DEFAULT_DATA,
+) -> None:
+    """Write the public portal, a static site, from the registry (shared audience only).
+
+    Pages: home (headline figures, a world map, unmet needs by area and region, latest
+    updates); a page per match, request and offer; listings with filters by region, area,
+    stage and entity type; a page per region, area and country; and a search page whose index
+    (Pagefind) is built here and runs in the browser. No confidential request detail and no
+    contact data is published; every resource is the site's own (no CDN, font server or
+    tracker) under a strict Content-Security-Policy; every link is relative, so the folder can
+    be served from any address.
+
+    Only files whose content changed are rewritten, and pages of records that are gone are
+    removed, so publishing the folder changes only what changed. Records that do not load are
+    left out (run `acsg validate`).
+
+    \b
+    Examples:
+      acsg site build --out site
+      python -m http.server --directory site 8000
+    """
+    from acsg_cli.registry import load_registry
+    from acsg_cli.site import build_site
+
+    registry = load_registry(data, root_display=display_root(data))
+    result = build_site(registry, out)
+    typer.echo(
+        f"{out}: {result.pages} pages; {len(result.written)} file(s) written, "
+        f"{result.unchanged} unchanged, {len(result.removed)} removed"
+        f"{'; search index rebuilt' if result.indexed else ''}",
+        err=True,
+    )
+    errors = sum(1 for p in registry.problems if p.severity.value == "error")
+    if errors:
+        typer.echo(
+            f"warning: the registry has {errors} error(s) (run `acsg validate`); records that do "
+            "not load are left out of the site",
+            err=True,
+        )
+
+
+def register(app: typer.Typer) -> None:
+    """The command lives in the `acsg site` group."""
+    site_app.command("build")(build_command)

@@ -1,0 +1,177 @@
+"""Listings: every match, request and offer with filters, a page per region, area and country,
+the browse page and the search page."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+
+from acsg_cli import geo
+from acsg_cli.site import views
+from acsg_cli.site.pages import Context, sorted_cards
+from acsg_cli.site.views import Card
+from acsg_cli.vocab import Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus
+
+KIND_FOLDERS = (("match", "matches"), ("request", "requests"), ("offer", "offers"))
+
+
+def _cards_of(ctx: Context, kind: str) -> list[Card]:
+    return sorted_cards(ctx, [i for i, c in ctx.cards.items() if c.kind == kind])
+
+
+Facet = tuple[str, str, list[tuple[str, str]]]
+"""A filter: its name, its label, and its values with their labels."""
+
+
+def _facets(ctx: Context, items: list[Card], stages: Iterable[str], entity: bool) -> list[Facet]:
+    """The filters of a listing, each with only the values its cards have."""
+    _ = ctx.gettext
+    used = {
+        name: {v for c in items for v in c.facet(name).split()}
+        for name in ("region", "area", "stage", "entity")
+    }
+    facets: list[Facet] = [
+        (
+            "region",
+            _("Region"),
+            [(r.value, views.region_name(r.value)) for r in Region if r.value in used["region"]],
+        ),
+        (
+            "area",
+            _("Area"),
+            [(a.value, views.label(a.value)) for a in Area if a.value in used["area"]],
+        ),
+        ("stage", _("Status"), [(s, views.label(s)) for s in stages if s in used["stage"]]),
+    ]
+    if entity:
+        facets.append(
+            (
+                "entity",
+                _("Entity type"),
+                [(e.value, views.label(e.value)) for e in EntityType if e.value in used["entity"]],
+            )
+        )
+    return facets
+
+
+def listing_pages(ctx: Context) -> dict[str, str]:
+    _ = ctx.gettext
+    pages: dict[str, str] = {}
+    every = {"match": _("Every match"), "request": _("Every request"), "offer": _("Every offer")}
+    spec = {
+        "match": (
+            _("Matches"),
+            _(
+                "Both tracks of the ACSG: a State's request matched with "
+                "offers of support, from proposal to completion."
+            ),
+            [s.value for s in MatchStatus],
+            True,
+        ),
+        "request": (
+            _("Requests for support"),
+            _("States' requests for asylum-capacity support."),
+            [s.value for s in RequestStatus],
+            False,
+        ),
+        "offer": (
+            _("Offers of support"),
+            _("Offers of support from States and other stakeholders (pledges)."),
+            [s.value for s in OfferStatus],
+            True,
+        ),
+    }
+    for kind, folder in KIND_FOLDERS:
+        heading, intro, stages, entity = spec[kind]
+        items = _cards_of(ctx, kind)
+        pages[f"{folder}/index.html"] = ctx.page(
+            "listing.html.j2",
+            f"{folder}/index.html",
+            title=heading,
+            heading=heading,
+            intro=intro,
+            facets=_facets(ctx, items, stages, entity),
+            count_text=_("%(n)s shown", n=len(items)),
+            sections=[(every[kind], items, _("None yet."))],
+        )
+    return pages
+
+
+def _grouped(ctx: Context, items: list[Card]) -> list[tuple[str, list[Card], str]]:
+    _ = ctx.gettext
+    titles = {"match": _("Matches"), "request": _("Requests"), "offer": _("Offers")}
+    return [
+        (titles[kind], [c for c in items if c.kind == kind], _("None."))
+        for kind, _folder in KIND_FOLDERS
+    ]
+
+
+def facet_pages(ctx: Context) -> dict[str, str]:
+    """A page per region, per area and per country that has records."""
+    _ = ctx.gettext
+    pages: dict[str, str] = {}
+    everything = sorted_cards(ctx, list(ctx.cards))
+    groups: list[tuple[str, str, str, str]] = []  # folder, code, heading, facet attribute
+    groups += [("regions", r.value, views.region_name(r.value), "region") for r in Region]
+    groups += [("areas", a.value, views.label(a.value), "area") for a in Area]
+    countries = sorted({c for card in everything for c in card.countries})
+    groups += [("countries", c, geo.country_name(c), "country") for c in countries]
+    for folder, code, heading, facet in groups:
+        if facet == "country":
+            items = [c for c in everything if code in c.countries]
+        else:
+            items = [c for c in everything if code in c.facet(facet).split()]
+        path = f"{folder}/{code}.html"
+        pages[path] = ctx.page(
+            "listing.html.j2",
+            path,
+            title=heading,
+            heading=heading,
+            intro="",
+            facets=[],
+            count_text="",
+            sections=_grouped(ctx, items),
+        )
+    return pages
+
+
+def browse_page(ctx: Context) -> str:
+    everything = list(ctx.cards.values())
+    regions = Counter(r for c in everything for r in c.regions)
+    areas = Counter(a for c in everything for a in c.areas)
+    stages = Counter(c.status for c in everything if c.kind == "match")
+    entities = Counter(e for c in everything if c.kind == "offer" for e in c.entity_types)
+    countries = sorted({c for card in everything for c in card.countries}, key=geo.country_name)
+    return ctx.page(
+        "browse.html.j2",
+        "browse.html",
+        title=ctx.gettext("Browse"),
+        regions=[(r.value, regions[r.value]) for r in Region],
+        areas=[(a.value, areas[a.value]) for a in Area],
+        stages=[(s.value, stages[s.value]) for s in MatchStatus if stages[s.value]],
+        entities=[(e.value, entities[e.value]) for e in EntityType if entities[e.value]],
+        countries=[(c, geo.country_name(c)) for c in countries],
+    )
+
+
+def search_page(ctx: Context) -> str:
+    """The search page; its facets name the values the index's filters hold."""
+    _ = ctx.gettext
+    everything = list(ctx.cards.values())
+    regions = {r for c in everything for r in c.regions}
+    areas = {a for c in everything for a in c.areas}
+    stages = {c.status for c in everything if c.kind == "match"}
+    return ctx.page(
+        "search.html.j2",
+        "search.html",
+        title=_("Search"),
+        facets=[
+            (
+                "region",
+                _("Region"),
+                [views.region_name(r.value) for r in Region if r.value in regions],
+            ),
+            ("area", _("Area"), [views.label(a.value) for a in Area if a.value in areas]),
+            ("stage", _("Stage"), [views.label(s.value) for s in MatchStatus if s.value in stages]),
+        ],
+    )

@@ -1,0 +1,276 @@
+"""Every page of the portal, rendered from the registry's shared views through Jinja2 templates.
+
+`render_pages` returns the pages as `{relative path: HTML}`; writing them is `output`'s job.
+Every link is relative, so the site works from any folder and under any base address (a
+GitHub Pages project site included). Templates autoescape, so record text is always escaped.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from acsg_cli import geo
+from acsg_cli.models import Match
+from acsg_cli.registry import Registry
+from acsg_cli.site import views
+from acsg_cli.site.views import Card
+from acsg_cli.site.worldmap import DISCLAIMER, CountryFigures, world_map
+from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, Region
+
+CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
+    "form-action 'self'"
+)
+"""Only the site's own files: no inline script or style, no other server. WebAssembly is
+allowed for the search index (Pagefind decodes it in the browser)."""
+
+Translate = Callable[[str], str]
+
+
+def formatting(translate: Translate) -> Callable[..., str]:
+    """`translate`, then `%(name)s` placeholders filled from keyword arguments (as in templates)."""
+
+    def gettext(text: str, **values: Any) -> str:
+        found = translate(text)
+        return found % values if values else found
+
+    return gettext
+
+
+@dataclass
+class Context:
+    """What every page shares: the registry, its cards, and the language's words."""
+
+    registry: Registry
+    gettext: Callable[..., str]
+    lang: str
+    as_of: str
+    cards: dict[str, Card]
+    env: Any
+    views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    _cards_html: dict[tuple[str, str], Any] = field(default_factory=dict)
+    _offer_matches: dict[str, list[str]] | None = None
+
+    def __post_init__(self) -> None:
+        self.env.globals["card_html"] = self.card_html
+
+    def offer_matches(self) -> dict[str, list[str]]:
+        """Match ids by offer id (built once)."""
+        if self._offer_matches is None:
+            found: dict[str, list[str]] = {}
+            for match in self.registry.matches.values():
+                for offer_id in match.offers:
+                    found.setdefault(offer_id, []).append(match.id)
+            self._offer_matches = found
+        return self._offer_matches
+
+    def card_html(self, card: Card, root: str) -> Any:
+        """A card's markup, rendered once per card and depth: listings repeat cards a lot."""
+        key = (card.id, root)
+        found = self._cards_html.get(key)
+        if found is None:
+            from markupsafe import Markup
+
+            html = self.env.get_template("card.html.j2").render(c=card, root=root)
+            found = self._cards_html[key] = Markup(html)  # rendered autoescaped
+        return found
+
+    def view(self, record_id: str) -> dict[str, Any]:
+        """The shared view of a record, computed once per build."""
+        found = self.views.get(record_id)
+        if found is None:
+            record = self.registry.get(record_id)
+            assert record is not None
+            if isinstance(record, Match):
+                request = self.registry.requests.get(record.request)
+                offers = [o for i in record.offers if (o := self.registry.offers.get(i))]
+                found = views.match_view(record, request, offers)
+            else:
+                found = views.shared_view(record)  # type: ignore[arg-type]  # a request or an offer
+            self.views[record_id] = found
+        return found
+
+    def page(self, template: str, path: str, **values: Any) -> str:
+        root = "../" * path.count("/")
+        _ = self.gettext
+        nav = [
+            ("index.html", _("Home")),
+            ("matches/index.html", _("Matches")),
+            ("requests/index.html", _("Requests")),
+            ("offers/index.html", _("Offers")),
+            ("browse.html", _("Browse")),
+            ("search.html", _("Search")),
+        ]
+        return str(
+            self.env.get_template(template).render(
+                lang=self.lang,
+                csp=CSP,
+                root=root,
+                nav=nav,
+                current=path,
+                as_of=self.as_of,
+                **values,
+            )
+        )
+
+
+_MESSAGE = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"\s*([,)])')
+
+
+def translated_source(source: str, translate: Translate) -> str:
+    """A template's source with each `_("text")` replaced by its translation, so a page costs
+    no translation call at render time: `_("text")` becomes a string literal, and
+    `_("text %(n)s", n=...)` a call of `format_message` with the translated text."""
+
+    def replace(found: re.Match[str]) -> str:
+        text = found.group(1).encode().decode("unicode_escape")
+        literal = json.dumps(translate(text), ensure_ascii=False)
+        return f"{literal}" if found.group(2) == ")" else f"format_message({literal},"
+
+    return _MESSAGE.sub(replace, source)
+
+
+def environment(translate: Translate) -> Any:
+    """The Jinja2 environment of one language: templates from the package with their interface
+    text translated, autoescaped, with the site's filters."""
+    from jinja2 import BaseLoader, Environment, PackageLoader, select_autoescape
+
+    package = PackageLoader("acsg_cli.site", "templates")
+
+    class Translated(BaseLoader):
+        def get_source(self, env: Any, name: str) -> tuple[str, str | None, Any]:
+            source, filename, _uptodate = package.get_source(env, name)
+            return translated_source(source, translate), filename, lambda: True
+
+    env = Environment(
+        loader=Translated(),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.globals["format_message"] = lambda text, **values: text % values
+    env.filters["label"] = views.label
+    env.filters["region"] = views.region_name
+    return env
+
+
+def latest_date(registry: Registry) -> str:
+    """The last date the registry records: the site's "as of", so an unchanged registry gives
+    unchanged pages whatever the day of the build."""
+    dates = [r.submitted_on for r in registry.requests.values()]
+    dates += [o.submitted_on for o in registry.offers.values()]
+    for m in registry.matches.values():
+        dates += [h.on for h in m.history] + [u.on for u in m.updates] + [c.on for c in m.consents]
+    return max(dates).isoformat() if dates else ""
+
+
+def all_cards(registry: Registry) -> dict[str, Card]:
+    cards: dict[str, Card] = {}
+    for request in registry.requests.values():
+        cards[request.id] = views.request_card(request)
+    for offer in registry.offers.values():
+        cards[offer.id] = views.offer_card(offer)
+    for match in registry.matches.values():
+        cards[match.id] = views.match_card(registry, match)
+    return cards
+
+
+def sorted_cards(ctx: Context, ids: list[str]) -> list[Card]:
+    return sorted((ctx.cards[i] for i in ids), key=lambda c: (c.date, c.id), reverse=True)
+
+
+def country_figures(registry: Registry) -> dict[str, CountryFigures]:
+    requests: Counter[str] = Counter()
+    offers: Counter[str] = Counter()
+    matches: Counter[str] = Counter()
+    for request in registry.requests.values():
+        requests.update(request.requesting_states)
+    for offer in registry.offers.values():
+        if offer.offering_entity.country:
+            offers[offer.offering_entity.country] += 1
+    for match in registry.matches.values():
+        matches.update(set(ctx_countries(registry, match)))
+    codes = set(requests) | set(offers) | set(matches)
+    return {c: CountryFigures(requests[c], offers[c], matches[c]) for c in codes}
+
+
+def ctx_countries(registry: Registry, match: Match) -> list[str]:
+    request = registry.requests.get(match.request)
+    found = list(request.requesting_states) if request else []
+    for offer_id in match.offers:
+        offer = registry.offers.get(offer_id)
+        if offer is not None and offer.offering_entity.country:
+            found.append(offer.offering_entity.country)
+    return found
+
+
+def home(ctx: Context) -> str:
+    registry, _ = ctx.registry, ctx.gettext
+    figures = country_figures(registry)
+    live = sum(1 for m in registry.matches.values() if m.status in LIVE_MATCH_STATUSES)
+    states = {s for r in registry.requests.values() for s in r.requesting_states}
+    unmet = [
+        r
+        for r in registry.requests.values()
+        if r.status.value == "open"
+        and not any(m.status in LIVE_MATCH_STATUSES for m in registry.matches_for_request(r.id))
+    ]
+    by_area = Counter(a.value for r in unmet for a in r.areas)
+    by_region = Counter(g for r in unmet for g in views.regions_of(list(r.requesting_states)))
+    countries = sorted(
+        ((c, geo.country_name(c), f) for c, f in figures.items()), key=lambda t: t[1]
+    )
+    return ctx.page(
+        "home.html.j2",
+        "index.html",
+        title=_("Home"),
+        figures=[
+            (len(registry.requests), _("requests for support"), "requests/index.html"),
+            (len(registry.offers), _("offers of support"), "offers/index.html"),
+            (len(registry.matches), _("matches"), "matches/index.html"),
+            (live, _("matches under way"), "matches/index.html"),
+            (len(states), _("States requesting support"), "browse.html"),
+        ],
+        world_map=world_map(figures, {c: f"countries/{c}.html" for c in figures}),
+        disclaimer=DISCLAIMER,
+        countries=countries,
+        unmet_count=len(unmet),
+        unmet_by_area=[(a.value, by_area[a.value]) for a in Area if by_area[a.value]],
+        unmet_by_region=[(g.value, by_region[g.value]) for g in Region if by_region[g.value]],
+        updates=latest_updates(ctx),
+    )
+
+
+def latest_updates(ctx: Context, limit: int = 12) -> list[dict[str, str]]:
+    """The newest events: stage moves and progress updates of matches, new requests and offers."""
+    events: list[tuple[str, str, str, str]] = []  # date, record id, stage, text
+    for match in ctx.registry.matches.values():
+        events += [(h.on.isoformat(), match.id, h.status.value, "") for h in match.history]
+        view = ctx.view(match.id)
+        events += [(u["on"], match.id, "", u["summary"]) for u in view.get("updates", [])]
+    new_request, new_offer = ctx.gettext("new request"), ctx.gettext("new offer")
+    events += [
+        (r.submitted_on.isoformat(), r.id, "", new_request) for r in ctx.registry.requests.values()
+    ]
+    events += [
+        (o.submitted_on.isoformat(), o.id, "", new_offer) for o in ctx.registry.offers.values()
+    ]
+    events.sort(key=lambda e: (e[0], e[1]), reverse=True)
+    return [
+        {
+            "on": on,
+            "url": ctx.cards[rid].url,
+            "heading": ctx.cards[rid].heading,
+            "status": stage,
+            "text": text,
+        }
+        for on, rid, stage, text in events[:limit]
+    ]

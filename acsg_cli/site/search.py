@@ -1,0 +1,46 @@
+"""The client-side search index: Pagefind, through its Python API, over the written pages.
+
+Pagefind (the `pagefind` package, with its binary from the `pagefind-bin` wheel) reads the HTML
+pages and writes a static, compressed index and the small script that queries it in the
+browser: no server and no network. Pages mark what is searchable (`data-pagefind-body` on
+record pages) and their facets (`data-pagefind-filter` for region, area and stage).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import tempfile
+from pathlib import Path
+
+from acsg_cli.errors import UsageError
+
+FOLDER = "pagefind"
+"""Where the index goes inside the site."""
+
+RECORD_PAGES = "{requests,offers,matches}/*-*.html"
+"""The pages searched: one per record (listings would only repeat them)."""
+
+
+def build_index(site: Path) -> dict[str, bytes]:
+    """Index every HTML page under `site`; the index files by path relative to the site."""
+    try:
+        from pagefind.index import IndexConfig, PagefindIndex
+    except ImportError:  # pragma: no cover - a broken install
+        raise UsageError("the search index needs pagefind: reinstall acsg") from None
+
+    async def run(out: Path) -> None:
+        config = IndexConfig(output_path=str(out), keep_index_url=True)
+        async with PagefindIndex(config=config) as index:
+            await index.add_directory(str(site), glob=RECORD_PAGES)
+
+    with tempfile.TemporaryDirectory(prefix="acsg-search-") as tmp:
+        out = Path(tmp) / FOLDER
+        try:
+            asyncio.run(run(out))
+        except (OSError, FileNotFoundError) as exc:
+            raise UsageError(f"cannot build the search index: {exc}") from None
+        return {
+            f"{FOLDER}/{path.relative_to(out).as_posix()}": path.read_bytes()
+            for path in sorted(out.rglob("*"))
+            if path.is_file()
+        }

@@ -1,0 +1,180 @@
+"""`acsg site build`: a page per record, sound links, only the site's own resources, nothing
+confidential, and only changed files rewritten."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from acsg_cli.cli import app
+from acsg_cli.registry import load_registry
+from acsg_cli.site import build_site
+from acsg_cli.site.pages import CSP
+from tests.site import sitecheck
+from tests.site.registries import CANARIES, portal_registry
+
+
+def _build(data: Path, out: Path) -> Path:
+    result = CliRunner().invoke(
+        app, ["site", "build", "--data", str(data), "--out", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    assert "search index rebuilt" in result.output
+    return out
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """One registry and its site, built once, for the tests that only read them."""
+    root = tmp_path_factory.mktemp("portal")
+    data = portal_registry(root / "data")
+    return data, _build(data, root / "site")
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    return portal_registry(tmp_path / "data")
+
+
+@pytest.fixture
+def site(data: Path, tmp_path: Path) -> Path:
+    """A site of its own, for the tests that change it or its registry."""
+    return _build(data, tmp_path / "site")
+
+
+def test_a_page_for_every_record_and_the_listings(built: tuple[Path, Path]) -> None:
+    data, site = built
+    for folder in ("requests", "offers", "matches"):
+        for record in (data / folder).glob("*.yaml"):
+            assert (site / folder / f"{record.stem}.html").is_file(), record
+        assert (site / folder / "index.html").is_file()
+    for page in (
+        "index.html",
+        "browse.html",
+        "search.html",
+        "regions/europe.html",
+        "areas/legislation.html",
+        "countries/TCD.html",
+        "countries/FRA.html",
+    ):
+        assert (site / page).is_file(), page
+
+
+def test_links_resolve_and_nothing_comes_from_another_server(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    assert sitecheck.broken_links(site) == []
+    assert sitecheck.external_resources(site) == []
+    for path in sitecheck.pages(site):
+        page = sitecheck.parse(path)
+        assert page.csp == CSP, path
+        assert page.headings[0] == 1 and page.headings.count(1) == 1, path
+        steps = zip(page.headings, page.headings[1:], strict=False)
+        assert all(b <= a + 1 for a, b in steps), (path, page.headings)
+
+
+def test_the_link_checker_finds_a_broken_link(built: tuple[Path, Path], tmp_path: Path) -> None:
+    site = Path(shutil.copytree(built[1], tmp_path / "copy"))
+    page = site / "matches" / "MAT-2021-001.html"
+    page.write_text(page.read_text().replace("../offers/OFF-2021-001.html", "../offers/OFF-9.html"))
+    assert any("OFF-9.html" in b for b in sitecheck.broken_links(site))
+
+
+def test_no_confidential_detail_or_contact_data_anywhere(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    """The canaries: planted in confidential fields and contact data, found in no file, the
+    decompressed search index included."""
+    text = sitecheck.all_text(site)
+    assert "Reform of the first-instance asylum procedure" in text  # the scan reads the pages
+    index = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    assert any(p.read_bytes()[:2] == b"\x1f\x8b" for p in index)  # and decompresses the index
+    leaked = [c for c in CANARIES if c.lower() in text.lower()]
+    assert leaked == []
+    assert "withheld: confidential request" in (site / "requests" / "REQ-2021-004.html").read_text()
+
+
+def test_the_canary_scan_would_see_a_leak(built: tuple[Path, Path], tmp_path: Path) -> None:
+    site = Path(shutil.copytree(built[1], tmp_path / "copy"))
+    (site / "requests" / "REQ-2021-004.html").write_text(CANARIES[0])
+    assert CANARIES[0] in sitecheck.all_text(site)
+
+
+def test_match_page_shows_parties_stages_and_updates(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    html = (site / "matches" / "MAT-2021-001.html").read_text()
+    assert "<h1>Chad – France</h1>" in html
+    assert "badge-in_implementation" in html
+    assert "Forty caseworkers trained on interviews." in html
+    assert "../requests/REQ-2021-001.html" in html and "../offers/OFF-2021-001.html" in html
+    assert 'data-pagefind-filter="stage">In implementation' in html
+
+
+def test_the_home_page_has_figures_a_map_and_unmet_needs(built: tuple[Path, Path]) -> None:
+    site = built[1]
+    html = (site / "index.html").read_text()
+    assert 'data-country="TCD"' in html and 'class="country c-matched" data-country="TCD"' in html
+    assert 'class="country c-requesting" data-country="ECU"' in html
+    assert "do not imply official endorsement or acceptance by the United Nations" in html
+    assert "Open requests without a match under way: 1." in html
+
+
+def test_record_text_is_escaped(data: Path, tmp_path: Path) -> None:
+    path = data / "requests" / "REQ-2021-003.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "Registration support in Ecuador", '"<script>alert(1)</script> & <b>bold</b>"'
+        )
+    )
+    out = tmp_path / "escaped"
+    build_site(load_registry(data), out)
+    html = (out / "requests" / "REQ-2021-003.html").read_text()
+    assert "<script>alert(1)</script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in html
+
+
+def test_an_unchanged_registry_rewrites_nothing(data: Path, site: Path) -> None:
+    stamps = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    result = build_site(load_registry(data), site)
+    assert result.written == [] and result.removed == [] and not result.indexed
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == stamps
+
+
+def test_a_changed_record_rewrites_its_pages_only(data: Path, site: Path) -> None:
+    path = data / "offers" / "OFF-2021-001.yaml"
+    path.write_text(path.read_text().replace("interview techniques", "interviewing"))
+    result = build_site(load_registry(data), site)
+    pages = [w for w in result.written if w.endswith(".html")]
+    assert pages == ["offers/OFF-2021-001.html"]
+    assert result.indexed and any(w.startswith("pagefind/") for w in result.written)
+
+
+def test_a_removed_record_loses_its_page(data: Path, site: Path) -> None:
+    (data / "requests" / "REQ-2021-003.yaml").unlink()
+    result = build_site(load_registry(data), site)
+    assert "requests/REQ-2021-003.html" in result.removed
+    assert not (site / "requests" / "REQ-2021-003.html").exists()
+    assert sitecheck.broken_links(site) == []
+    manifest = json.loads((site / ".acsg-site.json").read_text())
+    assert "requests/REQ-2021-003.html" not in manifest["files"]
+
+
+def test_a_folder_of_other_files_is_refused(data: Path, tmp_path: Path) -> None:
+    out = tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep me")
+    result = CliRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 2
+    assert "not empty and was not written by `acsg site build`" in result.output
+    assert os.listdir(out) == ["notes.txt"]
+
+
+def test_a_missing_registry_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        app, ["site", "build", "--data", str(tmp_path / "nope"), "--out", str(tmp_path / "s")]
+    )
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output

@@ -161,6 +161,14 @@ remote fetch, no form target and no base URL."""
 CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
 """The policy as the first tag of `<head>` (a meta policy needs no server)."""
 
+SITE_CSP = (
+    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'"
+)
+"""The policy of the portal's pages (`acsg site build`): the site's own files only, no inline
+script or style; its own scripts (listing filters, search) may fetch its own search index and
+run its WebAssembly (Pagefind decodes the index in the browser); forms go to its own pages."""
+
 
 def html_text(value: object) -> str:
     """HTML text and attribute values: `& < > " '` escaped, invisible characters shown."""

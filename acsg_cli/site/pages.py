@@ -17,18 +17,11 @@ from typing import Any
 from acsg_cli import geo
 from acsg_cli.models import Match
 from acsg_cli.registry import Registry
+from acsg_cli.render import safety
 from acsg_cli.site import views
 from acsg_cli.site.views import Card
 from acsg_cli.site.worldmap import DISCLAIMER, CountryFigures, world_map
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, Region
-
-CSP = (
-    "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data:; connect-src 'self'; font-src 'self'; base-uri 'none'; "
-    "form-action 'self'"
-)
-"""Only the site's own files: no inline script or style, no other server. WebAssembly is
-allowed for the search index (Pagefind decodes it in the browser)."""
 
 Translate = Callable[[str], str]
 
@@ -110,7 +103,7 @@ class Context:
         return str(
             self.env.get_template(template).render(
                 lang=self.lang,
-                csp=CSP,
+                csp=safety.SITE_CSP,
                 root=root,
                 nav=nav,
                 current=path,

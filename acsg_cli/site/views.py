@@ -1,87 +1,61 @@
 """What the portal shows of each record: the shared audience's view, as plain data for templates.
 
-Every page is built from `shared_view` (a record as the `shared` audience may see it) and never
-from a record model, so a field the policy withholds cannot reach a template by accident.
+Record pages are built from `shared_view` (a record as the disclosure policy lets the `shared`
+audience see it), never from a record model, so a field the policy withholds cannot reach a
+template by accident. Cards read only what the policy shows everyone (States, areas, status,
+dates, the entity) and the title through the policy's `shown_title`.
 Labels (country, region, area, stage names) are derived here too, once for every page.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from acsg_cli import geo
+from acsg_cli import disclosure, geo
+from acsg_cli.disclosure import Audience, disclose, disclose_match
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
+from acsg_cli.render import safety
 from acsg_cli.vocab import REGION_NAMES, EntityType, MatchStatus, Region
 
-PERSONAL = ("contact",)
-SECRETARIAT_ONLY = ("waivers",)
-REQUEST_PUBLIC_WHEN_CONFIDENTIAL = (
-    "id",
-    "requesting_states",
-    "areas",
-    "status",
-    "submitted_on",
-    "history",
-    "confidential",
-)
-OFFER_DETAILS = ("expertise", "channel", "capacity", "term", "available_until", "in_response_to")
-MATCH_CONSENT_PRIVATE = ("recorded_by", "via", "evidence")
-WITHHELD_TITLE = "(withheld: confidential request, FS 3)"
-
-_EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]+")
-_PHONE = re.compile(r"(?<![\w/+.-])(\+|00)\(?\d[\d\s().\-/]{6,}\d(?![\w/-])")
+SHARED = Audience.shared()
+"""The only audience the portal is built for."""
 
 
-def _redact(value: Any) -> Any:
+def _visible(value: Any) -> Any:
+    """Every string of a view with invisible and control characters shown, not hidden."""
     if isinstance(value, str):
-        return _PHONE.sub("[phone withheld]", _EMAIL.sub("[email withheld]", value))
+        return safety.visible(value) if safety.has_unsafe(value) else value
     if isinstance(value, dict):
-        return {k: _redact(v) for k, v in value.items()}
+        return {k: _visible(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_redact(v) for v in value]
+        return [_visible(v) for v in value]
     return value
 
 
-def shared_view(record: Request | Offer | Match) -> dict[str, Any]:
-    """The record as the `shared` audience may see it: contact data and the Secretariat's notes
-    never; of a confidential request only its States, areas, status and dates; of a confidential
-    offer no details; no consent record-keeping or rationale built from confidential details;
-    every string with e-mail addresses and phone numbers withheld."""
-    data: dict[str, Any] = record.model_dump(mode="json", by_alias=True, exclude_unset=True)
-    for name in (*PERSONAL, *SECRETARIAT_ONLY):
-        data.pop(name, None)
-    if isinstance(record, Request) and record.confidential:
-        data = {k: v for k, v in data.items() if k in REQUEST_PUBLIC_WHEN_CONFIDENTIAL}
-    elif isinstance(record, Offer) and record.confidential:
-        for name in OFFER_DETAILS:
-            data.pop(name, None)
-    elif isinstance(record, Match):
-        for consent in data.get("consents", []):
-            for name in MATCH_CONSENT_PRIVATE:
-                consent.pop(name, None)
-    data = _redact(data)
-    data["title"] = shown_title(record) if not isinstance(record, Match) else ""
+def shared_view(record: Request | Offer) -> dict[str, Any]:
+    """The record as the `shared` audience may see it (the disclosure policy decides, field by
+    field), with the title it may see. Every page of a request or an offer comes from this."""
+    data: dict[str, Any] = _visible(disclose(record, SHARED).data)
+    data["title"] = shown_title(record)
     return data
 
 
 def shown_title(record: Request | Offer) -> str:
     """The title the shared audience sees: a confidential request's is withheld."""
-    if isinstance(record, Request) and record.confidential:
-        return WITHHELD_TITLE
-    return str(_redact(" ".join(record.title.split())))
+    return str(_visible(disclosure.shown_title(record, SHARED)))
 
 
 def match_view(match: Match, request: Request | None, offers: list[Offer]) -> dict[str, Any]:
-    """A match as the shared audience sees it: the rationale only when neither side is
-    confidential (it is written from both records' details)."""
-    data = shared_view(match)
-    if request is None or request.confidential or any(o.confidential for o in offers):
-        data.pop("rationale", None)
+    """A match as the shared audience sees it (the disclosure policy's match view)."""
+    data: dict[str, Any] = _visible(disclose_match(match, request, offers, SHARED).data)
     return data
+
+
+def _entity_name(offer: Offer) -> str:
+    return str(_visible(disclosure.redact(" ".join(offer.offering_entity.name.split()))))
 
 
 def label(code: str) -> str:
@@ -109,7 +83,7 @@ def entity_label(offer: Offer) -> str:
     entity = offer.offering_entity
     if entity.type is EntityType.STATE and entity.country:
         return geo.country_name(entity.country)
-    return str(_redact(entity.name))
+    return _entity_name(offer)
 
 
 def offer_regions(offer: Offer) -> list[str]:

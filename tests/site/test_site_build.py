@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.registry import load_registry
+from acsg_cli.render.safety import SITE_CSP
 from acsg_cli.site import build_site
-from acsg_cli.site.pages import CSP
 from tests.site import sitecheck
 from tests.site.registries import CANARIES, portal_registry
 
@@ -71,7 +71,7 @@ def test_links_resolve_and_nothing_comes_from_another_server(built: tuple[Path, 
     assert sitecheck.external_resources(site) == []
     for path in sitecheck.pages(site):
         page = sitecheck.parse(path)
-        assert page.csp == CSP, path
+        assert page.csp == SITE_CSP, path
         assert page.headings[0] == 1 and page.headings.count(1) == 1, path
         steps = zip(page.headings, page.headings[1:], strict=False)
         assert all(b <= a + 1 for a, b in steps), (path, page.headings)

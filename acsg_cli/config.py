@@ -93,7 +93,7 @@ def _checked(config: ProjectConfig) -> ProjectConfig:
     unknown = sorted(set(config.table) - SECTIONS)
     if unknown:
         raise UsageError(
-            f"{config.where}: unknown setting(s) {', '.join(unknown)} in the acsg configuration; "
+            f"{config.where}: not a setting of the acsg configuration: {', '.join(unknown)}; "
             f"known sections: {', '.join(sorted(SECTIONS))}"
         )
     return config

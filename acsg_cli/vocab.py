@@ -5,10 +5,17 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from acsg_cli.i18n import N_, gettext
+
 
 class _Vocab(StrEnum):
     def __str__(self) -> str:
         return str(self.value)
+
+    @property
+    def label(self) -> str:
+        """The value in words, in the current language ("RSD procedures", "EU agency")."""
+        return gettext(LABELS[type(self)][self.value])
 
 
 class Area(_Vocab):
@@ -183,3 +190,124 @@ REGION_NAMES: dict[Region, str] = {
     Region.EUROPE: "Europe",
     Region.MENA: "Middle East and North Africa",
 }
+
+
+def label_of(kind: type[_Vocab], code: str | None) -> str:
+    """The label of `code` in vocabulary `kind`; a code the vocabulary lacks is shown as written."""
+    if code is None:
+        return ""
+    names = LABELS.get(kind, {})
+    return gettext(names[code]) if code in names else code
+
+
+LABELS: dict[type[_Vocab], dict[str, str]] = {
+    Area: {
+        "legislation": N_("Legislation"),
+        "institutional_capacity": N_("Institutional capacity"),
+        "strategic_planning": N_("Strategic planning"),
+        "financing": N_("Financing"),
+        "access_and_admission": N_("Access and admission"),
+        "reception": N_("Reception"),
+        "registration": N_("Registration"),
+        "documentation": N_("Documentation"),
+        "identification_and_referral": N_("Identification and referral"),
+        "rsd_procedures": N_("RSD procedures"),
+        "appeals": N_("Appeals"),
+        "country_of_origin_information": N_("Country of origin information"),
+        "quality_assurance": N_("Quality assurance"),
+        "backlog_management": N_("Backlog management"),
+        "processing_modalities": N_("Processing modalities"),
+        "case_management_systems": N_("Case management systems"),
+        "data_and_statistics": N_("Data and statistics"),
+        "training": N_("Training"),
+        "legal_aid_and_information": N_("Legal aid and information"),
+        "age_gender_diversity": N_("Age, gender and diversity"),
+        "interpretation": N_("Interpretation"),
+        "integrity_and_anti_fraud": N_("Integrity and anti-fraud"),
+        "emergency_preparedness": N_("Emergency preparedness"),
+        "needs_assessment": N_("Needs assessment"),
+        "statelessness_determination": N_("Statelessness determination"),
+    },
+    QualityDimension: {
+        "fairness": N_("Fairness"),
+        "efficiency": N_("Efficiency"),
+        "adaptability": N_("Adaptability"),
+        "integrity": N_("Integrity"),
+    },
+    SupportType: {
+        "technical": N_("Technical"),
+        "material": N_("Material"),
+        "financial": N_("Financial"),
+    },
+    ReceivedVia: {
+        "unhcr_country_office": N_("UNHCR country office"),
+        "secretariat": N_("ACSG Secretariat"),
+        "grf_pledge": N_("GRF pledge"),
+    },
+    RequestStatus: {
+        "draft": N_("Draft"),
+        "open": N_("Open"),
+        "matched": N_("Matched"),
+        "closed": N_("Closed"),
+        "withdrawn": N_("Withdrawn"),
+    },
+    OfferStatus: {
+        "open": N_("Open"),
+        "committed": N_("Committed"),
+        "withdrawn": N_("Withdrawn"),
+        "closed": N_("Closed"),
+    },
+    MatchStatus: {
+        "proposed": N_("Proposed"),
+        "consent_pending": N_("Consent pending"),
+        "agreed": N_("Agreed"),
+        "welcomed": N_("Welcomed"),
+        "in_implementation": N_("In implementation"),
+        "completed": N_("Completed"),
+        "declined": N_("Declined"),
+        "withdrawn": N_("Withdrawn"),
+    },
+    EntityType: {
+        "state": N_("State"),
+        "eu_agency": N_("EU agency"),
+        "international_org": N_("International organisation"),
+        "regional_org": N_("Regional organisation"),
+        "ngo": N_("NGO"),
+        "legal_aid": N_("Legal aid provider"),
+        "bar_association": N_("Bar association"),
+        "academia": N_("Academia"),
+        "private_sector": N_("Private sector"),
+        "foundation": N_("Foundation"),
+        "refugee_led_org": N_("Refugee-led organisation"),
+        "nhri": N_("National human rights institution"),
+    },
+    Channel: {
+        "through_unhcr": N_("Through UNHCR"),
+        "bilateral": N_("Bilateral"),
+        "either": N_("Through UNHCR or bilateral"),
+    },
+    RequestTerm: {"short_term": N_("Short term"), "long_term": N_("Long term")},
+    OfferTerm: {
+        "short_term": N_("Short term"),
+        "long_term": N_("Long term"),
+        "either": N_("Short or long term"),
+    },
+    MilestoneType: {"quantitative": N_("Quantitative"), "qualitative": N_("Qualitative")},
+    Decision: {
+        "granted": N_("Granted"),
+        "declined": N_("Declined"),
+        "withdrawn": N_("Withdrawn"),
+    },
+    Region: {
+        "southern_africa": N_("Southern Africa"),
+        "east_horn_great_lakes": N_("East and Horn of Africa and the Great Lakes"),
+        "west_central_africa": N_("West and Central Africa"),
+        "americas": N_("The Americas"),
+        "asia_pacific": N_("Asia and the Pacific"),
+        "europe": N_("Europe"),
+        "mena": N_("Middle East and North Africa"),
+    },
+}
+"""Every vocabulary value in words, marked for translation (the catalogs in `locale/`).
+
+`tests/unit/test_labels.py` fails when a value has no label."""

@@ -198,7 +198,7 @@ def new_request(
         state,
         "--state",
         _listed(A.countries),
-        "Requesting State(s), ISO3 codes (e.g. TCD, or TCD NER for a joint request)",
+        "Requesting States, ISO3 codes (e.g. TCD, or TCD NER for a joint request)",
     )
     ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
     ask.take(

@@ -83,6 +83,23 @@ ConfigOpt = Annotated[
 ]
 
 
+class Lang(StrEnum):
+    en = "en"
+    fr = "fr"
+    es = "es"
+
+
+LangOpt = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang",
+        help="Language of the tool's own words, labels, dates and numbers: en, fr or es "
+        "(record text stays as written). Default: en.",
+        show_default=False,
+    ),
+]
+
+
 def open_registry(data: Path, *, warn: bool = True) -> Registry:
     """The registry of `--data`, named in messages as the user wrote it. With `warn`, says on
     stderr how many errors kept records out, so a listing is not mistaken for the whole."""
@@ -91,11 +108,22 @@ def open_registry(data: Path, *, warn: bool = True) -> Registry:
     registry = load_registry(data, root_display=display_root(data))
     if warn and registry.error_count:
         typer.echo(
-            f"warning: the registry has {registry.error_count} error(s); records that do not "
-            "load are left out; run `acsg validate`",
+            registry_warning(registry.error_count) + "; records that do not load are left out",
             err=True,
         )
     return registry
+
+
+def registry_warning(errors: int) -> str:
+    """`warning: the registry has 2 errors; run `acsg validate``."""
+    from acsg_cli.i18n import ngettext
+
+    text = ngettext(
+        "warning: the registry has {n} error; run `acsg validate`",
+        "warning: the registry has {n} errors; run `acsg validate`",
+        errors,
+    )
+    return text.format(n=errors)
 
 
 def display_root(path: Path) -> str:

@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from acsg_cli.cli.groups import report_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, display_root
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    DataDirOpt,
+    LangOpt,
+    TodayOpt,
+    display_root,
+    registry_warning,
+)
 
 
 class StatusFormat(StrEnum):
@@ -94,9 +101,8 @@ def _emit(text: str, output: Path | None, registry_errors: int) -> None:
         typer.echo(f"wrote {output}", err=True)
     if registry_errors:
         typer.echo(
-            f"warning: the registry has {registry_errors} error(s) (run `acsg validate`); records "
-            "that "
-            f"do not load are left out of the report",
+            registry_warning(registry_errors)
+            + "; records that do not load are left out of the report",
             err=True,
         )
 
@@ -116,6 +122,7 @@ def status_command(
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
     today: TodayOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Status report: every live match and every open request without one, attention first.
 
@@ -137,17 +144,19 @@ def status_command(
       acsg report status --as-of 2021-10-12 --output status.html
     """
     from acsg_cli import clock
+    from acsg_cli.i18n import language
     from acsg_cli.reports.api import status_report
     from acsg_cli.reports.render import STATUS_FORMATS
 
-    report = status_report(
-        data,
-        root_display=display_root(data),
-        as_of=as_of,
-        audience=audience.value,
-        today=clock.today(today),
-    )
-    text = STATUS_FORMATS[_format(output_format, output, StatusFormat)](report)
+    with language(lang or "en"):
+        report = status_report(
+            data,
+            root_display=display_root(data),
+            as_of=as_of,
+            audience=audience.value,
+            today=clock.today(today),
+        )
+        text = STATUS_FORMATS[_format(output_format, output, StatusFormat)](report)
     _emit(text, output, report.registry_errors)
 
 
@@ -172,6 +181,7 @@ def stocktaking_command(
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
     today: TodayOpt = None,
+    lang: LangOpt = None,
 ) -> None:
     """Stocktaking report: pledges, matches by stage, supply and demand, unmet needs, narrow offers.
 
@@ -195,18 +205,20 @@ def stocktaking_command(
       acsg report stocktaking --as-of v2021.10 --format json
     """
     from acsg_cli import clock
+    from acsg_cli.i18n import language
     from acsg_cli.reports.api import stocktaking_report
     from acsg_cli.reports.render import STOCKTAKING_FORMATS
 
-    model = stocktaking_report(
-        data,
-        root_display=display_root(data),
-        as_of=as_of,
-        since=since,
-        audience=audience.value,
-        today=clock.today(today),
-    )
-    text = STOCKTAKING_FORMATS[_format(output_format, output, StocktakingFormat)](model)
+    with language(lang or "en"):
+        model = stocktaking_report(
+            data,
+            root_display=display_root(data),
+            as_of=as_of,
+            since=since,
+            audience=audience.value,
+            today=clock.today(today),
+        )
+        text = STOCKTAKING_FORMATS[_format(output_format, output, StocktakingFormat)](model)
     _emit(text, output, model.registry_errors)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from acsg_cli import problems as codes
 from acsg_cli.errors import DataError, UsageError
+from acsg_cli.i18n import ngettext
 from acsg_cli.lifecycle import statemachine as sm
 from acsg_cli.models import Match, Request
 from acsg_cli.problems import Problem, Severity
@@ -218,7 +219,11 @@ def add_update(
             }
         )
         rt.append("updates", entry)
-        extra = f", {len(met)} milestone(s) met" if met else ""
+        extra = (
+            ", " + ngettext("{n} milestone met", "{n} milestones met", len(met)).format(n=len(met))
+            if met
+            else ""
+        )
         extra += ", marked as good practice" if good_practice else ""
         return f"progress update of {on.isoformat()}", [
             f"{match.id}: progress update of {on.isoformat()} recorded{extra}"

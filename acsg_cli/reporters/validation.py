@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 from typing import TextIO
 
+from acsg_cli.i18n import ngettext
 from acsg_cli.problems import Severity
 from acsg_cli.render import safety
 from acsg_cli.reporters.tables import md_cell
@@ -25,9 +26,10 @@ class Reporter:
 
     @staticmethod
     def summary(result: ValidationResult) -> str:
+        errors, warnings = result.count(Severity.ERROR), result.count(Severity.WARNING)
         parts = [
-            f"{result.count(Severity.ERROR)} error(s)",
-            f"{result.count(Severity.WARNING)} warning(s)",
+            ngettext("{n} error", "{n} errors", errors).format(n=errors),
+            ngettext("{n} warning", "{n} warnings", warnings).format(n=warnings),
         ]
         infos = result.count(Severity.INFO)
         if infos:

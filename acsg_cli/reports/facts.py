@@ -77,11 +77,6 @@ def reached(match: Match, stages: frozenset[MatchStatus]) -> date | bool | None:
     return match.status in stages
 
 
-def area_label(code: str) -> str:
-    """`country_of_origin_information` -> `country of origin information`."""
-    return code.replace("_", " ")
-
-
 def regions_of(states: list[str]) -> list[Region]:
     found = {r for s in states if (r := geo.region_of(s)) is not None}
     return [r for r in Region if r in found]

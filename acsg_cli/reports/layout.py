@@ -1,108 +1,99 @@
-"""How a report is laid out: titled sections of paragraphs, tables, lists and charts.
+"""How a report is laid out: the stocktaking and the status report as `render.document`s.
 
 The layout is built from a result model (`Stocktaking`, `StatusReport`) and computes no
-figure of its own: it only chooses labels and order. The Markdown, text-table and HTML
-renderers draw the same layout, so they show the same figures; JSON renders the model itself.
+figure of its own: it chooses the words (in the current language, `acsg_cli.i18n`), the
+labels of vocabulary codes and the order. The terminal, Markdown, HTML and PDF renderers draw
+the same document, so they show the same figures; JSON renders the model itself.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
-from acsg_cli.reporters.tables import cell
-from acsg_cli.reports.facts import area_label
+from acsg_cli.i18n import _, current, format_date, format_number, join_words, ngettext
+from acsg_cli.render.document import Block, Bullets, Chart, Document, Section, Table
 from acsg_cli.reports.model import Changes, Stocktaking
 from acsg_cli.reports.status import StatusReport
-from acsg_cli.vocab import REGION_NAMES, Region
-
-
-@dataclass(frozen=True)
-class Table:
-    columns: list[str]
-    rows: list[list[str]]
-    caption: str = ""
-    empty: str = "None."
-
-
-@dataclass(frozen=True)
-class Chart:
-    """A chart drawn by the HTML renderer; the same figures are in a table next to it."""
-
-    kind: str
-    """`grouped_bars` (labels x series) or `bars` (labels x one series)."""
-    title: str
-    labels: list[str]
-    series: dict[str, list[int]]
-
-
-@dataclass(frozen=True)
-class Bullets:
-    items: list[str]
-
-
-Block = str | Table | Chart | Bullets
-"""A paragraph (plain text), a table, a chart or a bulleted list."""
-
-
-@dataclass(frozen=True)
-class Section:
-    key: str
-    title: str
-    source: str
-    blocks: list[Block] = field(default_factory=list)
-    new_page: bool = False
-    """Start on a new page when printed (long sections)."""
-
-
-@dataclass(frozen=True)
-class Document:
-    title: str
-    meta: list[tuple[str, str]]
-    sections: list[Section]
-
-
-def label(code: str | None) -> str:
-    return "" if code is None else code.replace("_", " ")
+from acsg_cli.vocab import (
+    Area,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    Region,
+    RequestStatus,
+    _Vocab,
+    label_of,
+)
 
 
 def _n(value: Any) -> str:
-    return cell(value)
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _yes(value)
+    if isinstance(value, int):
+        return format_number(value)
+    return str(value)
 
 
 def _yes(value: bool) -> str:
-    return "yes" if value else "no"
+    return _("yes") if value else _("no")
+
+
+def _areas(codes: list[str]) -> str:
+    return ", ".join(label_of(Area, a) for a in codes)
 
 
 def _meta(model: Any, report: str) -> list[tuple[str, str]]:
     audience = (
-        "shared: figures and titles only, no confidential request details"
+        _("shared: figures and titles only, no confidential request details")
         if model.audience == "shared"
-        else "secretariat: includes confidential request details (FS 3)"
+        else _("secretariat: includes confidential request details (FS 3)")
     )
     meta = [
-        ("Report", report),
-        ("As of", model.as_of),
-        ("Registry", model.basis["label"]),
-        ("Audience", audience),
-        ("Personal contact data", "never included"),
+        (_("Report"), report),
+        (_("As of"), format_date(model.as_of)),
+        (_("Registry"), model.basis["label"]),
+        (_("Audience"), audience),
+        (_("Personal contact data"), _("never included")),
     ]
     if model.registry_errors:
         meta.append(
             (
-                "Registry errors",
-                f"{model.registry_errors} problem(s) kept records out of this report; "
-                f"run `acsg validate`",
+                _("Registry errors"),
+                ngettext(
+                    "{n} problem kept records out of this report; run `acsg validate`",
+                    "{n} problems kept records out of this report; run `acsg validate`",
+                    model.registry_errors,
+                ).format(n=model.registry_errors),
             )
         )
     return meta
 
 
-def _pairs(rows: list[tuple[str, Any]], head: tuple[str, str] = ("figure", "number")) -> Table:
+def _pairs(rows: list[tuple[str, Any]], head: tuple[str, str]) -> Table:
     return Table(list(head), [[k, _n(v)] for k, v in rows])
 
 
+def _count(singular: str, plural: str, n: int) -> str:
+    return ngettext(singular, plural, n).format(n=format_number(n))
+
+
 # --- stocktaking ------------------------------------------------------------------------------
+
+
+def _section_title(key: str, fallback: str) -> str:
+    titles = {
+        "headline": _("Headline figures"),
+        "entities": _("Pledging entities"),
+        "supply_demand": _("Supply and demand"),
+        "unmet_needs": _("Unmet needs"),
+        "narrow_scope": _("Offers limited in geographic scope"),
+        "matches": _("Matches welcomed and across regions"),
+        "progress": _("Progress updates and good practices"),
+        "changes": _("What changed"),
+    }
+    return titles.get(key, fallback)
 
 
 def stocktaking_document(model: Stocktaking) -> Document:
@@ -116,45 +107,56 @@ def stocktaking_document(model: Stocktaking) -> Document:
         "progress": _progress,
         "changes": _changes,
     }
-    sections = [Section("summary", "Summary", "SR", [Bullets(list(model.findings))])]
+    sections = [Section("summary", _("Summary"), "SR", [Bullets(list(model.findings))])]
     for spec in model.sections:
         blocks, new_page = build[spec["key"]](model)
-        sections.append(Section(spec["key"], spec["title"], spec["source"], blocks, new_page))
-    return Document(f"ACSG stocktaking as of {model.as_of}", _meta(model, "stocktaking"), sections)
+        title = _section_title(spec["key"], spec["title"])
+        sections.append(Section(spec["key"], title, spec["source"], blocks, new_page))
+    day = format_date(model.as_of)
+    return Document(
+        _("ACSG stocktaking as of {date}").format(date=day),
+        _meta(model, _("Stocktaking")),
+        sections,
+        kind=_("ACSG stocktaking"),
+        date=day,
+        lang=current(),
+    )
 
 
 def _headline(m: Stocktaking) -> tuple[list[Block], bool]:
     t = m.totals
+    stages = [label_of(MatchStatus, s) for s in m.matches_by_stage]
     return [
         _pairs(
             [
-                ("requests", t["requests"]),
-                ("offers", t["offers"]),
-                ("pledges (requests and offers)", t["pledges"]),
-                ("matches", t["matches"]),
-                ("live matches", t["live_matches"]),
-            ]
+                (_("Requests"), t["requests"]),
+                (_("Offers"), t["offers"]),
+                (_("Pledges (requests and offers)"), t["pledges"]),
+                (_("Matches"), t["matches"]),
+                (_("Live matches"), t["live_matches"]),
+            ],
+            (_("Figure"), _("Number")),
         ),
         Chart(
             "bars",
-            "Matches by stage",
-            [label(s) for s in m.matches_by_stage],
-            {"matches": list(m.matches_by_stage.values())},
+            _("Matches by stage"),
+            stages,
+            {_("Matches"): list(m.matches_by_stage.values())},
         ),
         Table(
-            ["match stage", "matches"],
-            [[label(s), _n(v)] for s, v in m.matches_by_stage.items()],
-            caption="Matches by stage (proposed to completed; declined and withdrawn ended)",
+            [_("Match stage"), _("Matches")],
+            [[s, _n(v)] for s, v in zip(stages, m.matches_by_stage.values(), strict=True)],
+            caption=_("Matches by stage (proposed to completed; declined and withdrawn ended)"),
         ),
         Table(
-            ["request status", "requests"],
-            [[label(s), _n(v)] for s, v in m.requests_by_status.items()],
-            caption="Requests by status",
+            [_("Request status"), _("Requests")],
+            [[label_of(RequestStatus, s), _n(v)] for s, v in m.requests_by_status.items()],
+            caption=_("Requests by status"),
         ),
         Table(
-            ["offer status", "offers"],
-            [[label(s), _n(v)] for s, v in m.offers_by_status.items()],
-            caption="Offers by status",
+            [_("Offer status"), _("Offers")],
+            [[label_of(OfferStatus, s), _n(v)] for s, v in m.offers_by_status.items()],
+            caption=_("Offers by status"),
         ),
     ], False
 
@@ -162,156 +164,210 @@ def _headline(m: Stocktaking) -> tuple[list[Block], bool]:
 def _entities(m: Stocktaking) -> tuple[list[Block], bool]:
     e = m.entities
     return [
-        f"Requesting States: {e['requesting_states']}; joint requests: {e['joint_requests']}; "
-        f"offering entities: {e['offering_entities']}.",
-        Table(
-            ["entity type", "entities", "pledges"],
-            [[label(f.type), _n(f.entities), _n(f.pledges)] for f in e["by_type"]],
-            caption="Pledging entities by type (a State that both requests and offers counts once)",
+        " ".join(
+            [
+                _count("{n} requesting State,", "{n} requesting States,", e["requesting_states"]),
+                _count("{n} joint request,", "{n} joint requests,", e["joint_requests"]),
+                _count("{n} offering entity.", "{n} offering entities.", e["offering_entities"]),
+            ]
         ),
         Table(
-            ["pledging", "entities", "pledges"],
+            [_("Entity type"), _("Entities"), _("Pledges")],
+            [[label_of(EntityType, f.type), _n(f.entities), _n(f.pledges)] for f in e["by_type"]],
+            caption=_(
+                "Pledging entities by type (a State that both requests and offers counts once)"
+            ),
+        ),
+        Table(
+            [_("Pledging"), _("Entities"), _("Pledges")],
             [
-                ["States", _n(e["states"]["entities"]), _n(e["states"]["pledges"])],
+                [_("States"), _n(e["states"]["entities"]), _n(e["states"]["pledges"])],
                 [
-                    "other stakeholders",
+                    _("Other stakeholders"),
                     _n(e["other_stakeholders"]["entities"]),
                     _n(e["other_stakeholders"]["pledges"]),
                 ],
             ],
-            caption="States and other stakeholders",
+            caption=_("States and other stakeholders"),
         ),
     ], False
+
+
+def _figures_columns(first: str) -> list[str]:
+    return [first, _("Requested"), _("Offered"), _("Gap"), _("Open requests"), _("Available")]
 
 
 def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
     sd = m.supply_demand
     areas = sd["by_area"]
     return [
-        f"Requested: {sd['requested']} request(s) (all but drafts and withdrawn ones); offered: "
-        f"{sd['offered']} "
-        f"offer(s) (all but withdrawn ones); gap: {sd['gap']}. Open now: {sd['open_requests']} "
-        "request(s); "
-        f"available now: {sd['available_offers']} offer(s) (open, with capacity left, not "
-        "expired).",
+        " ".join(
+            [
+                _count(
+                    "Requested: {n} request (all but drafts and withdrawn ones).",
+                    "Requested: {n} requests (all but drafts and withdrawn ones).",
+                    sd["requested"],
+                ),
+                _count(
+                    "Offered: {n} offer (all but withdrawn ones).",
+                    "Offered: {n} offers (all but withdrawn ones).",
+                    sd["offered"],
+                ),
+                _("Gap: {n}.").format(n=format_number(sd["gap"])),
+                _count("Open now: {n} request.", "Open now: {n} requests.", sd["open_requests"]),
+                _count(
+                    "Available now: {n} offer (open, with capacity left, not expired).",
+                    "Available now: {n} offers (open, with capacity left, not expired).",
+                    sd["available_offers"],
+                ),
+            ]
+        ),
         Chart(
             "grouped_bars",
-            "Supply and demand by area",
-            [area_label(a.area) for a in areas],
-            {"requested": [a.requested for a in areas], "offered": [a.offered for a in areas]},
+            _("Supply and demand by area"),
+            [label_of(Area, a.area) for a in areas],
+            {
+                _("requested"): [a.requested for a in areas],
+                _("offered"): [a.offered for a in areas],
+            },
         ),
         Table(
-            ["area", "requested", "offered", "gap", "open requests", "available offers"],
+            _figures_columns(_("Area")),
             [
-                [
-                    area_label(a.area),
-                    _n(a.requested),
-                    _n(a.offered),
-                    _n(a.gap),
-                    _n(a.open_requests),
-                    _n(a.available_offers),
-                ]
+                [label_of(Area, a.area)]
+                + [_n(v) for v in (a.requested, a.offered, a.gap)]
+                + [_n(a.open_requests), _n(a.available_offers)]
                 for a in areas
             ],
-            caption="By area, largest gap first (a request or offer counts in each of its areas)",
+            caption=_(
+                "By area, largest gap first (a request or offer counts in each of its areas)"
+            ),
         ),
         Table(
-            ["region", "requested", "offered", "gap", "open requests", "available offers"],
+            _figures_columns(_("Region")),
             [
-                [
-                    r.name,
-                    _n(r.requested),
-                    _n(r.offered),
-                    _n(r.gap),
-                    _n(r.open_requests),
-                    _n(r.available_offers),
-                ]
+                [label_of(Region, r.region)]
+                + [_n(v) for v in (r.requested, r.offered, r.gap)]
+                + [_n(r.open_requests), _n(r.available_offers)]
                 for r in sd["by_region"]
             ],
-            caption="By UNHCR region (requests by the requesting States' region; offers by the "
-            "regions their geographic scope covers)",
+            caption=_(
+                "By UNHCR region (requests by the requesting States' region; offers by the "
+                "regions their geographic scope covers)"
+            ),
         ),
     ], True
 
 
-def _region(code: str) -> str:
-    name = REGION_NAMES[Region(code)]
-    return name[0].upper() + name[1:]
-
-
 def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:
     u = m.unmet_needs
+    if u["count"]:
+        summary = " ".join(
+            [
+                _count(
+                    "{n} open request has no live match;",
+                    "{n} open requests have no live match;",
+                    u["count"],
+                ),
+                _count(
+                    "{n} of them has no eligible offer;",
+                    "{n} of them have no eligible offer;",
+                    u["without_eligible_offer"],
+                ),
+                _count("{n} is urgent.", "{n} are urgent.", u["urgent"]),
+                _count(
+                    "The longest has been open for {n} day.",
+                    "The longest has been open for {n} days.",
+                    u["longest_open_days"],
+                ),
+            ]
+        )
+    else:
+        summary = _("No open request is waiting without a match.")
     blocks: list[Block] = [
-        f"{u['count']} open request(s) have no live match; {u['without_eligible_offer']} of them "
-        "have no eligible "
-        f"offer, {u['urgent']} are urgent; the longest has been open {u['longest_open_days']} "
-        "day(s).",
+        summary,
         Table(
-            ["request", "States", "title", "days open", "areas", "urgent", "eligible offer"],
+            [
+                _("Request"),
+                _("States"),
+                _("Title"),
+                _("Days open"),
+                _("Areas"),
+                _("Urgent"),
+                _("Eligible offer"),
+            ],
             [
                 [
                     n.request,
                     ", ".join(n.states),
                     n.title,
                     _n(n.days_open),
-                    ", ".join(area_label(a) for a in n.areas),
+                    _areas(n.areas),
                     _yes(n.urgent),
-                    f"yes ({n.first_eligible_offer})" if n.first_eligible_offer else "no",
+                    n.first_eligible_offer or _("none"),
                 ]
                 for n in u["requests"]
             ],
-            caption="Open requests without a match, longest open first",
+            caption=_("Open requests without a match, longest open first"),
         ),
         Table(
-            ["area", "unmet requests"],
-            [[area_label(a), _n(v)] for a, v in u["by_area"].items()],
-            caption="Unmet needs by area",
+            [_("Area"), _("Unmet requests")],
+            [[label_of(Area, a), _n(v)] for a, v in u["by_area"].items()],
+            caption=_("Unmet needs by area"),
         ),
         Table(
-            ["region", "unmet requests"],
-            [[_region(g), _n(v)] for g, v in u["by_region"].items()],
-            caption="Unmet needs by region",
+            [_("Region"), _("Unmet requests")],
+            [[label_of(Region, g), _n(v)] for g, v in u["by_region"].items()],
+            caption=_("Unmet needs by region"),
         ),
     ]
     if m.audience == "secretariat":
         details = []
         for n in u["requests"]:
-            parts = [f"gap: {n.gap}" if n.gap else "gap: not stated"]
+            parts = [_("gap: {text}").format(text=n.gap) if n.gap else _("gap: not stated")]
             if n.objectives:
-                parts.append("objectives: " + "; ".join(n.objectives))
+                parts.append(_("objectives: {text}").format(text="; ".join(n.objectives)))
             details.append(f"{n.request}: " + " — ".join(parts))
-        blocks.append("Confidential details (WM 15.ii; secretariat audience only):")
-        blocks.append(Bullets(details))
+        blocks.append(_("Confidential details (WM 15.ii; secretariat audience only):"))
+        blocks.append(Bullets(details, empty=_("None.")))
     return blocks, True
 
 
 def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
     n = m.narrow_scope
     return [
-        f"{n['count']} of {n['active_offers']} open or committed offer(s) are limited to named "
-        "countries or a single "
-        f"region; {n['global_offers']} have a global scope.",
+        ngettext(
+            "{count} of {total} open or committed offer is limited to named countries or a "
+            "single region; {world} has a global scope.",
+            "{count} of {total} open or committed offers are limited to named countries or a "
+            "single region; {world} have a global scope.",
+            n["active_offers"],
+        ).format(
+            count=format_number(n["count"]),
+            total=format_number(n["active_offers"]),
+            world=format_number(n["global_offers"]),
+        ),
         Table(
             [
-                "offer",
-                "entity",
-                "scope",
-                "areas",
-                "open requests in its areas",
-                "of which in scope",
+                _("Offer"),
+                _("Entity"),
+                _("Scope"),
+                _("Areas"),
+                _("Open requests in its areas"),
+                _("Of which in scope"),
             ],
             [
                 [
                     o.offer,
                     o.entity,
                     o.scope,
-                    ", ".join(area_label(a) for a in o.areas),
+                    _areas(o.areas),
                     _n(o.open_requests_in_its_areas),
                     _n(o.of_which_in_scope),
                 ]
                 for o in n["offers"]
             ],
-            caption="Offers limited in geographic scope",
+            caption=_("Offers limited in geographic scope"),
         ),
     ], False
 
@@ -319,23 +375,42 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
 def _matches(m: Stocktaking) -> tuple[list[Block], bool]:
     x = m.matches
     return [
-        f"{x['welcomed']} match(es) welcomed; {x['cross_regional']} cross regions (an offering "
-        "State from another "
-        f"region than the requesting State), {x['welcomed_cross_regional']} of them welcomed; "
-        f"{x['ended']} match(es) declined or withdrawn.",
+        " ".join(
+            [
+                _count("{n} match welcomed;", "{n} matches welcomed;", x["welcomed"]),
+                _count(
+                    "{n} crosses regions (an offering State from another region than the "
+                    "requesting State),",
+                    "{n} cross regions (an offering State from another region than the "
+                    "requesting State),",
+                    x["cross_regional"],
+                ),
+                _count(
+                    "{n} of them welcomed;",
+                    "{n} of them welcomed;",
+                    x["welcomed_cross_regional"],
+                ),
+                _count(
+                    "{n} match declined or withdrawn.",
+                    "{n} matches declined or withdrawn.",
+                    x["ended"],
+                ),
+            ]
+        ),
         Table(
-            ["match", "parties", "stage", "welcomed on", "cross-regional"],
+            [_("Match"), _("Parties"), _("Stage"), _("Welcomed on"), _("Cross-regional")],
             [
                 [
                     line.match,
                     line.parties,
-                    label(line.stage),
-                    line.welcomed_on or ("yes, date not recorded" if line.welcomed else "not yet"),
+                    label_of(MatchStatus, line.stage),
+                    line.welcomed_on
+                    or (_("yes, date not recorded") if line.welcomed else _("not yet")),
                     _yes(line.cross_regional),
                 ]
                 for line in x["matches"]
             ],
-            caption="Matches not declined or withdrawn",
+            caption=_("Matches not declined or withdrawn"),
         ),
     ], False
 
@@ -343,26 +418,79 @@ def _matches(m: Stocktaking) -> tuple[list[Block], bool]:
 def _progress(m: Stocktaking) -> tuple[list[Block], bool]:
     p = m.progress
     waiting = p["in_implementation_without_update"]
+    summary = " ".join(
+        [
+            ngettext(
+                "{n} progress update from {matches},",
+                "{n} progress updates from {matches},",
+                p["updates"],
+            ).format(
+                n=format_number(p["updates"]),
+                matches=_count("{n} match", "{n} matches", p["matches_with_updates"]),
+            ),
+            _count("{n} milestone met,", "{n} milestones met,", p["milestones_met"]),
+            _count(
+                "{n} good practice to share.", "{n} good practices to share.", p["good_practices"]
+            ),
+            _count(
+                "{n} match in implementation has no update",
+                "{n} matches in implementation have no update",
+                len(waiting),
+            )
+            + (f" ({', '.join(waiting)})." if waiting else "."),
+        ]
+    )
     return [
-        f"{p['updates']} progress update(s) from {p['matches_with_updates']} match(es), "
-        f"{p['milestones_met']} "
-        f"milestone(s) met, {p['good_practices']} good practice(s) to share. Matches in "
-        "implementation without "
-        f"an update: {len(waiting)}" + (f" ({', '.join(waiting)})." if waiting else "."),
+        summary,
         Table(
-            ["match", "parties", "on", "summary"],
+            [_("Match"), _("Parties"), _("On"), _("Summary")],
             [[g.match, g.parties, g.on, g.summary] for g in p["good_practice_items"]],
-            caption="Good practices",
+            caption=_("Good practices"),
         ),
         Table(
-            ["match", "parties", "on", "milestones met", "good practice", "summary"],
+            [
+                _("Match"),
+                _("Parties"),
+                _("On"),
+                _("Milestones met"),
+                _("Good practice"),
+                _("Summary"),
+            ],
             [
                 [u.match, u.parties, u.on, _n(u.milestones_met), _yes(u.good_practice), u.summary]
                 for u in p["latest"]
             ],
-            caption="Latest update of each match",
+            caption=_("Latest update of each match"),
         ),
     ], False
+
+
+def _kind(kind: str) -> str:
+    return {"request": _("request"), "offer": _("offer"), "match": _("match")}.get(kind, kind)
+
+
+def _status(kind: str, code: str | None) -> str:
+    vocab: dict[str, type[_Vocab]] = {"request": RequestStatus, "offer": OfferStatus}
+    return label_of(vocab.get(kind, MatchStatus), code)
+
+
+def changes_sentence(c: Changes) -> str:
+    """`Since 31 December 2020: no new request, 1 new offer, 3 new matches and 19 status moves.`"""
+    k = c.counts
+    parts = [
+        _count("{n} new request", "{n} new requests", k["new_requests"]),
+        _count("{n} new offer", "{n} new offers", k["new_offers"]),
+        _count("{n} new match", "{n} new matches", k["new_matches"]),
+        _count("{n} status move", "{n} status moves", k["status_moves"]),
+    ]
+    sentence = _("Since {date}: {changes}.").format(
+        date=format_date(c.since["as_of"]), changes=join_words(parts)
+    )
+    if c.since.get("kind") == "git":
+        sentence += " " + _("The earlier registry is the one committed at {revision}.").format(
+            revision=c.since.get("revision") or c.since.get("commit")
+        )
+    return sentence
 
 
 def _changes(m: Stocktaking) -> tuple[list[Block], bool]:
@@ -370,59 +498,117 @@ def _changes(m: Stocktaking) -> tuple[list[Block], bool]:
     if c is None:
         return [], False
 
-    def records(items: list[Any], what: str) -> Table:
-        return Table(["id", what, "status"], [[r.id, r.label, label(r.status)] for r in items])
+    def records(items: list[Any], what: str, caption: str) -> Table:
+        return Table(
+            [_("Id"), what, _("Status")],
+            [[r.id, r.label, _status(r.kind, r.status)] for r in items],
+            caption=caption,
+            empty=_("None."),
+        )
 
-    k = c.counts
     return [
-        f"Since {c.since['as_of']} ({c.since['label']}): {k['new_requests']} new request(s), "
-        f"{k['new_offers']} new "
-        f"offer(s), {k['new_matches']} new match(es), {k['status_moves']} status move(s).",
-        _captioned(records(c.new_requests, "title"), "New requests"),
-        _captioned(records(c.new_offers, "title"), "New offers"),
-        _captioned(records(c.new_matches, "parties"), "New matches"),
+        changes_sentence(c),
+        records(c.new_requests, _("Title"), _("New requests")),
+        records(c.new_offers, _("Title"), _("New offers")),
+        records(c.new_matches, _("Parties"), _("New matches")),
         Table(
-            ["id", "kind", "from", "to", "on"],
+            [_("Id"), _("Kind"), _("From"), _("To"), _("On")],
             [
                 [
                     s.id,
-                    s.kind,
-                    label(s.from_status) or "(new)",
-                    label(s.to_status),
-                    s.on or "date not recorded",
+                    _kind(s.kind),
+                    _status(s.kind, s.from_status) or _("(new)"),
+                    _status(s.kind, s.to_status),
+                    s.on or _("date not recorded"),
                 ]
                 for s in c.status_moves
             ],
-            caption="Status moves",
+            caption=_("Status moves"),
         ),
     ], True
-
-
-def _captioned(table: Table, caption: str) -> Table:
-    return Table(table.columns, table.rows, caption=caption, empty=table.empty)
 
 
 # --- status -----------------------------------------------------------------------------------
 
 
+def status_columns(report: StatusReport) -> list[str]:
+    names = {
+        "attention": _("Attention"),
+        "id": _("Match or request"),
+        "parties": _("Parties"),
+        "areas": _("Areas"),
+        "stage": _("Stage"),
+        "since": _("Since"),
+        "days": _("Days"),
+        "last_update": _("Last update"),
+        "eligible_offer": _("Eligible offer"),
+        "title": _("Title"),
+    }
+    return [names[c] for c in report.columns]
+
+
+def status_cells(report: StatusReport) -> list[list[str]]:
+    """The status rows as the table shows them: labels, not codes."""
+    rows = []
+    for row in report.rows:
+        cells = {
+            "attention": _(row.attention),
+            "id": row.id,
+            "parties": row.parties,
+            "areas": _areas(row.areas),
+            "stage": _(row.stage) if row.kind == "request" else label_of(MatchStatus, row.stage),
+            "since": row.since or "",
+            "days": _n(row.days),
+            "last_update": row.last_update or "",
+            "eligible_offer": (
+                _("none") if row.eligible_offer == "none" else (row.eligible_offer or "")
+            ),
+            "title": row.title or "",
+        }
+        rows.append([cells[c] for c in report.columns])
+    return rows
+
+
 def status_document(report: StatusReport) -> Document:
-    columns = report.columns
-    order = "; ".join(f"{o['group']}. {o['attention']} ({o['source']})" for o in report.ordering)
     counts = report.counts
+    order = "; ".join(f"{o['group']}. {_(o['attention'])} ({o['source']})" for o in report.ordering)
     blocks: list[Block] = [
-        f"{counts['live_matches']} live match(es) and {counts['unmatched_requests']} open "
-        "request(s) without a match. "
-        f"Rows needing attention come first: {order}; within a group, the longest wait in the "
-        "current stage first.",
+        " ".join(
+            [
+                ngettext(
+                    "{n} live match and {requests} without a match.",
+                    "{n} live matches and {requests} without a match.",
+                    counts["live_matches"],
+                ).format(
+                    n=format_number(counts["live_matches"]),
+                    requests=_count(
+                        "{n} open request", "{n} open requests", counts["unmatched_requests"]
+                    ),
+                ),
+                _(
+                    "Rows needing attention come first: {order}; within a group, the longest "
+                    "wait in the current stage first."
+                ).format(order=order),
+            ]
+        ),
         _pairs(
-            [(o["attention"], counts[o["attention"]]) for o in report.ordering],
-            ("attention", "rows"),
+            [(_(o["attention"]), counts[o["attention"]]) for o in report.ordering],
+            (_("Attention"), _("Rows")),
         ),
         Table(
-            [label(c) for c in columns],
-            [[_n(row.cells()[c]) for c in columns] for row in report.rows],
-            caption="Live matches and unmatched open requests",
+            status_columns(report),
+            status_cells(report),
+            caption=_("Live matches and unmatched open requests"),
         ),
     ]
-    section = Section("status", "Status of matches and open requests", "FS 3; FS 5", blocks)
-    return Document(f"ACSG status report as of {report.as_of}", _meta(report, "status"), [section])
+    title = _("Status of matches and open requests")
+    section = Section("status", title, "FS 3; FS 5", blocks)
+    day = format_date(report.as_of)
+    return Document(
+        _("ACSG status report as of {date}").format(date=day),
+        _meta(report, _("Status")),
+        [section],
+        kind=_("ACSG status report"),
+        date=day,
+        lang=current(),
+    )

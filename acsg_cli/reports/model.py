@@ -246,7 +246,9 @@ def build_stocktaking(
             {"key": k, "title": t, "source": s} for k, t, s in SECTIONS if k != "changes" or since
         ],
     )
-    return replace(model, findings=_findings(model))
+    from acsg_cli.reports.findings import findings
+
+    return replace(model, findings=findings(model))
 
 
 # --- sections ---------------------------------------------------------------------------------
@@ -588,69 +590,6 @@ def _changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
             "status_moves": len(moves),
         },
     )
-
-
-def _findings(model: Stocktaking) -> list[str]:
-    """The factual observations a stocktaking report opens with (SR), from the figures alone."""
-    t, sd = model.totals, model.supply_demand
-    out = []
-    if sd["requested"] > sd["offered"]:
-        out.append(
-            f"There are more requests for support ({sd['requested']}) than offers of support "
-            f"({sd['offered']})."
-        )
-    elif sd["requested"] < sd["offered"]:
-        out.append(
-            f"There are fewer requests for support ({sd['requested']}) than offers of support "
-            f"({sd['offered']})."
-        )
-    else:
-        out.append(f"Requests and offers of support are level ({sd['requested']} each).")
-    unmet = model.unmet_needs
-    if unmet["count"]:
-        out.append(
-            f"{unmet['count']} open request(s) have no match (unmet needs); "
-            f"{unmet['without_eligible_offer']} of them have no eligible offer."
-        )
-    else:
-        out.append("No open request is waiting without a match.")
-    narrow = model.narrow_scope
-    if narrow["count"]:
-        out.append(
-            f"{narrow['count']} of {narrow['active_offers']} offer(s) are limited in geographic "
-            "scope "
-            f"(named countries or a single region)."
-        )
-    m = model.matches
-    out.append(
-        f"{m['welcomed']} match(es) have been welcomed; {m['cross_regional']} match(es) cross "
-        "regions."
-    )
-    shortest = [a for a in sd["by_area"] if a.gap > 0]
-    if shortest:
-        out.append(
-            "Areas where requests outnumber offers: "
-            + ", ".join(
-                f"{facts.area_label(a.area)} ({a.requested} requested, {a.offered} offered)"
-                for a in shortest[:5]
-            )
-            + "."
-        )
-    p = model.progress
-    out.append(
-        f"{p['updates']} progress update(s) from {p['matches_with_updates']} match(es), "
-        f"{p['good_practices']} good practice(s)."
-    )
-    if model.changes is not None:
-        c = model.changes.counts
-        out.append(
-            f"Since {model.changes.since['as_of']}: {c['new_requests']} new request(s), "
-            f"{c['new_offers']} new "
-            f"offer(s), {c['new_matches']} new match(es), {c['status_moves']} status move(s)."
-        )
-    if t["pledges"] == 0:
-        out.append("The registry holds no pledges at this point.")
-    return out
 
 
 __all__ = ["AUDIENCES", "SECTIONS", "Basis", "Stocktaking", "build_stocktaking", "parties_label"]

@@ -18,20 +18,21 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from acsg_cli import geo
+from acsg_cli.i18n import N_
 from acsg_cli.models import Match, Request
 from acsg_cli.problems import Severity
 from acsg_cli.reports import facts
 from acsg_cli.reports.model import parties_label
 from acsg_cli.reports.timetravel import Snapshot
-from acsg_cli.vocab import LIVE_MATCH_STATUSES, MatchStatus, RequestStatus
+from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, MatchStatus, RequestStatus, label_of
 
 ORDERING: tuple[tuple[str, str], ...] = (
-    ("urgent, no match", "WM 9, WM 12"),
-    ("no match; an eligible offer exists", "FS 3"),
-    ("no match; no eligible offer", "FS 3"),
-    ("awaiting consent", "FS 3"),
-    ("agreed, to be welcomed", "FS 3"),
-    ("under way", "FS 5"),
+    (N_("urgent, no match"), "WM 9, WM 12"),
+    (N_("no match; an eligible offer exists"), "FS 3"),
+    (N_("no match; no eligible offer"), "FS 3"),
+    (N_("awaiting consent"), "FS 3"),
+    (N_("agreed, to be welcomed"), "FS 3"),
+    (N_("under way"), "FS 5"),
 )
 """The attention groups in order, each with the paragraph it comes from."""
 
@@ -83,8 +84,8 @@ class StatusRow:
             "attention": self.attention,
             "id": self.id,
             "parties": self.parties,
-            "areas": [facts.area_label(a) for a in self.areas],
-            "stage": self.stage.replace("_", " "),
+            "areas": [label_of(Area, a) for a in self.areas],
+            "stage": label_of(MatchStatus, self.stage) if self.kind == "match" else self.stage,
             "since": self.since,
             "days": self.days,
             "last_update": self.last_update,
@@ -194,7 +195,7 @@ def _request_row(
         states=list(request.requesting_states),
         offers=[],
         areas=[a.value for a in request.areas],
-        stage="open, no match",
+        stage=N_("open, no match"),
         since=request.submitted_on.isoformat(),
         days=(snap.basis.as_of - request.submitted_on).days,
         last_update=None,

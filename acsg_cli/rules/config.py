@@ -30,7 +30,7 @@ def rule_settings(config: ProjectConfig) -> RuleSettings:
     unknown = sorted(set(section) - _KEYS)
     if unknown:
         raise UsageError(
-            f"{where}: unknown setting(s) {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
+            f"{where}: not a rules setting: {', '.join(unknown)}; known: {', '.join(sorted(_KEYS))}"
         )
     select = _codes(section.get("select", []), f"{where} select")
     ignore = _codes(section.get("ignore", []), f"{where} ignore")

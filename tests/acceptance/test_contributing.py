@@ -77,7 +77,7 @@ def test_new_request_by_the_guide(
     assert (
         record["title"] == shlex.split(commands[1])[shlex.split(commands[1]).index("--title") + 1]
     )
-    assert " 0 error(s)" in outputs[2][1]
+    assert " 0 errors" in outputs[2][1]
 
 
 def test_offer_command_of_the_guide(
@@ -89,7 +89,7 @@ def test_offer_command_of_the_guide(
     assert code == 0, err
     assert (clone / "data" / "offers" / f"{out.strip()}.yaml").exists()
     code, _, err = run("acsg validate", clone, runner)
-    assert code == 0 and " 0 error(s)" in err
+    assert code == 0 and " 0 errors" in err
 
 
 @pytest.mark.parametrize("enum", [Area, EntityType, Region])

@@ -84,7 +84,7 @@ def test_hook_fails_on_a_broken_staged_record(repo: Path) -> None:
         "data/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
         "status: 'opne' is not a known value; did you mean 'open'?\n"
     )
-    assert result.stderr == "1 file checked: 1 error(s), 0 warning(s)\n"
+    assert result.stderr == "1 file checked: 1 error, 0 warnings\n"
 
 
 def test_hook_passes_a_good_staged_record(repo: Path) -> None:
@@ -111,7 +111,7 @@ def test_hook_passes_a_good_staged_record(repo: Path) -> None:
     result = run_hook(repo, manifest_hook())
     assert result.returncode == 0, result.stdout
     # a new draft passes; the criteria it does not meet yet are warnings, not failures
-    assert result.stderr.startswith("1 file checked: 0 error(s), ")
+    assert result.stderr.startswith("1 file checked: 0 errors, ")
     assert all(" warning ACSG1" in line for line in result.stdout.splitlines())
 
 

@@ -314,7 +314,7 @@ def test_golden_match_update(life: Path, runner: CliRunner) -> None:
             "--on",
             "2022-06-01",
         ],
-        "MAT-2022-001: progress update of 2022-06-01 recorded, 1 milestone(s) met, marked as good "
+        "MAT-2022-001: progress update of 2022-06-01 recorded, 1 milestone met, marked as good "
         "practice\n",
     )
 

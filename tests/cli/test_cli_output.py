@@ -34,7 +34,7 @@ def test_annotation_escapes_path_and_message(
         "status: '50%25: op\\nen' is not a known value; expected one of: draft, open, matched, "
         "closed, withdrawn\n"
     )
-    assert result.stderr == "3 files checked: 1 error(s), 0 warning(s)\n"
+    assert result.stderr == "3 files checked: 1 error, 0 warnings\n"
     assert (
         "| reg 100%: a,b c/requests/REQ-2021-001.yaml | 8 | error | ACSG012 |"
         in summary.read_text()

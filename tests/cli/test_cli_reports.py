@@ -53,7 +53,7 @@ def test_stocktaking_json_as_of_a_date(shipped: Path, runner: CliRunner) -> None
 def test_status_table_and_csv(shipped: Path, runner: CliRunner) -> None:
     code, out, _ = _run(runner, "status", "--data", str(shipped), "--as-of", "2021-10-12")
     assert code == 0
-    assert out.splitlines()[0] == "ACSG status report as of 2021-10-12"
+    assert out.splitlines()[0] == "ACSG status report as of 12 October 2021"
     code, out, _ = _run(
         runner, "status", "--data", str(shipped), "--as-of", "2021-10-12", "--format", "csv"
     )
@@ -77,14 +77,14 @@ def test_output_file_takes_its_format_from_the_suffix(
         runner, "stocktaking", "--data", str(shipped), "--as-of", "2021-10-12", "-o", str(target)
     )
     assert code == 0 and target.read_text(encoding="utf-8").startswith(
-        "# ACSG stocktaking as of 2021-10-12"
+        "# ACSG stocktaking as of 12 October 2021"
     )
     target = tmp_path / "stocktaking.csv"  # no CSV form of a stocktaking: the default, a table
     code, _, _ = _run(
         runner, "stocktaking", "--data", str(shipped), "--as-of", "2021-10-12", "-o", str(target)
     )
     assert code == 0 and target.read_text(encoding="utf-8").startswith(
-        "ACSG stocktaking as of 2021-10-12\n="
+        "ACSG stocktaking as of 12 October 2021\n="
     )
 
 
@@ -255,4 +255,4 @@ def test_as_of_a_git_revision_reports_the_smaller_registry(
         runner, "stocktaking", "--data", data, "-f", "markdown", "--as-of", "stocktaking-2021"
     )
     assert f"as committed at git revision stocktaking-2021 ({first[:12]}, 2021-06-01)" in out
-    assert "| requests                      | 6        |" in out
+    assert "| Requests                      | 6        |" in out

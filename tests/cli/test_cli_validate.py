@@ -32,7 +32,7 @@ def test_validate_text(registry: Path, runner: CliRunner) -> None:
         f"{registry}/requests/REQ-2021-001.yaml:8:9: error ACSG012 "
         "status: 'opne' is not a known value; did you mean 'open'?\n"
     )
-    assert result.stderr == "3 files checked: 1 error(s), 0 warning(s)\n"
+    assert result.stderr == "3 files checked: 1 error, 0 warnings\n"
 
 
 def test_validate_json_on_valid_registry(registry: Path, runner: CliRunner) -> None:

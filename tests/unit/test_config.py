@@ -36,7 +36,7 @@ def test_acsg_toml_wins_and_is_top_level(tmp_path: Path, monkeypatch: pytest.Mon
     "text,fragment",
     [
         ("[rules\n", "invalid TOML"),
-        ("colour = 1\n", "unknown setting(s) colour"),
+        ("colour = 1\n", "not a setting of the acsg configuration: colour"),
         ("rules = 3\n", "must be a table"),
     ],
 )

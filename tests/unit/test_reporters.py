@@ -48,7 +48,7 @@ def test_text() -> None:
         "data/requests/REQ-2021-001.yaml:3:5: error ACSG012 areas[0]: 'x' is not a known value",
         "data/offers/a,b:c%.yaml:7:1: warning ACSG011 50% done next line: here",
     ]
-    assert err == "2 files checked: 1 error(s), 1 warning(s)\n"
+    assert err == "2 files checked: 1 error, 1 warning\n"
 
 
 def test_json_shape() -> None:
@@ -79,7 +79,7 @@ def test_github_annotations_are_escaped(tmp_path: Path, monkeypatch: pytest.Monk
         "50%25 done%0Anext line: here"
     )
     assert len(lines) == 2
-    assert err == "2 files checked: 1 error(s), 1 warning(s)\n"
+    assert err == "2 files checked: 1 error, 1 warning\n"
     text = summary.read_text()
     assert "| data/requests/REQ-2021-001.yaml | 3 | error | ACSG012 |" in text
 

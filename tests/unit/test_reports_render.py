@@ -14,11 +14,11 @@ from typing import Any
 
 import pytest
 
-from acsg_cli.reports.facts import area_label
 from acsg_cli.reports.model import build_stocktaking
 from acsg_cli.reports.render import STATUS_FORMATS, STOCKTAKING_FORMATS
 from acsg_cli.reports.status import build_status
 from acsg_cli.reports.timetravel import snapshot
+from acsg_cli.vocab import Area, label_of
 from tests.conftest import SHIPPED
 from tests.reports.htmltables import html_tables
 from tests.reports.registries import add_private_records
@@ -92,7 +92,7 @@ def test_tables_carry_the_json_figures_row_by_row(rendered: dict[str, str]) -> N
     html_rows = _by_first([r for t in html_tables(rendered["html"]) for r in t])
     for area in data["supply_demand"]["by_area"]:
         expected = [
-            area_label(area["area"]),
+            label_of(Area, area["area"]),
             *(
                 str(area[k])
                 for k in ("requested", "offered", "gap", "open_requests", "available_offers")
@@ -109,7 +109,7 @@ def test_tables_carry_the_json_figures_row_by_row(rendered: dict[str, str]) -> N
         ]
         assert expected in md_rows[region["name"]] and expected in html_rows[region["name"]]
     for key in ("requests", "offers", "matches", "live_matches"):
-        label = key.replace("_", " ")
+        label = key.replace("_", " ").capitalize()
         assert md_rows[label] == [[label, str(data["totals"][key])]] == html_rows[label]
     for need in data["unmet_needs"]["requests"]:
         assert (
@@ -137,7 +137,7 @@ def test_html_is_self_contained_and_printable(model: Any, rendered: dict[str, st
         f"#{i}" for i in re.findall(r'id="([^"]+)"', page)
     }
     assert page.count("<svg") == 2
-    assert re.search(r"<text[^>]*>legislation</text>", page), "chart text must stay text"
+    assert re.search(r"<text[^>]*>Legislation</text>", page), "chart text must stay text"
     assert (
         "size: A4" in page
         and "display: table-header-group" in page

@@ -59,7 +59,7 @@ def test_pyproject_section(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> N
         ),
         ('[rules]\nignore = "ACSG1"\n', "expected a list of rule codes"),
         ('[rules]\nstrict = "yes"\n', "strict: expected true or false"),
-        ("[rules]\ncolour = 1\n", "unknown setting(s) colour"),
+        ("[rules]\ncolour = 1\n", "not a rules setting: colour"),
         ('[rules.severity]\nACSG105 = "fatal"\n', "'fatal' is not error, warning or info"),
         ('[rules.severity]\nACSG1O5 = "info"\n', "unknown rule code 'ACSG1O5'; did you mean ACSG1"),
         ('[rules.severity]\nACSG012 = "info"\n', "ACSG012 is a registry check"),

@@ -11,7 +11,7 @@ import io
 import re
 from typing import Any
 
-from acsg_cli.reports.layout import Chart
+from acsg_cli.render.document import Chart
 
 _STYLE: dict[str, Any] = {
     "svg.fonttype": "none",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from acsg_cli.reports.layout import Bullets, Chart, Document, Table
+from acsg_cli.render.document import Bullets, Chart, Document, Table
 
 
 def render_html(doc: Document) -> str:
@@ -37,6 +37,9 @@ def render_html(doc: Document) -> str:
             if isinstance(block, Chart):
                 count += 1
                 charts[id(block)] = render_svg(block, f"c{count}-")
+    from acsg_cli.i18n import gettext
+
+    env.globals["_"] = gettext
     template = env.get_template("report.html.j2")
     return template.render(
         doc=doc,

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from acsg_cli.i18n import _
+from acsg_cli.render.document import Bullets, Chart, Document, Table
 from acsg_cli.render.safety import md_cell, md_text, terminal
-from acsg_cli.reports.layout import (
-    Bullets,
-    Chart,
-    Document,
-    Table,
-    status_document,
-    stocktaking_document,
-)
+from acsg_cli.reports.layout import status_document, stocktaking_document
 
 
 def _table(table: Table, fmt: str) -> str:
     from tabulate import tabulate
 
     if not table.rows:
-        return table.empty
+        return _(table.empty)
     if fmt == "markdown":
         body = [[md_cell(c) for c in row] for row in table.rows]
         return str(
@@ -46,7 +41,8 @@ def render_markdown(doc: Document) -> str:
     lines = [f"# {md_cell(doc.title)}", ""]
     lines += [f"- **{md_cell(k)}:** {md_cell(v)}" for k, v in doc.meta]
     for section in doc.sections:
-        lines += ["", f"## {md_cell(section.title)}", "", f"*Source: {md_cell(section.source)}*"]
+        source = _("Source: {source}").format(source=section.source)
+        lines += ["", f"## {md_cell(section.title)}", "", f"*{md_cell(source)}*"]
         for block in section.blocks:
             if isinstance(block, Chart):
                 continue  # the figures of every chart are in the table beside it
@@ -56,8 +52,8 @@ def render_markdown(doc: Document) -> str:
                     lines += [f"**{md_cell(block.caption)}**", ""]
                 lines.append(_table(block, "markdown"))
             elif isinstance(block, Bullets):
-                lines += [f"- {md_text(item)}" for item in block.items] or ["None."]
-            else:
+                lines += [f"- {md_text(item)}" for item in block.items] or [_(block.empty)]
+            elif isinstance(block, str):
                 lines.append(md_text(block))
     return "\n".join(lines) + "\n"
 
@@ -79,8 +75,8 @@ def render_table(doc: Document) -> str:
                     lines.append(terminal(block.caption) + ":")
                 lines.append(_table(block, "simple"))
             elif isinstance(block, Bullets):
-                lines += [f"* {terminal(item)}" for item in block.items] or ["None."]
-            else:
+                lines += [f"* {terminal(item)}" for item in block.items] or [_(block.empty)]
+            elif isinstance(block, str):
                 lines.append(terminal(block))
     return "\n".join(lines) + "\n"
 

@@ -108,19 +108,21 @@ def open_registry(data: Path, *, warn: bool = True) -> Registry:
     registry = load_registry(data, root_display=display_root(data))
     if warn and registry.error_count:
         typer.echo(
-            registry_warning(registry.error_count) + "; records that do not load are left out",
+            registry_warning(registry.error_count),
             err=True,
         )
     return registry
 
 
 def registry_warning(errors: int) -> str:
-    """`warning: the registry has 2 errors; run `acsg validate``."""
+    """The one warning of every command when records do not load."""
     from acsg_cli.i18n import ngettext
 
     text = ngettext(
-        "warning: the registry has {n} error; run `acsg validate`",
-        "warning: the registry has {n} errors; run `acsg validate`",
+        "warning: the registry has {n} error; records that do not load are left out; "
+        "run `acsg validate`",
+        "warning: the registry has {n} errors; records that do not load are left out; "
+        "run `acsg validate`",
         errors,
     )
     return text.format(n=errors)

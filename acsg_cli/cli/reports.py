@@ -101,8 +101,7 @@ def _emit(text: str, output: Path | None, registry_errors: int) -> None:
         typer.echo(f"wrote {output}", err=True)
     if registry_errors:
         typer.echo(
-            registry_warning(registry_errors)
-            + "; records that do not load are left out of the report",
+            registry_warning(registry_errors),
             err=True,
         )
 

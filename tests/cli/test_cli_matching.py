@@ -263,7 +263,7 @@ def test_propose_on_a_broken_registry_warns(data: Path, runner: CliRunner) -> No
     result = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "-k", "1"])
     assert result.exit_code == 0
     assert result.stderr.startswith("warning: the registry has ")
-    assert "run `acsg validate`; records that do not load are left out" in result.stderr
+    assert "records that do not load are left out; run `acsg validate`" in result.stderr
     assert "OFF-2021-002" not in result.stdout
 
 

@@ -150,7 +150,7 @@ def test_commands_that_read_the_registry_warn_alike_when_records_do_not_load(
         warnings.add(result.stderr)
     (warning,) = warnings
     assert re.fullmatch(
-        r"warning: the registry has [0-9]+ error\(s\); records that do not load are left out; "
+        r"warning: the registry has [0-9]+ errors?; records that do not load are left out; "
         r"run `acsg validate`\n",
         warning,
     )

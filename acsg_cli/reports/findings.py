@@ -21,16 +21,16 @@ def _count(singular: str, plural: str, n: int) -> str:
 
 def findings(model: Stocktaking) -> list[str]:
     t, sd = model.totals, model.supply_demand
-    figures = {"requests": format_number(sd["requested"]), "offers": format_number(sd["offered"])}
+    figures = {"requests": format_number(sd.requested), "offers": format_number(sd.offered)}
     out = []
-    if sd["requested"] > sd["offered"]:
+    if sd.requested > sd.offered:
         out.append(
             _(
                 "There are more requests for support ({requests}) than offers of support "
                 "({offers})."
             ).format(**figures)
         )
-    elif sd["requested"] < sd["offered"]:
+    elif sd.requested < sd.offered:
         out.append(
             _(
                 "There are fewer requests for support ({requests}) than offers of support "
@@ -42,42 +42,40 @@ def findings(model: Stocktaking) -> list[str]:
             _("Requests and offers of support are level ({requests} each).").format(**figures)
         )
     unmet = model.unmet_needs
-    if unmet["count"]:
+    if unmet.count:
         out.append(
             _count(
                 "{n} open request has no match (unmet needs);",
                 "{n} open requests have no match (unmet needs);",
-                unmet["count"],
+                unmet.count,
             )
             + " "
             + _count(
                 "{n} of them has no eligible offer.",
                 "{n} of them have no eligible offer.",
-                unmet["without_eligible_offer"],
+                unmet.without_eligible_offer,
             )
         )
     else:
         out.append(_("No open request is waiting without a match."))
     narrow = model.narrow_scope
-    if narrow["count"]:
+    if narrow.count:
         out.append(
             ngettext(
                 "{count} of {total} offer is limited in geographic scope (named countries or a "
                 "single region).",
                 "{count} of {total} offers are limited in geographic scope (named countries or "
                 "a single region).",
-                narrow["active_offers"],
-            ).format(
-                count=format_number(narrow["count"]), total=format_number(narrow["active_offers"])
-            )
+                narrow.active_offers,
+            ).format(count=format_number(narrow.count), total=format_number(narrow.active_offers))
         )
     m = model.matches
     out.append(
-        _count("{n} match has been welcomed;", "{n} matches have been welcomed;", m["welcomed"])
+        _count("{n} match has been welcomed;", "{n} matches have been welcomed;", m.welcomed)
         + " "
-        + _count("{n} crosses regions.", "{n} cross regions.", m["cross_regional"])
+        + _count("{n} crosses regions.", "{n} cross regions.", m.cross_regional)
     )
-    short = [a for a in sd["by_area"] if a.gap > 0]
+    short = [a for a in sd.by_area if a.gap > 0]
     if short:
         areas = [
             _("{area} ({requested} requested, {offered} offered)").format(
@@ -95,18 +93,18 @@ def findings(model: Stocktaking) -> list[str]:
         ngettext(
             "{n} progress update from {matches}, {practices}.",
             "{n} progress updates from {matches}, {practices}.",
-            p["updates"],
+            p.updates,
         ).format(
-            n=format_number(p["updates"]),
-            matches=_count("{n} match", "{n} matches", p["matches_with_updates"]),
-            practices=_count("{n} good practice", "{n} good practices", p["good_practices"]),
+            n=format_number(p.updates),
+            matches=_count("{n} match", "{n} matches", p.matches_with_updates),
+            practices=_count("{n} good practice", "{n} good practices", p.good_practices),
         )
     )
     if model.changes is not None:
         from acsg_cli.reports.layout import changes_sentence
 
         out.append(changes_sentence(model.changes))
-    if t["pledges"] == 0:
+    if t.pledges == 0:
         out.append(_("The registry holds no pledges at this point."))
     return out
 

@@ -53,7 +53,7 @@ def _meta(model: Any, report: str) -> list[tuple[str, str]]:
     meta = [
         (_("Report"), report),
         (_("As of"), format_date(model.as_of)),
-        (_("Registry"), model.basis["label"]),
+        (_("Registry"), model.basis.label),
         (_("Audience"), audience),
         (_("Personal contact data"), _("never included")),
     ]
@@ -109,9 +109,9 @@ def stocktaking_document(model: Stocktaking) -> Document:
     }
     sections = [Section("summary", _("Summary"), "SR", [Bullets(list(model.findings))])]
     for spec in model.sections:
-        blocks, new_page = build[spec["key"]](model)
-        title = _section_title(spec["key"], spec["title"])
-        sections.append(Section(spec["key"], title, spec["source"], blocks, new_page))
+        blocks, new_page = build[spec.key](model)
+        title = _section_title(spec.key, spec.title)
+        sections.append(Section(spec.key, title, spec.source, blocks, new_page))
     day = format_date(model.as_of)
     return Document(
         _("ACSG stocktaking as of {date}").format(date=day),
@@ -129,11 +129,11 @@ def _headline(m: Stocktaking) -> tuple[list[Block], bool]:
     return [
         _pairs(
             [
-                (_("Requests"), t["requests"]),
-                (_("Offers"), t["offers"]),
-                (_("Pledges (requests and offers)"), t["pledges"]),
-                (_("Matches"), t["matches"]),
-                (_("Live matches"), t["live_matches"]),
+                (_("Requests"), t.requests),
+                (_("Offers"), t.offers),
+                (_("Pledges (requests and offers)"), t.pledges),
+                (_("Matches"), t.matches),
+                (_("Live matches"), t.live_matches),
             ],
             (_("Figure"), _("Number")),
         ),
@@ -166,14 +166,14 @@ def _entities(m: Stocktaking) -> tuple[list[Block], bool]:
     return [
         " ".join(
             [
-                _count("{n} requesting State,", "{n} requesting States,", e["requesting_states"]),
-                _count("{n} joint request,", "{n} joint requests,", e["joint_requests"]),
-                _count("{n} offering entity.", "{n} offering entities.", e["offering_entities"]),
+                _count("{n} requesting State,", "{n} requesting States,", e.requesting_states),
+                _count("{n} joint request,", "{n} joint requests,", e.joint_requests),
+                _count("{n} offering entity.", "{n} offering entities.", e.offering_entities),
             ]
         ),
         Table(
             [_("Entity type"), _("Entities"), _("Pledges")],
-            [[label_of(EntityType, f.type), _n(f.entities), _n(f.pledges)] for f in e["by_type"]],
+            [[label_of(EntityType, f.type), _n(f.entities), _n(f.pledges)] for f in e.by_type],
             caption=_(
                 "Pledging entities by type (a State that both requests and offers counts once)"
             ),
@@ -181,11 +181,11 @@ def _entities(m: Stocktaking) -> tuple[list[Block], bool]:
         Table(
             [_("Pledging"), _("Entities"), _("Pledges")],
             [
-                [_("States"), _n(e["states"]["entities"]), _n(e["states"]["pledges"])],
+                [_("States"), _n(e.states.entities), _n(e.states.pledges)],
                 [
                     _("Other stakeholders"),
-                    _n(e["other_stakeholders"]["entities"]),
-                    _n(e["other_stakeholders"]["pledges"]),
+                    _n(e.other_stakeholders.entities),
+                    _n(e.other_stakeholders.pledges),
                 ],
             ],
             caption=_("States and other stakeholders"),
@@ -199,26 +199,26 @@ def _figures_columns(first: str) -> list[str]:
 
 def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
     sd = m.supply_demand
-    areas = sd["by_area"]
+    areas = sd.by_area
     return [
         " ".join(
             [
                 _count(
                     "Requested: {n} request (all but drafts and withdrawn ones).",
                     "Requested: {n} requests (all but drafts and withdrawn ones).",
-                    sd["requested"],
+                    sd.requested,
                 ),
                 _count(
                     "Offered: {n} offer (all but withdrawn ones).",
                     "Offered: {n} offers (all but withdrawn ones).",
-                    sd["offered"],
+                    sd.offered,
                 ),
-                _("Gap: {n}.").format(n=format_number(sd["gap"])),
-                _count("Open now: {n} request.", "Open now: {n} requests.", sd["open_requests"]),
+                _("Gap: {n}.").format(n=format_number(sd.gap)),
+                _count("Open now: {n} request.", "Open now: {n} requests.", sd.open_requests),
                 _count(
                     "Available now: {n} offer (open, with capacity left, not expired).",
                     "Available now: {n} offers (open, with capacity left, not expired).",
-                    sd["available_offers"],
+                    sd.available_offers,
                 ),
             ]
         ),
@@ -249,7 +249,7 @@ def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
                 [label_of(Region, r.region)]
                 + [_n(v) for v in (r.requested, r.offered, r.gap)]
                 + [_n(r.open_requests), _n(r.available_offers)]
-                for r in sd["by_region"]
+                for r in sd.by_region
             ],
             caption=_(
                 "By UNHCR region (requests by the requesting States' region; offers by the "
@@ -261,24 +261,24 @@ def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
 
 def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:
     u = m.unmet_needs
-    if u["count"]:
+    if u.count:
         summary = " ".join(
             [
                 _count(
                     "{n} open request has no live match;",
                     "{n} open requests have no live match;",
-                    u["count"],
+                    u.count,
                 ),
                 _count(
                     "{n} of them has no eligible offer;",
                     "{n} of them have no eligible offer;",
-                    u["without_eligible_offer"],
+                    u.without_eligible_offer,
                 ),
-                _count("{n} is urgent.", "{n} are urgent.", u["urgent"]),
+                _count("{n} is urgent.", "{n} are urgent.", u.urgent),
                 _count(
                     "The longest has been open for {n} day.",
                     "The longest has been open for {n} days.",
-                    u["longest_open_days"],
+                    u.longest_open_days,
                 ),
             ]
         )
@@ -306,24 +306,24 @@ def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:
                     _yes(n.urgent),
                     n.first_eligible_offer or _("none"),
                 ]
-                for n in u["requests"]
+                for n in u.requests
             ],
             caption=_("Open requests without a match, longest open first"),
         ),
         Table(
             [_("Area"), _("Unmet requests")],
-            [[label_of(Area, a), _n(v)] for a, v in u["by_area"].items()],
+            [[label_of(Area, a), _n(v)] for a, v in u.by_area.items()],
             caption=_("Unmet needs by area"),
         ),
         Table(
             [_("Region"), _("Unmet requests")],
-            [[label_of(Region, g), _n(v)] for g, v in u["by_region"].items()],
+            [[label_of(Region, g), _n(v)] for g, v in u.by_region.items()],
             caption=_("Unmet needs by region"),
         ),
     ]
     if m.audience == "secretariat":
         details = []
-        for n in u["requests"]:
+        for n in u.requests:
             parts = [_("gap: {text}").format(text=n.gap) if n.gap else _("gap: not stated")]
             if n.objectives:
                 parts.append(_("objectives: {text}").format(text="; ".join(n.objectives)))
@@ -341,11 +341,11 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
             "single region; {world} has a global scope.",
             "{count} of {total} open or committed offers are limited to named countries or a "
             "single region; {world} have a global scope.",
-            n["active_offers"],
+            n.active_offers,
         ).format(
-            count=format_number(n["count"]),
-            total=format_number(n["active_offers"]),
-            world=format_number(n["global_offers"]),
+            count=format_number(n.count),
+            total=format_number(n.active_offers),
+            world=format_number(n.global_offers),
         ),
         Table(
             [
@@ -365,7 +365,7 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
                     _n(o.open_requests_in_its_areas),
                     _n(o.of_which_in_scope),
                 ]
-                for o in n["offers"]
+                for o in n.offers
             ],
             caption=_("Offers limited in geographic scope"),
         ),
@@ -377,23 +377,23 @@ def _matches(m: Stocktaking) -> tuple[list[Block], bool]:
     return [
         " ".join(
             [
-                _count("{n} match welcomed;", "{n} matches welcomed;", x["welcomed"]),
+                _count("{n} match welcomed;", "{n} matches welcomed;", x.welcomed),
                 _count(
                     "{n} crosses regions (an offering State from another region than the "
                     "requesting State),",
                     "{n} cross regions (an offering State from another region than the "
                     "requesting State),",
-                    x["cross_regional"],
+                    x.cross_regional,
                 ),
                 _count(
                     "{n} of them welcomed;",
                     "{n} of them welcomed;",
-                    x["welcomed_cross_regional"],
+                    x.welcomed_cross_regional,
                 ),
                 _count(
                     "{n} match declined or withdrawn.",
                     "{n} matches declined or withdrawn.",
-                    x["ended"],
+                    x.ended,
                 ),
             ]
         ),
@@ -408,7 +408,7 @@ def _matches(m: Stocktaking) -> tuple[list[Block], bool]:
                     or (_("yes, date not recorded") if line.welcomed else _("not yet")),
                     _yes(line.cross_regional),
                 ]
-                for line in x["matches"]
+                for line in x.matches
             ],
             caption=_("Matches not declined or withdrawn"),
         ),
@@ -417,21 +417,19 @@ def _matches(m: Stocktaking) -> tuple[list[Block], bool]:
 
 def _progress(m: Stocktaking) -> tuple[list[Block], bool]:
     p = m.progress
-    waiting = p["in_implementation_without_update"]
+    waiting = p.in_implementation_without_update
     summary = " ".join(
         [
             ngettext(
                 "{n} progress update from {matches},",
                 "{n} progress updates from {matches},",
-                p["updates"],
+                p.updates,
             ).format(
-                n=format_number(p["updates"]),
-                matches=_count("{n} match", "{n} matches", p["matches_with_updates"]),
+                n=format_number(p.updates),
+                matches=_count("{n} match", "{n} matches", p.matches_with_updates),
             ),
-            _count("{n} milestone met,", "{n} milestones met,", p["milestones_met"]),
-            _count(
-                "{n} good practice to share.", "{n} good practices to share.", p["good_practices"]
-            ),
+            _count("{n} milestone met,", "{n} milestones met,", p.milestones_met),
+            _count("{n} good practice to share.", "{n} good practices to share.", p.good_practices),
             _count(
                 "{n} match in implementation has no update",
                 "{n} matches in implementation have no update",
@@ -444,7 +442,7 @@ def _progress(m: Stocktaking) -> tuple[list[Block], bool]:
         summary,
         Table(
             [_("Match"), _("Parties"), _("On"), _("Summary")],
-            [[g.match, g.parties, g.on, g.summary] for g in p["good_practice_items"]],
+            [[g.match, g.parties, g.on, g.summary] for g in p.good_practice_items],
             caption=_("Good practices"),
         ),
         Table(
@@ -458,7 +456,7 @@ def _progress(m: Stocktaking) -> tuple[list[Block], bool]:
             ],
             [
                 [u.match, u.parties, u.on, _n(u.milestones_met), _yes(u.good_practice), u.summary]
-                for u in p["latest"]
+                for u in p.latest
             ],
             caption=_("Latest update of each match"),
         ),
@@ -478,17 +476,17 @@ def changes_sentence(c: Changes) -> str:
     """`Since 31 December 2020: no new request, 1 new offer, 3 new matches and 19 status moves.`"""
     k = c.counts
     parts = [
-        _count("{n} new request", "{n} new requests", k["new_requests"]),
-        _count("{n} new offer", "{n} new offers", k["new_offers"]),
-        _count("{n} new match", "{n} new matches", k["new_matches"]),
-        _count("{n} status move", "{n} status moves", k["status_moves"]),
+        _count("{n} new request", "{n} new requests", k.new_requests),
+        _count("{n} new offer", "{n} new offers", k.new_offers),
+        _count("{n} new match", "{n} new matches", k.new_matches),
+        _count("{n} status move", "{n} status moves", k.status_moves),
     ]
     sentence = _("Since {date}: {changes}.").format(
-        date=format_date(c.since["as_of"]), changes=join_words(parts)
+        date=format_date(c.since.as_of), changes=join_words(parts)
     )
-    if c.since.get("kind") == "git":
+    if c.since.kind == "git":
         sentence += " " + _("The earlier registry is the one committed at {revision}.").format(
-            revision=c.since.get("revision") or c.since.get("commit")
+            revision=c.since.revision or c.since.commit
         )
     return sentence
 

@@ -20,9 +20,9 @@ from typing import Any
 from acsg_cli import geo
 from acsg_cli.i18n import N_
 from acsg_cli.models import Match, Request
-from acsg_cli.problems import Severity
 from acsg_cli.reports import facts
-from acsg_cli.reports.model import parties_label
+from acsg_cli.reports.activity import parties_label
+from acsg_cli.reports.sections import BasisFigures
 from acsg_cli.reports.timetravel import Snapshot
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, MatchStatus, RequestStatus, label_of
 
@@ -97,7 +97,7 @@ class StatusRow:
 @dataclass(frozen=True)
 class StatusReport:
     as_of: str
-    basis: dict[str, Any]
+    basis: BasisFigures
     audience: str
     registry_errors: int
     ordering: list[dict[str, Any]]
@@ -130,9 +130,9 @@ def build_status(snap: Snapshot, *, audience: str = "shared") -> StatusReport:
     }
     return StatusReport(
         as_of=today.isoformat(),
-        basis=snap.basis.to_dict(),
+        basis=BasisFigures.of(snap.basis),
         audience=audience,
-        registry_errors=sum(1 for p in registry.problems if p.severity is Severity.ERROR),
+        registry_errors=registry.error_count,
         ordering=[
             {"group": n, "attention": label, "source": src}
             for n, (label, src) in enumerate(ORDERING, 1)

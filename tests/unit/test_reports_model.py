@@ -12,7 +12,7 @@ from acsg_cli.matching.eligibility import eligible_offers
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry, load_registry
 from acsg_cli.reports import facts
-from acsg_cli.reports.model import build_stocktaking
+from acsg_cli.reports.model import EntityCount, Totals, build_stocktaking
 from acsg_cli.reports.timetravel import snapshot
 from acsg_cli.vocab import (
     Area,
@@ -38,35 +38,29 @@ def _stocktaking(
 
 def test_shipped_stocktaking_reads_like_the_2021_outcome_report(shipped: Path) -> None:
     model = _stocktaking(shipped)
-    assert model.as_of == "2021-10-12" and model.basis["kind"] == "date"
-    assert model.totals == {
-        "requests": 7,
-        "offers": 6,
-        "matches": 5,
-        "pledges": 13,
-        "live_matches": 5,
-    }
+    assert model.as_of == "2021-10-12" and model.basis.kind == "date"
+    assert model.totals == Totals(requests=7, offers=6, matches=5, pledges=13, live_matches=5)
     # SR: more requests than offers, which leaves unmet needs.
-    assert model.supply_demand["requested"] > model.supply_demand["offered"]
+    assert model.supply_demand.requested > model.supply_demand.offered
     assert (
         model.findings[0] == "There are more requests for support (7) than offers of support (6)."
     )
-    assert [n.request for n in model.unmet_needs["requests"]] == [
+    assert [n.request for n in model.unmet_needs.requests] == [
         "REQ-2019-005",
         "REQ-2019-006",
         "REQ-2019-007",
     ]
-    assert model.unmet_needs["by_area"]["reception"] == 2
+    assert model.unmet_needs.by_area["reception"] == 2
     # SR: some offers are limited in their geographic scope.
-    assert [o.offer for o in model.narrow_scope["offers"]] == ["OFF-2019-002", "OFF-2019-004"]
-    ecre = model.narrow_scope["offers"][1]
+    assert [o.offer for o in model.narrow_scope.offers] == ["OFF-2019-002", "OFF-2019-004"]
+    ecre = model.narrow_scope.offers[1]
     assert (ecre.scope, ecre.open_requests_in_its_areas, ecre.of_which_in_scope) == (
         "regions: europe",
         2,
         0,
     )
     # SR: five matches officially welcomed; two of them cross regions (France with Chad and Niger).
-    welcomed = {m.parties for m in model.matches["matches"] if m.welcomed}
+    welcomed = {m.parties for m in model.matches.matches if m.welcomed}
     assert welcomed == {
         "Chad / France",
         "Niger / France",
@@ -74,12 +68,12 @@ def test_shipped_stocktaking_reads_like_the_2021_outcome_report(shipped: Path) -
         "Philippines / New Zealand",
         "Niger / European Union Agency for Asylum (EUAA; EASO until 2022)",
     }
-    assert model.matches["welcomed"] == 5 and model.matches["cross_regional"] == 2
-    legislation = next(a for a in model.supply_demand["by_area"] if a.area == "legislation")
+    assert model.matches.welcomed == 5 and model.matches.cross_regional == 2
+    legislation = next(a for a in model.supply_demand.by_area if a.area == "legislation")
     assert (legislation.requested, legislation.offered, legislation.gap) == (5, 2, 3)
-    assert model.entities["states"] == {"entities": 10, "pledges": 11}
-    assert model.entities["other_stakeholders"] == {"entities": 2, "pledges": 2}
-    assert [s["key"] for s in model.sections] == [
+    assert model.entities.states == EntityCount(entities=10, pledges=11)
+    assert model.entities.other_stakeholders == EntityCount(entities=2, pledges=2)
+    assert [s.key for s in model.sections] == [
         "headline",
         "entities",
         "supply_demand",
@@ -88,21 +82,21 @@ def test_shipped_stocktaking_reads_like_the_2021_outcome_report(shipped: Path) -
         "matches",
         "progress",
     ]
-    assert all(s["source"] for s in model.sections)
+    assert all(s.source for s in model.sections)
 
 
 def test_stocktaking_now_and_its_progress_section(shipped: Path) -> None:
     model = _stocktaking(shipped, as_of=None)
-    assert model.matches_by_stage["completed"] == 2 and model.totals["live_matches"] == 3
-    assert model.progress["updates"] == 1 and model.progress["good_practices"] == 1
-    assert model.progress["good_practice_items"][0].match == "MAT-2020-002"
-    assert model.basis["kind"] == "working_tree" and model.as_of == TODAY.isoformat()
+    assert model.matches_by_stage["completed"] == 2 and model.totals.live_matches == 3
+    assert model.progress.updates == 1 and model.progress.good_practices == 1
+    assert model.progress.good_practice_items[0].match == "MAT-2020-002"
+    assert model.basis.kind == "working_tree" and model.as_of == TODAY.isoformat()
 
 
 def test_changes_since_a_date(shipped: Path) -> None:
     model = _stocktaking(shipped, as_of="2021-10-12", since="2020-12-31")
     changes = model.changes
-    assert changes is not None and changes.since["as_of"] == "2020-12-31"
+    assert changes is not None and changes.since.as_of == "2020-12-31"
     assert [r.id for r in changes.new_offers] == ["OFF-2021-001"] and changes.new_requests == []
     assert [m.id for m in changes.new_matches] == ["MAT-2021-001", "MAT-2021-002", "MAT-2021-003"]
     moves = {(s.id, s.from_status, s.to_status) for s in changes.status_moves}
@@ -112,24 +106,24 @@ def test_changes_since_a_date(shipped: Path) -> None:
         "open",
         "matched",
     ) in moves  # no history: seen by comparing the two points
-    assert changes.counts["status_moves"] == len(changes.status_moves)
-    assert model.sections[-1]["key"] == "changes"
+    assert changes.counts.status_moves == len(changes.status_moves)
+    assert model.sections[-1].key == "changes"
 
 
 def test_audiences_and_privacy(shipped: Path) -> None:
     add_private_records(shipped)
     shared = _stocktaking(shipped, as_of="2022-06-01")
     secret = _stocktaking(shipped, as_of="2022-06-01", audience="secretariat")
-    need = next(n for n in shared.unmet_needs["requests"] if n.request == "REQ-2022-001")
+    need = next(n for n in shared.unmet_needs.requests if n.request == "REQ-2022-001")
     assert need.title == facts.WITHHELD and need.gap is None and need.objectives is None
     assert (
         need.urgent and not need.eligible_offer_exists
     )  # the only offer in its areas does not cover Senegal
-    need = next(n for n in secret.unmet_needs["requests"] if n.request == "REQ-2022-001")
+    need = next(n for n in secret.unmet_needs.requests if n.request == "REQ-2022-001")
     assert need.title.startswith("Secret plan")
     assert need.gap == "No case management system; ask [email withheld] for the inventory."
     assert need.objectives == ["Digitise 20,000 files (contact [email withheld])."]
-    good = shared.progress["good_practice_items"][0]
+    good = shared.progress.good_practice_items[0]
     assert good.summary == "First exchange; write to [email withheld] for the agenda."
     # Figures do not depend on the audience.
     assert shared.supply_demand == secret.supply_demand and shared.totals == secret.totals

@@ -146,7 +146,7 @@ def test_html_is_self_contained_and_printable(model: Any, rendered: dict[str, st
     ids = re.findall(r'\bid="([^"]+)"', page)
     assert len(ids) == len(set(ids)), "element ids are unique across both charts"
     for section in model.sections:
-        assert f"Source: {section['source']}" in page
+        assert f"Source: {section.source}" in page
 
 
 def test_html_is_deterministic(model: Any, rendered: dict[str, str]) -> None:

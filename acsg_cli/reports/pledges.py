@@ -1,0 +1,218 @@
+"""The pledges' side of the stocktaking: who pledged, supply against demand, unmet needs and
+offers limited in scope (SR, FS 2, FS 3, MSP). Counting rules are in `acsg_cli.reports.model`."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from datetime import date
+from typing import Any
+
+from acsg_cli import geo
+from acsg_cli.browse import scope_text
+from acsg_cli.disclosure import Audience, may_see, shown_title
+from acsg_cli.models import Offer, Request
+from acsg_cli.reports import facts
+from acsg_cli.reports.sections import (
+    AreaFigure,
+    Entities,
+    EntityCount,
+    EntityTypeFigure,
+    NarrowOffer,
+    NarrowScope,
+    RegionFigure,
+    SupplyDemand,
+    UnmetNeed,
+    UnmetNeeds,
+)
+from acsg_cli.vocab import Area, EntityType, OfferStatus, Region, RequestStatus
+
+REQUEST_DEMAND_EXCLUDED = frozenset({RequestStatus.DRAFT, RequestStatus.WITHDRAWN})
+OFFER_SUPPLY_EXCLUDED = frozenset({OfferStatus.WITHDRAWN})
+
+
+def entities(requests: list[Request], offers: list[Offer]) -> Entities:
+    """Who pledged: requesting States, offering entities, by entity type."""
+    entities: dict[EntityType, set[str]] = {t: set() for t in EntityType}
+    pledges: Counter[EntityType] = Counter()
+    for request in requests:
+        entities[EntityType.STATE].update(request.requesting_states)
+        pledges[EntityType.STATE] += 1
+    for offer in offers:
+        entity = offer.offering_entity
+        key = entity.country if entity.type is EntityType.STATE and entity.country else entity.name
+        entities[entity.type].add(key)
+        pledges[entity.type] += 1
+    by_type = [
+        EntityTypeFigure(t.value, len(entities[t]), pledges[t])
+        for t in EntityType
+        if entities[t] or pledges[t]
+    ]
+    others = [t for t in EntityType if t is not EntityType.STATE]
+    return Entities(
+        requesting_states=len({s for r in requests for s in r.requesting_states}),
+        joint_requests=sum(1 for r in requests if len(r.requesting_states) > 1),
+        offering_entities=len(
+            {
+                (o.offering_entity.type, o.offering_entity.country or o.offering_entity.name)
+                for o in offers
+            }
+        ),
+        by_type=by_type,
+        states=EntityCount(len(entities[EntityType.STATE]), pledges[EntityType.STATE]),
+        other_stakeholders=EntityCount(
+            sum(len(entities[t]) for t in others), sum(pledges[t] for t in others)
+        ),
+    )
+
+
+def supply_demand(
+    index: facts.Indexed, requests: list[Request], offers: list[Offer]
+) -> SupplyDemand:
+    """Requests against offers, overall, by area and by region."""
+    demand = [r for r in requests if r.status not in REQUEST_DEMAND_EXCLUDED]
+    supply = [o for o in offers if o.status not in OFFER_SUPPLY_EXCLUDED]
+    open_requests = [r for r in requests if r.status is RequestStatus.OPEN]
+    available = [o for o in offers if index.available(o)]
+
+    def area_counts(records: list[Any]) -> Counter[Area]:
+        return Counter(a for rec in records for a in rec.areas)
+
+    req, off, opn, avl = (area_counts(x) for x in (demand, supply, open_requests, available))
+    by_area = [
+        AreaFigure(a.value, req[a], off[a], req[a] - off[a], opn[a], avl[a])
+        for a in Area
+        if req[a] or off[a] or opn[a] or avl[a]
+    ]
+    by_area.sort(key=lambda f: (-f.gap, -f.requested, f.area))
+
+    def region_requests(records: list[Request]) -> Counter[Region]:
+        return Counter(g for r in records for g in facts.regions_of(list(r.requesting_states)))
+
+    def region_offers(records: list[Offer]) -> Counter[Region]:
+        return Counter(g for o in records for g in facts.scope_regions(o))
+
+    rr, ro, rop, rav = (
+        region_requests(demand),
+        region_offers(supply),
+        region_requests(open_requests),
+        region_offers(available),
+    )
+    by_region = [
+        RegionFigure(g.value, _region_name(g), rr[g], ro[g], rr[g] - ro[g], rop[g], rav[g])
+        for g in Region
+    ]
+    return SupplyDemand(
+        requested=len(demand),
+        offered=len(supply),
+        gap=len(demand) - len(supply),
+        open_requests=len(open_requests),
+        available_offers=len(available),
+        by_area=by_area,
+        by_region=by_region,
+    )
+
+
+def _region_name(region: Region) -> str:
+    from acsg_cli.vocab import REGION_NAMES
+
+    name = REGION_NAMES[region]
+    return name[0].upper() + name[1:]
+
+
+def unmet_needs(
+    index: facts.Indexed, requests: list[Request], today: date, secretariat: bool
+) -> UnmetNeeds:
+    """Open requests without a live match, longest open first."""
+    needs: list[UnmetNeed] = []
+    for request in requests:
+        if request.status is not RequestStatus.OPEN or index.live_matches_of(request.id):
+            continue
+        first = index.first_eligible_offer(request)
+        audience = Audience.secretariat() if secretariat else Audience.shared()
+        needs.append(
+            UnmetNeed(
+                request=request.id,
+                states=list(request.requesting_states),
+                regions=[r.value for r in facts.regions_of(list(request.requesting_states))],
+                title=shown_title(request, audience),
+                submitted_on=request.submitted_on.isoformat(),
+                days_open=(today - request.submitted_on).days,
+                areas=[a.value for a in request.areas],
+                urgent=request.urgent,
+                eligible_offer_exists=first is not None,
+                first_eligible_offer=first,
+                gap=facts.safe_text(request.gap) if may_see(request, "gap", audience) else None,
+                objectives=[facts.safe_text(o) for o in request.objectives]
+                if may_see(request, "objectives", audience)
+                else None,
+            )
+        )
+    needs.sort(key=lambda n: (-n.days_open, n.request))
+    areas = Counter(a for n in needs for a in n.areas)
+    regions = Counter(g for n in needs for g in n.regions)
+    return UnmetNeeds(
+        count=len(needs),
+        without_eligible_offer=sum(1 for n in needs if not n.eligible_offer_exists),
+        urgent=sum(1 for n in needs if n.urgent),
+        longest_open_days=max((n.days_open for n in needs), default=0),
+        by_area={a.value: areas[a.value] for a in Area if areas[a.value]},
+        by_region={g.value: regions[g.value] for g in Region if regions[g.value]},
+        requests=needs,
+    )
+
+
+def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
+    """Active offers limited to named countries or one region, with the open requests near them."""
+    open_requests = {r.id: r for r in requests if r.status is RequestStatus.OPEN}
+    by_area: dict[Area, set[str]] = defaultdict(set)
+    by_country: dict[str, set[str]] = defaultdict(set)
+    by_region: dict[Region, set[str]] = defaultdict(set)
+    states_of: dict[str, frozenset[str]] = {}
+    regions_of: dict[str, frozenset[Region | None]] = {}
+    for request in open_requests.values():
+        states_of[request.id] = frozenset(request.requesting_states)
+        regions_of[request.id] = frozenset(geo.region_of(s) for s in request.requesting_states)
+        for area in request.areas:
+            by_area[area].add(request.id)
+        for state in request.requesting_states:
+            by_country[state].add(request.id)
+            region = geo.region_of(state)
+            if region is not None:
+                by_region[region].add(request.id)
+    active = [o for o in offers if o.status not in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED)]
+    lines = []
+    for offer in active:
+        if not facts.is_narrow(offer):
+            continue
+        scope = offer.geographic_scope
+        in_areas: set[str] = set().union(*(by_area.get(a, set()) for a in offer.areas))
+        # Requests with at least one State in the scope, then those with every State in it.
+        near: set[str] = set().union(
+            *(by_country.get(c, set()) for c in scope.countries or []),
+            *(by_region.get(r, set()) for r in scope.regions or []),
+        )
+        if scope.countries is not None:
+            countries = frozenset(scope.countries)
+            in_scope = [i for i in in_areas & near if states_of[i] <= countries]
+        else:
+            regions = frozenset(scope.regions or [])
+            in_scope = [i for i in in_areas & near if regions_of[i] <= regions]
+        lines.append(
+            NarrowOffer(
+                offer=offer.id,
+                entity=facts.safe_text(offer.offering_entity.name),
+                entity_type=offer.offering_entity.type.value,
+                status=offer.status.value,
+                scope=scope_text(offer),
+                regions=[r.value for r in facts.scope_regions(offer)],
+                areas=[a.value for a in offer.areas],
+                open_requests_in_its_areas=len(in_areas),
+                of_which_in_scope=len(in_scope),
+            )
+        )
+    return NarrowScope(
+        count=len(lines),
+        active_offers=len(active),
+        global_offers=sum(1 for o in active if o.geographic_scope.is_global),
+        offers=lines,
+    )

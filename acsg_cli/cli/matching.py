@@ -10,7 +10,14 @@ from typing import Annotated
 import typer
 
 from acsg_cli.cli.groups import match_app
-from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    ConfigOpt,
+    DataDirOpt,
+    TodayOpt,
+    display_root,
+    open_registry,
+)
 
 
 class ProposeFormat(StrEnum):
@@ -235,12 +242,12 @@ def create_command(
     from acsg_cli.matching.scoring import load_settings
 
     settings = load_settings(data, explicit=config)
-    registry = open_registry(data)
     created = create_match(
         data,
-        registry,
+        lambda: open_registry(data),
         request,
         offers,
+        root_display=display_root(data),
         today=clock.today(today),
         by=by,
         note=note,

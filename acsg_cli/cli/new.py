@@ -143,7 +143,9 @@ def _finish(kind: str, data: Any, answers: Any, stdout: bool, today: date | None
     from acsg_cli.render.safety import terminal, terminal_block
     from acsg_cli.templates import new_record
 
-    record = new_record(data, kind, answers, clock.today(today), write=not stdout)
+    record = new_record(
+        data, kind, answers, clock.today(today), write=not stdout, shown_root=display_root(data)
+    )
     if stdout:
         sys.stdout.write(terminal_block(record.text))
         return

@@ -91,14 +91,23 @@ def _format(chosen: Enum | None, output: Path | None, allowed: type[Enum]) -> st
     return "table"
 
 
-def _emit(text: str, output: Path | None, registry_errors: int) -> None:
-    if output is None:
+def _check_output(output: Path | None, data: Path) -> None:
+    """Refuse a bad --output before the report is built (see `render.destination`)."""
+    if output is not None:
+        from acsg_cli.render.destination import check_output
+
+        check_output(output, data)
+
+
+def _emit(text: str, output: Path | None, registry_errors: int, data: Path) -> None:
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
     else:
+        from acsg_cli.render.safety import terminal
         from acsg_cli.reports.api import write_output
 
-        write_output(output, text)
-        typer.echo(f"wrote {output}", err=True)
+        write_output(output, text, registry_root=data)
+        typer.echo(f"wrote {terminal(output)}", err=True)
     if registry_errors:
         typer.echo(
             registry_warning(registry_errors),
@@ -147,6 +156,7 @@ def status_command(
     from acsg_cli.reports.api import status_report
     from acsg_cli.reports.render import STATUS_FORMATS
 
+    _check_output(output, data)
     with language(lang or "en"):
         report = status_report(
             data,
@@ -156,7 +166,7 @@ def status_command(
             today=clock.today(today),
         )
         text = STATUS_FORMATS[_format(output_format, output, StatusFormat)](report)
-    _emit(text, output, report.registry_errors)
+    _emit(text, output, report.registry_errors, data)
 
 
 def stocktaking_command(
@@ -208,6 +218,7 @@ def stocktaking_command(
     from acsg_cli.reports.api import stocktaking_report
     from acsg_cli.reports.render import STOCKTAKING_FORMATS
 
+    _check_output(output, data)
     with language(lang or "en"):
         model = stocktaking_report(
             data,
@@ -218,7 +229,7 @@ def stocktaking_command(
             today=clock.today(today),
         )
         text = STOCKTAKING_FORMATS[_format(output_format, output, StocktakingFormat)](model)
-    _emit(text, output, model.registry_errors)
+    _emit(text, output, model.registry_errors, data)
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ that rule with the note as its reason: the Secretariat accepted it consciously.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -30,8 +31,6 @@ WAIVED_BY_FORCE = {
     "no_capacity": "ACSG304",
 }
 """Hard filters that are also match rules: forcing past one records a waiver of the rule."""
-ATTEMPTS = 20
-"""Ids tried when other writers keep taking the next one."""
 
 
 @dataclass(frozen=True)
@@ -45,21 +44,55 @@ class Created:
 
 def create_match(
     root: Path,
-    registry: Registry,
+    load: Callable[[], Registry],
     request_id: str,
     offer_ids: list[str],
     *,
+    root_display: str,
     today: date,
     by: str | None = None,
     note: str | None = None,
     force: bool = False,
     weights: Weights | None = None,
 ) -> Created:
-    """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written."""
+    """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written.
+
+    Everything happens under the registry lock: `load()` reads the registry as it is once the
+    lock is held, so the filters (capacity, a live match of the same pair) see every match
+    created before, and the id is allocated and the file created before the lock is released.
+    """
+    from acsg_cli.registry.locking import registry_lock
+
     if force and not (note and note.strip()):
         raise UsageError("--force needs --note saying why the filters are overridden")
     if force and not (by and by.strip()):
         raise UsageError("--force needs --by naming who approves overriding the filters")
+    with registry_lock(root, root_display):
+        return _create_locked(
+            root,
+            load(),
+            request_id,
+            offer_ids,
+            today=today,
+            by=by,
+            note=note,
+            force=force,
+            weights=weights,
+        )
+
+
+def _create_locked(
+    root: Path,
+    registry: Registry,
+    request_id: str,
+    offer_ids: list[str],
+    *,
+    today: date,
+    by: str | None,
+    note: str | None,
+    force: bool,
+    weights: Weights | None,
+) -> Created:
     wanted = [o.strip() for o in offer_ids]
     twice = sorted({o for o in wanted if wanted.count(o) > 1})
     if twice:
@@ -110,30 +143,21 @@ def create_match(
             waiver["approved_by"] = by
         waiver["on"] = today
         data["waivers"] = [{"rule": code, **waiver} for code in waived]
-    match_id, path = _write(root, data, today.year)
+    match_id, path = _write(root, registry.root_display, data, today.year)
     return Created(
         match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale
     )
 
 
-def _write(root: Path, data: dict[str, Any], year: int) -> tuple[str, Path]:
-    from acsg_cli.registry.ids import next_id
-    from acsg_cli.yamlio.writer import create_exclusive, dump_record
+def _write(root: Path, shown_root: str, data: dict[str, Any], year: int) -> tuple[str, Path]:
+    """Create the match file with the next id; the caller holds the registry lock."""
+    from acsg_cli.registry.ids import create_record
+    from acsg_cli.yamlio.writer import dump_record
 
-    for _ in range(ATTEMPTS):
-        match_id = next_id(root, "match", year)
-        path = root / "matches" / f"{match_id}.yaml"
-        text = dump_record({"id": match_id, **data}, schema_ref=SCHEMA_REF)
-        try:
-            create_exclusive(path, text)
-        except DataError:  # another writer took the id between the two calls: take the next one
-            continue
-        except OSError as exc:
-            raise DataError(f"cannot write {path}: {exc.strerror or exc}") from None
-        return match_id, path
-    raise DataError(
-        f"could not allocate a match id in {root / 'matches'}: other writers keep taking them"
-    )
+    def text_of(match_id: str) -> str:
+        return dump_record({"id": match_id, **data}, schema_ref=SCHEMA_REF)
+
+    return create_record(root, "match", year, text_of, shown_root=shown_root)
 
 
 def _rationale(

@@ -59,15 +59,9 @@ def status_report(
     return build_status(snapshot(data, root_display, as_of, today), audience=_audience(audience))
 
 
-def write_output(path: Path, text: str) -> None:
-    """Write a report file atomically; a folder that is missing or not writable is a usage error."""
-    from acsg_cli.yamlio.writer import atomic_write
+def write_output(path: Path, text: str, *, registry_root: Path | None = None) -> None:
+    """Write a report to `path` safely (`render.destination`): into pipes and devices, `-` to
+    standard output, never into the registry's record folders; a usage error otherwise."""
+    from acsg_cli.render.destination import write_output as write
 
-    if path.is_dir():
-        raise UsageError(f"--output '{path}' is a folder; give a file name")
-    if not path.parent.is_dir():
-        raise UsageError(f"cannot write '{path}': folder '{path.parent}' does not exist")
-    try:
-        atomic_write(path, text)
-    except OSError as exc:
-        raise UsageError(f"cannot write '{path}': {exc.strerror or exc}") from None
+    write(path, text, registry_root=registry_root)

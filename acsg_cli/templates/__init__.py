@@ -17,7 +17,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from acsg_cli.errors import DataError, UsageError
+from acsg_cli.errors import UsageError
 from acsg_cli.templates.answers import OfferAnswers, RequestAnswers
 
 SCHEMA_REF = "../../schemas/{kind}.schema.json"
@@ -114,36 +114,38 @@ def new_record(
     today: date,
     *,
     write: bool = True,
+    shown_root: str | None = None,
 ) -> NewRecord:
     """Render a new record with the next free id of `today`'s year, check it, and create its file.
 
-    With `write=False` nothing is written (the text is for printing). The file is created
-    exclusively: if another writer takes the id first, the next free one is used.
+    With `write=False` nothing is written (the text is for printing). The id is chosen and the
+    file created under the registry lock (`registry.ids`), so parallel runs get distinct ids.
     """
     from acsg_cli.models import KINDS
-    from acsg_cli.registry.ids import next_id
-    from acsg_cli.yamlio.writer import create_exclusive
+    from acsg_cli.registry.ids import create_record, next_id
+    from acsg_cli.registry.locking import registry_lock
 
     if kind not in ("request", "offer"):
         raise UsageError(f"cannot start a new '{kind}' from a template; choose request or offer")
-    if write and not root.is_dir():
-        raise UsageError(f"registry folder '{root}' not found (set --data or ACSG_DATA)")
-    folder = root / KINDS[kind].folder
-    for _attempt in range(5):
+    if not write:
         record_id = next_id(root, kind, today.year)
         text = render(kind, record_id, answers, today)
         check(kind, text)
-        path = folder / f"{record_id}.yaml"
-        if not write:
-            return NewRecord(record_id, path, text)
-        try:
-            create_exclusive(path, text)
-        except DataError:
-            continue  # another writer took this id between allocation and creation
-        return NewRecord(record_id, path, text)
-    raise DataError(
-        f"could not allocate a free {kind} id in {folder}; other writers keep taking them"
-    )
+        return NewRecord(record_id, root / KINDS[kind].folder / f"{record_id}.yaml", text)
+    if not root.is_dir():
+        raise UsageError(f"registry folder '{root}' not found (set --data or ACSG_DATA)")
+    shown = str(root) if shown_root is None else shown_root
+    rendered: dict[str, str] = {}
+
+    def text_of(record_id: str) -> str:
+        text = render(kind, record_id, answers, today)
+        check(kind, text)
+        rendered[record_id] = text
+        return text
+
+    with registry_lock(root, shown):
+        record_id, path = create_record(root, kind, today.year, text_of, shown_root=shown)
+    return NewRecord(record_id, path, rendered[record_id])
 
 
 __all__ = ["NewRecord", "OfferAnswers", "RequestAnswers", "check", "new_record", "render", "scalar"]

@@ -284,17 +284,12 @@ def edit_record(
     document to modify; it raises `DataError` to refuse. `check` returns the problems of the
     new text; any problem refuses the edit (`InvalidEditError`) and nothing is written.
     """
-    from filelock import FileLock, Timeout
+    from acsg_cli.registry.locking import locked
 
-    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=lock_timeout)
-    try:
-        with lock:
-            return _edit_locked(path, display, change, check=check, write=write, order=order)
-    except Timeout:
-        raise DataError(
-            f"another edit of {display} has held its lock for {lock_timeout:g} s; "
-            "try again when it is done"
-        ) from None
+    lock = path.with_name(f".{path.name}.lock")
+    shown = f"{display.rpartition('/')[0]}/{lock.name}" if "/" in display else lock.name
+    with locked(lock, shown, f"edit of {display}", lock_timeout):
+        return _edit_locked(path, display, change, check=check, write=write, order=order)
 
 
 def _edit_locked(

@@ -2,7 +2,9 @@
 
 A write goes to a temporary file in the same folder, is flushed to disk, and replaces the
 target in one `os.replace`, so a crash leaves the old file or the new one, never a torn one.
-New records are created without ever overwriting an existing file.
+New records are created without ever overwriting an existing file. A write that fails (a
+read-only folder, a full disk) is a `WriteError` naming the file, and leaves the target as it
+was: the temporary file is removed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,17 @@ from pathlib import Path
 from typing import Any
 
 from acsg_cli.errors import DataError
+
+
+class WriteError(DataError):
+    """A file could not be written (exit code 1); the target is unchanged."""
+
+    def __init__(self, shown: str, exc: OSError) -> None:
+        from acsg_cli.render.safety import terminal
+
+        super().__init__(
+            f"cannot write {terminal(shown)}: {exc.strerror or exc}; nothing was written"
+        )
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -28,11 +41,12 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _temp_with(folder: Path, name: str, text: str) -> Path:
+def _temp_with(folder: Path, name: str, text: str | bytes) -> Path:
+    data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -41,34 +55,51 @@ def _temp_with(folder: Path, name: str, text: str) -> Path:
     return Path(tmp)
 
 
-def atomic_write(path: Path, text: str) -> None:
+def atomic_write(path: Path, text: str, *, shown: str | None = None) -> None:
     """Replace `path` with `text` atomically (keeping the old file's permission bits)."""
-    tmp = _temp_with(path.parent, path.name, text)
+    atomic_write_bytes(path, text.encode("utf-8"), shown=shown)
+
+
+def atomic_write_bytes(path: Path, text: bytes, *, shown: str | None = None) -> None:
+    """Replace `path` with the bytes `text` atomically (keeping the old file's permission bits);
+    `WriteError` (the old file untouched) when the folder or the disk refuses."""
+    try:
+        tmp = _temp_with(path.parent, path.name, text)
+    except OSError as exc:
+        raise WriteError(shown or str(path), exc) from None
     try:
         if path.exists():
             tmp.chmod(path.stat().st_mode & 0o7777)
         else:
             tmp.chmod(0o644)
         tmp.replace(path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise WriteError(shown or str(path), exc) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
     _fsync_dir(path.parent)
 
 
-def create_exclusive(path: Path, text: str) -> None:
+def create_exclusive(path: Path, text: str, *, shown: str | None = None) -> None:
     """Create `path` with `text`; `DataError` if it already exists (never overwrites).
 
     The content is written and synced under a temporary name, then linked into place:
     `os.link` fails when the target exists, so two writers never clobber each other.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = _temp_with(path.parent, path.name, text)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = _temp_with(path.parent, path.name, text)
+    except OSError as exc:
+        raise WriteError(shown or str(path), exc) from None
     try:
         tmp.chmod(0o644)
         os.link(tmp, path)
     except FileExistsError:
-        raise DataError(f"{path} already exists") from None
+        raise DataError(f"{shown or path} already exists") from None
+    except OSError as exc:
+        raise WriteError(shown or str(path), exc) from None
     finally:
         tmp.unlink(missing_ok=True)
     _fsync_dir(path.parent)

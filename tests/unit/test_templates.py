@@ -4,6 +4,7 @@ nothing invalid is ever written."""
 from __future__ import annotations
 
 import re
+import shutil
 from datetime import date
 from pathlib import Path
 
@@ -203,21 +204,22 @@ def test_stdout_only_writes_nothing(registry: Path) -> None:
     assert record.id == "REQ-2025-001" and not record.path.exists()
 
 
-def test_race_for_an_id_moves_to_the_next(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_an_id_held_by_any_file_is_skipped(registry: Path) -> None:
     taken = registry / "requests" / "REQ-2025-001.yaml"
     taken.write_text("# another writer's file\n")
-    ids = iter(["REQ-2025-001", "REQ-2025-002"])
-    monkeypatch.setattr("acsg_cli.registry.ids.next_id", lambda root, kind, year: next(ids))
     record = new_record(registry, "request", REQUEST, TODAY)
     assert record.id == "REQ-2025-002"
     assert taken.read_text() == "# another writer's file\n"
 
 
-def test_race_lost_every_time(registry: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    (registry / "requests" / "REQ-2025-001.yaml").write_text("x: 1\n")
-    monkeypatch.setattr("acsg_cli.registry.ids.next_id", lambda root, kind, year: "REQ-2025-001")
-    with pytest.raises(DataError, match="could not allocate a free request id"):
+def test_a_symlinked_kind_folder_is_refused(registry: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    shutil.rmtree(registry / "requests")
+    (registry / "requests").symlink_to(elsewhere)
+    with pytest.raises(DataError, match="symbolic link"):
         new_record(registry, "request", REQUEST, TODAY)
+    assert list(elsewhere.iterdir()) == []
 
 
 def test_missing_registry(tmp_path: Path) -> None:

@@ -35,7 +35,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from acsg_cli.registry.load import FileResult, Registry
+from acsg_cli.registry.records import FileResult, Registry
 from acsg_cli.registry.sources import SourceFile
 
 DIRNAME = ".acsg_cache"
@@ -241,7 +241,7 @@ def read_back(path: Path) -> Any:
 
 _ALLOWED_MODULES = ("acsg_cli.models", "acsg_cli.vocab", "acsg_cli.yamlio.document")
 _ALLOWED = {
-    ("acsg_cli.registry.load", "FileResult"),
+    ("acsg_cli.registry.records", "FileResult"),
     ("datetime", "date"),
     ("copyreg", "_reconstructor"),
     ("builtins", "object"),

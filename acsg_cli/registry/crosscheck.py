@@ -7,7 +7,7 @@ from typing import Any
 
 from acsg_cli import problems as codes
 from acsg_cli.problems import Problem
-from acsg_cli.registry.load import Registry
+from acsg_cli.registry.records import Registry
 from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from acsg_cli.registry.load import FileResult, load_file, read_source
+from acsg_cli.registry.files import load_file, read_source
+from acsg_cli.registry.records import FileResult
 from acsg_cli.registry.sources import SourceFile
 
 

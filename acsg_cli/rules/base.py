@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import inspect
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from acsg_cli import clock
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.problems import Severity
 from acsg_cli.vocab import (
@@ -47,14 +46,16 @@ class Finding:
 
 @dataclass
 class RuleContext:
-    """What a rule may consult besides its record: the whole registry and today's date.
+    """What a rule may consult besides its record: the whole registry, today's date and the
+    table of rules in force (which the waiver checks look codes up in).
 
     Indexes over the registry are built once per run, on first use, so no rule scans the
     registry for each record.
     """
 
     registry: Registry
-    today: date = field(default_factory=clock.today)
+    today: date
+    rules: Mapping[str, Rule]
 
     @cached_property
     def live_matches_by_state(self) -> dict[str, list[tuple[Match, frozenset[Area]]]]:

@@ -120,7 +120,7 @@ def run_rules(
 ) -> list[Problem]:
     """Problems the rules find in the registry's records (those `include(display path)` keeps)."""
     settings = settings or RuleSettings()
-    context = RuleContext(registry, clock.today(today))
+    context = RuleContext(registry, clock.today(today), RULES)
     by_kind: dict[str, list[tuple[Rule, Severity]]] = {"request": [], "offer": [], "match": []}
     for rule in RULES.values():
         if settings.enabled(rule.code):
@@ -178,7 +178,7 @@ class Criterion:
 def scorecard(registry: Registry, record: Any, *, today: date | None = None) -> list[Criterion]:
     """Each criterion rule of the record's kind: met, unmet (with why), waived (with why) or
     not applicable, whatever the record's status and the configuration."""
-    context = RuleContext(registry, clock.today(today))
+    context = RuleContext(registry, clock.today(today), RULES)
     waivers: dict[str, Any] = {w.rule: w for w in record.waivers}
     out = []
     for rule in RULES.values():

@@ -12,7 +12,7 @@ FEW_COUNTRIES = 3
 """An offer whose scope lists this many countries or fewer is flagged."""
 
 
-class NarrowScope(OfferRule):
+class NarrowScopeRule(OfferRule):
     """Offers limited to a few countries (SR).
 
     Notes (severity `info`) an open offer whose `geographic_scope` lists three countries or

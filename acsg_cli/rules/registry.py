@@ -22,22 +22,22 @@ from acsg_cli.rules.match_support_types import MatchSupportTypes
 from acsg_cli.rules.offer_dates import OfferDates
 from acsg_cli.rules.offer_expertise import OfferExpertise
 from acsg_cli.rules.offer_expired import ExpiredOffer
-from acsg_cli.rules.offer_narrow_scope import NarrowScope
+from acsg_cli.rules.offer_narrow_scope import NarrowScopeRule
 from acsg_cli.rules.offer_technical_exchange import OfferTechnicalExchange
 from acsg_cli.rules.request_asylum_area import AsylumSystemArea
 from acsg_cli.rules.request_concrete_gap import ConcreteGap
-from acsg_cli.rules.request_coordination import Coordination
+from acsg_cli.rules.request_coordination import CoordinationRule
 from acsg_cli.rules.request_lead_authority import LeadAuthority
 from acsg_cli.rules.request_milestone_details import MilestoneDetails
 from acsg_cli.rules.request_milestones import Milestones
 from acsg_cli.rules.request_monitoring import Monitoring
-from acsg_cli.rules.request_national_plan import NationalPlan
-from acsg_cli.rules.request_needs_assessment import NeedsAssessment
+from acsg_cli.rules.request_national_plan import NationalPlanRule
+from acsg_cli.rules.request_needs_assessment import NeedsAssessmentRule
 from acsg_cli.rules.request_objectives import Objectives
 from acsg_cli.rules.request_other_beneficiaries import OtherBeneficiaries
 from acsg_cli.rules.request_overlapping_match import OverlappingMatch
 from acsg_cli.rules.request_prior_commitment import PriorCommitment
-from acsg_cli.rules.request_quality_dimension import QualityDimension
+from acsg_cli.rules.request_quality_dimension import QualityDimensionRule
 from acsg_cli.rules.request_sustainability import Sustainability
 from acsg_cli.rules.request_technical_exchange import TechnicalExchange
 from acsg_cli.rules.waiver_incomplete import IncompleteWaiver
@@ -48,17 +48,17 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     IncompleteWaiver,
     UnknownWaiverRule,
     StaleWaiver,
-    NeedsAssessment,
+    NeedsAssessmentRule,
     PriorCommitment,
-    NationalPlan,
-    QualityDimension,
+    NationalPlanRule,
+    QualityDimensionRule,
     ConcreteGap,
     Objectives,
     Milestones,
     MilestoneDetails,
     Sustainability,
     OtherBeneficiaries,
-    Coordination,
+    CoordinationRule,
     OverlappingMatch,
     Monitoring,
     TechnicalExchange,
@@ -66,7 +66,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     LeadAuthority,
     OfferExpertise,
     OfferTechnicalExchange,
-    NarrowScope,
+    NarrowScopeRule,
     ExpiredOffer,
     OfferDates,
     MatchAreas,

@@ -8,7 +8,7 @@ from acsg_cli.models import Request
 from acsg_cli.rules.base import Finding, RequestRule, RuleContext
 
 
-class Coordination(RequestRule):
+class CoordinationRule(RequestRule):
     """Coordination with existing support (WM 15.vi).
 
     Checks that the request has a `coordination` section: the existing or upcoming support

@@ -8,7 +8,7 @@ from acsg_cli.models import Request
 from acsg_cli.rules.base import Finding, RequestRule, RuleContext
 
 
-class NationalPlan(RequestRule):
+class NationalPlanRule(RequestRule):
     """Part of a national plan of action (WM 15.i).
 
     Checks that the request names the national plan of action it belongs to

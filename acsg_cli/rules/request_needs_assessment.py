@@ -8,7 +8,7 @@ from acsg_cli.models import Request
 from acsg_cli.rules.base import Finding, RequestRule, RuleContext
 
 
-class NeedsAssessment(RequestRule):
+class NeedsAssessmentRule(RequestRule):
     """Needs assessment before the request (WM 13).
 
     Checks that the request names the assessment of gaps, needs and existing capacity the

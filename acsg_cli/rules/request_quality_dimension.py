@@ -8,7 +8,7 @@ from acsg_cli.models import Request
 from acsg_cli.rules.base import Finding, RequestRule, RuleContext
 
 
-class QualityDimension(RequestRule):
+class QualityDimensionRule(RequestRule):
     """At least one quality dimension (WM 15.i).
 
     Checks that `quality_dimensions` names at least one of `fairness`, `efficiency`,

@@ -54,10 +54,8 @@ class StaleWaiver(Rule):
         return bool(record.waivers)
 
     def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
-        from acsg_cli.rules.registry import RULES
-
         for index, waiver in enumerate(record.waivers):
-            rule = RULES.get(waiver.rule)
+            rule = context.rules.get(waiver.rule)
             if rule is None or not rule.waivable or not rule.handles(record):
                 continue  # ACSG031 reports it
             if not rule.applies(context, record):

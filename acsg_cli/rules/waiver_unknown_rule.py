@@ -50,14 +50,12 @@ class UnknownWaiverRule(Rule):
         return bool(record.waivers)
 
     def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
-        from acsg_cli.rules.registry import RULES
-
         seen: set[str] = set()
         for index, waiver in enumerate(record.waivers):
             where = ("waivers", index, "rule")
-            rule = RULES.get(waiver.rule)
+            rule = context.rules.get(waiver.rule)
             if rule is None:
-                pool = [c for c, r in RULES.items() if r.waivable and r.handles(record)]
+                pool = [c for c, r in context.rules.items() if r.waivable and r.handles(record)]
                 near = difflib.get_close_matches(waiver.rule, pool, n=1, cutoff=0.7)
                 hint = f"; did you mean {near[0]}?" if near else "; `acsg rules` lists them"
                 yield Finding(

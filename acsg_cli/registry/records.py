@@ -1,0 +1,170 @@
+"""The registry: every valid record by id, where each came from, and what was wrong with the
+rest; and what reading one file gives (`FileResult`)."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from acsg_cli import problems as codes
+from acsg_cli.errors import UnknownIdError
+from acsg_cli.models import Match, Offer, Record, Request
+from acsg_cli.problems import Problem
+from acsg_cli.vocab import LIVE_MATCH_STATUSES
+from acsg_cli.yamlio.reader import ReadError, SourceMap, read_bytes
+
+FileProblem = tuple[int, int, str, str]
+"""A problem of one file, before it is named: line, column, code, message."""
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What reading one file gave: the id it declares, its record if valid, its own problems,
+    and its source map if one was made."""
+
+    record_id: str | None
+    record: Record | None
+    problems: tuple[FileProblem, ...] = ()
+    source_map: SourceMap | None = None
+
+
+class RecordSource:
+    """Where a loaded record came from, to point problems at its lines.
+
+    The source map is made on first use, from `read` (the file's bytes), and kept.
+    """
+
+    __slots__ = ("_read", "_source_map", "display", "real_path")
+
+    def __init__(
+        self,
+        display: str,
+        source_map: SourceMap | None = None,
+        real_path: Path | None = None,
+        *,
+        read: Callable[[], bytes] | None = None,
+    ) -> None:
+        self.display = display
+        self.real_path = real_path
+        self._read = read
+        self._source_map = source_map
+
+    @property
+    def source_map(self) -> SourceMap:
+        if self._source_map is None:
+            self._source_map = _positions(self._read)
+        return self._source_map
+
+    @property
+    def positioned(self) -> SourceMap | None:
+        """The source map if it has been made."""
+        return self._source_map
+
+    def at(self, path: tuple[Any, ...]) -> tuple[int, int]:
+        return self.source_map.locate(path)
+
+
+def _positions(read: Callable[[], bytes] | None) -> SourceMap:
+    try:
+        return read_bytes(read()).source_map if read is not None else SourceMap()
+    except (ReadError, OSError):
+        return SourceMap()  # changed since it was read: problems point at its first line
+
+
+@dataclass
+class Registry:
+    """Every valid record by id, where each came from, and what was wrong with the rest."""
+
+    root_display: str = "data"
+    requests: dict[str, Request] = field(default_factory=dict)
+    offers: dict[str, Offer] = field(default_factory=dict)
+    matches: dict[str, Match] = field(default_factory=dict)
+    sources: dict[str, RecordSource] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    known_ids: dict[str, str] = field(default_factory=dict)
+    """Every id seen in a file, valid or not, with the file it is in."""
+    _by_party: tuple[dict[str, list[Match]], dict[str, list[Match]]] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
+    """Matches by request id and by offer id, built on first use and dropped by `add`."""
+
+    def _match_index(self) -> tuple[dict[str, list[Match]], dict[str, list[Match]]]:
+        # Rules, eligibility and reports ask these questions per record; a scan of every match
+        # each time made a registry of thousands of files quadratic.
+        if self._by_party is None:
+            by_request: dict[str, list[Match]] = {}
+            by_offer: dict[str, list[Match]] = {}
+            for match in self.matches.values():
+                by_request.setdefault(match.request, []).append(match)
+                for offer_id in match.offers:
+                    by_offer.setdefault(offer_id, []).append(match)
+            self._by_party = (by_request, by_offer)
+        return self._by_party
+
+    @property
+    def error_count(self) -> int:
+        """Problems of error severity: records that did not load or that break the checks."""
+        return sum(1 for p in self.problems if p.severity is codes.Severity.ERROR)
+
+    def get(self, record_id: str) -> Record | None:
+        return (
+            self.requests.get(record_id)
+            or self.offers.get(record_id)
+            or self.matches.get(record_id)
+        )
+
+    def require(self, record_id: str, kind: str | None = None) -> Any:
+        """The record with that id (of that kind, if given), or `UnknownIdError` with a hint."""
+        record = self.get(record_id)
+        if record is not None and (kind is None or record.kind == kind):
+            return record
+        what = kind or "record"
+        if record is not None:
+            raise UnknownIdError(f"'{record_id}' is a {record.kind}, not a {what}")
+        if record_id in self.known_ids:
+            raise UnknownIdError(
+                f"{what} '{record_id}' does not load; run `acsg validate "
+                f"{self.known_ids[record_id]}`"
+            )
+        tables: list[dict[str, Any]] = [self.requests, self.offers, self.matches]
+        pool = [i for t in tables for i in t if kind is None or t[i].kind == kind]
+        near = difflib.get_close_matches(record_id, sorted(pool), n=1, cutoff=0.6)
+        hint = f"; did you mean {near[0]}?" if near else ""
+        raise UnknownIdError(f"no {what} with id '{record_id}' in {self.root_display}{hint}")
+
+    def all_ids(self) -> list[str]:
+        return sorted([*self.requests, *self.offers, *self.matches])
+
+    def records(self) -> Iterator[Record]:
+        yield from self.requests.values()
+        yield from self.offers.values()
+        yield from self.matches.values()
+
+    def matches_for_request(self, request_id: str) -> list[Match]:
+        return list(self._match_index()[0].get(request_id, ()))
+
+    def matches_for_offer(self, offer_id: str) -> list[Match]:
+        return list(self._match_index()[1].get(offer_id, ()))
+
+    def live_matches_for_offer(self, offer_id: str) -> list[Match]:
+        return [
+            m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES
+        ]
+
+    def add(self, record: Record, source: RecordSource) -> None:
+        tables: dict[str, dict[str, Any]] = {
+            "request": self.requests,
+            "offer": self.offers,
+            "match": self.matches,
+        }
+        table = tables[record.kind]
+        table[record.id] = record  # type: ignore[attr-defined]  # every kind has an id; Record does not declare it
+        self._by_party = None
+        self.sources[record.id] = source  # type: ignore[attr-defined]  # as above
+
+
+__all__ = ["FileProblem", "FileResult", "RecordSource", "Registry"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -261,6 +262,80 @@ def create_command(
     from acsg_cli.render.safety import terminal
 
     typer.echo(f"created {terminal(created.display)} (score {created.score:.2f})", err=True)
+
+
+class EvaluateFormat(StrEnum):
+    text = "text"
+    json = "json"
+    markdown = "markdown"
+
+
+@match_app.command("evaluate")
+def evaluate_command(
+    data: DataDirOpt = DEFAULT_DATA,
+    weights_file: Annotated[
+        Path | None,
+        typer.Option(
+            "--weights",
+            metavar="FILE",
+            dir_okay=False,
+            help="Also rank with the weights of FILE (an acsg.toml with [matching.weights], or a "
+            "pyproject.toml with [tool.acsg.matching.weights]) and show both side by side.",
+        ),
+    ] = None,
+    learn: Annotated[
+        bool,
+        typer.Option(
+            "--learn",
+            help="Also fit weights to the consent history (granted vs declined matches), pulled "
+            "towards the configured ones; printed beside them, never applied.",
+        ),
+    ] = False,
+    config: ConfigOpt = None,
+    today: TodayOpt = None,
+    output_format: Annotated[
+        EvaluateFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            case_sensitive=False,
+            help="text: for people; json: for tools (shape in the README); markdown: for notes.",
+        ),
+    ] = EvaluateFormat.text,
+) -> None:
+    """Replay every recorded match as of the day it was proposed and say where the real
+    partner ranked.
+
+    The registry is taken as it stood that day: from git history (the commit before the match
+    file was added) where that commit holds the request and offers, otherwise from the
+    records' dates. Each partner's rank among the eligible offers is given for the ranking
+    (fit minus capacity cost), the fit alone, --weights when given, and two baselines: areas
+    covered only, and a random order. Totals: top-1, top-3 and mean reciprocal rank (MRR).
+
+    \b
+    Examples:
+      acsg match evaluate
+      acsg match evaluate --format json
+      acsg match evaluate --weights candidate.toml --format markdown
+      acsg match evaluate --learn
+    """
+    from acsg_cli import clock
+    from acsg_cli.matching.evaluate import evaluate
+    from acsg_cli.matching.scoring import load_settings
+    from acsg_cli.reporters.evaluation import report
+
+    settings = load_settings(data, explicit=config)
+    other = load_settings(None, explicit=weights_file).weights if weights_file else None
+    registry = open_registry(data)
+    evaluation = evaluate(
+        registry, data, today=clock.today(today), weights=settings.weights, other=other
+    )
+    learned = None
+    if learn:
+        from acsg_cli.matching.learn import learn as fit_weights
+
+        learned = fit_weights(evaluation.replays, settings.weights)
+    report(evaluation, settings.weights, other, learned, fmt=output_format.value, out=sys.stdout)
 
 
 def register(app: typer.Typer) -> None:

@@ -20,6 +20,7 @@ USES_TODAY = {
     "acsg show",
     "acsg match propose",
     "acsg match create",
+    "acsg match evaluate",
     "acsg match status",
     "acsg match update",
     "acsg consent record",
@@ -29,7 +30,12 @@ USES_TODAY = {
     "acsg new offer",
 }
 """Commands whose result depends on the date: rules, matching, dates written, reports, new ids."""
-READS_CONFIGURATION = {"acsg validate", "acsg match propose", "acsg match create"}
+READS_CONFIGURATION = {
+    "acsg validate",
+    "acsg match propose",
+    "acsg match create",
+    "acsg match evaluate",
+}
 NEW_REQUEST = [
     *("new", "request", "--state", "TCD", "--title", "RSD training", "--area", "training"),
     *("--support-type", "technical", "--stdout"),

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import tempfile
+from collections.abc import Coroutine
 from pathlib import Path
+from typing import Any
 
 from acsg_cli.errors import UsageError
 
@@ -19,6 +21,20 @@ FOLDER = "pagefind"
 
 RECORD_PAGES = "{requests,offers,matches}/*-*.html"
 """The pages searched: one per record (listings would only repeat them)."""
+
+
+def _run_async(work: Coroutine[Any, Any, None]) -> None:
+    """Run `work` to completion, in a thread of its own when this one already runs an event
+    loop (a caller inside asyncio, or a browser driver)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        asyncio.run(work)
+        return
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, work).result()
 
 
 def build_index(site: Path) -> dict[str, bytes]:
@@ -36,7 +52,7 @@ def build_index(site: Path) -> dict[str, bytes]:
     with tempfile.TemporaryDirectory(prefix="acsg-search-") as tmp:
         out = Path(tmp) / FOLDER
         try:
-            asyncio.run(run(out))
+            _run_async(run(out))
         except (OSError, FileNotFoundError) as exc:
             raise UsageError(f"cannot build the search index: {exc}") from None
         return {

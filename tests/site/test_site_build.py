@@ -9,20 +9,18 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.registry import load_registry
 from acsg_cli.render.safety import SITE_CSP
 from acsg_cli.site import build_site
+from tests.conftest import StrictRunner
 from tests.site import sitecheck
 from tests.site.registries import CANARIES, portal_registry
 
 
 def _build(data: Path, out: Path) -> Path:
-    result = CliRunner().invoke(
-        app, ["site", "build", "--data", str(data), "--out", str(out)], catch_exceptions=False
-    )
+    result = StrictRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(out)])
     assert result.exit_code == 0, result.output
     assert "search index rebuilt" in result.output
     return out
@@ -166,14 +164,14 @@ def test_a_folder_of_other_files_is_refused(data: Path, tmp_path: Path) -> None:
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me")
-    result = CliRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(out)])
+    result = StrictRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(out)])
     assert result.exit_code == 2
     assert "not empty and was not written by `acsg site build`" in result.output
     assert os.listdir(out) == ["notes.txt"]
 
 
 def test_a_missing_registry_is_a_usage_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
+    result = StrictRunner().invoke(
         app, ["site", "build", "--data", str(tmp_path / "nope"), "--out", str(tmp_path / "s")]
     )
     assert result.exit_code == 2

@@ -1,0 +1,137 @@
+"""The portal in a real browser: the home page and its map render, search finds the French offer
+and its matches, a filter narrows a listing, the keyboard reaches every control, and no page
+breaks its Content-Security-Policy or asks another server for anything.
+
+The browser is Debian's chromium (`scripts/install-test-browser.sh`; the CI command runs it
+first), driven by Playwright. Without chromium the tests are skipped, saying so, except under CI
+(`CI` set), where a missing browser is an error.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+from acsg_cli.registry import load_registry
+from acsg_cli.site import build_site
+from tests.site.browser import CHROMIUM, browser, served
+from tests.site.registries import portal_registry
+
+if CHROMIUM is None and os.environ.get("CI"):
+    raise RuntimeError(
+        "chromium is missing in CI: scripts/install-test-browser.sh did not install it"
+    )
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None,
+    reason="chromium is not installed; run scripts/install-test-browser.sh to test the portal",
+)
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("portal")
+    site = root / "site"
+    build_site(load_registry(portal_registry(root / "data")), site)
+    with served(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Iterator[Any]:
+    with browser() as launched:
+        yield launched
+
+
+@pytest.fixture
+def page(site_url: str, chromium: Any) -> Iterator[Any]:
+    """A fresh page that records console errors and every request to another origin."""
+    context = chromium.new_context()
+    opened = context.new_page()
+    opened.errors = []
+    opened.foreign = []
+    opened.on("console", lambda m: m.type == "error" and opened.errors.append(m.text))
+    opened.on("pageerror", lambda e: opened.errors.append(str(e)))
+    opened.on(
+        "request",
+        lambda r: (
+            r.url.startswith(site_url) or r.url.startswith("data:") or opened.foreign.append(r.url)
+        ),
+    )
+    yield opened
+    assert opened.errors == [], opened.errors  # CSP violations are console errors
+    assert opened.foreign == []
+    context.close()
+
+
+def test_home_page_renders_with_its_map(page: Any, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    assert page.locator("h1").inner_text() == "Asylum Capacity Support Group Portal"
+    assert page.locator(".figures li").count() == 5
+    countries = page.locator("svg.world-map g.country")
+    assert countries.count() > 200
+    box = page.locator("svg.world-map").bounding_box()
+    assert box is not None and box["width"] > 600 and box["height"] > 250
+    fills = page.evaluate(
+        """() => Object.fromEntries(["TCD", "FRA", "ECU", "BRA"].map(code => [code,
+             getComputedStyle(document.querySelector(`g[data-country=${code}]`)).fill]))"""
+    )
+    assert fills["TCD"] == fills["FRA"] != fills["ECU"] != fills["BRA"]
+    assert len(set(fills.values())) == 3, fills
+    assert page.locator("svg.world-map a[href='countries/TCD.html']").count() == 1
+    assert "United Nations" in page.locator(".disclaimer").inner_text()
+
+
+def test_search_for_france_finds_the_french_offer_and_its_matches(page: Any, site_url: str) -> None:
+    page.goto(site_url + "index.html")
+    page.fill("#quick-q", "France")
+    page.press("#quick-q", "Enter")
+    page.wait_for_selector("[data-search-results] li")
+    hrefs = {a.get_attribute("href") for a in page.locator("[data-search-results] a").all()}
+    for record in (
+        "offers/OFF-2021-001.html",
+        "matches/MAT-2021-001.html",
+        "matches/MAT-2021-002.html",
+    ):
+        assert any(h.endswith(record) for h in hrefs), hrefs
+    # a stage facet narrows the results to the match in that stage
+    page.select_option("#search-stage", "Agreed")
+    expect(page.locator("[data-search-results] li")).to_have_count(1)
+    only = page.locator("[data-search-results] a").get_attribute("href")
+    assert only.endswith("matches/MAT-2021-002.html")
+
+
+def test_a_filter_narrows_a_listing(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matches/index.html")
+    cards = page.locator(".cards > .card")
+    assert cards.count() == 3
+    assert page.locator(".cards > .card:visible").count() == 3
+    page.select_option("#filter-stage", "agreed")
+    assert page.locator(".cards > .card:visible").count() == 1
+    assert page.locator(".cards > .card:visible h3").inner_text() == "Niger – France"
+    assert page.locator("[data-filter-count]").inner_text() == "1 of 3 shown"
+    page.goto(site_url + "offers/index.html?entity=ngo")
+    assert page.locator(".cards > .card:visible").count() == 1
+
+
+def test_the_keyboard_reaches_the_content_and_the_controls(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matches/index.html")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to the content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("location.hash") == "#main"
+    page.focus("#filter-region")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "filter-area"
+
+
+def test_a_match_page_renders(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matches/MAT-2021-001.html")
+    assert page.locator("h1").inner_text() == "Chad – France"
+    assert page.locator(".card-meta .badge").first.inner_text() == "In implementation"
+    page.get_by_role("link", name="France", exact=True).click()
+    page.wait_for_url("**/offers/OFF-2021-001.html")
+    assert "Office français de protection des réfugiés et apatrides" in page.content()

@@ -4,7 +4,7 @@ problems of the selected files."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -13,13 +13,11 @@ from typing import TYPE_CHECKING, Any
 from acsg_cli import clock
 from acsg_cli.cacheflag import enabled
 from acsg_cli.errors import UsageError
-from acsg_cli.models import KIND_BY_FOLDER
 from acsg_cli.problems import Problem, Severity, sort_problems
-from acsg_cli.registry import Registry, SourceFile
-from acsg_cli.registry.load import build_registry
-from acsg_cli.registry.sources import check_entry, scan_directory
+from acsg_cli.registry.sources import RECORD_FOLDERS, SourceFile, check_entry, scan_directory
 
 if TYPE_CHECKING:
+    from acsg_cli.registry.records import Registry
     from acsg_cli.rules.engine import RuleSettings
 
 
@@ -58,16 +56,22 @@ def validate(
     root_display: str | None = None,
     paths: Sequence[Path] = (),
     changed_since: str | None = None,
-    rules: RuleSettings | bool = True,
+    rules: RuleSettings | bool | Callable[[], RuleSettings] = True,
     today: date | None = None,
+    rules_key: object = None,
 ) -> ValidationResult:
     """Validate the registry at `root`; report only on `paths` and/or files changed since a
     revision.
 
     References are always resolved against the whole registry, so a changed match is checked
     against unchanged requests and offers. `rules`: the criteria rules' settings; True for
-    every rule at its default severity, False to run the registry checks alone. `today`
-    dates time-dependent rules (an expired offer).
+    every rule at its default severity, False to run the registry checks alone, or a function
+    giving the settings, called only when the rules run. `today` dates time-dependent rules (an
+    expired offer).
+
+    With the read cache on, the result is kept, and given again without loading anything when
+    every file's bytes, the selection, the date and `rules_key` (default: the settings) are the
+    same.
     """
     extra, selected = _select_paths(root, paths)
     files, scanned = scan_directory(root, root_display)
@@ -84,7 +88,9 @@ def validate(
                 "validate",
                 shown_root,
                 sorted(selected) if selected is not None else None,
-                repr(rules),
+                repr(rules() if rules_key is None and callable(rules) else rules)
+                if rules_key is None
+                else rules_key,
                 clock.today(today).isoformat(),
                 [p.to_dict() for p in scanned],
             )
@@ -92,6 +98,8 @@ def validate(
             kept = store.recall(run_key) if run_key is not None else None
             if kept is not None:
                 return _from_plain(kept)
+    from acsg_cli.registry.load import build_registry
+
     registry = build_registry(sources, scanned, shown_root, store=store)
     problems = list(registry.problems)
     files_shown = {_abs(f): f for f in registry.files}
@@ -104,7 +112,8 @@ def validate(
     if rules is not False:
         from acsg_cli.rules.engine import RuleSettings, run_rules
 
-        settings = rules if isinstance(rules, RuleSettings) else RuleSettings()
+        chosen_rules = rules() if callable(rules) else rules
+        settings = chosen_rules if isinstance(chosen_rules, RuleSettings) else RuleSettings()
         problems.extend(
             run_rules(registry, settings, today=today, include=lambda shown: _abs(shown) in chosen)
         )
@@ -154,7 +163,7 @@ def _select_paths(root: Path, paths: Sequence[Path]) -> tuple[list[SourceFile], 
             continue
         candidates = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
         for candidate in candidates:
-            folder = candidate.parent.name if candidate.parent.name in KIND_BY_FOLDER else ""
+            folder = candidate.parent.name if candidate.parent.name in RECORD_FOLDERS else ""
             source, _ = check_entry(candidate, folder, str(candidate), candidate.parent.resolve())
             if source is not None:
                 extra.append(source)

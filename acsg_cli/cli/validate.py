@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -17,6 +17,9 @@ from acsg_cli.cli.options import (
     display_root,
     stdout_is_terminal,
 )
+
+if TYPE_CHECKING:
+    from acsg_cli.rules.engine import RuleSettings
 
 
 class ValidateFormat(StrEnum):
@@ -94,12 +97,22 @@ def validate_command(
     from acsg_cli import clock
     from acsg_cli.config import load_config
     from acsg_cli.reporters import VALIDATION_REPORTERS
-    from acsg_cli.rules.config import rule_settings
     from acsg_cli.validation import validate
 
-    settings = rule_settings(load_config(data, explicit=config)).merged(
-        select=select or (), ignore=ignore or (), strict=strict
-    )
+    project = load_config(data, explicit=config)
+    chosen: list[RuleSettings] = []
+
+    def settings() -> RuleSettings:
+        # The rules (and the models) are imported only when the run is not in the read cache.
+        from acsg_cli.rules.config import rule_settings
+
+        if not chosen:
+            merged = rule_settings(project).merged(
+                select=select or (), ignore=ignore or (), strict=strict
+            )
+            chosen.append(merged)
+        return chosen[0]
+
     result = validate(
         data,
         root_display=display_root(data),
@@ -107,12 +120,14 @@ def validate_command(
         changed_since=changed_since,
         rules=settings,
         today=clock.today(today),
+        rules_key=(repr(project), select, ignore, strict),
     )
     reporter = VALIDATION_REPORTERS[output_format.value](
         sys.stdout, sys.stderr, color=stdout_is_terminal()
     )
     reporter.report(result)
-    if result.failed(strict=settings.strict):
+    strict_run = chosen[0].strict if chosen else strict or project.section("rules").get("strict")
+    if result.failed(strict=strict_run is True):
         raise typer.Exit(code=1)
 
 

@@ -33,10 +33,11 @@ import pickle
 import shutil
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from acsg_cli.registry.records import FileResult, Registry
-from acsg_cli.registry.sources import SourceFile
+if TYPE_CHECKING:
+    from acsg_cli.registry.records import FileResult, Registry
+    from acsg_cli.registry.sources import SourceFile
 
 DIRNAME = ".acsg_cache"
 _FORMAT = 1
@@ -78,23 +79,26 @@ def fingerprint() -> str:
     """The version of everything a cached result depends on: the tool's own source (models,
     vocabularies, reader, rules: a change anywhere drops the cache) and the libraries it reads
     and validates with."""
-    import pycountry
-    import pydantic
-    import yaml_rs
+    from importlib.util import find_spec
 
     import acsg_cli
 
     package = Path(acsg_cli.__file__).parent
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{_FORMAT} {acsg_cli.__version__} {pydantic.VERSION} {yaml_rs.__version__}".encode())
-    h.update(str(getattr(pycountry, "__version__", "")).encode())
+    h.update(f"{_FORMAT} {acsg_cli.__version__}".encode())
+    for library in ("pydantic", "pydantic_core", "pycountry", "yaml_rs"):
+        # The installed version, from the name of its metadata folder: nothing is imported.
+        spec = find_spec(library)
+        if spec is not None and spec.origin:
+            site = Path(spec.origin).parent.parent
+            h.update(" ".join(p.name for p in sorted(site.glob(f"{library}-*.dist-info"))).encode())
     for path in sorted(package.rglob("*.py")):
         h.update(path.relative_to(package).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()
 
 
-Entry = tuple[int, bytes, FileResult]
+Entry = tuple[int, bytes, "FileResult"]
 """Size, content hash, result."""
 
 
@@ -195,6 +199,8 @@ class Store:
             smap = source.positioned
             entry = self.used.get(key) if key is not None and smap is not None else None
             if key is not None and entry is not None and entry[2].source_map is None:
+                from acsg_cli.registry.records import FileResult
+
                 result = entry[2]
                 kept = FileResult(result.record_id, result.record, result.problems, smap)
                 self.used[key] = (entry[0], entry[1], kept)

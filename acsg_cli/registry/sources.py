@@ -15,9 +15,12 @@ from pathlib import Path
 
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
-from acsg_cli.models import KIND_BY_FOLDER
 from acsg_cli.problems import Problem, Severity
 from acsg_cli.yamlio.reader import MAX_BYTES
+
+RECORD_FOLDERS = ("requests", "offers", "matches")
+"""The folders of record kinds (`models.KIND_BY_FOLDER`, named here so finding files does not
+import the models)."""
 
 
 @dataclass(frozen=True)
@@ -73,7 +76,7 @@ def scan_directory(
     real_root = root.resolve()
     files: list[SourceFile] = []
     problems: list[Problem] = []
-    for folder in sorted(KIND_BY_FOLDER):
+    for folder in sorted(RECORD_FOLDERS):
         folder_path = root / folder
         shown = display_join(display_root, folder)
         if not folder_path.exists():

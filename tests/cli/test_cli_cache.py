@@ -137,3 +137,29 @@ def test_a_new_file_and_a_deleted_file_are_seen(mixed: Path) -> None:
     shutil.copy(mixed / "offers" / "OFF-2021-001.yaml", mixed / "offers" / "OFF-2021-777.yaml")
     (mixed / "requests" / "REQ-2021-900.yaml").unlink()
     assert run(*args) == run("--no-cache", *args)
+
+
+def test_a_warm_validate_imports_no_model(mixed: Path) -> None:
+    """With nothing changed, the kept result is printed without loading a record."""
+    import subprocess
+    import sys
+
+    argv = [sys.executable, "-m", "acsg_cli", "validate", "--format", "json", "--data", str(mixed)]
+    cold = subprocess.run(argv, capture_output=True, text=True, check=False)
+    probe = (
+        "import runpy, sys; sys.argv = ['acsg', *sys.argv[1:]]\n"
+        "try:\n    runpy.run_module('acsg_cli', run_name='__main__')\n"
+        "except SystemExit:\n    pass\n"
+        "print('MODELS' if 'acsg_cli.models' in sys.modules else 'NO MODELS', file=sys.stderr)\n"
+    )
+    warm = subprocess.run(
+        [sys.executable, "-c", probe, *argv[3:]], capture_output=True, text=True, check=False
+    )
+    assert warm.stdout == cold.stdout
+    assert "NO MODELS" in warm.stderr
+    (mixed / "requests" / "REQ-2021-001.yaml").write_text("id: REQ-2021-001\n")
+    changed = subprocess.run(
+        [sys.executable, "-c", probe, *argv[3:]], capture_output=True, text=True, check=False
+    )
+    assert "MODELS" in changed.stderr.replace("NO MODELS", "")
+    assert changed.stdout != cold.stdout

@@ -2,26 +2,45 @@
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from acsg_cli import problems as codes
 from acsg_cli.problems import Problem
+from acsg_cli.registry.nearest import NearIds
 from acsg_cli.registry.records import Registry
 from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
 
 
 def cross_check(registry: Registry) -> list[Problem]:
     found: list[Problem] = []
+
+    @cache
+    def near(kind: str) -> NearIds:
+        # Built once per run, and only when a reference is dangling.
+        return NearIds(registry.requests if kind == "request" else registry.offers)
+
     for match in registry.matches.values():
-        found.extend(_reference(registry, match.id, ("request",), match.request, "request"))
+        found.extend(
+            _reference(registry, match.id, ("request",), match.request, "request", near=near)
+        )
         for index, offer_id in enumerate(match.offers):
-            found.extend(_reference(registry, match.id, ("offers", index), offer_id, "offer"))
+            found.extend(
+                _reference(registry, match.id, ("offers", index), offer_id, "offer", near=near)
+            )
         found.extend(_match_statuses(registry, match))
     for offer in registry.offers.values():
         if offer.in_response_to is not None:
             found.extend(
-                _reference(registry, offer.id, ("in_response_to",), offer.in_response_to, "request")
+                _reference(
+                    registry,
+                    offer.id,
+                    ("in_response_to",),
+                    offer.in_response_to,
+                    "request",
+                    near=near,
+                )
             )
     for request in registry.requests.values():
         if request.status is RequestStatus.MATCHED and not any(
@@ -49,7 +68,13 @@ def _at(
 
 
 def _reference(
-    registry: Registry, owner: str, path: tuple[Any, ...], target: str, kind: str
+    registry: Registry,
+    owner: str,
+    path: tuple[Any, ...],
+    target: str,
+    kind: str,
+    *,
+    near: Callable[[str], NearIds],
 ) -> list[Problem]:
     record = registry.get(target)
     if record is not None:
@@ -66,9 +91,8 @@ def _reference(
         return []
     if target in registry.known_ids:
         return []  # the target's own file fails to load and is reported there
-    pool = list(registry.requests if kind == "request" else registry.offers)
-    near = difflib.get_close_matches(target, pool, n=1, cutoff=0.8)
-    hint = f"; did you mean {near[0]}?" if near else ""
+    closest = near(kind).closest(target, cutoff=0.8)
+    hint = f"; did you mean {closest}?" if closest else ""
     folder = "requests" if kind == "request" else "offers"
     return [
         _at(

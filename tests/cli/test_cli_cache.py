@@ -163,3 +163,21 @@ def test_a_warm_validate_imports_no_model(mixed: Path) -> None:
     )
     assert "MODELS" in changed.stderr.replace("NO MODELS", "")
     assert changed.stdout != cold.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS[:3], ids=" ".join)
+def test_a_pool_of_workers_gives_the_serial_outputs(
+    mixed: Path, command: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acsg_cli.registry import parallel
+
+    args = [*command, "--data", str(mixed)]
+    monkeypatch.setenv("ACSG_WORKERS", "1")
+    serial = run("--no-cache", *args)
+    monkeypatch.setenv("ACSG_WORKERS", "2")
+    monkeypatch.setattr(parallel, "POOL_THRESHOLD", 1)
+    monkeypatch.setattr(parallel, "_CHUNK", 3)
+    assert parallel.workers() == 2
+    assert run("--no-cache", *args) == serial
+    assert run(*args) == serial  # cold: the pool's results go to the cache
+    assert run(*args) == serial  # warm

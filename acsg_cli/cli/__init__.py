@@ -13,7 +13,6 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from acsg_cli import __version__
 from acsg_cli.errors import AcsgError
 
 
@@ -46,7 +45,9 @@ class AcsgGroup(TyperGroup):
 
 def _version(value: bool) -> None:
     if value:
-        typer.echo(f"acsg {__version__}")
+        from acsg_cli import version
+
+        typer.echo(f"acsg {version()}")
         raise typer.Exit()
 
 

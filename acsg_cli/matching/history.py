@@ -187,7 +187,7 @@ def _supported(history: History, groups: dict[int, list[SupportSource]]) -> None
     """Each group's supported areas, and those supported by others than each provider."""
     import numpy as np
 
-    from acsg_cli.matching.index import AREAS, bits
+    from acsg_cli.matching.bitsets import AREAS, bits
 
     supported = np.zeros((len(groups), max((len(AREAS) + 63) // 64, 1)), dtype=np.uint64)
     for g, sources in groups.items():

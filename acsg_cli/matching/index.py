@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from acsg_cli.matching.bitsets import AREAS, bits
 from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
@@ -31,7 +32,6 @@ if TYPE_CHECKING:
 
     from acsg_cli.matching.history import History
 
-AREAS = list(Area)
 QUALITIES = list(QualityDimension)
 SUPPORT_TYPES = list(SupportType)
 TERM_CODES = {None: 0, "short_term": 1, "long_term": 2, "either": 3}
@@ -89,21 +89,6 @@ def _onehot(rows: list[Any], vocab: list[Any]) -> np.ndarray:
         for v in values:
             if v in position:
                 out[r, position[v]] = 1.0
-    return out
-
-
-def bits(rows: list[Any], vocab: list[Any]) -> np.ndarray:
-    """Each row's set of values as bits: (rows, words) of uint64, bit k of the vocabulary's k-th
-    value; `overlap` counts common values of many pairs at once."""
-    import numpy as np
-
-    position = {v: i for i, v in enumerate(vocab)}
-    out = np.zeros((len(rows), max((len(vocab) + 63) // 64, 1)), dtype=np.uint64)
-    for r, values in enumerate(rows):
-        for v in values:
-            k = position.get(v)
-            if k is not None:
-                out[r, k // 64] |= np.uint64(1 << (k % 64))
     return out
 
 

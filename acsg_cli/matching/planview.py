@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from acsg_cli.matching.propose import Assignment, Plan, RequestCandidates, Unmet
+from acsg_cli.matching.results import Assignment, Plan, RequestCandidates, Unmet
 from acsg_cli.vocab import RequestStatus
 
 if TYPE_CHECKING:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from typing import Any, TextIO
 
-from acsg_cli.matching.propose import Plan, Proposal, RequestCandidates
+from acsg_cli.matching.results import Plan, Proposal, RequestCandidates
 from acsg_cli.render.safety import json_text, md_text, terminal
 from acsg_cli.reporters.tables import md_cell, write_rows
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from acsg_cli.i18n import _, format_number, ngettext
+from acsg_cli.i18n import _, format_date, format_number, join_words, ngettext
 from acsg_cli.vocab import Area, label_of
 
 if TYPE_CHECKING:
     from acsg_cli.reports.model import Stocktaking
+    from acsg_cli.reports.sections import Changes
 
 
 def _count(singular: str, plural: str, n: int) -> str:
@@ -101,12 +102,29 @@ def findings(model: Stocktaking) -> list[str]:
         )
     )
     if model.changes is not None:
-        from acsg_cli.reports.layout import changes_sentence
-
         out.append(changes_sentence(model.changes))
     if t.pledges == 0:
         out.append(_("The registry holds no pledges at this point."))
     return out
 
 
-__all__ = ["findings"]
+def changes_sentence(c: Changes) -> str:
+    """`Since 31 December 2020: no new request, 1 new offer, 3 new matches and 19 status moves.`"""
+    k = c.counts
+    parts = [
+        _count("{n} new request", "{n} new requests", k.new_requests),
+        _count("{n} new offer", "{n} new offers", k.new_offers),
+        _count("{n} new match", "{n} new matches", k.new_matches),
+        _count("{n} status move", "{n} status moves", k.status_moves),
+    ]
+    sentence = _("Since {date}: {changes}.").format(
+        date=format_date(c.since.as_of), changes=join_words(parts)
+    )
+    if c.since.kind == "git":
+        sentence += " " + _("The earlier registry is the one committed at {revision}.").format(
+            revision=c.since.revision or c.since.commit
+        )
+    return sentence
+
+
+__all__ = ["changes_sentence", "findings"]

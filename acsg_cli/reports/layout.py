@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from acsg_cli.i18n import _, current, format_date, format_number, join_words, ngettext
+from acsg_cli.i18n import _, current, format_date, format_number, ngettext
 from acsg_cli.render.document import Block, Bullets, Chart, Document, Section, Table
+from acsg_cli.reports.findings import changes_sentence
 from acsg_cli.reports.model import Changes, Stocktaking
 from acsg_cli.reports.status import StatusReport
 from acsg_cli.vocab import (
@@ -470,25 +471,6 @@ def _kind(kind: str) -> str:
 def _status(kind: str, code: str | None) -> str:
     vocab: dict[str, type[_Vocab]] = {"request": RequestStatus, "offer": OfferStatus}
     return label_of(vocab.get(kind, MatchStatus), code)
-
-
-def changes_sentence(c: Changes) -> str:
-    """`Since 31 December 2020: no new request, 1 new offer, 3 new matches and 19 status moves.`"""
-    k = c.counts
-    parts = [
-        _count("{n} new request", "{n} new requests", k.new_requests),
-        _count("{n} new offer", "{n} new offers", k.new_offers),
-        _count("{n} new match", "{n} new matches", k.new_matches),
-        _count("{n} status move", "{n} status moves", k.status_moves),
-    ]
-    sentence = _("Since {date}: {changes}.").format(
-        date=format_date(c.since.as_of), changes=join_words(parts)
-    )
-    if c.since.kind == "git":
-        sentence += " " + _("The earlier registry is the one committed at {revision}.").format(
-            revision=c.since.revision or c.since.commit
-        )
-    return sentence
 
 
 def _changes(m: Stocktaking) -> tuple[list[Block], bool]:

@@ -19,8 +19,19 @@ def test_help_lists_commands(runner: CliRunner) -> None:
 
 
 def test_version(runner: CliRunner) -> None:
+    """The version is written once, in pyproject.toml; the package reads it from its metadata."""
+    import tomllib
+
+    from tests.conftest import ROOT
+
+    written = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
     result = runner.invoke(app, ["--version"])
-    assert result.exit_code == 0 and result.stdout.startswith("acsg ")
+    assert result.exit_code == 0
+    assert result.stdout == f"acsg {written['project']['version']}\n"
+    assert not any(
+        "__version__ = " in path.read_text(encoding="utf-8")
+        for path in (ROOT / "acsg_cli").rglob("*.py")
+    )
 
 
 def test_validate_text(registry: Path, runner: CliRunner) -> None:

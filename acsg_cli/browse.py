@@ -10,14 +10,23 @@ from typing import Any
 from acsg_cli import geo
 from acsg_cli.disclosure import Audience, disclose, disclose_match, redact, shown_title
 from acsg_cli.errors import UsageError
-from acsg_cli.models import Match, Offer, Request
+from acsg_cli.models import Match, Offer, Practice, Request
 from acsg_cli.registry import Registry
-from acsg_cli.vocab import Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus
+from acsg_cli.vocab import (
+    Area,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    PracticeStatus,
+    Region,
+    RequestStatus,
+)
 
 STATUSES: dict[str, type[Enum]] = {
     "requests": RequestStatus,
     "offers": OfferStatus,
     "matches": MatchStatus,
+    "practices": PracticeStatus,
 }
 """The status vocabulary of each kind `acsg list` lists."""
 
@@ -53,6 +62,7 @@ LIST_COLUMNS = {
     "requests": ["id", "states", "status", "submitted_on", "areas", "title"],
     "offers": ["id", "entity", "entity_type", "status", "scope", "capacity", "areas", "title"],
     "matches": ["id", "request", "offers", "states", "status", "proposed_on"],
+    "practices": ["id", "countries", "categories", "status", "submitted_on", "title"],
 }
 
 
@@ -88,6 +98,8 @@ def list_records(
     if kind == "offers":
         offers = sorted(registry.offers.values(), key=lambda o: o.id)
         return [_offer_row(o, audience) for o in offers if _offer_kept(o, filters)]
+    if kind == "practices":
+        return _practice_rows(registry, filters)
     matches = sorted(registry.matches.values(), key=lambda m: m.id)
     return [_match_row(registry, m) for m in matches if _match_kept(registry, m, filters)]
 
@@ -165,6 +177,38 @@ def _match_row(registry: Registry, m: Match) -> dict[str, Any]:
     }
 
 
+def _practice_rows(registry: Registry, filters: Filters) -> list[dict[str, Any]]:
+    """Practices hold no confidential details: every audience sees the same rows, redacted."""
+    rows = []
+    for p in sorted(registry.practices.values(), key=lambda p: p.id):
+        if filters.status and p.status.value != filters.status:
+            continue
+        if filters.area and filters.area not in p.categories:
+            continue
+        if not _states_match(list(p.countries), filters) or filters.entity_type:
+            continue
+        rows.append(
+            {
+                "id": p.id,
+                "countries": list(p.countries),
+                "categories": [a.value for a in p.categories],
+                "status": p.status.value,
+                "submitted_on": p.submitted_on.isoformat(),
+                "title": redact(p.title),
+                "matches": list(p.matches),
+                "grf_pledge_ids": list(p.grf_pledge_ids),
+            }
+        )
+    return rows
+
+
+def practices_for_match(registry: Registry, match_id: str) -> list[Practice]:
+    """The practices that came from a match, by id."""
+    return sorted(
+        (p for p in registry.practices.values() if match_id in p.matches), key=lambda p: p.id
+    )
+
+
 def _offer_in_region(offer: Offer, region: Region) -> bool:
     scope = offer.geographic_scope
     if scope.is_global or (scope.regions and region in scope.regions):
@@ -193,7 +237,7 @@ def show_record(
     audience = audience or Audience.secretariat()
     record = registry.require(record_id)
 
-    def view(rec: Request | Offer) -> dict[str, Any]:
+    def view(rec: Request | Offer | Practice) -> dict[str, Any]:
         return disclose(rec, audience, with_contact=with_contact).data
 
     out: dict[str, Any] = {
@@ -209,9 +253,17 @@ def show_record(
         out["offers"] = [
             view(o) if (o := registry.offers.get(i)) else {"id": i} for i in record.offers
         ]
+        out["practices"] = [p.id for p in practices_for_match(registry, record.id)]
     else:
         out["record"] = view(record)
-    if isinstance(record, Request):
+    if isinstance(record, Practice):
+        out["regions"] = sorted({r.value for s in record.countries if (r := geo.region_of(s))})
+        out["matches"] = [
+            {"id": m.id, "status": m.status.value, "request": m.request, "offers": list(m.offers)}
+            for i in record.matches
+            if (m := registry.matches.get(i)) is not None
+        ]
+    elif isinstance(record, Request):
         out["regions"] = sorted(
             {r.value for s in record.requesting_states if (r := geo.region_of(s))}
         )

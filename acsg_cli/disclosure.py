@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 from acsg_cli.vocab import Decision
 
 if TYPE_CHECKING:
-    from acsg_cli.models import Match, Offer, Record, Request
+    from acsg_cli.models import Match, Offer, Practice, Record, Request
 
 
 class Role(StrEnum):
@@ -186,9 +186,10 @@ class Audience:
             return self.party in getattr(record, "requesting_states", ())
         return record.kind == "offer" and getattr(record, "id", None) == self.party
 
-    def sees_details(self, record: Request | Offer) -> bool:
-        """Whether the confidential details of `record` are released to this audience."""
-        if not record.confidential or self.is_secretariat or self.owns(record):
+    def sees_details(self, record: Request | Offer | Practice) -> bool:
+        """Whether the confidential details of `record` are released to this audience (a good
+        practice has none)."""
+        if not getattr(record, "confidential", False) or self.is_secretariat or self.owns(record):
             return True
         if self.role is Role.SHARED:
             return False
@@ -219,7 +220,7 @@ class Disclosed:
     withheld: tuple[Withheld, ...]
 
 
-def hidden_fields(record: Request | Offer, audience: Audience) -> tuple[str, ...]:
+def hidden_fields(record: Request | Offer | Practice, audience: Audience) -> tuple[str, ...]:
     """The confidential fields of `record` this audience may not see (personal data aside)."""
     if audience.sees_details(record):
         return ()
@@ -249,7 +250,7 @@ def shown_title(record: Request | Offer, audience: Audience) -> str:
 
 
 def disclose(
-    record: Request | Offer, audience: Audience, *, with_contact: bool = False
+    record: Request | Offer | Practice, audience: Audience, *, with_contact: bool = False
 ) -> Disclosed:
     """`record` as `audience` may see it: the keys its file sets, minus what is withheld, every
     string redacted. `with_contact` (the Secretariat only) keeps the contact block as given."""

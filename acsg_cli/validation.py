@@ -181,9 +181,17 @@ def _affected_by_change(root: Path, registry: Registry, rev: str) -> set[str]:
         if str(Path(display).resolve()) in affected:
             affected.add(_abs(display))
     for match in registry.matches.values():
-        if match.request in touched_ids or touched_ids.intersection(match.offers):
+        linked = {u.practice for u in match.updates if u.practice is not None}
+        if (
+            match.request in touched_ids
+            or touched_ids.intersection(match.offers)
+            or touched_ids.intersection(linked)
+        ):
             affected.add(_abs(registry.sources[match.id].display))
     for offer in registry.offers.values():
         if offer.in_response_to in touched_ids:
             affected.add(_abs(registry.sources[offer.id].display))
+    for practice in registry.practices.values():
+        if touched_ids.intersection(practice.matches):
+            affected.add(_abs(registry.sources[practice.id].display))
     return affected

@@ -192,6 +192,23 @@ REGION_NAMES: dict[Region, str] = {
 }
 
 
+class PracticeStatus(_Vocab):
+    """A good practice or tool on the Portal's library (FS 1, SR)."""
+
+    DRAFT = "draft"
+    PUBLISHED = "published"
+    ARCHIVED = "archived"
+
+
+class ResourceKind(_Vocab):
+    """What a practice's linked resource is."""
+
+    DOCUMENT = "document"
+    TOOL = "tool"
+    VIDEO = "video"
+    FORM = "form"
+
+
 def label_of(kind: type[_Vocab], code: str | None) -> str:
     """The label of `code` in vocabulary `kind`; a code the vocabulary lacks is shown as written."""
     if code is None:

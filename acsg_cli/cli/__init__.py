@@ -94,6 +94,7 @@ def _register() -> None:
         lifecycle,
         matching,
         new,
+        practices,
         reports,
         rules,
         schema,
@@ -102,7 +103,19 @@ def _register() -> None:
     )
     from acsg_cli.cli.groups import GROUPS
 
-    for module in (validate, rules, browse, schema, matching, lifecycle, reports, new, cache, site):
+    for module in (
+        validate,
+        rules,
+        browse,
+        schema,
+        matching,
+        lifecycle,
+        reports,
+        new,
+        cache,
+        site,
+        practices,
+    ):
         module.register(app)
     for name, group in GROUPS.items():
         if group.registered_commands or group.registered_groups:

@@ -23,6 +23,7 @@ class ListKind(StrEnum):
     requests = "requests"
     offers = "offers"
     matches = "matches"
+    practices = "practices"
 
 
 class ListFormat(StrEnum):
@@ -57,21 +58,23 @@ def _choices(enum_path: str) -> Any:
 
 
 def list_command(
-    kind: Annotated[ListKind, typer.Argument(help="What to list: requests, offers or matches.")],
+    kind: Annotated[
+        ListKind, typer.Argument(help="What to list: requests, offers, matches or practices.")
+    ],
     data: DataDirOpt = DEFAULT_DATA,
     status: Annotated[str | None, typer.Option(help="Only records with this status.")] = None,
     area: Annotated[
         str | None,
         typer.Option(
-            help="Only records in this area (for matches: the request's).",
+            help="Only records in this area (for matches: the request's; for practices: a category).",
             callback=_choices("Area"),
         ),
     ] = None,
     state: Annotated[
         str | None,
         typer.Option(
-            help="ISO3 code: requests and matches of this State; offers from it or able to serve "
-            "it."
+            help="ISO3 code: requests, matches and practices of this State; offers from it or "
+            "able to serve it."
         ),
     ] = None,
     region: Annotated[
@@ -93,11 +96,12 @@ def list_command(
     ] = ListFormat.table,
     audience: AudienceOpt = AudienceName.secretariat,
 ) -> None:
-    """List requests, offers or matches, with filters.
+    """List requests, offers, matches or good practices, with filters.
 
     \b
     Examples:
       acsg list requests --status open
+      acsg list practices --format json
       acsg list offers --state NER
       acsg list matches --region west_central_africa --format csv
     """
@@ -113,7 +117,9 @@ def list_command(
 
 
 def show_command(
-    record_id: Annotated[str, typer.Argument(metavar="ID", help="A request, offer or match id.")],
+    record_id: Annotated[
+        str, typer.Argument(metavar="ID", help="A request, offer, match or practice id.")
+    ],
     data: DataDirOpt = DEFAULT_DATA,
     output_format: Annotated[
         ShowFormat, typer.Option("--format", "-f", help="Output format.")
@@ -127,12 +133,13 @@ def show_command(
     audience: AudienceOpt = AudienceName.secretariat,
     today: TodayOpt = None,
 ) -> None:
-    """Show one record; a match is shown with its request and offers.
+    """Show one record; a match is shown with its request and offers, a practice with its matches.
 
     \b
     Examples:
       acsg show REQ-2019-001
       acsg show MAT-2020-001 --format json
+      acsg show GP-2021-001
     """
     from acsg_cli import clock
     from acsg_cli.browse import show_record
@@ -178,7 +185,7 @@ def _sections(view: dict[str, Any]) -> list[tuple[str, Any]]:
             sections.append((f"request {view['request'].get('id')}", view["request"]))
         for offer in view.get("offers", []):
             sections.append((f"offer {offer.get('id')}", offer))
-    extra = {k: view[k] for k in ("regions", "matches") if k in view}
+    extra = {k: view[k] for k in ("regions", "matches", "practices") if k in view}
     if extra:
         sections.append(("related", extra))
     return sections

@@ -18,9 +18,11 @@ def _group(summary: str) -> typer.Typer:
 match_app = _group("Propose, create and move matches through their lifecycle.")
 consent_app = _group("Record each party's consent to a match (FS 3).")
 report_app = _group("Printable status and stocktaking reports.")
-new_app = _group("Start a new request or offer from a commented template.")
+new_app = _group("Start a new request, offer or good practice from a commented template.")
 cache_app = _group("The read cache that makes repeated runs fast (.acsg_cache/).")
 site_app = _group("The public portal: a static site built from the registry.")
+practice_app = _group("Good practices and tools learnt from matches (FS 1, FS 5).")
+export_app = _group("The registry in its partners' standards, shared audience only.")
 
 GROUPS = {
     "match": match_app,
@@ -29,4 +31,6 @@ GROUPS = {
     "new": new_app,
     "cache": cache_app,
     "site": site_app,
+    "practice": practice_app,
+    "export": export_app,
 }

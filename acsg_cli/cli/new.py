@@ -1,4 +1,5 @@
-"""`acsg new request` and `acsg new offer`: start a record from a commented template.
+"""`acsg new request`, `acsg new offer` and `acsg new practice`: start a record from a
+commented template.
 
 Answers come from options; whatever is missing is asked for when standard input is a
 terminal (each answer checked as it is typed, and asked again when wrong), and is a usage
@@ -346,6 +347,74 @@ def new_offer(
     values = ask.finish()
     values["status"] = _status(A.OfferStatus, status)
     _finish("offer", data, OfferAnswers(**values), stdout, today)
+
+
+@new_app.command("practice")
+def new_practice(
+    title: TitleOpt = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            metavar="ISO3",
+            help="A country where the practice was applied; repeat for several.",
+        ),
+    ] = None,
+    category: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--category",
+            metavar="AREA",
+            help="An area of the asylum system it concerns (SR); repeat for several.",
+        ),
+    ] = None,
+    summary: Annotated[
+        str | None,
+        typer.Option(
+            "--summary", metavar="TEXT", help="What was done, by whom, with what result (FS 5)."
+        ),
+    ] = None,
+    status: Annotated[str, typer.Option("--status", help="draft or published.")] = "draft",
+    data: DataDirOpt = DEFAULT_DATA,
+    stdout: StdoutOpt = False,
+) -> None:
+    """Start a new good practice or tool: writes data/practices/<next id>.yaml from a template.
+
+    The other keys (sharing entities, resources, languages, matches and pledges it came from)
+    are in the file as commented keys with hints; the file is valid at once. Missing options
+    are asked for when run in a terminal. Prints the new id on stdout and the file on stderr.
+    `acsg practice from-update` starts one from a match's progress update instead.
+
+    \b
+    Examples:
+      acsg new practice
+      acsg new practice --title "Remote registration interviews" --country ARM --category registration --summary "Interviews by video during COVID-19"
+    """
+    from acsg_cli.templates import PracticeAnswers
+    from acsg_cli.templates import answers as A
+
+    ask = Answers()
+    ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
+    ask.take(
+        "countries",
+        country,
+        "--country",
+        _listed(A.countries),
+        "Countries where it was applied, ISO3 codes (e.g. ARM)",
+    )
+    ask.take(
+        "categories",
+        category,
+        "--category",
+        _listed(lambda v: A.many_of(A.Area, v, "category")),
+        "Categories: areas of the asylum system (one or more, separated by spaces)",
+        choices=_choices(A.Area),
+    )
+    values = ask.finish()
+    if summary is not None:
+        values["summary"] = A.line(summary, "summary")
+    values["status"] = _status(A.PracticeStatus, status)
+    _finish("practice", data, PracticeAnswers(**values), stdout)
 
 
 def _status(enum: Any, given: str) -> Any:

@@ -286,6 +286,10 @@ def _checker(tgt: Target) -> Callable[[Document], list[Problem]]:
     return check
 
 
+match_checker = _checker
+"""The checks every edit of a match file passes: its model, and its history (the state machine)."""
+
+
 def _check_date(match: Match, on: date, today: date, *, chronological: bool) -> None:
     if on > today:
         raise DataError(f"--on {on} is in the future (today is {today})")

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from acsg_cli.models.fields import ID_PATTERNS, Contact, Record, Waiver
 from acsg_cli.models.match import Consent, HistoryEntry, Match, ProgressUpdate
 from acsg_cli.models.offer import GeographicScope, Offer, OfferingEntity
+from acsg_cli.models.practice import Practice, Resource, SharingEntity
 from acsg_cli.models.request import Milestone, NationalPlan, NeedsAssessment, Request
 
 
@@ -24,9 +25,16 @@ KINDS: dict[str, Kind] = {
     "request": Kind("request", "requests", "REQ", Request),
     "offer": Kind("offer", "offers", "OFF", Offer),
     "match": Kind("match", "matches", "MAT", Match),
+    "practice": Kind("practice", "practices", "GP", Practice),
 }
 KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}
 KIND_BY_PREFIX = {k.prefix: k for k in KINDS.values()}
+
+
+def kind_of_id(record_id: str) -> Kind | None:
+    """The kind an id's prefix names (`REQ-2021-001` -> request, `GP-2021-001` -> practice)."""
+    return KIND_BY_PREFIX.get(record_id.split("-", 1)[0])
+
 
 __all__ = [
     "ID_PATTERNS",
@@ -44,8 +52,12 @@ __all__ = [
     "NeedsAssessment",
     "Offer",
     "OfferingEntity",
+    "Practice",
     "ProgressUpdate",
     "Record",
     "Request",
+    "Resource",
+    "SharingEntity",
     "Waiver",
+    "kind_of_id",
 ]

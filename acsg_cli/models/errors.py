@@ -23,6 +23,8 @@ _PATTERN_WORDS = {
     r"^REQ-": "a request id like REQ-2021-001",
     r"^OFF-": "an offer id like OFF-2021-001",
     r"^MAT-": "a match id like MAT-2021-001",
+    r"^GP-": "a practice id like GP-2021-001",
+    r"^https?": "a web address starting with https://",
     r"^[A-Z]{3}$": "an ISO 3166-1 alpha-3 country code like TCD",
     r"^[a-z]{2}$": "an ISO 639-1 language code like fr",
     r"^ACSG": "a rule code like ACSG101",

@@ -16,6 +16,7 @@ ID_PATTERNS = {
     "request": r"^REQ-[0-9]{4}-[0-9]{3,}$",
     "offer": r"^OFF-[0-9]{4}-[0-9]{3,}$",
     "match": r"^MAT-[0-9]{4}-[0-9]{3,}$",
+    "practice": r"^GP-[0-9]{4}-[0-9]{3,}$",
 }
 RULE_CODE_PATTERN = r"^ACSG[0-9]{3}$"
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -29,7 +30,7 @@ class Record(BaseModel):
     )
 
     kind: ClassVar[str] = ""
-    """`request`, `offer` or `match` on the record models; empty on their parts."""
+    """`request`, `offer`, `match` or `practice` on the record models; empty on their parts."""
 
 
 def _iso_date(value: Any) -> Any:
@@ -97,6 +98,9 @@ Language = Annotated[
 RequestId = Annotated[str, Field(pattern=ID_PATTERNS["request"])]
 OfferId = Annotated[str, Field(pattern=ID_PATTERNS["offer"])]
 MatchId = Annotated[str, Field(pattern=ID_PATTERNS["match"])]
+PracticeId = Annotated[str, Field(pattern=ID_PATTERNS["practice"])]
+Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
+"""A web address: http or https, no spaces."""
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 

@@ -13,6 +13,7 @@ from acsg_cli.models.fields import (
     Line,
     MatchId,
     OfferId,
+    PracticeId,
     Record,
     RequestId,
     Text,
@@ -52,6 +53,8 @@ class ProgressUpdate(Record):
     milestones_met: list[Text] = []
     good_practice: Flag | Text = False
     """`true`, or the good practice described in words (FS 5)."""
+    practice: PracticeId | None = None
+    """The practice record started from this update (`acsg practice from-update`)."""
 
 
 class Match(Record):

@@ -108,7 +108,9 @@ class Store:
 
     def __init__(self, root: Path) -> None:
         self.root = root
-        self._folders = {str(root / folder) for folder in ("requests", "offers", "matches")}
+        from acsg_cli.registry.sources import RECORD_FOLDERS
+
+        self._folders = {str(root / folder) for folder in RECORD_FOLDERS}
         resolved = str(root.resolve())
         self.path = cache_dir(root) / f"reads-{digest(resolved.encode()).hex()}.pickle"
         self._entries: dict[str, Entry] | None = None

@@ -19,7 +19,9 @@ def cross_check(registry: Registry) -> list[Problem]:
     @cache
     def near(kind: str) -> NearIds:
         # Built once per run, and only when a reference is dangling.
-        return NearIds(registry.requests if kind == "request" else registry.offers)
+        from acsg_cli.models import KINDS
+
+        return NearIds(getattr(registry, KINDS[kind].folder))
 
     for match in registry.matches.values():
         found.extend(
@@ -42,6 +44,12 @@ def cross_check(registry: Registry) -> list[Problem]:
                     near=near,
                 )
             )
+    for practice in registry.practices.values():
+        for index, match_id in enumerate(practice.matches):
+            found.extend(
+                _reference(registry, practice.id, ("matches", index), match_id, "match", near=near)
+            )
+    found.extend(_practice_links(registry, near))
     for request in registry.requests.values():
         if request.status is RequestStatus.MATCHED and not any(
             m.status not in ENDED_MATCH_STATUSES for m in registry.matches_for_request(request.id)
@@ -91,9 +99,11 @@ def _reference(
         return []
     if target in registry.known_ids:
         return []  # the target's own file fails to load and is reported there
+    from acsg_cli.models import KINDS
+
     closest = near(kind).closest(target, cutoff=0.8)
     hint = f"; did you mean {closest}?" if closest else ""
-    folder = "requests" if kind == "request" else "offers"
+    folder = KINDS[kind].folder
     return [
         _at(
             registry,
@@ -134,4 +144,30 @@ def _match_statuses(registry: Registry, match: Any) -> list[Problem]:
                     f"{offer.status.value}; withdraw the match or replace the offer",
                 )
             )
+    return found
+
+
+def _practice_links(registry: Registry, near: Callable[[str], NearIds]) -> list[Problem]:
+    """A progress update that names a practice and the practice agree: linked both ways."""
+    found = []
+    for match in registry.matches.values():
+        for index, update in enumerate(match.updates):
+            if update.practice is None:
+                continue
+            path = ("updates", index, "practice")
+            found.extend(
+                _reference(registry, match.id, path, update.practice, "practice", near=near)
+            )
+            practice = registry.practices.get(update.practice)
+            if practice is not None and match.id not in practice.matches:
+                found.append(
+                    _at(
+                        registry,
+                        match.id,
+                        path,
+                        codes.INCONSISTENT,
+                        f"update {index} names practice {practice.id}, whose `matches` does not "
+                        f"list {match.id}; add it there",
+                    )
+                )
     return found

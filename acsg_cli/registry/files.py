@@ -7,7 +7,7 @@ read cache (`registry.cache`) and computed in another process (`registry.paralle
 from __future__ import annotations
 
 from acsg_cli import problems as codes
-from acsg_cli.models import KIND_BY_FOLDER, KIND_BY_PREFIX, Kind
+from acsg_cli.models import KIND_BY_FOLDER, Kind, kind_of_id
 from acsg_cli.registry.records import FileProblem, FileResult
 from acsg_cli.registry.sources import SourceFile
 from acsg_cli.yamlio.reader import ReadError, SourceMap, read_bytes, read_data
@@ -39,9 +39,11 @@ def load_file(folder: str, name: str, raw: bytes) -> FileResult:
     record_id = data.get("id")
     kind = KIND_BY_FOLDER.get(folder)
     if kind is None and isinstance(record_id, str):
-        kind = KIND_BY_PREFIX.get(record_id[:3])
+        kind = kind_of_id(record_id)
     if kind is None:
-        message = "cannot tell the kind of record: put it in requests/, offers/ or matches/"
+        message = (
+            "cannot tell the kind of record: put it in requests/, offers/, matches/ or practices/"
+        )
         return FileResult(None, None, ((1, 1, codes.MISPLACED, message),))
     declared = record_id if isinstance(record_id, str) else None
     placement = _placement(folder, name, kind, declared)
@@ -70,7 +72,7 @@ def _placement(folder: str, name: str, kind: Kind, record_id: str | None) -> str
     if record_id is None:
         return None
     if folder in KIND_BY_FOLDER:
-        other = KIND_BY_PREFIX.get(record_id[:3])
+        other = kind_of_id(record_id)
         if other is not None and other is not kind:
             return (
                 f"'{record_id}' is {_article(other.name)} id but the file is in "

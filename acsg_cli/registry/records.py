@@ -11,7 +11,7 @@ from typing import Any
 
 from acsg_cli import problems as codes
 from acsg_cli.errors import UnknownIdError
-from acsg_cli.models import Match, Offer, Record, Request
+from acsg_cli.models import Match, Offer, Practice, Record, Request
 from acsg_cli.problems import Problem
 from acsg_cli.vocab import LIVE_MATCH_STATUSES
 from acsg_cli.yamlio.reader import ReadError, SourceMap, read_bytes
@@ -82,6 +82,7 @@ class Registry:
     requests: dict[str, Request] = field(default_factory=dict)
     offers: dict[str, Offer] = field(default_factory=dict)
     matches: dict[str, Match] = field(default_factory=dict)
+    practices: dict[str, Practice] = field(default_factory=dict)
     sources: dict[str, RecordSource] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -115,6 +116,7 @@ class Registry:
             self.requests.get(record_id)
             or self.offers.get(record_id)
             or self.matches.get(record_id)
+            or self.practices.get(record_id)
         )
 
     def require(self, record_id: str, kind: str | None = None) -> Any:
@@ -130,19 +132,20 @@ class Registry:
                 f"{what} '{record_id}' does not load; run `acsg validate "
                 f"{self.known_ids[record_id]}`"
             )
-        tables: list[dict[str, Any]] = [self.requests, self.offers, self.matches]
+        tables: list[dict[str, Any]] = [self.requests, self.offers, self.matches, self.practices]
         pool = [i for t in tables for i in t if kind is None or t[i].kind == kind]
         near = difflib.get_close_matches(record_id, sorted(pool), n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]}?" if near else ""
         raise UnknownIdError(f"no {what} with id '{record_id}' in {self.root_display}{hint}")
 
     def all_ids(self) -> list[str]:
-        return sorted([*self.requests, *self.offers, *self.matches])
+        return sorted([*self.requests, *self.offers, *self.matches, *self.practices])
 
     def records(self) -> Iterator[Record]:
         yield from self.requests.values()
         yield from self.offers.values()
         yield from self.matches.values()
+        yield from self.practices.values()
 
     def matches_for_request(self, request_id: str) -> list[Match]:
         return list(self._match_index()[0].get(request_id, ()))
@@ -160,6 +163,7 @@ class Registry:
             "request": self.requests,
             "offer": self.offers,
             "match": self.matches,
+            "practice": self.practices,
         }
         table = tables[record.kind]
         table[record.id] = record  # type: ignore[attr-defined]  # every kind has an id; Record does not declare it

@@ -18,7 +18,7 @@ from acsg_cli.errors import UsageError
 from acsg_cli.problems import Problem, Severity
 from acsg_cli.yamlio.reader import MAX_BYTES
 
-RECORD_FOLDERS = ("requests", "offers", "matches")
+RECORD_FOLDERS = ("requests", "offers", "matches", "practices")
 """The folders of record kinds (`models.KIND_BY_FOLDER`, named here so finding files does not
 import the models)."""
 

@@ -14,13 +14,14 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from acsg_cli.models import Match, Offer, Request
+from acsg_cli.models import Match, Offer, Practice, Request
 from acsg_cli.problems import Severity
 from acsg_cli.vocab import (
     ENDED_MATCH_STATUSES,
     LIVE_MATCH_STATUSES,
     Area,
     OfferStatus,
+    PracticeStatus,
     RequestStatus,
 )
 
@@ -80,6 +81,15 @@ class RuleContext:
                 index.setdefault(state, []).append((match, covered))
         return index
 
+    @cached_property
+    def known_pledges(self) -> frozenset[str]:
+        """Every GRF pledge id a request or an offer of the registry carries."""
+        return frozenset(
+            pledge
+            for record in [*self.registry.requests.values(), *self.registry.offers.values()]
+            for pledge in record.grf_pledge_ids
+        )
+
 
 class Rule:
     """A criterion with a stable code. Subclasses set the class attributes and `check`.
@@ -94,7 +104,7 @@ class Rule:
     cites: ClassVar[str]
     summary: ClassVar[str]
     applies_to: ClassVar[str]
-    """The kind of record checked: `request`, `offer`, `match`, or `any`."""
+    """The kind of record checked: `request`, `offer`, `match`, `practice`, or `any`."""
     waivable: ClassVar[bool] = True
     """Whether a record may carry a waiver for this rule."""
 
@@ -177,6 +187,23 @@ class MatchRule(Rule):
         )
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        raise NotImplementedError
+
+
+class PracticeRule(Rule):
+    """A criterion on a good practice: the configured severity on a `published` practice, at most
+    a warning on a `draft` (still being written), nothing on an `archived` one."""
+
+    applies_to: ClassVar[str] = "practice"
+
+    def severity_for(self, record: Practice, base: Severity) -> Severity | None:
+        if record.status is PracticeStatus.ARCHIVED:
+            return None
+        if record.status is PracticeStatus.DRAFT and base is Severity.ERROR:
+            return Severity.WARNING
+        return base
+
+    def check(self, context: RuleContext, record: Practice) -> Iterator[Finding]:
         raise NotImplementedError
 
 

@@ -121,7 +121,12 @@ def run_rules(
     """Problems the rules find in the registry's records (those `include(display path)` keeps)."""
     settings = settings or RuleSettings()
     context = RuleContext(registry, clock.today(today), RULES)
-    by_kind: dict[str, list[tuple[Rule, Severity]]] = {"request": [], "offer": [], "match": []}
+    by_kind: dict[str, list[tuple[Rule, Severity]]] = {
+        "request": [],
+        "offer": [],
+        "match": [],
+        "practice": [],
+    }
     for rule in RULES.values():
         if settings.enabled(rule.code):
             base = settings.severity.get(rule.code, rule.default_severity)

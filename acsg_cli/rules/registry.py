@@ -24,6 +24,10 @@ from acsg_cli.rules.offer_expertise import OfferExpertise
 from acsg_cli.rules.offer_expired import ExpiredOffer
 from acsg_cli.rules.offer_narrow_scope import NarrowScopeRule
 from acsg_cli.rules.offer_technical_exchange import OfferTechnicalExchange
+from acsg_cli.rules.practice_categories import PracticeCategories
+from acsg_cli.rules.practice_pledges import PracticePledges
+from acsg_cli.rules.practice_sources import PracticeFromSupport
+from acsg_cli.rules.practice_summary import PracticeSummary
 from acsg_cli.rules.request_asylum_area import AsylumSystemArea
 from acsg_cli.rules.request_concrete_gap import ConcreteGap
 from acsg_cli.rules.request_coordination import CoordinationRule
@@ -75,6 +79,10 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     MatchCapacity,
     MatchDates,
     MatchLifecycle,
+    PracticeSummary,
+    PracticeCategories,
+    PracticeFromSupport,
+    PracticePledges,
 )
 
 RULES: dict[str, Rule] = {cls.code: cls() for cls in RULE_CLASSES}

@@ -1,4 +1,4 @@
-"""New records from commented templates (`acsg new request|offer`).
+"""New records from commented templates (`acsg new request|offer|practice`).
 
 A new file holds what the person answered, and every other ACSG criterion as a commented key
 with a one-line hint citing its paragraph, so the file loads at once and shows what is left
@@ -18,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 from acsg_cli.errors import UsageError
-from acsg_cli.templates.answers import OfferAnswers, RequestAnswers
+from acsg_cli.templates.answers import OfferAnswers, PracticeAnswers, RequestAnswers
+
+Answers = RequestAnswers | OfferAnswers | PracticeAnswers
 
 SCHEMA_REF = "../../schemas/{kind}.schema.json"
 """The schema line's target, relative to `data/<folder>/` in a clone of the registry."""
@@ -80,7 +82,7 @@ def _environment() -> Any:
     return env
 
 
-def render(kind: str, record_id: str, answers: RequestAnswers | OfferAnswers, today: date) -> str:
+def render(kind: str, record_id: str, answers: Answers, today: date) -> str:
     """The commented YAML text of a new record."""
     from acsg_cli import vocab
 
@@ -110,7 +112,7 @@ def check(kind: str, text: str) -> None:
 def new_record(
     root: Path,
     kind: str,
-    answers: RequestAnswers | OfferAnswers,
+    answers: Answers,
     today: date,
     *,
     write: bool = True,
@@ -125,8 +127,10 @@ def new_record(
     from acsg_cli.registry.ids import create_record, next_id
     from acsg_cli.registry.locking import registry_lock
 
-    if kind not in ("request", "offer"):
-        raise UsageError(f"cannot start a new '{kind}' from a template; choose request or offer")
+    if kind not in ("request", "offer", "practice"):
+        raise UsageError(
+            f"cannot start a new '{kind}' from a template; choose request, offer or practice"
+        )
     if not write:
         record_id = next_id(root, kind, today.year)
         text = render(kind, record_id, answers, today)
@@ -148,4 +152,13 @@ def new_record(
     return NewRecord(record_id, path, rendered[record_id])
 
 
-__all__ = ["NewRecord", "OfferAnswers", "RequestAnswers", "check", "new_record", "render", "scalar"]
+__all__ = [
+    "NewRecord",
+    "OfferAnswers",
+    "PracticeAnswers",
+    "RequestAnswers",
+    "check",
+    "new_record",
+    "render",
+    "scalar",
+]

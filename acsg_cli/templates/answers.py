@@ -9,13 +9,21 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any, TypeVar
 
 from acsg_cli import geo
 from acsg_cli.errors import UsageError
-from acsg_cli.vocab import Area, EntityType, OfferStatus, Region, RequestStatus, SupportType
+from acsg_cli.vocab import (
+    Area,
+    EntityType,
+    OfferStatus,
+    PracticeStatus,
+    Region,
+    RequestStatus,
+    SupportType,
+)
 
 E = TypeVar("E", bound=Enum)
 
@@ -44,6 +52,19 @@ class OfferAnswers:
     expertise: str
     country: str | None = None
     status: OfferStatus = OfferStatus.OPEN
+
+
+@dataclass(frozen=True)
+class PracticeAnswers:
+    """The keys a new good practice needs to load, and what it came from when known."""
+
+    title: str
+    countries: list[str]
+    categories: list[Area]
+    summary: str | None = None
+    matches: list[str] = field(default_factory=list)
+    grf_pledge_ids: list[str] = field(default_factory=list)
+    status: PracticeStatus = PracticeStatus.DRAFT
 
 
 def split(values: Iterable[str]) -> list[str]:

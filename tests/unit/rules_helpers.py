@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from acsg_cli.models import KIND_BY_PREFIX
+from acsg_cli.models import kind_of_id
 from acsg_cli.problems import Problem
 from acsg_cli.rules.engine import RuleSettings
 from acsg_cli.validation import validate
@@ -22,7 +22,18 @@ TRIGGERS = RULE_EXAMPLES / "triggers"
 TODAY = date(2024, 6, 1)
 """The date the rule tests run on (ACSG204 compares with it)."""
 
-BASE_RECORDS = {"request": "REQ-2021-001", "offer": "OFF-2021-001", "match": "MAT-2021-001"}
+BASE_RECORDS = {
+    "request": "REQ-2021-001",
+    "offer": "OFF-2021-001",
+    "match": "MAT-2021-001",
+    "practice": "GP-2021-001",
+}
+
+
+def _folder(record_id: str) -> str:
+    kind = kind_of_id(record_id)
+    assert kind is not None, f"no kind has the id {record_id}"
+    return kind.folder
 
 
 def compliant_copy(tmp_path: Path) -> Path:
@@ -36,13 +47,13 @@ def place(root: Path, text: str) -> Path:
     found = re.search(r"^id: *(\S+)", text, re.MULTILINE)
     assert found, "the record has no id"
     record_id = found.group(1)
-    path = root / KIND_BY_PREFIX[record_id[:3]].folder / f"{record_id}.yaml"
+    path = root / _folder(record_id) / f"{record_id}.yaml"
     path.write_text(text)
     return path
 
 
 def record_data(root: Path, record_id: str) -> dict[str, Any]:
-    path = root / KIND_BY_PREFIX[record_id[:3]].folder / f"{record_id}.yaml"
+    path = root / _folder(record_id) / f"{record_id}.yaml"
     return read_path(path).data
 
 

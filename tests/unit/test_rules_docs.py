@@ -28,8 +28,8 @@ def examples(rule: Rule) -> dict[str, str]:
 @pytest.mark.parametrize("code", list(RULES))
 def test_rule_is_documented(code: str) -> None:
     rule = RULES[code]
-    assert re.fullmatch(r"ACSG[0-3]\d\d", rule.code) and rule.name and rule.summary.endswith(".")
-    assert rule.applies_to in ("request", "offer", "match", "any")
+    assert re.fullmatch(r"ACSG[0-4]\d\d", rule.code) and rule.name and rule.summary.endswith(".")
+    assert rule.applies_to in ("request", "offer", "match", "practice", "any")
     assert rule.cites and all(CITE.match(c) for c in rule.cites.split(", ")), rule.cites
     doc = rule.documentation()
     assert "Why:" in doc and f"({rule.cites})" in doc.splitlines()[0]

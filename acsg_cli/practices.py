@@ -40,14 +40,12 @@ def _covered_areas(registry: Registry, match: Match) -> list[str]:
 
 
 def _pledges(registry: Registry, match: Match) -> list[str]:
-    found: list[str] = []
-    parties = [registry.requests.get(match.request)]
-    parties += [registry.offers.get(o) for o in match.offers]
-    for record in parties:
-        for pledge in record.grf_pledge_ids if record is not None else []:
-            if pledge not in found:
-                found.append(pledge)
-    return found
+    request = registry.requests.get(match.request)
+    pledges = list(request.grf_pledge_ids) if request is not None else []
+    for offer_id in match.offers:
+        offer = registry.offers.get(offer_id)
+        pledges += offer.grf_pledge_ids if offer is not None else []
+    return list(dict.fromkeys(pledges))
 
 
 def from_update(

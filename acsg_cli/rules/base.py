@@ -84,10 +84,11 @@ class RuleContext:
     @cached_property
     def known_pledges(self) -> frozenset[str]:
         """Every GRF pledge id a request or an offer of the registry carries."""
+        requests = self.registry.requests.values()
+        offers = self.registry.offers.values()
         return frozenset(
-            pledge
-            for record in [*self.registry.requests.values(), *self.registry.offers.values()]
-            for pledge in record.grf_pledge_ids
+            [p for r in requests for p in r.grf_pledge_ids]
+            + [p for o in offers for p in o.grf_pledge_ids]
         )
 
 

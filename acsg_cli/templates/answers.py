@@ -158,6 +158,8 @@ __all__ = [
     "EntityType",
     "OfferAnswers",
     "OfferStatus",
+    "PracticeAnswers",
+    "PracticeStatus",
     "Region",
     "RequestAnswers",
     "RequestStatus",

@@ -209,6 +209,14 @@ class ResourceKind(_Vocab):
     FORM = "form"
 
 
+class TranslationLanguage(_Vocab):
+    """Languages a record's text may be translated into (`translations`); records are written
+    in English, and the tool speaks English, French and Spanish (`--lang`)."""
+
+    FR = "fr"
+    ES = "es"
+
+
 def label_of(kind: type[_Vocab], code: str | None) -> str:
     """The label of `code` in vocabulary `kind`; a code the vocabulary lacks is shown as written."""
     if code is None:

@@ -90,6 +90,8 @@ def describe(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], str]:
     kind = error["type"]
     value = error.get("input")
     where = path_text(loc)
+    if loc and loc[-1] == "[key]":  # a mapping's key is wrong: name the mapping, not "x.[key]"
+        where = path_text(loc[:-2])
     prefix = f"{where}: " if where else ""
     if kind == "missing":
         return codes.MISSING_KEY, loc[:-1], f"missing required key '{where}'"

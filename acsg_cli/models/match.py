@@ -20,7 +20,8 @@ from acsg_cli.models.fields import (
     Waiver,
     unique_list,
 )
-from acsg_cli.vocab import Decision, MatchStatus
+from acsg_cli.models.translations import MatchText
+from acsg_cli.vocab import Decision, MatchStatus, TranslationLanguage
 
 Party = Annotated[str, Field(pattern=r"^(?:[A-Z]{3}|" + ID_PATTERNS["offer"][1:-1] + r")$")]
 
@@ -75,6 +76,8 @@ class Match(Record):
     history: list[HistoryEntry] = []
     updates: list[ProgressUpdate] = []
     waivers: list[Waiver] = []
+    translations: dict[TranslationLanguage, MatchText] = {}
+    """The record's text in other languages (`acsg_cli.translations`)."""
 
     def parties(self, requesting_states: list[str]) -> list[str]:
         """Every party whose consent the match needs: each requesting State, then each offer."""

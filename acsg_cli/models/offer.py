@@ -21,6 +21,7 @@ from acsg_cli.models.fields import (
     Waiver,
     unique_list,
 )
+from acsg_cli.models.translations import OfferText
 from acsg_cli.vocab import (
     Area,
     Channel,
@@ -31,6 +32,7 @@ from acsg_cli.vocab import (
     ReceivedVia,
     Region,
     SupportType,
+    TranslationLanguage,
 )
 
 
@@ -118,3 +120,5 @@ class Offer(Record):
     confidential: Flag = False
     contact: Contact | None = None
     waivers: list[Waiver] = []
+    translations: dict[TranslationLanguage, OfferText] = {}
+    """The record's text in other languages (`acsg_cli.translations`)."""

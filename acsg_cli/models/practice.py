@@ -21,7 +21,8 @@ from acsg_cli.models.fields import (
     Waiver,
     unique_list,
 )
-from acsg_cli.vocab import Area, EntityType, PracticeStatus, ResourceKind
+from acsg_cli.models.translations import PracticeText
+from acsg_cli.vocab import Area, EntityType, PracticeStatus, ResourceKind, TranslationLanguage
 
 
 class SharingEntity(Record):
@@ -69,3 +70,5 @@ class Practice(Record):
     status: PracticeStatus
     contact: Contact | None = None
     waivers: list[Waiver] = []
+    translations: dict[TranslationLanguage, PracticeText] = {}
+    """The record's text in other languages (`acsg_cli.translations`)."""

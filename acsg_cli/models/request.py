@@ -18,6 +18,7 @@ from acsg_cli.models.fields import (
     Waiver,
     unique_list,
 )
+from acsg_cli.models.translations import RequestText
 from acsg_cli.vocab import (
     Area,
     EntityType,
@@ -27,6 +28,7 @@ from acsg_cli.vocab import (
     RequestStatus,
     RequestTerm,
     SupportType,
+    TranslationLanguage,
 )
 
 
@@ -106,5 +108,7 @@ class Request(Record):
     confidential: Flag = False
     contact: Contact | None = None
     waivers: list[Waiver] = []
+    translations: dict[TranslationLanguage, RequestText] = {}
+    """The record's text in other languages (`acsg_cli.translations`)."""
 
     kind: ClassVar[str] = "request"

@@ -85,3 +85,13 @@ def region_of(code: str) -> Region | None:
 
 def countries_in(region: Region) -> list[str]:
     return sorted(code for code, r in _regions().items() if r is region)
+
+
+@cache
+def _alpha2() -> dict[str, str]:
+    return {entry["alpha_3"]: entry["alpha_2"] for entry in _iso_database("iso3166-1", "3166-1")}
+
+
+def alpha2(code: str) -> str:
+    """The ISO 3166-1 alpha-2 code of an alpha-3 code (IATI and HXL p-codes use alpha-2)."""
+    return _alpha2()[code]

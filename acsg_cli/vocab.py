@@ -217,6 +217,14 @@ class TranslationLanguage(_Vocab):
     ES = "es"
 
 
+class GcrStage(_Vocab):
+    """The stages of a pledge in the Global Compact on Refugees' pledge progress updates."""
+
+    PLANNING = "planning"
+    IN_PROGRESS = "in_progress"
+    FULFILLED = "fulfilled"
+
+
 def label_of(kind: type[_Vocab], code: str | None) -> str:
     """The label of `code` in vocabulary `kind`; a code the vocabulary lacks is shown as written."""
     if code is None:

@@ -127,3 +127,11 @@ class Waiver(Record):
     reason: Text | None = None
     approved_by: Line | None = None
     on: IsoDate | None = None
+
+
+def end_after_start(end: date | None, info: Any) -> date | None:
+    """A `planned_end` validator: not before the `planned_start` read just before it."""
+    start = info.data.get("planned_start")
+    if end is not None and start is not None and end < start:
+        raise ValueError(f"planned_end {end} is before planned_start {start}")
+    return end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, ClassVar
 
-from pydantic import Field, StrictFloat, StrictInt
+from pydantic import Field, StrictFloat, StrictInt, field_validator
 
 from acsg_cli.models.fields import (
     ID_PATTERNS,
@@ -18,8 +18,10 @@ from acsg_cli.models.fields import (
     RequestId,
     Text,
     Waiver,
+    end_after_start,
     unique_list,
 )
+from acsg_cli.models.offer import Units
 from acsg_cli.models.translations import MatchText
 from acsg_cli.vocab import Decision, MatchStatus, TranslationLanguage
 
@@ -75,9 +77,15 @@ class Match(Record):
     scope: Text | None = None
     history: list[HistoryEntry] = []
     updates: list[ProgressUpdate] = []
+    units: Units | None = None
+    """The units involved on each side (the requesting authority's, the offering entity's)."""
+    planned_start: IsoDate | None = None
+    planned_end: IsoDate | None = None
     waivers: list[Waiver] = []
     translations: dict[TranslationLanguage, MatchText] = {}
     """The record's text in other languages (`acsg_cli.translations`)."""
+
+    _end_after_start = field_validator("planned_end")(end_after_start)
 
     def parties(self, requesting_states: list[str]) -> list[str]:
         """Every party whose consent the match needs: each requesting State, then each offer."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import Field, StrictInt, model_validator
+from pydantic import Field, StrictInt, field_validator, model_validator
 
 from acsg_cli.models.fields import (
     Contact,
@@ -19,6 +19,7 @@ from acsg_cli.models.fields import (
     RequestId,
     Text,
     Waiver,
+    end_after_start,
     unique_list,
 )
 from acsg_cli.models.translations import OfferText
@@ -26,6 +27,7 @@ from acsg_cli.vocab import (
     Area,
     Channel,
     EntityType,
+    GcrStage,
     OfferStatus,
     OfferTerm,
     QualityDimension,
@@ -93,6 +95,32 @@ class GeographicScope(Record):
         return False
 
 
+class Units(Record):
+    """The units involved on each side: the requesting State's and the offering entity's."""
+
+    requesting: unique_list(Line) = []  # type: ignore[valid-type]
+    offering: unique_list(Line) = []  # type: ignore[valid-type]
+
+
+class Implementation(Record):
+    """Support given under the offer with no matching request: the Portal's second track."""
+
+    title: Line
+    states: unique_list(Country, min_length=1)  # type: ignore[valid-type]
+    """The States that received the support (ISO3)."""
+    stage: GcrStage
+    """Its GCR pledge stage: planning, in_progress or fulfilled."""
+    summary: Text | None = None
+    units: Units | None = None
+    planned_start: IsoDate | None = None
+    planned_end: IsoDate | None = None
+    on: IsoDate | None = None
+    """When this entry was last brought up to date."""
+    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
+
+    _end_after_start = field_validator("planned_end")(end_after_start)
+
+
 class Offer(Record):
     """An offer; only identification and matching keys are required."""
 
@@ -119,6 +147,8 @@ class Offer(Record):
     languages: unique_list(Language) = []  # type: ignore[valid-type]
     confidential: Flag = False
     contact: Contact | None = None
+    implementation: list[Implementation] = []
+    """Support given under this offer to States that made no matching request."""
     waivers: list[Waiver] = []
     translations: dict[TranslationLanguage, OfferText] = {}
     """The record's text in other languages (`acsg_cli.translations`)."""

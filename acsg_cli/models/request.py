@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import field_validator
+
 from acsg_cli.models.fields import (
     Contact,
     Country,
@@ -16,6 +18,7 @@ from acsg_cli.models.fields import (
     RequestId,
     Text,
     Waiver,
+    end_after_start,
     unique_list,
 )
 from acsg_cli.models.translations import RequestText
@@ -85,6 +88,8 @@ class Request(Record):
     title: Line
     requesting_states: unique_list(Country, min_length=1)  # type: ignore[valid-type]
     lead_authority: Line | None = None
+    units: unique_list(Line) = []  # type: ignore[valid-type]
+    """The national units involved, beside the lead authority."""
     submitted_on: IsoDate
     received_via: ReceivedVia | None = None
     grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
@@ -101,6 +106,8 @@ class Request(Record):
     gap: Text | None = None
     objectives: list[Text] = []
     milestones: list[Milestone] = []
+    planned_start: IsoDate | None = None
+    planned_end: IsoDate | None = None
     sustainability: Text | None = None
     other_beneficiaries: list[Beneficiary] = []
     coordination: Coordination | None = None
@@ -112,3 +119,4 @@ class Request(Record):
     """The record's text in other languages (`acsg_cli.translations`)."""
 
     kind: ClassVar[str] = "request"
+    _end_after_start = field_validator("planned_end")(end_after_start)

@@ -104,6 +104,7 @@ def test_schema_check_and_write(tmp_path: Path, runner: CliRunner) -> None:
     assert sorted(p.name for p in out.iterdir()) == [
         "match.schema.json",
         "offer.schema.json",
+        "practice.schema.json",
         "request.schema.json",
     ]
     assert runner.invoke(app, ["schema", "--check", "--out", str(out)]).exit_code == 0
@@ -118,7 +119,7 @@ def test_shipped_registry_validates(runner: CliRunner) -> None:
     result = runner.invoke(app, ["validate", "--data", str(SHIPPED), "--format", "json"])
     assert result.exit_code == 0, result.stdout
     report = json.loads(result.stdout)
-    assert report["files_checked"] == len(list(SHIPPED.glob("*/*.yaml"))) == 18
+    assert report["files_checked"] == len(list(SHIPPED.glob("*/*.yaml"))) == 21
     assert report["problems"] == []
 
 

@@ -32,6 +32,9 @@ OFFER = A.OfferAnswers(
     geographic_scope={"global": True},
     expertise="Trainers on COI research",
 )
+PRACTICE = A.PracticeAnswers(
+    title="Remote interviews", countries=["ARM"], categories=[A.Area.REGISTRATION]
+)
 KEY_LINE = re.compile(r"^(# )?([a-z_]+):(.*)$")
 CRITERIA = {
     "request": {
@@ -75,7 +78,9 @@ def top_level_keys(text: str) -> dict[str, str]:
     return keys
 
 
-@pytest.mark.parametrize(("kind", "answers"), [("request", REQUEST), ("offer", OFFER)])
+@pytest.mark.parametrize(
+    ("kind", "answers"), [("request", REQUEST), ("offer", OFFER), ("practice", PRACTICE)]
+)
 def test_every_model_key_is_in_the_template(kind: str, answers: object) -> None:
     text = render(kind, f"{KINDS[kind].prefix}-2025-001", answers, TODAY)  # type: ignore[arg-type]
     model_keys = {field.alias or name for name, field in KINDS[kind].model.model_fields.items()}
@@ -227,19 +232,25 @@ def test_missing_registry(tmp_path: Path) -> None:
         new_record(tmp_path / "nowhere", "request", REQUEST, TODAY)
 
 
-def test_only_requests_and_offers(registry: Path) -> None:
-    with pytest.raises(UsageError, match="choose request or offer"):
+def test_only_requests_offers_and_practices(registry: Path) -> None:
+    with pytest.raises(UsageError, match="choose request, offer or practice"):
         new_record(registry, "match", REQUEST, TODAY)
 
 
-@pytest.mark.parametrize(("kind", "answers"), [("request", REQUEST), ("offer", OFFER)])
+@pytest.mark.parametrize(
+    ("kind", "answers"), [("request", REQUEST), ("offer", OFFER), ("practice", PRACTICE)]
+)
 def test_uncommenting_every_hint_gives_a_valid_record(kind: str, answers: object) -> None:
     """The commented keys are a correct example: a contributor deletes `# ` and edits the value."""
     text = render(kind, f"{KINDS[kind].prefix}-2025-001", answers, TODAY)  # type: ignore[arg-type]
     lines = text.splitlines()
     body = lines[next(i for i, line in enumerate(lines) if not line.startswith("#")) :]
     uncommented = "\n".join(line[2:] if line.startswith("# ") else line for line in body) + "\n"
-    filled = uncommented.replace("YYYY-MM-DD", "2025-06-30").replace("REQ-YYYY-NNN", "REQ-2021-001")
+    filled = (
+        uncommented.replace("YYYY-MM-DD", "2025-06-30")
+        .replace("REQ-YYYY-NNN", "REQ-2021-001")
+        .replace("MAT-YYYY-NNN", "MAT-2021-001")
+    )
     check(kind, filled)
     data = read_bytes(filled.encode()).data
     assert set(data) == {

@@ -66,7 +66,8 @@ def list_command(
     area: Annotated[
         str | None,
         typer.Option(
-            help="Only records in this area (for matches: the request's; for practices: a category).",
+            help="Only records in this area (for matches: the request's; for practices: a "
+            "category).",
             callback=_choices("Area"),
         ),
     ] = None,

@@ -388,7 +388,7 @@ def new_practice(
     \b
     Examples:
       acsg new practice
-      acsg new practice --title "Remote registration interviews" --country ARM --category registration --summary "Interviews by video during COVID-19"
+      acsg new practice --title "Remote interviews" --country ARM --category registration
     """
     from acsg_cli.templates import PracticeAnswers
     from acsg_cli.templates import answers as A

@@ -72,7 +72,8 @@ def test_pledge_implementation_items(tmp_path: Path) -> None:
     assert [(p.code, p.message) for p in problems] == [
         (
             "ACSG012",
-            "implementation[0].planned_end: planned_end 2022-02-05 is before planned_start 2022-03-01",
+            "implementation[0].planned_end: "
+            "planned_end 2022-02-05 is before planned_start 2022-03-01",
         )
     ]
     assert (

@@ -15,7 +15,7 @@ from typing import Any
 
 from acsg_cli.errors import UsageError
 
-SECTIONS = frozenset({"rules", "matching", "reports"})
+SECTIONS = frozenset({"rules", "matching", "reports", "export"})
 """Top-level keys `[tool.acsg]` may hold; anything else is a typo and refused."""
 
 

@@ -91,6 +91,7 @@ def _register() -> None:
     from acsg_cli.cli import (
         browse,
         cache,
+        export,
         lifecycle,
         matching,
         new,
@@ -115,6 +116,7 @@ def _register() -> None:
         cache,
         site,
         practices,
+        export,
     ):
         module.register(app)
     for name, group in GROUPS.items():

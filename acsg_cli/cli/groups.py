@@ -22,7 +22,6 @@ new_app = _group("Start a new request, offer or good practice from a commented t
 cache_app = _group("The read cache that makes repeated runs fast (.acsg_cache/).")
 site_app = _group("The public portal: a static site built from the registry.")
 practice_app = _group("Good practices and tools learnt from matches (FS 1, FS 5).")
-export_app = _group("The registry in its partners' standards, shared audience only.")
 
 GROUPS = {
     "match": match_app,
@@ -32,5 +31,4 @@ GROUPS = {
     "cache": cache_app,
     "site": site_app,
     "practice": practice_app,
-    "export": export_app,
 }

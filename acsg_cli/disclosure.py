@@ -270,6 +270,7 @@ def disclose(
         del data[name]
     if hidden:
         withheld.append(Withheld(record.id, tuple(hidden), _why(record, audience)))
+    _strip_translations(data, hidden_fields(record, audience))
     kept = data.pop("contact", None)
     data = redact_all(data)
     if kept is not None:
@@ -277,7 +278,7 @@ def disclose(
     return Disclosed(data, tuple(withheld))
 
 
-def _why(record: Request | Offer, audience: Audience) -> str:
+def _why(record: Request | Offer | Practice, audience: Audience) -> str:
     kind = "request" if record.kind == "request" else "offer"
     if audience.role is Role.SHARED:
         return f"{record.id} is a confidential {kind}: its details are not shared (FS 3)"
@@ -324,6 +325,22 @@ def rationale_visible(
     return audience.sees_details(request) and all(audience.sees_details(o) for o in offers)
 
 
+def _strip_translations(data: dict[str, Any], hidden: Iterable[str]) -> None:
+    """A withheld field is withheld in every language too (`translations`)."""
+    names = set(hidden)
+    translations = data.get("translations")
+    if not names or not isinstance(translations, dict):
+        return
+    for lang in list(translations):
+        kept = {k: v for k, v in translations[lang].items() if k not in names}
+        if kept:
+            translations[lang] = kept
+        else:
+            del translations[lang]
+    if not translations:
+        del data["translations"]
+
+
 def disclose_match(
     match: Match, request: Request | None, offers: Iterable[Offer], audience: Audience
 ) -> Disclosed:
@@ -340,6 +357,7 @@ def disclose_match(
     offers = list(offers)
     if request is None or not rationale_visible(match, request, offers, audience):
         withheld += [name for name in ("rationale",) if data.pop(name, None) is not None]
+        _strip_translations(data, ("rationale",))
     found = (
         (Withheld(match.id, tuple(withheld), "derived from confidential details (FS 3)"),)
         if withheld

@@ -78,6 +78,10 @@ updates:
     summary: "Trainers met; write to canary@example.org or call +41 22 739 8111."
 planned_start: 2021-04-01
 planned_end: 2021-11-30
+translations:
+  fr:
+    rationale: "{CANARY} justification"
+    scope: Formation des formateurs
 """
 
 OFFER_EXTRA = """\

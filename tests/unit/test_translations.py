@@ -64,3 +64,45 @@ def test_bad_translations_are_reported_at_their_line(
     assert len(problems) == 1
     assert problems[0].line == line and problems[0].code in ("ACSG011", "ACSG012")
     assert expected in problems[0].message
+
+
+def test_a_withheld_field_is_withheld_in_every_language() -> None:
+    from acsg_cli.disclosure import Audience, disclose
+    from acsg_cli.models import Offer, Request
+
+    offer = Offer.model_validate(
+        {
+            "id": "OFF-2021-009",
+            "title": "Training",
+            "offering_entity": {"name": "Example", "type": "ngo"},
+            "submitted_on": "2021-01-01",
+            "status": "open",
+            "areas": ["training"],
+            "support_types": ["technical"],
+            "geographic_scope": {"global": True},
+            "expertise": "SECRET expertise",
+            "confidential": True,
+            "translations": {
+                "fr": {"expertise": "SECRET expertise en français"},
+                "es": {"title": "Formación", "expertise": "SECRET pericia"},
+            },
+        }
+    )
+    shared = disclose(offer, Audience.shared()).data
+    assert "SECRET" not in repr(shared)
+    assert shared["translations"] == {"es": {"title": "Formación"}}
+    request = Request.model_validate(
+        {
+            "id": "REQ-2021-009",
+            "title": "SECRET title",
+            "requesting_states": ["NER"],
+            "submitted_on": "2021-01-01",
+            "status": "open",
+            "areas": ["training"],
+            "support_types": ["technical"],
+            "confidential": True,
+            "translations": {"fr": {"title": "SECRET titre", "gap": "SECRET lacune"}},
+        }
+    )
+    assert "SECRET" not in repr(disclose(request, Audience.shared()).data)
+    assert "SECRET titre" in repr(disclose(request, Audience.secretariat()).data)

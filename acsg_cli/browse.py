@@ -15,6 +15,7 @@ from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
     Area,
     EntityType,
+    GcrStage,
     MatchStatus,
     OfferStatus,
     PracticeStatus,
@@ -27,6 +28,7 @@ STATUSES: dict[str, type[Enum]] = {
     "offers": OfferStatus,
     "matches": MatchStatus,
     "practices": PracticeStatus,
+    "implementations": GcrStage,
 }
 """The status vocabulary of each kind `acsg list` lists."""
 
@@ -63,6 +65,15 @@ LIST_COLUMNS = {
     "offers": ["id", "entity", "entity_type", "status", "scope", "capacity", "areas", "title"],
     "matches": ["id", "request", "offers", "states", "status", "proposed_on"],
     "practices": ["id", "countries", "categories", "status", "submitted_on", "title"],
+    "implementations": [
+        "id",
+        "entity",
+        "states",
+        "status",
+        "planned_start",
+        "planned_end",
+        "title",
+    ],
 }
 
 
@@ -100,6 +111,8 @@ def list_records(
         return [_offer_row(o, audience) for o in offers if _offer_kept(o, filters)]
     if kind == "practices":
         return _practice_rows(registry, filters)
+    if kind == "implementations":
+        return _implementation_rows(registry, filters)
     matches = sorted(registry.matches.values(), key=lambda m: m.id)
     return [_match_row(registry, m) for m in matches if _match_kept(registry, m, filters)]
 
@@ -197,6 +210,38 @@ def _practice_rows(registry: Registry, filters: Filters) -> list[dict[str, Any]]
                 "title": redact(p.title),
                 "matches": list(p.matches),
                 "grf_pledge_ids": list(p.grf_pledge_ids),
+            }
+        )
+    return rows
+
+
+def _implementation_rows(registry: Registry, filters: Filters) -> list[dict[str, Any]]:
+    """The Portal's second track: support given under an offer with no matching request. An
+    offer's details may be confidential, but what it gave and to whom is public (its stage)."""
+    from acsg_cli.pledges import pledge_implementations
+
+    rows = []
+    for entry in pledge_implementations(registry):
+        item, entity = entry.item, entry.offer.offering_entity
+        if filters.status and item.stage.value != filters.status:
+            continue
+        if filters.area and filters.area not in entry.offer.areas:
+            continue
+        if filters.entity_type and entity.type is not filters.entity_type:
+            continue
+        if not _states_match(list(item.states), filters):
+            continue
+        rows.append(
+            {
+                "id": entry.key,
+                "offer": entry.offer.id,
+                "entity": redact(entity.name),
+                "states": list(item.states),
+                "status": item.stage.value,
+                "planned_start": item.planned_start.isoformat() if item.planned_start else "",
+                "planned_end": item.planned_end.isoformat() if item.planned_end else "",
+                "title": redact(item.title),
+                "grf_pledge_ids": list(item.grf_pledge_ids),
             }
         )
     return rows

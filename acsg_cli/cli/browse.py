@@ -24,6 +24,7 @@ class ListKind(StrEnum):
     offers = "offers"
     matches = "matches"
     practices = "practices"
+    implementations = "implementations"
 
 
 class ListFormat(StrEnum):
@@ -59,7 +60,11 @@ def _choices(enum_path: str) -> Any:
 
 def list_command(
     kind: Annotated[
-        ListKind, typer.Argument(help="What to list: requests, offers, matches or practices.")
+        ListKind,
+        typer.Argument(
+            help="What to list: requests, offers, matches, practices, or implementations (support "
+            "given under an offer with no matching request)."
+        ),
     ],
     data: DataDirOpt = DEFAULT_DATA,
     status: Annotated[str | None, typer.Option(help="Only records with this status.")] = None,
@@ -103,6 +108,7 @@ def list_command(
     Examples:
       acsg list requests --status open
       acsg list practices --format json
+      acsg list implementations --status fulfilled
       acsg list offers --state NER
       acsg list matches --region west_central_africa --format csv
     """

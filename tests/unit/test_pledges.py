@@ -79,3 +79,27 @@ def test_pledge_implementation_items(tmp_path: Path) -> None:
     assert (
         problems[0].line == offer.read_text().splitlines().index("    planned_end: 2022-02-05") + 1
     )
+
+
+def test_list_implementations(tmp_path: Path) -> None:
+    import json
+
+    from typer.testing import CliRunner
+
+    from acsg_cli.cli import app
+
+    root = tmp_path / "data"
+    shutil.copytree(COMPLIANT, root)
+    offer = root / "offers" / "OFF-2021-001.yaml"
+    offer.write_text(offer.read_text() + IMPLEMENTATION)
+    runner = CliRunner()
+    args = ["list", "implementations", "--data", str(root), "--format", "json"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert row["id"] == "OFF-2021-001#1" and row["states"] == ["NER"]
+    assert (row["status"], row["planned_end"]) == ("fulfilled", "2022-03-05")
+    assert json.loads(runner.invoke(app, [*args, "--status", "planning"]).stdout) == []
+    assert json.loads(runner.invoke(app, [*args, "--state", "TCD"]).stdout) == []
+    refused = runner.invoke(app, [*args, "--status", "done"])
+    assert refused.exit_code == 2 and "planning, in_progress, fulfilled" in refused.stderr

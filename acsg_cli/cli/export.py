@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt
+from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
 from acsg_cli.exports import ExportFormat
 
 
@@ -31,15 +31,8 @@ def export_command(
         ),
     ],
     data: DataDirOpt = DEFAULT_DATA,
-    config: Annotated[
-        Path | None,
-        typer.Option(
-            "--config",
-            metavar="FILE",
-            help="Project configuration to use (acsg.toml, or a pyproject.toml with [tool.acsg]) "
-            "instead of the one found next to the registry.",
-        ),
-    ] = None,
+    config: ConfigOpt = None,
+    today: TodayOpt = None,
 ) -> None:
     """Export the registry for partners: shared audience only (no confidential request details,
     no contact data, no e-mail addresses or phone numbers in any text).
@@ -55,18 +48,18 @@ def export_command(
       acsg export hxl -o acsg-3w.csv
       acsg export gcr-updates -o -
     """
-    from datetime import UTC, datetime
+    from datetime import UTC, datetime, time
 
-    from acsg_cli.cli.browse import load
+    from acsg_cli import clock
     from acsg_cli.config import load_config
     from acsg_cli.exports import export
 
     project = load_config(data, explicit=config)
-    registry = load(data)
+    registry = open_registry(data, warn=False)
     text = export(
         registry,
         fmt,
-        generated=datetime.now(UTC).replace(microsecond=0),
+        generated=datetime.combine(clock.today(today), time(0), UTC),
         export_config=project.section("export"),
         where=project.where,
     )
@@ -77,11 +70,10 @@ def export_command(
 
         write_output(output, text)
         typer.echo(f"wrote {output}", err=True)
-    errors = sum(1 for p in registry.problems if p.severity.value == "error")
-    if errors:
+    if registry.error_count:
         typer.echo(
-            f"warning: the registry has {errors} error(s) (run `acsg validate`); records that do "
-            "not load are left out of the export",
+            f"warning: the registry has {registry.error_count} error(s) (run `acsg validate`); "
+            "records that do not load are left out of the export",
             err=True,
         )
 

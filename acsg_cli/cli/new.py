@@ -376,6 +376,7 @@ def new_practice(
     ] = None,
     status: Annotated[str, typer.Option("--status", help="draft or published.")] = "draft",
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
     stdout: StdoutOpt = False,
 ) -> None:
     """Start a new good practice or tool: writes data/practices/<next id>.yaml from a template.
@@ -414,7 +415,7 @@ def new_practice(
     if summary is not None:
         values["summary"] = A.line(summary, "summary")
     values["status"] = _status(A.PracticeStatus, status)
-    _finish("practice", data, PracticeAnswers(**values), stdout)
+    _finish("practice", data, PracticeAnswers(**values), stdout, today)
 
 
 def _status(enum: Any, given: str) -> Any:

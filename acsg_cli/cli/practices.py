@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from acsg_cli.cli.groups import practice_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, display_root
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, display_root, open_registry
 
 
 @practice_app.command("from-update")
@@ -29,6 +29,7 @@ def from_update_command(
         bool, typer.Option("--dry-run", help="Print the new practice and the match's diff only.")
     ] = False,
     data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
 ) -> None:
     """Start a good practice from a progress update flagged as one (FS 5), linked both ways.
 
@@ -42,18 +43,17 @@ def from_update_command(
       acsg practice from-update MAT-2021-001 --update 2
       acsg practice from-update MAT-2021-001 --update 1 --title "Remote interviews" --dry-run
     """
-    from acsg_cli.cli.browse import load
-    from acsg_cli.lifecycle import clock
+    from acsg_cli import clock
     from acsg_cli.practices import from_update
     from acsg_cli.registry.sources import display_join
 
-    registry = load(data)
+    registry = open_registry(data)
     done = from_update(
         registry,
         data,
         match_id.strip(),
         update,
-        today=clock.today(),
+        today=clock.today(today),
         title=title,
         write=not dry_run,
     )

@@ -10,7 +10,6 @@ import pytest
 from typer.testing import CliRunner
 
 from acsg_cli.cli import app
-from acsg_cli.lifecycle import clock
 from tests.unit.rules_helpers import COMPLIANT
 
 GOOD = """\
@@ -118,9 +117,7 @@ def test_new_practice(data: Path, runner: CliRunner) -> None:
 def test_from_update_links_both_ways(
     data: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from datetime import date
-
-    monkeypatch.setattr(clock, "today", lambda: date(2022, 3, 1))
+    monkeypatch.setenv("ACSG_TODAY", "2022-03-01")
     match = data / "matches" / "MAT-2021-001.yaml"
     match.write_text(
         match.read_text() + "  - on: 2022-02-01\n"

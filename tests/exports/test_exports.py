@@ -220,6 +220,15 @@ def test_gcr_updates(data: Path, runner: CliRunner, tmp_path: Path) -> None:
     assert planning["stage"] == "Planning" and "not matched yet" in planning["narrative"]
 
 
+def test_csv_cells_never_start_a_formula(data: Path, runner: CliRunner, tmp_path: Path) -> None:
+    offer = data / "offers" / "OFF-2021-001.yaml"
+    offer.write_text(offer.read_text().replace("Study visit", "=HYPERLINK(1) visit"))
+    for fmt in ("hxl", "gcr-updates"):
+        text = export(runner, data, fmt, tmp_path)
+        cells = [c for row in csv.reader(io.StringIO(text)) for c in row]
+        assert not any(c.startswith("=") for c in cells), fmt
+
+
 def test_export_needs_a_known_format_and_an_output(data: Path, runner: CliRunner) -> None:
     assert runner.invoke(app, ["export", "pdf", "-o", "x", "--data", str(data)]).exit_code == 2
     assert runner.invoke(app, ["export", "hxl", "--data", str(data)]).exit_code == 2

@@ -28,13 +28,18 @@ USES_TODAY = {
     "acsg report stocktaking",
     "acsg new request",
     "acsg new offer",
+    "acsg new practice",
+    "acsg practice from-update",
+    "acsg export",
 }
-"""Commands whose result depends on the date: rules, matching, dates written, reports, new ids."""
+"""Commands whose result depends on the date: rules, matching, dates written, reports, new ids,
+an export's date."""
 READS_CONFIGURATION = {
     "acsg validate",
     "acsg match propose",
     "acsg match create",
     "acsg match evaluate",
+    "acsg export",
 }
 NEW_REQUEST = [
     *("new", "request", "--state", "TCD", "--title", "RSD training", "--area", "training"),

@@ -331,6 +331,23 @@ LABELS: dict[type[_Vocab], dict[str, str]] = {
         "declined": N_("Declined"),
         "withdrawn": N_("Withdrawn"),
     },
+    PracticeStatus: {
+        "draft": N_("Draft"),
+        "published": N_("Published"),
+        "archived": N_("Archived"),
+    },
+    ResourceKind: {
+        "document": N_("Document"),
+        "tool": N_("Tool"),
+        "video": N_("Video"),
+        "form": N_("Form"),
+    },
+    TranslationLanguage: {"fr": N_("French"), "es": N_("Spanish")},
+    GcrStage: {
+        "planning": N_("Planning"),
+        "in_progress": N_("In progress"),
+        "fulfilled": N_("Fulfilled"),
+    },
     Region: {
         "southern_africa": N_("Southern Africa"),
         "east_horn_great_lakes": N_("East and Horn of Africa and the Great Lakes"),

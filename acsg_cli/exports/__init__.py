@@ -14,10 +14,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.errors import UsageError
-from acsg_cli.registry import Registry
+
+if TYPE_CHECKING:
+    from acsg_cli.registry import Registry
 
 
 class ExportFormat(StrEnum):

@@ -56,6 +56,7 @@ def from_update_command(
         today=clock.today(today),
         title=title,
         write=not dry_run,
+        shown_root=display_root(data),
     )
     if dry_run:
         sys.stdout.write(done.text + "\n" + done.edit.diff())

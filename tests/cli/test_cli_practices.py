@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -158,8 +159,12 @@ def test_from_update_writes_nothing_when_the_match_edit_fails(
         match.read_text() + "  - on: 2022-02-01\n    summary: S.\n    good_practice: true\n"
     )
 
-    def refuse(*args: object, **kwargs: object) -> None:
-        raise DataError("simulated failure")
+    real = editor.edit_record
+
+    def refuse(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("write"):  # the check passes; the write after the practice exists fails
+            raise DataError("simulated failure")
+        return real(*args, **kwargs)
 
     monkeypatch.setattr(editor, "edit_record", refuse)
     before = sorted(p.name for p in (data / "practices").iterdir())

@@ -15,17 +15,20 @@ AREAS = list(Area)
 
 def bits(rows: list[Any], vocab: list[Any]) -> np.ndarray:
     """Each row's set of values as bits: (rows, words) of uint64, bit k of the vocabulary's k-th
-    value; `overlap` counts common values of many pairs at once."""
+    value; `count` of an `&` counts common values of many pairs at once."""
     import numpy as np
 
     position = {v: i for i, v in enumerate(vocab)}
-    out = np.zeros((len(rows), max((len(vocab) + 63) // 64, 1)), dtype=np.uint64)
-    for r, values in enumerate(rows):
+    width = max((len(vocab) + 63) // 64, 1)
+    out = []
+    for values in rows:
+        word = 0
         for v in values:
             k = position.get(v)
             if k is not None:
-                out[r, k // 64] |= np.uint64(1 << (k % 64))
-    return out
+                word |= 1 << k
+        out.append([(word >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(width)])
+    return np.array(out, dtype=np.uint64).reshape(len(rows), width)
 
 
 __all__ = ["AREAS", "bits"]

@@ -79,13 +79,12 @@ class History:
     """request row -> its support group (a State, or the request itself)"""
     supported: np.ndarray | None = None
     """support group -> bits of the areas in which anyone supports it"""
-    supported_except: dict[int, np.ndarray] = field(default_factory=dict)
-    """support group * n_keys + entity -> bits of the areas others than that entity support"""
     sources: dict[int, list[SupportSource]] = field(default_factory=dict)
     """support group -> the support behind `supported`"""
     except_codes: np.ndarray | None = None
+    """support group * n_keys + entity, sorted, where the entity is one of the group's providers"""
     except_bits: np.ndarray | None = None
-    """`supported_except` as sorted codes and their bits, for lookups by array"""
+    """for each of those: bits of the areas others than that entity support"""
 
 
 def _aliases(index: MatchingIndex) -> dict[str, set[int]]:
@@ -187,22 +186,42 @@ def _supported(history: History, groups: dict[int, list[SupportSource]]) -> None
     """Each group's supported areas, and those supported by others than each provider."""
     import numpy as np
 
-    from acsg_cli.matching.bitsets import AREAS, bits
+    from acsg_cli.matching.bitsets import AREAS
 
-    supported = np.zeros((len(groups), max((len(AREAS) + 63) // 64, 1)), dtype=np.uint64)
+    position = {a: i for i, a in enumerate(AREAS)}
+    width = max((len(AREAS) + 63) // 64, 1)
+
+    def mask(areas: frozenset[Area]) -> int:
+        out = 0
+        for area in areas:
+            out |= 1 << position[area]
+        return out
+
+    def words(value: int) -> list[int]:
+        return [(value >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(width)]
+
+    supported = [0] * len(groups)
+    others: dict[int, int] = {}
     for g, sources in groups.items():
         if not sources:
             continue
         history.sources[g] = sources
-        supported[g] = bits([[a for s in sources for a in s.areas]], AREAS)[0]
+        masks = [mask(s.areas) for s in sources]
+        for m in masks:
+            supported[g] |= m
         for key in {k for s in sources for k in s.keys}:
-            others = [a for s in sources if key not in s.keys for a in s.areas]
-            history.supported_except[g * history.n_keys + key] = bits([others], AREAS)[0]
-    history.supported = supported
-    order = sorted(history.supported_except)
+            code = g * history.n_keys + key
+            others[code] = 0
+            for s, m in zip(sources, masks, strict=True):
+                if key not in s.keys:
+                    others[code] |= m
+    history.supported = np.array([words(v) for v in supported], dtype=np.uint64).reshape(
+        len(groups), width
+    )
+    order = sorted(others)
     history.except_codes = np.array(order, dtype=np.int64)
-    history.except_bits = (
-        np.stack([history.supported_except[c] for c in order]) if order else supported[:0]
+    history.except_bits = np.array([words(others[c]) for c in order], dtype=np.uint64).reshape(
+        len(order), width
     )
 
 

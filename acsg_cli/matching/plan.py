@@ -5,10 +5,11 @@ The pairs are the eligible ones with a positive score (at least `--min-score` wh
 Each offer serves at most its remaining capacity; each request receives at most
 `max_per_request` offers (one by default); each pair is used at most once. This is a maximum
 weight bipartite b-matching, a linear programme whose constraint matrix is totally
-unimodular, so a basic optimum is integral. HiGHS (`scipy.optimize.linprog`, dual simplex)
-solves it over each request's best and each offer's best pairs first, and any pair whose dual
-prices show it could improve the total is added until none can (column generation), so the
-programme stays small and its memory linear in the pairs.
+unimodular, so a basic optimum is integral. HiGHS (`highspy`, simplex) solves it over each
+request's best and each offer's best pairs first; then each request's pair whose dual prices
+show it could improve the total most is added, and the simplex restarts from its last basis,
+until no pair can (column generation). The programme stays small and its memory linear in
+the pairs.
 
 The dual price of an offer's capacity constraint is what one more place of that offer would
 add to the best total: the opportunity cost of using one of its places for one request rather
@@ -21,8 +22,9 @@ the gain of optimising is visible; the optimum is never below it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -87,43 +89,89 @@ def solve(edges: Edges, capacity: np.ndarray, max_per_request: int) -> Solution:
 
 
 def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) -> Solution:
+    import highspy
     import numpy as np
-    from scipy.optimize import Bounds, LinearConstraint, linprog, milp
 
     n_rows = int(edges.rows.max()) + 1
     n_cols = len(capacity)
     limit = np.concatenate([np.full(n_rows, max_per_request), capacity]).astype(np.float64)
+    model = _quiet(highspy.Highs)
+    for option, value in (("output_flag", False), ("threads", 1), ("solver", "simplex")):
+        model.setOptionValue(option, value)
+    m = n_rows + n_cols
+    empty = np.zeros(m + 1, dtype=np.int32)
+    model.addRows(m, np.full(m, -highspy.kHighsInf), limit, 0, empty, empty[:0], np.zeros(0))
     # Start from each request's best pairs and each offer's best pairs (capacity binds there);
-    # then price the others in with the duals.
-    keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 5) | (
-        _rank(edges.cols, edges.rows, edges.scores) < 2 * capacity[edges.cols] + 5
+    # then add, for each request, its pair whose reduced value is largest, until none is
+    # positive (the simplex restarts from the last basis, so each round is short).
+    keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 2) | (
+        _rank(edges.cols, edges.rows, edges.scores) < capacity[edges.cols] + 1
     )
-    while True:
-        kept = np.flatnonzero(keep)
-        matrix = _constraints(edges, kept, n_rows, n_cols)
-        result = linprog(
-            -edges.scores[kept], A_ub=matrix, b_ub=limit, bounds=(0, 1), method="highs-ds"
-        )
-        if result.status != 0:  # pragma: no cover - a bounded, feasible programme always solves
-            raise RuntimeError(f"the assignment solver failed: {result.message}")
-        price = np.maximum(-result.ineqlin.marginals, 0.0)
+    kept = np.zeros(0, dtype=np.intp)
+    adding = np.flatnonzero(keep)
+    while len(adding):
+        _add_columns(model, edges, adding, n_rows)
+        kept = np.concatenate([kept, adding])
+        model.run()
+        if model.getModelStatus() != highspy.HighsModelStatus.kOptimal:  # pragma: no cover
+            raise RuntimeError("the assignment solver failed: " + str(model.getModelStatus()))
+        price = np.maximum(-np.asarray(model.getSolution().row_dual), 0.0)
         reduced = edges.scores - price[edges.rows] - price[n_rows + edges.cols]
-        better = ~keep & (reduced > 1e-9)
-        if not better.any():
-            break
-        keep |= better
-    x = result.x
+        better = np.flatnonzero(~keep & (reduced > 1e-9))
+        adding = better[_rank(edges.rows[better], edges.cols[better], reduced[better]) < 1]
+        keep[adding] = True
+    x = np.asarray(model.getSolution().col_value)
     prices = (price[n_rows:], price[:n_rows])
     if np.all((np.abs(x) < 1e-6) | (np.abs(x - 1) < 1e-6)):
         return Solution(np.sort(kept[x > 0.5]), *prices)
     # A basic optimum is integral here; should the solver return another one, ask for integers.
-    solved = milp(  # pragma: no cover
-        -edges.scores[kept],
-        integrality=np.ones(len(kept)),
-        bounds=Bounds(0, 1),
-        constraints=LinearConstraint(matrix, -np.inf, limit),
+    model.changeColsIntegrality(  # pragma: no cover
+        len(kept), np.arange(len(kept), dtype=np.int32), np.ones(len(kept), dtype=np.uint8)
     )
-    return Solution(np.sort(kept[solved.x > 0.5]), *prices)  # pragma: no cover
+    model.run()  # pragma: no cover
+    x = np.asarray(model.getSolution().col_value)  # pragma: no cover
+    return Solution(np.sort(kept[x > 0.5]), *prices)  # pragma: no cover
+
+
+def _quiet(make: Callable[[], Any]) -> Any:
+    """`make()` with the C library's standard output closed: HiGHS prints a banner on stdout
+    when its first model is made, before any option can turn its output off."""
+    import ctypes
+    import os
+    import sys
+
+    sys.stdout.flush()
+    libc = ctypes.CDLL(None)
+    saved, null = os.dup(1), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 1)
+        return make()
+    finally:
+        libc.fflush(None)
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(null)
+
+
+def _add_columns(model: object, edges: Edges, at: np.ndarray, n_rows: int) -> None:
+    """Add the pairs at `at` as columns: cost -score (minimised), bounds 0..1, one entry in
+    the request's row and one in the offer's."""
+    import numpy as np
+
+    n = len(at)
+    index = np.empty(2 * n, dtype=np.int32)
+    index[0::2] = edges.rows[at]
+    index[1::2] = n_rows + edges.cols[at]
+    model.addCols(  # type: ignore[attr-defined]  # highspy ships no type information
+        n,
+        -edges.scores[at].astype(np.float64),
+        np.zeros(n),
+        np.ones(n),
+        2 * n,
+        np.arange(0, 2 * n, 2, dtype=np.int32),
+        index,
+        np.ones(2 * n),
+    )
 
 
 def _rank(group: np.ndarray, other: np.ndarray, scores: np.ndarray) -> np.ndarray:
@@ -135,14 +183,3 @@ def _rank(group: np.ndarray, other: np.ndarray, scores: np.ndarray) -> np.ndarra
     rank = np.empty(len(group), dtype=np.int64)
     rank[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
     return rank
-
-
-def _constraints(edges: Edges, kept: np.ndarray, n_rows: int, n_cols: int) -> object:
-    import numpy as np
-    from scipy import sparse
-
-    n = len(kept)
-    ones = np.ones(n)
-    by_request = sparse.csr_matrix((ones, (edges.rows[kept], np.arange(n))), shape=(n_rows, n))
-    by_offer = sparse.csr_matrix((ones, (edges.cols[kept], np.arange(n))), shape=(n_cols, n))
-    return sparse.vstack([by_request, by_offer]).tocsc()

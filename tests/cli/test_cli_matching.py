@@ -39,13 +39,13 @@ PROPOSE_TABLE = """\
 REQ-2021-001  Reform of the first-instance asylum procedure
   TCD · open · 1 eligible offer
   priority 2.10: waiting since 2021-03-01 (10 months)
-  1. OFF-2021-003  -2.10  Interview techniques for eligibility officers
+  1. OFF-2021-003  16.66  Interview techniques for eligibility officers
        +15.00  covers 1 of 2 areas: rsd_procedures
        +10.00  same working language: fr
        +10.00  gives the technical support asked for
         +5.00  long-term engagement on both sides (WM 9)
        -20.00  TCD already supported on rsd_procedures by MAT-2021-001
-       -25.43  uses Philippines' last place; Niger would lose 25.4 points
+        -6.67  uses Philippines' last place; Niger would lose 6.7 points
 
 REQ-2021-002  Faster first-instance decisions in Niger
   NER · open · 2 eligible offers
@@ -187,6 +187,13 @@ def test_unmet_requests_say_why(data: Path, runner: CliRunner) -> None:
             "reason": "capacity taken by better-scored pairs: OFF-2021-003 (to REQ-2021-002)",
         }
     ]
+    assert document["unmet_by"] == {
+        "region": {"west_central_africa": 1},
+        "language": {"ar": 1, "fr": 1},
+        "areas": {"2": 1},
+    }
+    table = runner.invoke(app, ["match", "propose", "--data", str(data), *TODAY, "--plan"])
+    assert "Unmet by region: west_central_africa 1\n" in table.stdout
     result = runner.invoke(
         app,
         [

@@ -119,12 +119,18 @@ def test_larger_random_problems_have_optimal_duals() -> None:
 
 
 @settings(max_examples=25, deadline=None)
-@given(registries(max_requests=6, max_offers=4), st.integers(1, 2))
+@given(
+    registries(max_requests=6, max_offers=4),
+    st.integers(1, 2),
+    st.sampled_from(["total", "fair"]),
+)
 def test_plans_on_registries_respect_remaining_capacity(
-    registry: Registry, per_request: int
+    registry: Registry, per_request: int, objective: str
 ) -> None:
     today = date(2022, 6, 1)
-    proposal = propose(registry, today=today, plan=True, max_offers_per_request=per_request)
+    proposal = propose(
+        registry, today=today, plan=True, max_offers_per_request=per_request, objective=objective
+    )
     plan = proposal.plan
     assert plan is not None
     live = Counter(
@@ -142,5 +148,11 @@ def test_plans_on_registries_respect_remaining_capacity(
     served = {a.request_id for a in plan.assignment}
     assert served.isdisjoint(u.request_id for u in plan.unmet)
     assert served | {u.request_id for u in plan.unmet} == {r.request.id for r in proposal.requests}
-    again = propose(registry, today=today, plan=True, max_offers_per_request=per_request)
+    assert plan.objective == objective
+    assert sum(plan.unmet_by["areas"].values()) == len(plan.unmet)
+    if objective == "fair":  # each served request adds its share of its own best, at most 1
+        assert plan.total_score <= per_request * len(served) + 1e-6
+    again = propose(
+        registry, today=today, plan=True, max_offers_per_request=per_request, objective=objective
+    )
     assert again == proposal

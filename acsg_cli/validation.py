@@ -14,7 +14,7 @@ from acsg_cli import clock
 from acsg_cli.cacheflag import enabled
 from acsg_cli.errors import UsageError
 from acsg_cli.problems import Problem, Severity, sort_problems
-from acsg_cli.registry.sources import RECORD_FOLDERS, SourceFile, check_entry, scan_directory
+from acsg_cli.registry.sources import SourceFile, scan_directory
 
 if TYPE_CHECKING:
     from acsg_cli.registry.records import Registry
@@ -147,27 +147,30 @@ def _within(path: str, selected: set[str]) -> bool:
 
 
 def _select_paths(root: Path, paths: Sequence[Path]) -> tuple[list[SourceFile], set[str] | None]:
-    """Files outside the registry to load as well, and the absolute paths to report on."""
+    """The absolute paths to report on, spelt from `root` as given (so a registry named through
+    a symbolic link and a path named through its target select the same files). A path
+    outside the registry is a usage error: validating `/` must not read the machine."""
     if not paths:
         return [], None
-    extra: list[SourceFile] = []
+    from acsg_cli.render.safety import terminal
+
+    real_root = os.path.realpath(root)
     selected: set[str] = set()
     for path in paths:
         if not path.exists() and not path.is_symlink():
-            raise UsageError(f"path '{path}' does not exist")
-        selected.add(_abs(path))
-        inside = _abs(path) == _abs(root) or _abs(path).startswith(
-            _abs(root).rstrip(os.sep) + os.sep
-        )
-        if inside:
+            raise UsageError(f"path '{terminal(path)}' does not exist")
+        if _within(_abs(path), {_abs(root)}):
+            selected.add(_abs(path))
             continue
-        candidates = sorted(path.rglob("*.yaml")) if path.is_dir() else [path]
-        for candidate in candidates:
-            folder = candidate.parent.name if candidate.parent.name in RECORD_FOLDERS else ""
-            source, _ = check_entry(candidate, folder, str(candidate), candidate.parent.resolve())
-            if source is not None:
-                extra.append(source)
-    return extra, selected
+        real = os.path.realpath(path)
+        if not _within(real, {real_root}):
+            raise UsageError(
+                f"path '{terminal(path)}' is outside the registry '{terminal(root)}'; give "
+                "record files or folders inside it, or point --data at the registry holding them"
+            )
+        relative = os.path.relpath(real, real_root)
+        selected.add(_abs(root) if relative == "." else _abs(root / relative))
+    return [], selected
 
 
 def _affected_by_change(root: Path, registry: Registry, rev: str) -> set[str]:

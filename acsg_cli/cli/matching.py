@@ -21,6 +21,15 @@ from acsg_cli.cli.options import (
 )
 
 
+def _finite(value: float | None) -> float | None:
+    """Refuse `nan` and `inf`, which click reads as floats and no comparison catches."""
+    import math
+
+    if value is not None and not math.isfinite(value):
+        raise typer.BadParameter(f"{value} is not a finite number")
+    return value
+
+
 class ProposeFormat(StrEnum):
     table = "table"
     json = "json"
@@ -61,6 +70,7 @@ def propose_command(
             "--top",
             "-k",
             min=1,
+            max=10_000,
             show_default=False,
             help="Candidates shown per request (default 3, or `top` in [tool.acsg.matching]).",
         ),
@@ -70,6 +80,9 @@ def propose_command(
         typer.Option(
             "--min-score",
             metavar="S",
+            min=-1e6,
+            max=1e6,
+            callback=_finite,
             show_default=False,
             help="Leave out candidates scoring below S (default: none, or `min_score` in the "
             "configuration).",
@@ -89,6 +102,7 @@ def propose_command(
         typer.Option(
             "--max-offers-per-request",
             min=1,
+            max=1000,
             show_default=False,
             help="With --plan: offers one request may receive (default 1).",
         ),

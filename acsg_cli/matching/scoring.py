@@ -71,7 +71,13 @@ TEXT_SHOWN_FROM = 0.5
 CHUNK_PAIRS = 1 << 18
 """Pairs whose signals are computed together: bounds the temporary arrays."""
 
-Weight = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+MAX_TOP = 10_000
+"""The most candidates shown per request."""
+MAX_SCORE = 1e6
+"""Bound of a score threshold (scores stay far below: 12 signals of weight at most 1000)."""
+MAX_WEIGHT = 1000.0
+"""The largest weight: ten times the whole default scale, so no sum of points can overflow."""
+Weight = Annotated[float, Field(ge=0, le=MAX_WEIGHT, allow_inf_nan=False)]
 
 
 class Weights(BaseModel):
@@ -99,8 +105,10 @@ class MatchingSettings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     weights: Weights = Weights()
-    top: Annotated[int, Field(ge=1, strict=True)] = 3
-    min_score: Annotated[float, Field(allow_inf_nan=False)] | None = None
+    top: Annotated[int, Field(ge=1, le=MAX_TOP, strict=True)] = 3
+    min_score: Annotated[float, Field(ge=-MAX_SCORE, le=MAX_SCORE, allow_inf_nan=False)] | None = (
+        None
+    )
 
 
 def _messages(exc: ValidationError) -> list[str]:

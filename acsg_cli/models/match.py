@@ -71,7 +71,9 @@ class Match(Record):
     status: MatchStatus
     proposed_on: IsoDate | None = None
     proposed_by: Line | None = None
-    score: StrictInt | StrictFloat | None = None
+    score: (
+        Annotated[StrictInt | StrictFloat, Field(ge=-1e6, le=1e6, allow_inf_nan=False)] | None
+    ) = None
     rationale: Text | list[Text] | None = None
     consents: list[Consent] = []
     scope: Text | None = None

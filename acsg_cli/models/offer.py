@@ -37,6 +37,10 @@ from acsg_cli.vocab import (
     TranslationLanguage,
 )
 
+MAX_CAPACITY = 10_000
+"""The most matches one offer can serve at once: far above any real offer, and small enough
+that matching computes with it exactly."""
+
 
 class OfferingEntity(Record):
     """WM 3, MSP: who offers. A State names its country."""
@@ -138,7 +142,7 @@ class Offer(Record):
     quality_dimensions: unique_list(QualityDimension) = []  # type: ignore[valid-type]
     geographic_scope: GeographicScope
     channel: Channel | None = None
-    capacity: Annotated[StrictInt, Field(ge=1)] = 1
+    capacity: Annotated[StrictInt, Field(ge=1, le=MAX_CAPACITY)] = 1
     term: OfferTerm | None = None
     available_until: IsoDate | None = None
     proactive: Flag = False

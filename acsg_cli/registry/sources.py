@@ -73,6 +73,16 @@ def scan_directory(
     if not root.is_dir():
         raise UsageError(f"registry path '{root}' is not a folder")
     display_root = str(root) if root_display is None else root_display
+    if not any(
+        (root / folder).exists() or (root / folder).is_symlink() for folder in RECORD_FOLDERS
+    ):
+        from acsg_cli.render.safety import terminal
+
+        folders = ", ".join(f"{folder}/" for folder in sorted(RECORD_FOLDERS))
+        raise UsageError(
+            f"'{terminal(display_root)}' is not a registry: it holds none of {folders} "
+            "(set --data or ACSG_DATA to the registry folder)"
+        )
     real_root = root.resolve()
     files: list[SourceFile] = []
     problems: list[Problem] = []

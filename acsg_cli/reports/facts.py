@@ -43,7 +43,9 @@ def safe_text(text: str | None) -> str:
 
 
 def days_between(start: date | None, end: date) -> int | None:
-    return None if start is None else (end - start).days
+    """Days from `start` to `end`; never negative: a date still to come (flagged by validate,
+    ACSG117) counts as today, not as a negative wait."""
+    return None if start is None else max(0, (end - start).days)
 
 
 def stage_since(match: Match) -> date | None:

@@ -136,7 +136,7 @@ def unmet_needs(
                 regions=[r.value for r in facts.regions_of(list(request.requesting_states))],
                 title=shown_title(request, audience),
                 submitted_on=request.submitted_on.isoformat(),
-                days_open=(today - request.submitted_on).days,
+                days_open=facts.days_between(request.submitted_on, today) or 0,
                 areas=[a.value for a in request.areas],
                 urgent=request.urgent,
                 eligible_offer_exists=first is not None,

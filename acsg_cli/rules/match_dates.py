@@ -13,7 +13,8 @@ class MatchDates(MatchRule):
 
     Checks that a match was proposed (`proposed_on`) no earlier than its request and offers
     were submitted, that no consent, history entry or progress update predates the
-    proposal, and that the history's dates never go backwards.
+    proposal, that the history's dates never go backwards, and that nothing is dated after
+    today (a consent or a move is recorded once it happened).
 
     Why: FS 3 sets the order: a request is received, matched with offers, the parties
     consent, then the support scheme is developed and reported on (FS 5). A date out of that
@@ -45,7 +46,9 @@ class MatchDates(MatchRule):
     code = "ACSG305"
     name = "match-dates"
     cites = "FS 3"
-    summary = "A match's proposal, consents, history and updates are dated in order."
+    summary = (
+        "A match's proposal, consents, history and updates are dated in order, none in the future."
+    )
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         proposed = record.proposed_on
@@ -81,11 +84,35 @@ class MatchDates(MatchRule):
                             f"was proposed ({proposed})",
                             at_value=True,
                         )
+        yield from _future(record, context)
         for index in range(1, len(record.history)):
             before, after = record.history[index - 1].on, record.history[index].on
             if after < before:
                 yield Finding(
                     ("history", index, "on"),
                     f"history goes back in time: {after} after {before}",
+                    at_value=True,
+                )
+
+
+def _future(record: Match, context: RuleContext) -> Iterator[Finding]:
+    today = context.today
+    if record.proposed_on is not None and record.proposed_on > today:
+        yield Finding(
+            ("proposed_on",),
+            f"proposed_on ({record.proposed_on}) is after today ({today})",
+            at_value=True,
+        )
+    dated: list[tuple[str, Sequence[Consent | HistoryEntry | ProgressUpdate]]] = [
+        ("consents", record.consents),
+        ("history", record.history),
+        ("updates", record.updates),
+    ]
+    for key, entries in dated:
+        for index, entry in enumerate(entries):
+            if entry.on > today:
+                yield Finding(
+                    (key, index, "on"),
+                    f"{key}[{index}] is dated {entry.on}, after today ({today})",
                     at_value=True,
                 )

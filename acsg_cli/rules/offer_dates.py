@@ -1,4 +1,4 @@
-"""ACSG205: an offer's availability ends after it was made."""
+"""ACSG205: an offer was made on a date that has come, and is available after it was made."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from acsg_cli.rules.base import Finding, OfferRule, RuleContext
 class OfferDates(OfferRule):
     """Availability after submission (WM 7).
 
-    Checks that `available_until`, when given, is not before `submitted_on`, whatever the
-    offer's status.
+    Checks that `available_until`, when given, is not before `submitted_on`, and that
+    `submitted_on` is not after today, whatever the offer's status.
 
     Why: an offer available only until before it was made was never on the roster (WM 7);
-    one of the two dates is a typo.
+    one of the two dates is a typo. So is a submission date still to come.
 
     Passing example:
 
@@ -37,12 +37,19 @@ class OfferDates(OfferRule):
     code = "ACSG205"
     name = "offer-dates"
     cites = "WM 7"
-    summary = "An offer's available_until is not before its submitted_on."
+    summary = "An offer's submitted_on is not in the future nor after its available_until."
 
     def severity_for(self, record: Any, base: Severity) -> Severity | None:
         return base
 
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
+        if record.submitted_on > context.today:
+            yield Finding(
+                ("submitted_on",),
+                f"submitted_on ({record.submitted_on}) is after today ({context.today}); "
+                "an offer is dated when it was made",
+                at_value=True,
+            )
         until = record.available_until
         if until is not None and until < record.submitted_on:
             yield Finding(

@@ -31,6 +31,7 @@ from acsg_cli.rules.practice_summary import PracticeSummary
 from acsg_cli.rules.request_asylum_area import AsylumSystemArea
 from acsg_cli.rules.request_concrete_gap import ConcreteGap
 from acsg_cli.rules.request_coordination import CoordinationRule
+from acsg_cli.rules.request_dates import RequestSubmitted
 from acsg_cli.rules.request_lead_authority import LeadAuthority
 from acsg_cli.rules.request_milestone_details import MilestoneDetails
 from acsg_cli.rules.request_milestones import Milestones
@@ -68,6 +69,7 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     TechnicalExchange,
     AsylumSystemArea,
     LeadAuthority,
+    RequestSubmitted,
     OfferExpertise,
     OfferTechnicalExchange,
     NarrowScopeRule,

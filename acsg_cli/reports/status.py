@@ -197,7 +197,7 @@ def _request_row(
         areas=[a.value for a in request.areas],
         stage=N_("open, no match"),
         since=request.submitted_on.isoformat(),
-        days=(snap.basis.as_of - request.submitted_on).days,
+        days=facts.days_between(request.submitted_on, snap.basis.as_of),
         last_update=None,
         eligible_offer=first or "none",
         title=_title(request, secretariat),

@@ -11,9 +11,7 @@ is made (by the reference reader, from the same bytes) only when a problem must 
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +19,7 @@ from acsg_cli import problems as codes
 from acsg_cli.models import KINDS
 from acsg_cli.problems import Problem
 from acsg_cli.registry.files import load_file, read_source
+from acsg_cli.registry.gcpause import paused_gc
 from acsg_cli.registry.records import FileResult, RecordSource, Registry
 from acsg_cli.registry.sources import SourceFile, scan_directory
 
@@ -74,20 +73,6 @@ def build_registry(
     if store is not None:
         store.registry = registry  # saved at the end of the run, with the positions found by then
     return registry
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """No collection while thousands of long-lived records are made; they are then frozen out of
-    later collections' way. About a third of a large load went to collections finding nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was_enabled:
-            gc.enable()
 
 
 def _assemble(registry: Registry, source: SourceFile, result: FileResult) -> None:

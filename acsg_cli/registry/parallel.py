@@ -79,7 +79,7 @@ def _load_many(todo: list[tuple[int, str | None, SourceFile, bytes]]) -> list[Fi
 
 
 def _load_chunk(chunk: list[tuple[str, str, bytes]]) -> list[FileResult]:
-    from acsg_cli.registry.load import paused_gc
+    from acsg_cli.registry.gcpause import paused_gc
 
     with paused_gc():
         return [load_file(*job) for job in chunk]

@@ -78,12 +78,15 @@ LIST_COLUMNS = {
 
 
 def scope_text(offer: Offer) -> str:
+    """Where an offer can be used, in words: `Worldwide`, region names, or country codes."""
+    from acsg_cli.i18n import _
+
     scope = offer.geographic_scope
     if scope.is_global:
-        return "global"
+        return _("Worldwide")
     if scope.regions:
-        return "regions: " + ", ".join(r.value for r in scope.regions)
-    return "countries: " + ", ".join(scope.countries or [])
+        return ", ".join(r.label for r in scope.regions)
+    return _("Countries: {codes}").format(codes=", ".join(scope.countries or []))
 
 
 def _request_states(registry: Registry, match: Match) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -14,9 +14,14 @@ from acsg_cli.cli.options import (
     AudienceName,
     AudienceOpt,
     DataDirOpt,
+    OutputOpt,
     TodayOpt,
+    WideOpt,
+    emit,
+    format_option,
     open_registry,
 )
+from acsg_cli.render.registry import format_choices
 
 
 class ListKind(StrEnum):
@@ -27,11 +32,10 @@ class ListKind(StrEnum):
     implementations = "implementations"
 
 
-class ListFormat(StrEnum):
-    table = "table"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
+if TYPE_CHECKING:
+    ListingFormat = str
+else:
+    ListingFormat = format_choices("listing")
 
 
 class ShowFormat(StrEnum):
@@ -97,10 +101,10 @@ def list_command(
             callback=_choices("EntityType"),
         ),
     ] = None,
-    output_format: Annotated[
-        ListFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ListFormat.table,
+    output_format: Annotated[ListingFormat | None, format_option("listing")] = None,
     audience: AudienceOpt = AudienceName.secretariat,
+    output: OutputOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """List requests, offers, matches or good practices, with filters.
 
@@ -114,13 +118,14 @@ def list_command(
     """
     from acsg_cli.browse import LIST_COLUMNS, Filters, check_status, list_records
     from acsg_cli.disclosure import Audience
-    from acsg_cli.reporters.tables import write_rows
+    from acsg_cli.render.rows import Rows
 
     status = check_status(kind.value, status)
     registry = open_registry(data)
     filters = Filters(status=status, area=area, state=state, region=region, entity_type=entity_type)  # type: ignore[arg-type]
     rows = list_records(registry, kind.value, filters, Audience.named(audience.value))
-    write_rows(rows, LIST_COLUMNS[kind.value], output_format.value, sys.stdout)
+    listing = Rows(kind.value, LIST_COLUMNS[kind.value], rows)
+    emit("listing", listing, output_format, output, wide=wide, registry_root=data)
 
 
 def show_command(

@@ -100,6 +100,62 @@ LangOpt = Annotated[
 ]
 
 
+OutputOpt = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        metavar="FILE",
+        dir_okay=False,
+        help="Write to FILE (atomically) instead of standard output; without --format, the "
+        "file's suffix chooses the format (.txt, .md, .html, .pdf, .json, .csv as the command "
+        "offers them).",
+    ),
+]
+WideOpt = Annotated[
+    bool,
+    typer.Option(
+        "--wide",
+        help="Do not fit tables to the terminal's width: every cell on one line.",
+    ),
+]
+
+
+def format_option(kind: str) -> Any:
+    """The `--format` option of a command printing a `kind`: the registered formats."""
+    from acsg_cli.render.registry import formats
+
+    names = formats(kind)
+    return typer.Option(
+        "--format",
+        "-f",
+        case_sensitive=False,
+        show_default=False,
+        help=f"{names[0]} (default), " + ", ".join(names[1:-1]) + f" or {names[-1]}.",
+    )
+
+
+def emit(
+    kind: str,
+    result: object,
+    output_format: object,
+    output: Path | None,
+    *,
+    wide: bool = False,
+    registry_root: Path | None = None,
+) -> None:
+    """Render `result` through the renderer registry to stdout or `--output`."""
+    from acsg_cli.render.registry import render
+    from acsg_cli.render.safety import terminal
+    from acsg_cli.render.target import Destination
+
+    chosen = None if output_format is None else str(output_format)
+    destination = Destination(output, wide=wide, registry_root=registry_root)
+    render(kind, result, destination, chosen)
+    if destination.path is not None:
+        typer.echo(f"wrote {terminal(output)}", err=True)
+
+
 def open_registry(data: Path, *, warn: bool = True) -> Registry:
     """The registry of `--data`, named in messages as the user wrote it. With `warn`, says on
     stderr how many errors kept records out, so a listing is not mistaken for the whole."""

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -14,40 +13,28 @@ from acsg_cli.cli.options import (
     DEFAULT_DATA,
     DataDirOpt,
     LangOpt,
+    OutputOpt,
     TodayOpt,
+    WideOpt,
     display_root,
+    emit,
+    format_option,
     registry_warning,
 )
+from acsg_cli.render.registry import format_choices
 
-
-class StatusFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
-    csv = "csv"
-
-
-class StocktakingFormat(StrEnum):
-    table = "table"
-    markdown = "markdown"
-    html = "html"
-    json = "json"
+if TYPE_CHECKING:
+    StatusFormat = str
+    StocktakingFormat = str
+else:
+    StatusFormat = format_choices("status")
+    StocktakingFormat = format_choices("stocktaking")
 
 
 class Audience(StrEnum):
     shared = "shared"
     secretariat = "secretariat"
 
-
-_SUFFIXES = {
-    ".html": "html",
-    ".htm": "html",
-    ".md": "markdown",
-    ".json": "json",
-    ".csv": "csv",
-    ".txt": "table",
-}
 
 AsOfOpt = Annotated[
     str | None,
@@ -68,27 +55,6 @@ AudienceOpt = Annotated[
         "Personal contact data is never included.",
     ),
 ]
-OutputOpt = Annotated[
-    Path | None,
-    typer.Option(
-        "--output",
-        "-o",
-        metavar="FILE",
-        dir_okay=False,
-        help="Write the report to FILE (atomically) instead of standard output; without --format, "
-        "the format follows the file's suffix (.html, .md, .json, .csv, .txt).",
-    ),
-]
-
-
-def _format(chosen: Enum | None, output: Path | None, allowed: type[Enum]) -> str:
-    if chosen is not None:
-        return str(chosen.value)
-    if output is not None:
-        fmt = _SUFFIXES.get(output.suffix.lower())
-        if fmt in {e.value for e in allowed}:
-            return fmt  # type: ignore[return-value]
-    return "table"
 
 
 def _check_output(output: Path | None, data: Path) -> None:
@@ -99,38 +65,20 @@ def _check_output(output: Path | None, data: Path) -> None:
         check_output(output, data)
 
 
-def _emit(text: str, output: Path | None, registry_errors: int, data: Path) -> None:
-    if output is None or str(output) == "-":
-        sys.stdout.write(text)
-    else:
-        from acsg_cli.render.safety import terminal
-        from acsg_cli.reports.api import write_output
-
-        write_output(output, text, registry_root=data)
-        typer.echo(f"wrote {terminal(output)}", err=True)
+def _warn(registry_errors: int) -> None:
     if registry_errors:
-        typer.echo(
-            registry_warning(registry_errors),
-            err=True,
-        )
+        typer.echo(registry_warning(registry_errors), err=True)
 
 
 def status_command(
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[
-        StatusFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="table (default), markdown, html, json or csv.",
-            show_default=False,
-        ),
-    ] = None,
+    output_format: Annotated[StatusFormat | None, format_option("status")] = None,
     as_of: AsOfOpt = None,
     audience: AudienceOpt = Audience.shared,
     output: OutputOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """Status report: every live match and every open request without one, attention first.
 
@@ -154,7 +102,6 @@ def status_command(
     from acsg_cli import clock
     from acsg_cli.i18n import language
     from acsg_cli.reports.api import status_report
-    from acsg_cli.reports.render import STATUS_FORMATS
 
     _check_output(output, data)
     with language(lang or "en"):
@@ -165,18 +112,13 @@ def status_command(
             audience=audience.value,
             today=clock.today(today),
         )
-        text = STATUS_FORMATS[_format(output_format, output, StatusFormat)](report)
-    _emit(text, output, report.registry_errors, data)
+        emit("status", report, output_format, output, wide=wide, registry_root=data)
+    _warn(report.registry_errors)
 
 
 def stocktaking_command(
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[
-        StocktakingFormat | None,
-        typer.Option(
-            "--format", "-f", help="table (default), markdown, html or json.", show_default=False
-        ),
-    ] = None,
+    output_format: Annotated[StocktakingFormat | None, format_option("stocktaking")] = None,
     as_of: AsOfOpt = None,
     since: Annotated[
         str | None,
@@ -191,6 +133,7 @@ def stocktaking_command(
     output: OutputOpt = None,
     today: TodayOpt = None,
     lang: LangOpt = None,
+    wide: WideOpt = False,
 ) -> None:
     """Stocktaking report: pledges, matches by stage, supply and demand, unmet needs, narrow offers.
 
@@ -216,7 +159,6 @@ def stocktaking_command(
     from acsg_cli import clock
     from acsg_cli.i18n import language
     from acsg_cli.reports.api import stocktaking_report
-    from acsg_cli.reports.render import STOCKTAKING_FORMATS
 
     _check_output(output, data)
     with language(lang or "en"):
@@ -228,8 +170,8 @@ def stocktaking_command(
             audience=audience.value,
             today=clock.today(today),
         )
-        text = STOCKTAKING_FORMATS[_format(output_format, output, StocktakingFormat)](model)
-    _emit(text, output, model.registry_errors, data)
+        emit("stocktaking", model, output_format, output, wide=wide, registry_root=data)
+    _warn(model.registry_errors)
 
 
 def register(app: typer.Typer) -> None:

@@ -22,7 +22,7 @@ class Table:
     @property
     def wide(self) -> bool:
         """Too many columns for a portrait A4 page: printed on a landscape page."""
-        return len(self.columns) >= 6
+        return len(self.columns) >= 7
 
 
 @dataclass(frozen=True)
@@ -78,3 +78,8 @@ class Document:
     date: str = ""
     """The date the running header shows, already written in the document's language."""
     lang: str = "en"
+
+    @property
+    def wide(self) -> bool:
+        """Every section holds a wide table: the whole document is printed in landscape."""
+        return bool(self.sections) and all(s.wide for s in self.sections)

@@ -571,14 +571,14 @@ def status_document(report: StatusReport) -> Document:
                 ).format(order=order),
             ]
         ),
-        _pairs(
-            [(_(o["attention"]), counts[o["attention"]]) for o in report.ordering],
-            (_("Attention"), _("Rows")),
-        ),
         Table(
             status_columns(report),
             status_cells(report),
             caption=_("Live matches and unmatched open requests"),
+        ),
+        _pairs(
+            [(_(o["attention"]), counts[o["attention"]]) for o in report.ordering],
+            (_("Attention"), _("Rows")),
         ),
     ]
     title = _("Status of matches and open requests")

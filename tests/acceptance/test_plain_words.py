@@ -31,6 +31,7 @@ ROBOT_LABELS = {
     "grf pledge",
     "through unhcr",
     "consent pending",
+    "regions: ",
 }
 """Codes with their underscores taken out: what a report showed before it had labels."""
 

@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
+from acsg_cli.render.registry import formats, render
+from acsg_cli.render.target import Destination
 from acsg_cli.reports.model import build_stocktaking
-from acsg_cli.reports.render import STATUS_FORMATS, STOCKTAKING_FORMATS
 from acsg_cli.reports.status import build_status
 from acsg_cli.reports.timetravel import snapshot
 from acsg_cli.vocab import Area, label_of
@@ -37,8 +38,15 @@ def model(tmp_path_factory: pytest.TempPathFactory) -> Any:
 
 @pytest.fixture(scope="module")
 def rendered(model: Any) -> dict[str, str]:
-    """Each format of the model, drawn once for the module (charts take a while)."""
-    return {fmt: render(model) for fmt, render in STOCKTAKING_FORMATS.items()}
+    """Each text format of the model, drawn once for the module (charts take a while)."""
+    return {fmt: draw("stocktaking", fmt, model) for fmt in formats("stocktaking") if fmt != "pdf"}
+
+
+def draw(kind: str, fmt: str, result: Any) -> str:
+    """`result` rendered by the registry's `fmt` renderer, as standard output would get it."""
+    out = io.StringIO()
+    render(kind, result, Destination(stream=out), fmt)
+    return out.getvalue()
 
 
 def _numbers(value: Any, path: str = "") -> list[tuple[str, int]]:
@@ -150,14 +158,14 @@ def test_html_is_self_contained_and_printable(model: Any, rendered: dict[str, st
 
 
 def test_html_is_deterministic(model: Any, rendered: dict[str, str]) -> None:
-    assert STOCKTAKING_FORMATS["html"](model) == rendered["html"]
+    assert draw("stocktaking", "html", model) == rendered["html"]
 
 
 def test_status_formats_agree(shipped: Path) -> None:
     add_private_records(shipped)
     report = build_status(snapshot(shipped, "data", "2022-06-01", TODAY))
-    data = json.loads(STATUS_FORMATS["json"](report))
-    csv_rows = list(csv.reader(io.StringIO(STATUS_FORMATS["csv"](report))))
+    data = json.loads(draw("status", "json", report))
+    csv_rows = list(csv.reader(io.StringIO(draw("status", "csv", report))))
     assert csv_rows[0] == [
         "attention",
         "id",
@@ -169,11 +177,11 @@ def test_status_formats_agree(shipped: Path) -> None:
         "last_update",
         "eligible_offer",
     ]
-    md_rows = {r[1]: r for r in _rows(STATUS_FORMATS["markdown"](report)) if len(r) > 2}
+    md_rows = {r[1]: r for r in _rows(draw("status", "markdown", report)) if len(r) > 2}
     html_rows = {
-        r[1]: r for t in html_tables(STATUS_FORMATS["html"](report)) for r in t if len(r) > 2
+        r[1]: r for t in html_tables(draw("status", "html", report)) for r in t if len(r) > 2
     }
-    table = STATUS_FORMATS["table"](report)
+    table = draw("status", "table", report)
     assert [r[1] for r in csv_rows[1:]] == [r["id"] for r in data["rows"]]
     for row in data["rows"]:
         days = "" if row["days"] is None else str(row["days"])

@@ -7,8 +7,9 @@ split across pages, long sections start on a new page.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from acsg_cli.render.document import Bullets, Chart, Document, Table
+from acsg_cli.render.document import Bullets, Chart, Document, Fields, Table
 
 
 def render_html(doc: Document) -> str:
@@ -40,6 +41,7 @@ def render_html(doc: Document) -> str:
     from acsg_cli.i18n import gettext
 
     env.globals["_"] = gettext
+    env.filters["ids"] = lambda text: _ids(markupsafe, text)
     template = env.get_template("report.html.j2")
     return template.render(
         doc=doc,
@@ -50,8 +52,17 @@ def render_html(doc: Document) -> str:
     )
 
 
-_NUMBER = re.compile(r"^-?[0-9]+$")
-_UNBROKEN = re.compile(r"^(?:(?:REQ|OFF|MAT)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+_NUMBER = re.compile(r"^-?[0-9][0-9,.\u00a0\u202f ]*$")
+_UNBROKEN = re.compile(r"^(?:(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+_ID = re.compile(r"\b(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+\b")
+
+
+def _ids(markupsafe: Any, text: object) -> Any:
+    """Escaped text in which every record id is kept on one line (`<span class="id">`)."""
+    from acsg_cli.render.safety import visible
+
+    escaped = str(markupsafe.escape(visible(str(text))))
+    return markupsafe.Markup(_ID.sub(lambda m: f'<span class="id">{m.group(0)}</span>', escaped))
 
 
 def _cell_class(value: str) -> str:
@@ -68,4 +79,6 @@ def _kind_of(block: object) -> str:
         return "chart"
     if isinstance(block, Bullets):
         return "bullets"
+    if isinstance(block, Fields):
+        return "fields"
     return "paragraph"

@@ -1,0 +1,113 @@
+"""The renderers, registered by name per result type: one contract, one table.
+
+A renderer is a function `(result, destination) -> None`: it draws one result object (a
+stocktaking, a status report, a brief...) in one format and writes it to the `Destination`
+(standard output, or the `--output` file). Renderers never compute.
+
+`RENDERERS` names, for every result type, each format with the module function that draws it
+(imported only when used, so `acsg --help` stays fast) and the file suffixes that ask for it.
+The registry feeds each command's `--format` choices (`format_choices`) and turns an
+`--output` suffix into a format (`choose`): a suffix no renderer writes is a usage error.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from acsg_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from acsg_cli.render.target import Destination
+
+
+@dataclass(frozen=True)
+class Renderer:
+    name: str
+    target: str
+    """`module:function` drawing the result."""
+    suffixes: tuple[str, ...] = ()
+    binary: bool = False
+    """Writes bytes (PDF): only to a file."""
+
+    def load(self) -> Callable[[Any, Destination], None]:
+        module, function = self.target.split(":")
+        found: Callable[[Any, Destination], None] = getattr(
+            importlib.import_module(module), function
+        )
+        return found
+
+
+def _table(kind: str, module: str, names: dict[str, tuple[str, ...]]) -> dict[str, Renderer]:
+    return {
+        name: Renderer(name, f"{module}:{kind}_{name}", suffixes, binary=name == "pdf")
+        for name, suffixes in names.items()
+    }
+
+
+_DOCUMENT_FORMATS = {
+    "table": (".txt",),
+    "markdown": (".md", ".markdown"),
+    "html": (".html", ".htm"),
+    "pdf": (".pdf",),
+    "json": (".json",),
+}
+
+RENDERERS: dict[str, dict[str, Renderer]] = {
+    "stocktaking": _table("stocktaking", "acsg_cli.render.reports", _DOCUMENT_FORMATS),
+    "status": _table("status", "acsg_cli.render.reports", {**_DOCUMENT_FORMATS, "csv": (".csv",)}),
+    "brief": _table(
+        "brief",
+        "acsg_cli.render.briefs",
+        {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",)}
+        | {"json": (".json",)},
+    ),
+    "listing": _table(
+        "listing",
+        "acsg_cli.render.rows",
+        {"table": (".txt",), "json": (".json",), "csv": (".csv",), "markdown": (".md",)},
+    ),
+}
+"""Every result type and its formats; the first format is the default."""
+
+
+def formats(kind: str) -> list[str]:
+    return list(RENDERERS[kind])
+
+
+def format_choices(kind: str) -> type[StrEnum]:
+    """The `--format` choices of a command: an enum of the registered formats of `kind`."""
+    return StrEnum(f"{kind.title()}Format", {name: name for name in RENDERERS[kind]})  # type: ignore[return-value]  # the functional API's return type is EnumMeta
+
+
+def choose(kind: str, chosen: str | None, output: Path | None) -> Renderer:
+    """The renderer `--format` names; else the one `--output`'s suffix asks for; else the first."""
+    table = RENDERERS[kind]
+    if chosen is not None:
+        return table[str(chosen)]
+    if output is None:
+        return next(iter(table.values()))
+    suffix = output.suffix.lower()
+    for renderer in table.values():
+        if suffix in renderer.suffixes:
+            return renderer
+    known = sorted({s for r in table.values() for s in r.suffixes})
+    raise UsageError(
+        f"--output '{output}': no {kind} format writes '{suffix or '(no suffix)'}' files; "
+        f"use one of {', '.join(known)} or give --format ({', '.join(table)})"
+    )
+
+
+def render(kind: str, result: object, destination: Destination, chosen: str | None) -> None:
+    """Draw `result` (a `kind`) in the chosen format to `destination`."""
+    renderer = choose(kind, chosen, destination.path)
+    if renderer.binary and destination.path is None:
+        raise UsageError(
+            f"--format {renderer.name} writes a file; name it with --output "
+            f"FILE{renderer.suffixes[0] if renderer.suffixes else ''}"
+        )
+    renderer.load()(result, destination)

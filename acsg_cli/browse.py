@@ -77,6 +77,29 @@ LIST_COLUMNS = {
 }
 
 
+def scope_code(offer: Offer) -> str:
+    """Where an offer can be used, as data: `global`, `regions: a, b` or `countries: X, Y`."""
+    scope = offer.geographic_scope
+    if scope.is_global:
+        return "global"
+    if scope.regions:
+        return "regions: " + ", ".join(r.value for r in scope.regions)
+    return "countries: " + ", ".join(scope.countries or [])
+
+
+def scope_words(code: str) -> str:
+    """`scope_code`'s value in words (the table form of a listing)."""
+    from acsg_cli.i18n import _
+    from acsg_cli.vocab import Region, label_of
+
+    kind, _colon, rest = code.partition(": ")
+    if kind == "regions":
+        return ", ".join(label_of(Region, r) for r in rest.split(", "))
+    if kind == "countries":
+        return _("Countries: {codes}").format(codes=rest)
+    return _("Worldwide") if code == "global" else code
+
+
 def scope_text(offer: Offer) -> str:
     """Where an offer can be used, in words: `Worldwide`, region names, or country codes."""
     from acsg_cli.i18n import _
@@ -161,7 +184,7 @@ def _offer_row(o: Offer, audience: Audience) -> dict[str, Any]:
         "entity": redact(entity.name),
         "entity_type": entity.type.value,
         "status": o.status.value,
-        "scope": scope_text(o),
+        "scope": scope_code(o),
         "capacity": o.capacity if audience.sees_details(o) else None,
         "areas": [a.value for a in o.areas],
         "title": shown_title(o, audience),

@@ -85,19 +85,20 @@ def format_choices(kind: str) -> type[StrEnum]:
 
 
 def choose(kind: str, chosen: str | None, output: Path | None) -> Renderer:
-    """The renderer `--format` names; else the one `--output`'s suffix asks for; else the first."""
+    """The renderer `--format` names; else the one `--output`'s suffix asks for; else the first
+    (the default, also for an output without a suffix, such as a pipe)."""
     table = RENDERERS[kind]
     if chosen is not None:
         return table[str(chosen)]
-    if output is None:
+    suffix = output.suffix.lower() if output is not None else ""
+    if not suffix:  # standard output, a pipe or device, a file named without a suffix
         return next(iter(table.values()))
-    suffix = output.suffix.lower()
     for renderer in table.values():
         if suffix in renderer.suffixes:
             return renderer
     known = sorted({s for r in table.values() for s in r.suffixes})
     raise UsageError(
-        f"--output '{output}': no {kind} format writes '{suffix or '(no suffix)'}' files; "
+        f"--output '{output}': no {kind} format writes '{suffix}' files; "
         f"use one of {', '.join(known)} or give --format ({', '.join(table)})"
     )
 

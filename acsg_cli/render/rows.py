@@ -39,7 +39,11 @@ def _labels(rows: Rows) -> list[list[str]]:
         cells = []
         for column in rows.columns:
             value = row.get(column)
-            if column in kinds:
+            if column == "scope" and isinstance(value, str):
+                from acsg_cli.browse import scope_words
+
+                value = scope_words(value)
+            elif column in kinds:
                 values = value if isinstance(value, list) else [value]
                 value = [vocab.label_of(kinds[column], v) for v in values if v is not None]
             cells.append(cell(value))

@@ -18,8 +18,8 @@ def test_list_requests_table(registry: Path, runner: CliRunner) -> None:
     result = runner.invoke(app, ["list", "requests", "--data", str(registry)])
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["id", "states", "status", "submitted_on", "areas", "title"]
-    assert lines[2].startswith("REQ-2021-001  TCD")
+    assert lines[0].split() == ["id", "states", "status", "submitted", "on", "areas", "title"]
+    assert lines[2].startswith("REQ-2021-001  TCD     Open")
 
 
 def test_list_filters_and_formats(registry: Path, runner: CliRunner) -> None:

@@ -79,13 +79,12 @@ def test_output_file_takes_its_format_from_the_suffix(
     assert code == 0 and target.read_text(encoding="utf-8").startswith(
         "# ACSG stocktaking as of 12 October 2021"
     )
-    target = tmp_path / "stocktaking.csv"  # no CSV form of a stocktaking: the default, a table
-    code, _, _ = _run(
+    target = tmp_path / "stocktaking.csv"  # no CSV form of a stocktaking: a usage error
+    code, _, err = _run(
         runner, "stocktaking", "--data", str(shipped), "--as-of", "2021-10-12", "-o", str(target)
     )
-    assert code == 0 and target.read_text(encoding="utf-8").startswith(
-        "ACSG stocktaking as of 12 October 2021\n="
-    )
+    assert code == 2 and "no stocktaking format writes '.csv' files" in err
+    assert not target.exists()
 
 
 @pytest.mark.parametrize(

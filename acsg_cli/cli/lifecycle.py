@@ -6,12 +6,23 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from acsg_cli.cli.groups import consent_app, match_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, date_option, open_registry
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    DataDirOpt,
+    Lang,
+    OutputOpt,
+    TodayOpt,
+    date_option,
+    emit,
+    format_option,
+    open_registry,
+)
+from acsg_cli.render.registry import format_choices
 
 
 class DecisionChoice(StrEnum):
@@ -20,9 +31,10 @@ class DecisionChoice(StrEnum):
     withdrawn = "withdrawn"
 
 
-class BriefFormat(StrEnum):
-    markdown = "markdown"
-    json = "json"
+if TYPE_CHECKING:
+    BriefFormat = str
+else:
+    BriefFormat = format_choices("brief")
 
 
 MatchArg = Annotated[str, typer.Argument(metavar="MATCH", help="The match id, e.g. MAT-2021-001.")]
@@ -208,30 +220,47 @@ def brief_command(
             "--for", metavar="PARTY", help="A requesting State's ISO3 code or an offer id."
         ),
     ],
-    output_format: Annotated[
-        BriefFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = BriefFormat.markdown,
+    output_format: Annotated[BriefFormat | None, format_option("brief")] = None,
     data: DataDirOpt = DEFAULT_DATA,
+    output: OutputOpt = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(
+            "--lang",
+            help="Language of the brief: en, fr or es. Default: the first of the party's working "
+            "languages (its record's `languages`) that the tool speaks, else en.",
+            show_default=False,
+        ),
+    ] = None,
+    today: TodayOpt = None,
 ) -> None:
     """Print what one party to a match may see now, and what is withheld and why (FS 3).
 
     A confidential request's details wait for the requesting States' consent on the match; a
     confidential offer's details wait for the offer's consent. Contact data is never included.
+    The brief is a document to send: Markdown (default), HTML or a PDF (-o brief.pdf), in the
+    party's language.
 
     \b
     Examples:
       acsg brief MAT-2021-001 --for OFF-2019-001
+      acsg brief MAT-2021-001 --for NER --lang fr -o brief.pdf
       acsg brief MAT-2021-001 --for NER --format json
     """
+    from acsg_cli import clock
+    from acsg_cli.i18n import language
     from acsg_cli.lifecycle.brief import build_brief
-    from acsg_cli.render.safety import json_text
-    from acsg_cli.reporters.brief import write_markdown
+    from acsg_cli.render.briefs import DatedBrief, default_language
 
-    brief = build_brief(open_registry(data), match_id, party)
-    if output_format is BriefFormat.json:
-        sys.stdout.write(json_text(brief.to_dict()) + "\n")
-    else:
-        write_markdown(brief, sys.stdout)
+    registry = open_registry(data)
+    if output is not None:
+        from acsg_cli.render.destination import check_output
+
+        check_output(output, data)
+    brief = build_brief(registry, match_id, party)
+    with language(lang or default_language(brief)):
+        result = DatedBrief(brief, clock.today(today).isoformat())
+        emit("brief", result, output_format, output, registry_root=data)
 
 
 def _repository(data: Path, commit: bool) -> Path | None:

@@ -87,8 +87,8 @@ def _check_pdf(html_file: Path, tmp_path: Path, min_pages: int) -> str:
     reader = PdfReader(_print_to_pdf(html_file, tmp_path))
     assert len(reader.pages) >= min_pages
     for page in reader.pages:
-        width, height = float(page.mediabox.width), float(page.mediabox.height)
-        assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2, (width, height)
+        width, height = sorted((float(page.mediabox.width), float(page.mediabox.height)))
+        assert abs(width - A4[0]) < 2 and abs(height - A4[1]) < 2, (width, height)  # either way
     fonts = _fonts(reader)
     assert fonts and all(embedded for _, embedded in fonts), fonts
     text = "".join(page.extract_text() for page in reader.pages)

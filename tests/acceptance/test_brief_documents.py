@@ -1,0 +1,76 @@
+"""Briefs are documents to send: sections, labels instead of field names, the parties named,
+in the party's language, printable to PDF."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from acsg_cli.cli import app
+
+FIELD_NAMES = ("requesting_states", "received_via", "offering_entity", "support_types", "| field |")
+
+
+def _brief(registry: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(
+        app, ["brief", "MAT-2021-001", "--data", str(registry), "--today", "2024-01-01", *args]
+    )
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_a_brief_reads_as_a_document(registry: Path) -> None:
+    code, out, err = _brief(registry, "--for", "OFF-2021-001", "--lang", "en")
+    assert code == 0, err
+    for name in FIELD_NAMES:
+        assert name not in out
+    assert out.startswith("# Brief on match MAT-2021-001 for ")
+    for heading in (
+        "## The match",
+        "## Consent of each party",
+        "## The request: ",
+        "## The offer: ",
+    ):
+        assert heading in out
+    assert "Chad (TCD) asked for support;" in out
+    assert "**Requesting States:** Chad (TCD)" in out
+    assert "RSD procedures" in out and "rsd_procedures" not in out
+    assert ".," not in out
+
+
+def test_a_brief_speaks_the_language_asked_for(registry: Path) -> None:
+    code, out, _ = _brief(registry, "--for", "TCD", "--lang", "es")
+    assert code == 0
+    assert out.startswith("# Nota sobre el emparejamiento MAT-2021-001 para Chad (TCD)")
+    assert "## Consentimiento de cada parte" in out and "Procedimientos de DCR" in out
+    code, out, _ = _brief(registry, "--for", "TCD", "--lang", "fr")
+    assert out.startswith("# Note sur l’appariement MAT-2021-001 pour Tchad (TCD)")
+
+
+def test_a_brief_defaults_to_the_partys_working_language(registry: Path) -> None:
+    request = registry / "requests" / "REQ-2021-001.yaml"
+    text = request.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^languages:.*\n", "", text)
+    request.write_text(text + "languages: [ar, fr]\n", encoding="utf-8")
+    code, out, err = _brief(registry, "--for", "TCD")
+    assert code == 0, err
+    assert out.startswith("# Note sur l’appariement")
+    code, out, _ = _brief(registry, "--for", "TCD", "--lang", "en")
+    assert out.startswith("# Brief on match")
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_a_brief_prints_to_pdf_with_page_numbers(registry: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    pdf = tmp_path / "brief.pdf"
+    code, _, err = _brief(registry, "--for", "OFF-2021-001", "--lang", "en", "-o", str(pdf))
+    assert code == 0, err
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(pdf).pages]
+    for number, text in enumerate(pages, 1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert "ACSG brief on MAT-2021-001" in text and "1 January 2024" in text
+    assert "Consent of each party" in " ".join(pages)

@@ -813,9 +813,9 @@ def test_brief_never_contains_contact_data(life: Path, runner: CliRunner) -> Non
 
 def test_brief_markdown(life: Path, runner: CliRunner) -> None:
     out = ok(runner, "brief", "MAT-2022-001", "--for", "OFF-2022-001", "--lang", "en").stdout  # type: ignore[attr-defined]
-    assert out.startswith(
-        "# Brief on match MAT\\-2022\\-001 for Example Asylum Agency \\(OFF\\-2022\\-001\\)\n"
-    ) or out.startswith("# Brief on match MAT-2022-001 for Example Asylum Agency (OFF-2022-001)\n")
+    assert out.replace("\\", "").startswith(
+        "# Brief on match MAT-2022-001 for Example Asylum Agency (OFF-2022-001)\n"
+    )
     assert "Niger (NER) and Chad (TCD) asked for support;" in out.replace("\\", "")
     assert "| Niger (NER)" in out and "| requesting State | pending" in out
     assert "**Gap:**" not in out

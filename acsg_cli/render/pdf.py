@@ -67,7 +67,11 @@ def header_footer(doc: Document) -> tuple[str, str]:
     page = html_text(_("Page {page} of {total}")).format(
         page='<span class="pageNumber"></span>', total='<span class="totalPages"></span>'
     )
-    footer = _BAND.format(left=f"<span>{html_text(doc.title)}</span>", right=f"<span>{page}</span>")
+    footer = _BAND.format(
+        left=f'<span style="white-space: nowrap; overflow: hidden; text-overflow: ellipsis; '
+        f'max-width: 75%;">{html_text(doc.title)}</span>',
+        right=f'<span style="white-space: nowrap;">{page}</span>',
+    )
     return header, footer
 
 

@@ -54,6 +54,8 @@ def render_html(doc: Document) -> str:
 
 _NUMBER = re.compile(r"^-?[0-9][0-9,.\u00a0\u202f ]*$")
 _UNBROKEN = re.compile(r"^(?:(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+_SHORT = 16
+"""A cell this short (a date in words, a stage) is kept on one line."""
 _ID = re.compile(r"\b(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+\b")
 
 
@@ -66,10 +68,10 @@ def _ids(markupsafe: Any, text: object) -> Any:
 
 
 def _cell_class(value: str) -> str:
-    """`num` (right-aligned) for whole numbers; `code` (never wrapped) for ids and dates."""
+    """`num` (right-aligned) for numbers; `code` (never wrapped) for ids, dates and short cells."""
     if _NUMBER.match(value):
         return "num"
-    return "code" if _UNBROKEN.match(value) else ""
+    return "code" if _UNBROKEN.match(value) or len(value) <= _SHORT else ""
 
 
 def _kind_of(block: object) -> str:

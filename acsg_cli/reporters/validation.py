@@ -38,7 +38,8 @@ class Reporter:
         return f"{result.files_checked} {noun} checked: {', '.join(parts)}"
 
 
-_COLORS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+_COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+"""Severity colours on a terminal (drawn by typer's `style`, never written by hand)."""
 
 
 class TextReporter(Reporter):
@@ -48,7 +49,9 @@ class TextReporter(Reporter):
         for p in result.problems:
             severity = p.severity.value
             if self.color:
-                severity = f"{_COLORS[p.severity]}{severity}\033[0m"
+                import typer
+
+                severity = typer.style(severity, fg=_COLORS[p.severity])
             message = safety.terminal(p.message)
             self.out.write(
                 f"{safety.terminal(p.file)}:{p.line}:{p.column}: {severity} {p.code} {message}\n"

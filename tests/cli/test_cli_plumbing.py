@@ -25,6 +25,7 @@ USES_TODAY = {
     "acsg match update",
     "acsg consent record",
     "acsg report status",
+    "acsg brief",
     "acsg report stocktaking",
     "acsg new request",
     "acsg new offer",

@@ -30,8 +30,14 @@ def _labels(rows: Rows) -> list[list[str]]:
         "requests": vocab.RequestStatus,
         "offers": vocab.OfferStatus,
         "matches": vocab.MatchStatus,
+        "practices": vocab.PracticeStatus,
     }
-    kinds: dict[str, type[vocab._Vocab]] = {"areas": vocab.Area, "entity_type": vocab.EntityType}
+    kinds: dict[str, type[vocab._Vocab]] = {
+        "areas": vocab.Area,
+        "categories": vocab.Area,
+        "entity_type": vocab.EntityType,
+        "stage": vocab.GcrStage,
+    }
     if rows.kind in statuses:
         kinds["status"] = statuses[rows.kind]
     out = []

@@ -9,16 +9,14 @@ error otherwise, so scripts and CI never hang on a prompt.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable
 from datetime import date
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 import typer
 
 from acsg_cli.cli.groups import new_app
 from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, display_root
-
-T = TypeVar("T")
+from acsg_cli.cli.prompts import Answers, choices_line, listed
 
 StdoutOpt = Annotated[
     bool, typer.Option("--stdout", help="Print the new record instead of writing its file.")
@@ -42,100 +40,6 @@ SupportOpt = Annotated[
         help="technical, material or financial (WM 17, FS 4); repeat for several.",
     ),
 ]
-
-
-def stdin_is_terminal() -> bool:
-    """Whether a person can answer prompts (tests replace this)."""
-    return sys.stdin.isatty()
-
-
-class Answers:
-    """Collects answers: parses given options at once, then asks for (or reports) the rest."""
-
-    def __init__(self) -> None:
-        self.interactive = stdin_is_terminal()
-        self.missing: list[str] = []
-        self.pending: list[Callable[[], None]] = []
-        self.values: dict[str, Any] = {}
-
-    def take(
-        self,
-        key: str,
-        given: Any,
-        flag: str,
-        parse: Callable[[Any], Any],
-        question: str,
-        *,
-        choices: str | None = None,
-        default: str | None = None,
-        needed: Callable[[dict[str, Any]], bool] | None = None,
-    ) -> None:
-        """Parse `given`, or ask for it later; `needed` (given the answers so far) makes it
-        conditional."""
-        from acsg_cli.errors import UsageError
-
-        if given not in (None, [], ()):
-            try:
-                self.values[key] = parse(given)
-            except UsageError as exc:
-                raise UsageError(f"{flag}: {exc.message}") from None
-            return
-        if needed is None or needed(self.values):
-            self.missing.append(flag)
-
-        def ask() -> None:
-            if needed is None or needed(self.values):
-                if choices:
-                    typer.echo(choices, err=True)
-                self.values[key] = typer.prompt(
-                    question,
-                    err=True,
-                    value_proc=_checked(parse),
-                    default=default,
-                    show_default=bool(default),
-                )
-
-        self.pending.append(ask)
-
-    def finish(self) -> dict[str, Any]:
-        """Every answer; asks for the missing ones in a terminal, else a usage error naming them."""
-        from acsg_cli.errors import UsageError
-
-        if self.missing and not self.interactive:
-            raise UsageError(
-                f"missing {', '.join(self.missing)}; give them as options, "
-                "or run the command in a terminal to be asked"
-            )
-        for ask in self.pending:
-            ask()
-        return self.values
-
-
-def _checked(parse: Callable[[Any], T]) -> Callable[[str], T]:
-    """A prompt's check: a library `UsageError` becomes the prompt's own, so it asks again."""
-
-    def check(text: str) -> T:
-        from acsg_cli.errors import UsageError
-
-        try:
-            return parse(text)
-        except UsageError as exc:
-            raise typer.BadParameter(exc.message) from None
-
-    return check
-
-
-def _choices(enum: Any) -> str:
-    import textwrap
-
-    return textwrap.fill(
-        "  choices: " + ", ".join(str(e.value) for e in enum), width=100, subsequent_indent="    "
-    )
-
-
-def _listed(parse: Callable[[list[str]], T]) -> Callable[[Any], T]:
-    """A parser for repeated options that also takes one typed answer."""
-    return lambda value: parse([value] if isinstance(value, str) else list(value))
 
 
 def _finish(kind: str, data: Any, answers: Any, stdout: bool, today: date | None) -> None:
@@ -200,7 +104,7 @@ def new_request(
         "requesting_states",
         state,
         "--state",
-        _listed(A.countries),
+        listed(A.countries),
         "Requesting States, ISO3 codes (e.g. TCD, or TCD NER for a joint request)",
     )
     ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
@@ -208,15 +112,15 @@ def new_request(
         "areas",
         area,
         "--area",
-        _listed(lambda v: A.many_of(A.Area, v, "area")),
+        listed(lambda v: A.many_of(A.Area, v, "area")),
         "Areas (one or more, separated by spaces)",
-        choices=_choices(A.Area),
+        choices=choices_line(A.Area),
     )
     ask.take(
         "support_types",
         support_type,
         "--support-type",
-        _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+        listed(lambda v: A.many_of(A.SupportType, v, "support type")),
         "Support types (technical, material, financial)",
     )
     values = ask.finish()
@@ -303,7 +207,7 @@ def new_offer(
         "--entity-type",
         lambda v: A.one_of(A.EntityType, v, "entity type"),
         "Offering entity's type",
-        choices=_choices(A.EntityType),
+        choices=choices_line(A.EntityType),
     )
     ask.take(
         "country",
@@ -317,24 +221,24 @@ def new_offer(
         "areas",
         area,
         "--area",
-        _listed(lambda v: A.many_of(A.Area, v, "area")),
+        listed(lambda v: A.many_of(A.Area, v, "area")),
         "Areas (one or more, separated by spaces)",
-        choices=_choices(A.Area),
+        choices=choices_line(A.Area),
     )
     ask.take(
         "support_types",
         support_type,
         "--support-type",
-        _listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+        listed(lambda v: A.many_of(A.SupportType, v, "support type")),
         "Support types (technical, material, financial)",
     )
     ask.take(
         "geographic_scope",
         scope,
         "--scope",
-        _listed(A.scope),
+        listed(A.scope),
         "Geographic scope: global, region codes or ISO3 codes",
-        choices=_choices(A.Region),
+        choices=choices_line(A.Region),
         default="global",
     )
     ask.take(
@@ -400,16 +304,16 @@ def new_practice(
         "countries",
         country,
         "--country",
-        _listed(A.countries),
+        listed(A.countries),
         "Countries where it was applied, ISO3 codes (e.g. ARM)",
     )
     ask.take(
         "categories",
         category,
         "--category",
-        _listed(lambda v: A.many_of(A.Area, v, "category")),
+        listed(lambda v: A.many_of(A.Area, v, "category")),
         "Categories: areas of the asylum system (one or more, separated by spaces)",
-        choices=_choices(A.Area),
+        choices=choices_line(A.Area),
     )
     values = ask.finish()
     if summary is not None:

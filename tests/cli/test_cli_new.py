@@ -51,7 +51,7 @@ OFFER_ARGS = [
 @pytest.fixture
 def terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     """Standard input is a terminal: missing answers are asked for."""
-    monkeypatch.setattr("acsg_cli.cli.new.stdin_is_terminal", lambda: True)
+    monkeypatch.setattr("acsg_cli.cli.prompts.stdin_is_terminal", lambda: True)
 
 
 def validate(runner: CliRunner, data: Path) -> dict[str, object]:

@@ -30,7 +30,8 @@ MARGIN: PdfMargins = {"top": "18mm", "bottom": "16mm", "left": "14mm", "right": 
 
 _BAND = (
     "<div style=\"font-family: 'DejaVu Sans', sans-serif; font-size: 7.5pt; color: #555;"
-    ' width: 100%; margin: 0 14mm; display: flex; justify-content: space-between;">'
+    " box-sizing: border-box; width: 100%; margin: 0; padding: 0 14mm; display: flex;"
+    ' justify-content: space-between; gap: 4mm;">'
     "{left}{right}</div>"
 )
 
@@ -69,8 +70,8 @@ def header_footer(doc: Document) -> tuple[str, str]:
     )
     footer = _BAND.format(
         left=f'<span style="white-space: nowrap; overflow: hidden; text-overflow: ellipsis; '
-        f'max-width: 75%;">{html_text(doc.title)}</span>',
-        right=f'<span style="white-space: nowrap;">{page}</span>',
+        f'min-width: 0; flex: 1 1 auto;">{html_text(doc.title)}</span>',
+        right=f'<span style="white-space: nowrap; flex: 0 0 auto;">{page}</span>',
     )
     return header, footer
 

@@ -74,3 +74,21 @@ def test_a_brief_prints_to_pdf_with_page_numbers(registry: Path, tmp_path: Path)
         assert f"Page {number} of {len(pages)}" in text
         assert "ACSG brief on MAT-2021-001" in text and "1 January 2024" in text
     assert "Consent of each party" in " ".join(pages)
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_a_long_title_never_hides_the_page_number(registry: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    offer = registry / "offers" / "OFF-2021-001.yaml"
+    text = offer.read_text(encoding="utf-8")
+    offer.write_text(
+        re.sub(r"(?m)^(  name: ).*$", r"\1" + "A very long entity name " * 6, text, count=1),
+        encoding="utf-8",
+    )
+    pdf = tmp_path / "note.pdf"
+    code, _, err = _brief(registry, "--for", "OFF-2021-001", "-o", str(pdf))  # French by default
+    assert code == 0, err
+    pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(pdf).pages]
+    for number, page in enumerate(pages, 1):
+        assert f"Page {number} sur {len(pages)}" in page

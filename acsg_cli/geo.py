@@ -70,6 +70,24 @@ def country_name(code: str) -> str:
     return _countries().get(code, code)
 
 
+def local_country_name(code: str) -> str:
+    """An ISO 3166-1 alpha-3 country in the current language (`TCD`: Chad, Tchad, Chad)."""
+    from acsg_cli.i18n import _BABEL_LOCALES, current
+
+    try:
+        import pycountry
+        from babel import Locale
+
+        country = pycountry.countries.get(alpha_3=code)
+        if country is not None:
+            name = Locale.parse(_BABEL_LOCALES[current()]).territories.get(country.alpha_2)
+            if name:
+                return str(name)
+    except (LookupError, ValueError):
+        pass
+    return country_name(code)
+
+
 def is_language(code: str) -> bool:
     return code in _languages()
 

@@ -106,24 +106,6 @@ def format_number(value: int | float) -> str:
     return str(format_decimal(value, locale=_BABEL_LOCALES[current()]))
 
 
-def country_name(code: str) -> str:
-    """An ISO 3166-1 alpha-3 country in the current language (`TCD`: Chad, Tchad, Chad)."""
-    from acsg_cli import geo
-
-    try:
-        import pycountry
-        from babel import Locale
-
-        country = pycountry.countries.get(alpha_3=code)
-        if country is not None:
-            name = Locale.parse(_BABEL_LOCALES[current()]).territories.get(country.alpha_2)
-            if name:
-                return str(name)
-    except (LookupError, ValueError):
-        pass
-    return geo.country_name(code)
-
-
 def join_words(items: list[str]) -> str:
     """`A, B and C` in the current language (Babel's list patterns)."""
     if not items:

@@ -24,8 +24,8 @@ class AcsgGroup(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         from acsg_cli import cacheflag
-        from acsg_cli.cli.options import stderr_is_terminal
         from acsg_cli.progress import shown
+        from acsg_cli.terminal import stderr_is_terminal
 
         token = cacheflag.begin()
         try:

@@ -188,21 +188,3 @@ def display_root(path: Path) -> str:
     """How the registry folder is named in messages: as the user wrote it."""
     text = str(path)
     return text[2:] if text.startswith("./") else text
-
-
-def stdout_is_terminal() -> bool:
-    """Whether stdout may be coloured: a terminal, and no `NO_COLOR` (no-color.org) or dumb TERM."""
-    import os
-    import sys
-
-    return (
-        sys.stdout.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
-    )
-
-
-def stderr_is_terminal() -> bool:
-    """Whether a person watches stderr, so a progress bar may be drawn there."""
-    import os
-    import sys
-
-    return sys.stderr.isatty() and os.environ.get("TERM") != "dumb"

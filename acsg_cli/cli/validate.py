@@ -15,8 +15,8 @@ from acsg_cli.cli.options import (
     DataDirOpt,
     TodayOpt,
     display_root,
-    stdout_is_terminal,
 )
+from acsg_cli.terminal import stdout_is_terminal
 
 if TYPE_CHECKING:
     from acsg_cli.rules.engine import RuleSettings

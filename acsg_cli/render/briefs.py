@@ -87,7 +87,7 @@ def _yes(value: bool) -> str:
 
 
 def _states(codes: list[str]) -> str:
-    from acsg_cli.i18n import country_name
+    from acsg_cli.geo import local_country_name as country_name
 
     return join_words([f"{country_name(c)} ({c})" for c in codes])
 

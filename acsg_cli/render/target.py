@@ -49,7 +49,7 @@ class Destination:
 
     @property
     def color(self) -> bool:
-        from acsg_cli.cli.options import stdout_is_terminal
+        from acsg_cli.terminal import stdout_is_terminal
 
         return self.is_terminal and stdout_is_terminal()
 

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from acsg_cli import progress
-from acsg_cli.cli.options import stderr_is_terminal, stdout_is_terminal
+from acsg_cli.terminal import stderr_is_terminal, stdout_is_terminal
 
 
 def test_track_yields_every_item_unchanged() -> None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from acsg_cli.cli.options import WideOpt, emit
+from acsg_cli.render.registry import format_choices
 
-class RulesFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+if TYPE_CHECKING:
+    RulesFormat = str
+else:
+    RulesFormat = format_choices("listing")
 
 
 COLUMNS = ["code", "severity", "cites", "summary"]
@@ -30,14 +31,17 @@ def rules_command(
         ),
     ] = None,
     output_format: Annotated[
-        RulesFormat,
+        RulesFormat | None,
         typer.Option(
             "--format",
             "-f",
-            help="table, json (a list of {code, severity, cites, summary}) or markdown.",
+            help="table (default), json (a list of {code, severity, cites, summary}), csv or "
+            "markdown; one rule's documentation: table (text), json or markdown.",
             case_sensitive=False,
+            show_default=False,
         ),
-    ] = RulesFormat.table,
+    ] = None,
+    wide: WideOpt = False,
 ) -> None:
     """List every rule and check `acsg validate` applies, with its default severity and the
     paragraph it enforces; or print one rule's documentation.
@@ -52,17 +56,24 @@ def rules_command(
       acsg rules ACSG101
       acsg rules --format json
     """
-    from acsg_cli.reporters.tables import write_rows
+    from acsg_cli.render.rows import Rows
     from acsg_cli.rules.registry import catalogue, lookup
 
+    fmt = str(output_format or "table")
     if code is None:
         rows = [e.row() for e in catalogue()]
-        if output_format is RulesFormat.table:
+        if fmt == "table":
             rows = [{**r, "cites": r["cites"] or "-"} for r in rows]
-        write_rows(rows, COLUMNS, output_format.value, sys.stdout)
+        emit("listing", Rows("rules", COLUMNS, rows), fmt, None, wide=wide)
         return
     entry = lookup(code)
-    if output_format is RulesFormat.json:
+    if fmt == "csv":
+        from acsg_cli.errors import UsageError
+
+        raise UsageError(
+            "--format csv lists the rules; one rule's documentation is table, json or markdown"
+        )
+    if fmt == "json":
         json.dump(
             {
                 **entry.row(),
@@ -79,7 +90,7 @@ def rules_command(
         return
     cites = f"; {entry.cites}" if entry.cites else ""
     heading = f"{entry.code} {entry.name} ({entry.severity}{cites})"
-    if output_format is RulesFormat.markdown:
+    if fmt == "markdown":
         sys.stdout.write(f"## {heading}\n\n{entry.documentation}\n")
     else:
         sys.stdout.write(f"{heading}\n\n{entry.documentation}\n")

@@ -66,10 +66,11 @@ def export_command(
     if str(output) == "-":
         sys.stdout.write(text)
     else:
+        from acsg_cli.render.safety import terminal
         from acsg_cli.reports.api import write_output
 
-        write_output(output, text)
-        typer.echo(f"wrote {output}", err=True)
+        write_output(output, text, registry_root=data)
+        typer.echo(f"wrote {terminal(output)}", err=True)
     if registry.error_count:
         typer.echo(
             f"warning: the registry has {registry.error_count} error(s) (run `acsg validate`); "

@@ -150,7 +150,15 @@ def _github_safe(out: str) -> None:
         assert re.match(r"^::(error|warning|notice) file=[^\n]*::", line), line
 
 
+def _xml_safe(out: str) -> None:
+    from xml.etree import ElementTree
+
+    root = ElementTree.fromstring(out.encode("utf-8"))
+    assert not [e for e in root.iter() if e.tag in ("img", "script", "a")]
+
+
 CHECKS: dict[str, Callable[[str], None]] = {
+    "xml": _xml_safe,
     "table": lambda out: None,
     "csv": _csv_safe,
     "markdown": _markdown_safe,
@@ -200,6 +208,9 @@ OUTPUTS: list[tuple[str, list[str], str]] = [
         (f"validate-{fmt}", ["validate", "--format", fmt], fmt)
         for fmt in ("text", "github", "json")
     ],
+    ("export-hxl", ["export", "hxl", "-o", "-"], "csv"),
+    ("export-gcr-updates", ["export", "gcr-updates", "-o", "-"], "csv"),
+    ("export-iati", ["export", "iati", "-o", "-"], "xml"),
 ]
 
 

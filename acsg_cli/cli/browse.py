@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import sys
 from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -34,14 +32,10 @@ class ListKind(StrEnum):
 
 if TYPE_CHECKING:
     ListingFormat = str
+    RecordFormat = str
 else:
     ListingFormat = format_choices("listing")
-
-
-class ShowFormat(StrEnum):
-    table = "table"
-    json = "json"
-    markdown = "markdown"
+    RecordFormat = format_choices("record")
 
 
 def _choices(enum_path: str) -> Any:
@@ -133,9 +127,8 @@ def show_command(
         str, typer.Argument(metavar="ID", help="A request, offer, match or practice id.")
     ],
     data: DataDirOpt = DEFAULT_DATA,
-    output_format: Annotated[
-        ShowFormat, typer.Option("--format", "-f", help="Output format.")
-    ] = ShowFormat.table,
+    output_format: Annotated[RecordFormat | None, format_option("record")] = None,
+    wide: WideOpt = False,
     with_contact: Annotated[
         bool,
         typer.Option(
@@ -168,99 +161,7 @@ def show_command(
         audience=Audience.named(audience.value),
         today=clock.today(today),
     )
-    if output_format is ShowFormat.json:
-        from acsg_cli.render.safety import json_text
-
-        sys.stdout.write(json_text(view) + "\n")
-    elif output_format is ShowFormat.markdown:
-        sys.stdout.write(_markdown(view))
-    else:
-        sys.stdout.write(_text(view))
-
-
-def _yaml(data: Any) -> str:
-    import yaml
-
-    return str(
-        yaml.safe_dump(
-            data, sort_keys=False, allow_unicode=True, width=100, default_flow_style=False
-        )
-    )
-
-
-def _sections(view: dict[str, Any]) -> list[tuple[str, Any]]:
-    sections: list[tuple[str, Any]] = [
-        (f"{view['kind']} {view['id']} ({view['file']})", view["record"])
-    ]
-    if view["kind"] == "match":
-        if view.get("request"):
-            sections.append((f"request {view['request'].get('id')}", view["request"]))
-        for offer in view.get("offers", []):
-            sections.append((f"offer {offer.get('id')}", offer))
-    extra = {k: view[k] for k in ("regions", "matches", "practices") if k in view}
-    if extra:
-        sections.append(("related", extra))
-    return sections
-
-
-COMPLIANCE_COLUMNS = ["code", "cites", "status", "criterion", "detail"]
-
-
-def _compliance_rows(view: dict[str, Any]) -> list[dict[str, Any]]:
-    return [
-        {**row, "status": row["status"].replace("_", " ")} for row in view.get("compliance", [])
-    ]
-
-
-def _text(view: dict[str, Any]) -> str:
-    from tabulate import tabulate
-
-    from acsg_cli.render.safety import terminal, terminal_block
-
-    parts = []
-    for title, body in _sections(view):
-        parts.append(f"== {terminal(title)}\n{terminal_block(_yaml(body))}")
-    if "compliance" in view:
-        rows = [[terminal(r[c]) for c in COMPLIANCE_COLUMNS] for r in _compliance_rows(view)]
-        table = (
-            tabulate(
-                rows,
-                headers=COMPLIANCE_COLUMNS,
-                tablefmt="simple",
-                disable_numparse=True,
-                maxcolwidths=[None, 16, None, 40, 44],
-            )
-            if rows
-            else "(none)"
-        )
-        parts.append(f"== compliance\n{table}\n")
-    return "\n".join(parts)
-
-
-def _markdown(view: dict[str, Any]) -> str:
-    from acsg_cli.reporters.tables import cell, md_cell
-
-    parts = []
-    for title, body in _sections(view):
-        lines = [f"## {md_cell(title)}", "", "| field | value |", "|---|---|"]
-        for key, value in body.items():
-            text = (
-                json.dumps(value, ensure_ascii=False)
-                if isinstance(value, (dict,))
-                or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
-                else cell(value)
-            )
-            lines.append(f"| {md_cell(key)} | {md_cell(text)} |")
-        parts.append("\n".join(lines) + "\n")
-    if "compliance" in view:
-        import io
-
-        from acsg_cli.reporters.tables import write_rows
-
-        table = io.StringIO()
-        write_rows(_compliance_rows(view), COMPLIANCE_COLUMNS, "markdown", table)
-        parts.append(f"## compliance\n\n{table.getvalue()}")
-    return "\n".join(parts)
+    emit("record", view, output_format, None, wide=wide)
 
 
 def register(app: typer.Typer) -> None:

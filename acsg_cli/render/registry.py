@@ -66,6 +66,11 @@ RENDERERS: dict[str, dict[str, Renderer]] = {
         {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",)}
         | {"json": (".json",)},
     ),
+    "record": _table(
+        "record",
+        "acsg_cli.render.record",
+        {"table": (".txt",), "json": (".json",), "markdown": (".md",)},
+    ),
     "listing": _table(
         "listing",
         "acsg_cli.render.rows",

@@ -116,7 +116,14 @@ def list_command(
 
     status = check_status(kind.value, status)
     registry = open_registry(data)
-    filters = Filters(status=status, area=area, state=state, region=region, entity_type=entity_type)  # type: ignore[arg-type]
+    # The options' callbacks (`_choices`) have already turned these strings into vocabulary values.
+    filters = Filters(
+        status=status,
+        area=area,  # type: ignore[arg-type]  # an Area, see above
+        state=state,
+        region=region,  # type: ignore[arg-type]  # a Region, see above
+        entity_type=entity_type,  # type: ignore[arg-type]  # an EntityType, see above
+    )
     rows = list_records(registry, kind.value, filters, Audience.named(audience.value))
     listing = Rows(kind.value, LIST_COLUMNS[kind.value], rows)
     emit("listing", listing, output_format, output, wide=wide, registry_root=data)

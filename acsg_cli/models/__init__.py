@@ -18,7 +18,7 @@ class Kind:
     name: str
     folder: str
     prefix: str
-    model: type[Record]
+    model: type[Request] | type[Offer] | type[Match] | type[Practice]
 
 
 KINDS: dict[str, Kind] = {
@@ -27,6 +27,8 @@ KINDS: dict[str, Kind] = {
     "match": Kind("match", "matches", "MAT", Match),
     "practice": Kind("practice", "practices", "GP", Practice),
 }
+AnyRecord = Request | Offer | Match | Practice
+"""A record of any kind: each has an `id` and a `status`, unlike the parts (`Record`)."""
 KIND_BY_FOLDER = {k.folder: k for k in KINDS.values()}
 KIND_BY_PREFIX = {k.prefix: k for k in KINDS.values()}
 
@@ -41,6 +43,7 @@ __all__ = [
     "KINDS",
     "KIND_BY_FOLDER",
     "KIND_BY_PREFIX",
+    "AnyRecord",
     "Consent",
     "Contact",
     "GeographicScope",

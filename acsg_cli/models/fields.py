@@ -104,13 +104,14 @@ Url = Annotated[str, Field(pattern=r"^https?://[^\s/$.?#][^\s]*$")]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
-def unique_list(item: Any, *, min_length: int = 0) -> Any:
-    """A list type whose items may not repeat (JSON Schema `uniqueItems`)."""
-    return Annotated[
-        list[item],
-        Field(min_length=min_length, json_schema_extra={"uniqueItems": True}),
-        AfterValidator(_unique),
-    ]
+UniqueList = Annotated[
+    list[T],
+    Field(min_length=0, json_schema_extra={"uniqueItems": True}),
+    AfterValidator(_unique),
+]
+"""A list whose items may not repeat (JSON Schema `uniqueItems`): `UniqueList[Area]`."""
+NonEmpty = Field(min_length=1)
+"""A list that must hold at least one item: `Annotated[UniqueList[T], NonEmpty]`."""
 
 
 class Contact(Record):

@@ -12,14 +12,15 @@ from acsg_cli.models.fields import (
     IsoDate,
     Line,
     MatchId,
+    NonEmpty,
     OfferId,
     PracticeId,
     Record,
     RequestId,
     Text,
+    UniqueList,
     Waiver,
     end_after_start,
-    unique_list,
 )
 from acsg_cli.models.offer import Units
 from acsg_cli.models.translations import MatchText
@@ -67,7 +68,7 @@ class Match(Record):
 
     id: MatchId
     request: RequestId
-    offers: unique_list(OfferId, min_length=1)  # type: ignore[valid-type]
+    offers: Annotated[UniqueList[OfferId], NonEmpty]
     status: MatchStatus
     proposed_on: IsoDate | None = None
     proposed_by: Line | None = None

@@ -14,13 +14,14 @@ from acsg_cli.models.fields import (
     IsoDate,
     Language,
     Line,
+    NonEmpty,
     OfferId,
     Record,
     RequestId,
     Text,
+    UniqueList,
     Waiver,
     end_after_start,
-    unique_list,
 )
 from acsg_cli.models.translations import OfferText
 from acsg_cli.vocab import (
@@ -64,8 +65,8 @@ class GeographicScope(Record):
     }
 
     global_: Literal[True] | None = Field(default=None, alias="global")
-    regions: unique_list(Region, min_length=1) | None = None  # type: ignore[valid-type]
-    countries: unique_list(Country, min_length=1) | None = None  # type: ignore[valid-type]
+    regions: Annotated[UniqueList[Region], NonEmpty] | None = None
+    countries: Annotated[UniqueList[Country], NonEmpty] | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -102,15 +103,15 @@ class GeographicScope(Record):
 class Units(Record):
     """The units involved on each side: the requesting State's and the offering entity's."""
 
-    requesting: unique_list(Line) = []  # type: ignore[valid-type]
-    offering: unique_list(Line) = []  # type: ignore[valid-type]
+    requesting: UniqueList[Line] = []
+    offering: UniqueList[Line] = []
 
 
 class Implementation(Record):
     """Support given under the offer with no matching request: the Portal's second track."""
 
     title: Line
-    states: unique_list(Country, min_length=1)  # type: ignore[valid-type]
+    states: Annotated[UniqueList[Country], NonEmpty]
     """The States that received the support (ISO3)."""
     stage: GcrStage
     """Its GCR pledge stage: planning, in_progress or fulfilled."""
@@ -120,7 +121,7 @@ class Implementation(Record):
     planned_end: IsoDate | None = None
     on: IsoDate | None = None
     """When this entry was last brought up to date."""
-    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
+    grf_pledge_ids: UniqueList[Figure] = []
 
     _end_after_start = field_validator("planned_end")(end_after_start)
 
@@ -135,11 +136,11 @@ class Offer(Record):
     offering_entity: OfferingEntity
     submitted_on: IsoDate
     received_via: ReceivedVia | None = None
-    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
+    grf_pledge_ids: UniqueList[Figure] = []
     status: OfferStatus
-    areas: unique_list(Area, min_length=1)  # type: ignore[valid-type]
-    support_types: unique_list(SupportType, min_length=1)  # type: ignore[valid-type]
-    quality_dimensions: unique_list(QualityDimension) = []  # type: ignore[valid-type]
+    areas: Annotated[UniqueList[Area], NonEmpty]
+    support_types: Annotated[UniqueList[SupportType], NonEmpty]
+    quality_dimensions: UniqueList[QualityDimension] = []
     geographic_scope: GeographicScope
     channel: Channel | None = None
     capacity: Annotated[StrictInt, Field(ge=1, le=MAX_CAPACITY)] = 1
@@ -148,7 +149,7 @@ class Offer(Record):
     proactive: Flag = False
     in_response_to: RequestId | None = None
     expertise: Text | None = None
-    languages: unique_list(Language) = []  # type: ignore[valid-type]
+    languages: UniqueList[Language] = []
     confidential: Flag = False
     contact: Contact | None = None
     implementation: list[Implementation] = []

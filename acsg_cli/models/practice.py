@@ -17,9 +17,9 @@ from acsg_cli.models.fields import (
     PracticeId,
     Record,
     Text,
+    UniqueList,
     Url,
     Waiver,
-    unique_list,
 )
 from acsg_cli.models.translations import PracticeText
 from acsg_cli.vocab import Area, EntityType, PracticeStatus, ResourceKind, TranslationLanguage
@@ -51,21 +51,21 @@ class Practice(Record):
 
     id: PracticeId
     title: Line
-    countries: unique_list(Country) = []  # type: ignore[valid-type]
-    categories: unique_list(Area) = []  # type: ignore[valid-type]
-    tags: unique_list(Line) = []  # type: ignore[valid-type]
+    countries: UniqueList[Country] = []
+    categories: UniqueList[Area] = []
+    tags: UniqueList[Line] = []
     timeframe: Line | None = None
     """As the Portal prints it, e.g. `2020-2021` or `since March 2020`."""
     shared_by: list[SharingEntity] = []
     submitted_by: Line | None = None
     """The organisation that submitted the entry (not a person's name: that is `contact`)."""
-    partners: unique_list(Line) = []  # type: ignore[valid-type]
+    partners: UniqueList[Line] = []
     website: Url | None = None
     summary: Text | None = None
     resources: list[Resource] = []
-    languages: unique_list(Language) = []  # type: ignore[valid-type]
-    matches: unique_list(MatchId) = []  # type: ignore[valid-type]
-    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
+    languages: UniqueList[Language] = []
+    matches: UniqueList[MatchId] = []
+    grf_pledge_ids: UniqueList[Figure] = []
     submitted_on: IsoDate
     status: PracticeStatus
     contact: Contact | None = None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Annotated, ClassVar
 
 from pydantic import field_validator
 
@@ -14,12 +14,13 @@ from acsg_cli.models.fields import (
     IsoDate,
     Language,
     Line,
+    NonEmpty,
     Record,
     RequestId,
     Text,
+    UniqueList,
     Waiver,
     end_after_start,
-    unique_list,
 )
 from acsg_cli.models.translations import RequestText
 from acsg_cli.vocab import (
@@ -70,7 +71,7 @@ class ExistingSupport(Record):
     """WM 15.vi: support the State already receives or expects."""
 
     provider: Line
-    areas: unique_list(Area) = []  # type: ignore[valid-type]
+    areas: UniqueList[Area] = []
     period: Figure | None = None
 
 
@@ -86,18 +87,18 @@ class Request(Record):
 
     id: RequestId
     title: Line
-    requesting_states: unique_list(Country, min_length=1)  # type: ignore[valid-type]
+    requesting_states: Annotated[UniqueList[Country], NonEmpty]
     lead_authority: Line | None = None
-    units: unique_list(Line) = []  # type: ignore[valid-type]
+    units: UniqueList[Line] = []
     """The national units involved, beside the lead authority."""
     submitted_on: IsoDate
     received_via: ReceivedVia | None = None
-    grf_pledge_ids: unique_list(Figure) = []  # type: ignore[valid-type]
+    grf_pledge_ids: UniqueList[Figure] = []
     status: RequestStatus
-    areas: unique_list(Area, min_length=1)  # type: ignore[valid-type]
-    quality_dimensions: unique_list(QualityDimension) = []  # type: ignore[valid-type]
-    support_types: unique_list(SupportType, min_length=1)  # type: ignore[valid-type]
-    languages: unique_list(Language) = []  # type: ignore[valid-type]
+    areas: Annotated[UniqueList[Area], NonEmpty]
+    quality_dimensions: UniqueList[QualityDimension] = []
+    support_types: Annotated[UniqueList[SupportType], NonEmpty]
+    languages: UniqueList[Language] = []
     term: RequestTerm | None = None
     urgent: Flag = False
     capacity_assessment_request: Flag = False

@@ -84,7 +84,7 @@ def _assemble(registry: Registry, source: SourceFile, result: FileResult) -> Non
     record = result.record
     if record is None:
         return
-    rid: str = record.id  # type: ignore[attr-defined]  # every kind has an id
+    rid = record.id
     origin = RecordSource(shown, result.source_map, source.real_path, read=source.read)
     if rid in registry.sources:
         line, column = origin.source_map.locate(("id",))

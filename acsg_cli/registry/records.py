@@ -7,11 +7,11 @@ import difflib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, overload
 
 from acsg_cli import problems as codes
 from acsg_cli.errors import UnknownIdError
-from acsg_cli.models import Match, Offer, Practice, Record, Request
+from acsg_cli.models import AnyRecord, Match, Offer, Practice, Request
 from acsg_cli.problems import Problem
 from acsg_cli.vocab import LIVE_MATCH_STATUSES
 from acsg_cli.yamlio.reader import ReadError, SourceMap, read_bytes
@@ -26,7 +26,7 @@ class FileResult:
     and its source map if one was made."""
 
     record_id: str | None
-    record: Record | None
+    record: AnyRecord | None
     problems: tuple[FileProblem, ...] = ()
     source_map: SourceMap | None = None
 
@@ -111,7 +111,7 @@ class Registry:
         """Problems of error severity: records that did not load or that break the checks."""
         return sum(1 for p in self.problems if p.severity is codes.Severity.ERROR)
 
-    def get(self, record_id: str) -> Record | None:
+    def get(self, record_id: str) -> AnyRecord | None:
         return (
             self.requests.get(record_id)
             or self.offers.get(record_id)
@@ -119,7 +119,17 @@ class Registry:
             or self.practices.get(record_id)
         )
 
-    def require(self, record_id: str, kind: str | None = None) -> Any:
+    @overload
+    def require(self, record_id: str, kind: Literal["request"]) -> Request: ...
+    @overload
+    def require(self, record_id: str, kind: Literal["offer"]) -> Offer: ...
+    @overload
+    def require(self, record_id: str, kind: Literal["match"]) -> Match: ...
+    @overload
+    def require(self, record_id: str, kind: Literal["practice"]) -> Practice: ...
+    @overload
+    def require(self, record_id: str, kind: None = None) -> AnyRecord: ...
+    def require(self, record_id: str, kind: str | None = None) -> AnyRecord:
         """The record with that id (of that kind, if given), or `UnknownIdError` with a hint."""
         record = self.get(record_id)
         if record is not None and (kind is None or record.kind == kind):
@@ -141,7 +151,7 @@ class Registry:
     def all_ids(self) -> list[str]:
         return sorted([*self.requests, *self.offers, *self.matches, *self.practices])
 
-    def records(self) -> Iterator[Record]:
+    def records(self) -> Iterator[AnyRecord]:
         yield from self.requests.values()
         yield from self.offers.values()
         yield from self.matches.values()
@@ -158,7 +168,7 @@ class Registry:
             m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES
         ]
 
-    def add(self, record: Record, source: RecordSource) -> None:
+    def add(self, record: AnyRecord, source: RecordSource) -> None:
         tables: dict[str, dict[str, Any]] = {
             "request": self.requests,
             "offer": self.offers,
@@ -166,9 +176,9 @@ class Registry:
             "practice": self.practices,
         }
         table = tables[record.kind]
-        table[record.id] = record  # type: ignore[attr-defined]  # every kind has an id; Record does not declare it
+        table[record.id] = record
         self._by_party = None
-        self.sources[record.id] = source  # type: ignore[attr-defined]  # as above
+        self.sources[record.id] = source
 
 
 __all__ = ["FileProblem", "FileResult", "RecordSource", "Registry"]

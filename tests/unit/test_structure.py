@@ -4,6 +4,7 @@ counting imports inside functions (the lazy ones that keep `acsg --help` fast)."
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from tests.conftest import ROOT
@@ -130,3 +131,13 @@ def test_the_cycle_check_sees_a_cycle_made_by_a_lazy_import(tmp_path: Path) -> N
     )
     (tmp_path / "acsg_cli" / "pkg" / "c.py").write_text("from acsg_cli.pkg import b\n")
     assert cycles(import_graph(tmp_path)) == [["acsg_cli.pkg.a", "acsg_cli.pkg.b"]]
+
+
+def test_every_type_ignore_says_why() -> None:
+    """A `# type: ignore[code]` names its error code and is followed by the reason."""
+    bare = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            if "type: ignore" in line and not re.search(r"type: ignore\[[\w,-]+\]\s+#\s*\S", line):
+                bare.append(f"{path.relative_to(ROOT)}:{number}")
+    assert bare == []

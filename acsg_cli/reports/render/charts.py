@@ -34,7 +34,8 @@ def render_svg(chart: Chart, prefix: str) -> str:
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
 
-    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]
+    # matplotlib types rc_context as taking a dict of one value type; the style mixes several.
+    with matplotlib.rc_context(_STYLE):  # type: ignore[arg-type]  # see above
         rows = max(len(chart.labels), 1)
         names = list(chart.series)
         bar_rows = rows * max(len(names), 1)

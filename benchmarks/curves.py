@@ -148,10 +148,12 @@ def floors(reg: Path) -> dict[str, float]:
         """Seconds for every file; a slow reader reads `sample` files and is scaled up."""
         some = paths[:sample] if sample else paths
         gc.collect()
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         for path in some:
             fn(path.read_bytes())
-        out[name] = (time.perf_counter() - start) * len(paths) / max(1, len(some))
+        scale = len(paths) / max(1, len(some))
+        out[name] = (time.perf_counter() - start) * scale
+        out[f"{name} [cpu]"] = (time.process_time() - cpu) * scale
 
     import yaml
 
@@ -196,20 +198,31 @@ def _load_floors(paths: list[Path]) -> dict[str, float]:
     """The process pool, measured: each worker reads, parses and validates its share and sends
     the results (records included) back; against the same work in one process."""
     import multiprocessing
+    import resource
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
 
     names = [str(p) for p in paths]
-    start = time.perf_counter()
+    start, used = time.perf_counter(), cpu()
     _load_chunk(names)
-    serial = time.perf_counter() - start
+    serial, serial_cpu = time.perf_counter() - start, cpu() - used
     context = multiprocessing.get_context("fork")
-    start = time.perf_counter()
+    start, used = time.perf_counter(), cpu()
     with context.Pool(2) as pool:
         size = max(1, len(names) // 16)
         chunks = [names[i : i + size] for i in range(0, len(names), size)]
         pooled = [r for part in pool.map(_load_chunk, chunks) for r in part]
-    parallel = time.perf_counter() - start
+    parallel, parallel_cpu = time.perf_counter() - start, cpu() - used
     assert len(pooled) == len(names)
-    return {"load, 1 process (read+parse+validate)": serial, "load, pool of 2": parallel}
+    return {
+        "load, 1 process (read+parse+validate)": serial,
+        "load, 1 process (read+parse+validate) [cpu]": serial_cpu,
+        "load, pool of 2": parallel,
+        "load, pool of 2 [cpu]": parallel_cpu,
+    }
 
 
 def floors_in_child(reg: Path) -> dict[str, float]:
@@ -292,24 +305,27 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "floors": {str(k): v for k, v in floor.items()},
         "peers": {str(k): {n: asdict(t) for n, t in v.items()} for k, v in peer.items()},
         "acceptance": acceptance(rows, floor, args.judge),
+        "acceptance_cpu": acceptance(rows, floor, args.judge, "cpu"),
     }
 
 
 def acceptance(
-    rows: list[Row], floor: dict[int, dict[str, float]], size: int
+    rows: list[Row], floor: dict[int, dict[str, float]], size: int, basis: str = "wall"
 ) -> list[dict[str, Any]]:
-    """The performance targets, as ratios at one size (and the plan's growth to twice that)."""
+    """The performance targets, as ratios at one size (and the plan's growth to twice that),
+    on wall-clock time or on CPU time (`basis`)."""
     best = {(r.size, r.command, which): r.best(which) for r in rows for which in ("cold", "warm")}
 
     def wall(command: str, which: str, at: int = size) -> float | None:
         t = best.get((at, command, which))
-        return t.wall if t else None
+        return getattr(t, basis) if t else None
 
     def ratio(a: float | None, b: float | None) -> float | None:
         return round(a / b, 3) if a is not None and b else None
 
     cold = wall("validate", "cold")
-    libyaml = floor.get(size, {}).get("libyaml (PyYAML CSafeLoader)")
+    suffix = " [cpu]" if basis == "cpu" else ""
+    libyaml = floor.get(size, {}).get("libyaml (PyYAML CSafeLoader)" + suffix)
     plan = best.get((size, "propose --plan", "cold"))
     plan2 = best.get((size * 2, "propose --plan", "cold"))
     checks = [
@@ -317,11 +333,11 @@ def acceptance(
         ("warm validate / cold validate", ratio(wall("validate", "warm"), cold), 0.15),
         ("warm show ID / cold validate", ratio(wall("show ID", "warm"), cold), 0.2),
         ("warm list requests / cold validate", ratio(wall("list requests", "warm"), cold), 0.2),
-        ("propose --plan / cold validate", ratio(plan.wall if plan else None, cold), 3.0),
+        ("propose --plan / cold validate", ratio(wall("propose --plan", "cold"), cold), 3.0),
         ("propose --plan peak memory, GB", round(plan.peak_mb / 1024, 2) if plan else None, 1.5),
         (
             f"propose --plan time growth {size} -> {size * 2}",
-            ratio(plan2.wall if plan2 else None, plan.wall if plan else None),
+            ratio(wall("propose --plan", "cold", size * 2), wall("propose --plan", "cold")),
             2.4,
         ),
         (
@@ -363,24 +379,39 @@ def markdown(result: dict[str, Any]) -> str:
             r = by.get((command, s))
             c, w = (r.best("cold"), r.best("warm")) if r else (None, None)
             cells.append(
-                f"{c.wall:.2f} s / {w.wall:.2f} s ({c.peak_mb:.0f} / {w.peak_mb:.0f} MB)"
+                f"{c.wall:.2f} / {w.wall:.2f} s (CPU {c.cpu:.2f} / {w.cpu:.2f}; "
+                f"{c.peak_mb:.0f} / {w.peak_mb:.0f} MB)"
                 if c and w
                 else "-"
             )
         lines.append(f"| `{command}` | " + " | ".join(cells) + " |")
     names = list(dict.fromkeys(n for f in result["floors"].values() for n in f))
-    for name in names:
-        cells = [f"{result['floors'].get(str(s), {}).get(name, float('nan')):.2f} s" for s in sizes]
+    for name in (n for n in names if not n.endswith(" [cpu]")):
+        cells = []
+        for s in sizes:
+            got = result["floors"].get(str(s), {})
+            spent, cpu = got.get(name, float("nan")), got.get(f"{name} [cpu]", float("nan"))
+            cells.append(f"{spent:.2f} s (CPU {cpu:.2f})")
         lines.append(f"| floor: {name} | " + " | ".join(cells) + " |")
     for s, tools in result["peers"].items():
         for name, t in tools.items():
             cells = [
-                f"{t['wall']:.2f} s ({t['peak_mb']:.0f} MB)" if str(x) == s else "" for x in sizes
+                f"{t['wall']:.2f} s (CPU {t['cpu']:.2f}; {t['peak_mb']:.0f} MB)"
+                if str(x) == s
+                else ""
+                for x in sizes
             ]
             lines.append(f"| peer: {name} | " + " | ".join(cells) + " |")
-    lines += ["", "| acceptance | value | target | holds |", "|---|---:|---|---|"]
-    for a in result["acceptance"]:
-        lines.append(f"| {a['check']} | {a['value']} | {a['target']} | {a['holds']} |")
+    lines += [
+        "",
+        "| acceptance | wall | CPU | target | holds (wall / CPU) |",
+        "|---|---:|---:|---|---|",
+    ]
+    for a, b in zip(result["acceptance"], result["acceptance_cpu"], strict=True):
+        lines.append(
+            f"| {a['check']} | {a['value']} | {b['value']} | {a['target']} | "
+            f"{a['holds']} / {b['holds']} |"
+        )
     lines.append("")
     lines.append(f"Load average before and after: {result['machine']['loadavg']}")
     return "\n".join(lines) + "\n"

@@ -272,7 +272,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             f"== {size} records ({requests} requests, {offers} offers, {matches} matches)",
             flush=True,
         )
-        floor[size] = floors_in_child(reg)
+        floor[size] = floors_in_child(reg) if size in args.floors_at else {}
         for name, seconds in floor[size].items():
             print(f"  floor {name}: {seconds:.2f} s", flush=True)
         for name, argv in commands(acsg, reg).items():
@@ -439,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--peers-at", default="", help="sizes to run the peers at (default: --judge)"
     )
+    parser.add_argument("--floors-at", default="", help="sizes to run the floors at (default: all)")
     parser.add_argument(
         "--registry", default="", help="keep the generated registries in this folder"
     )
@@ -453,6 +454,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     args.sizes = [int(s) for s in args.sizes.split(",") if s]
     args.peers = args.peers_flag
+    args.floors_at = [int(s) for s in args.floors_at.split(",") if s] or args.sizes
     args.peers_at = [int(s) for s in args.peers_at.split(",") if s] or [args.judge]
     args.commands = set(args.commands.split(",")) if args.commands else set(_COMMAND_NAMES)
     result = run(args)

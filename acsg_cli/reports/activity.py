@@ -8,7 +8,7 @@ from typing import Any
 
 from acsg_cli import geo
 from acsg_cli.disclosure import Audience, shown_title
-from acsg_cli.models import Match
+from acsg_cli.models import Match, ProgressUpdate
 from acsg_cli.registry import Registry
 from acsg_cli.reports import facts
 from acsg_cli.reports.sections import (
@@ -78,32 +78,10 @@ def progress(registry: Registry, matches: list[Match]) -> Progress:
     """Progress updates, milestones and good practices of the matches."""
     updates = [(m, u) for m in matches for u in m.updates]
     implementing = [m for m in matches if m.status is MatchStatus.IN_IMPLEMENTATION]
-    latest = []
-    for match in matches:
-        if match.updates:
-            u = max(match.updates, key=lambda u: u.on)
-            latest.append(
-                UpdateLine(
-                    match.id,
-                    parties_label(registry, match),
-                    u.on.isoformat(),
-                    facts.safe_text(u.summary),
-                    len(u.milestones_met),
-                    bool(u.good_practice),
-                )
-            )
-    good = [
-        UpdateLine(
-            m.id,
-            parties_label(registry, m),
-            u.on.isoformat(),
-            facts.safe_text(u.summary),
-            len(u.milestones_met),
-            True,
-        )
-        for m, u in updates
-        if u.good_practice
+    latest = [
+        _update_line(registry, m, max(m.updates, key=lambda u: u.on)) for m in matches if m.updates
     ]
+    good = [_update_line(registry, m, u) for m, u in updates if u.good_practice]
     good.sort(key=lambda g: (g.on, g.match), reverse=True)
     return Progress(
         updates=len(updates),
@@ -113,6 +91,17 @@ def progress(registry: Registry, matches: list[Match]) -> Progress:
         in_implementation_without_update=sorted(m.id for m in implementing if not m.updates),
         latest=latest,
         good_practice_items=good,
+    )
+
+
+def _update_line(registry: Registry, match: Match, update: ProgressUpdate) -> UpdateLine:
+    return UpdateLine(
+        match.id,
+        parties_label(registry, match),
+        update.on.isoformat(),
+        facts.safe_text(update.summary),
+        len(update.milestones_met),
+        bool(update.good_practice),
     )
 
 

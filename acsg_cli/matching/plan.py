@@ -118,7 +118,7 @@ def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) 
         price = np.maximum(-np.asarray(model.getSolution().row_dual), 0.0)
         reduced = edges.scores - price[edges.rows] - price[n_rows + edges.cols]
         better = np.flatnonzero(~keep & (reduced > 1e-9))
-        adding = better[_rank(edges.rows[better], edges.cols[better], reduced[better]) < 1]
+        adding = _best_per_group(edges.rows[better], reduced[better], n_rows, better)
         keep[adding] = True
     x = np.asarray(model.getSolution().col_value)
     prices = (price[n_rows:], price[:n_rows])
@@ -172,6 +172,21 @@ def _add_columns(model: object, edges: Edges, at: np.ndarray, n_rows: int) -> No
         index,
         np.ones(2 * n),
     )
+
+
+def _best_per_group(
+    group: np.ndarray, values: np.ndarray, n_groups: int, at: np.ndarray
+) -> np.ndarray:
+    """`at` of each group's largest value (the first of equal ones), in linear time."""
+    import numpy as np
+
+    if not len(group):
+        return at
+    best = np.full(n_groups, -np.inf)
+    np.maximum.at(best, group, values)
+    top = np.flatnonzero(values == best[group])
+    _, first = np.unique(group[top], return_index=True)
+    return at[top[first]]
 
 
 def _rank(group: np.ndarray, other: np.ndarray, scores: np.ndarray) -> np.ndarray:

@@ -49,23 +49,24 @@ def make_plan(
         taken_by.setdefault(a.offer_id, []).append(a.request_id)
     unmet = []
     left_out: list[Request] = []
+    bounds = np.searchsorted(edges.rows, np.arange(len(index.requests) + 1, dtype=np.intp))
     for result in results:
         request = result.request
         if request.id in served:
             continue
         row = index.request_pos[request.id]
-        a, b = np.searchsorted(edges.rows, [row, row + 1])
+        start, end = int(bounds[row]), int(bounds[row + 1])
         if request.status is not RequestStatus.OPEN:
             reason = f"the request is {request.status.value}, not open"
         elif result.eligible == 0:
             reason = "no eligible offer at all"
-        elif a == b:
+        elif start == end:
             floor = (
                 f"at least {min_score:g}" if min_score is not None and min_score > 0 else "above 0"
             )
             reason = f"no eligible offer scores {floor}"
         else:
-            mine = np.arange(a, b)
+            mine = np.arange(start, end)
             mine = mine[np.lexsort((edges.cols[mine], -edges.scores[mine]))][:3]
             gone = [
                 f"{index.offers[c].id} (to {', '.join(taken_by.get(index.offers[c].id, []))})"

@@ -96,8 +96,14 @@ def build_site(registry: Registry, out: Path) -> BuildResult:
     old_index = {f for f in before if f.startswith(prefix)}
     # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
     indexed = digest.hexdigest() != previous.indexed_digest or not old_index
-    if indexed:
-        index = search.build_index(out)
+    if indexed and not old_index:
+        # No index yet: Pagefind writes it in place, with nothing to compare.
+        folder = out / search.FOLDER
+        written = [f"{prefix}{name}" for name in search.build_index(out, folder)]
+        done.written += written
+        kept = set(written)
+    elif indexed:
+        index = search.rebuild_index(out)
         output.write_changed(out, index, done)
         output.remove_stale(out, old_index - set(index), done)
         kept = set(index)

@@ -107,21 +107,18 @@ def _grouped(ctx: Context, items: list[Card]) -> list[tuple[str, list[Card], str
 
 
 def facet_pages(ctx: Context) -> dict[str, str]:
-    """A page per region, per area and per country that has records."""
+    """A page per country that has records (the map links to them). Regions and areas are
+    browsed through the listings' filters (`requests/index.html?area=...`)."""
     _ = ctx.gettext
     pages: dict[str, str] = {}
     everything = sorted_cards(ctx, list(ctx.cards))
-    groups: list[tuple[str, str, str, str]] = []  # folder, code, heading, facet attribute
-    groups += [("regions", r.value, views.region_name(r.value), "region") for r in Region]
-    groups += [("areas", a.value, views.label(a.value), "area") for a in Area]
-    countries = sorted({c for card in everything for c in card.countries})
-    groups += [("countries", c, geo.country_name(c), "country") for c in countries]
-    for folder, code, heading, facet in groups:
-        if facet == "country":
-            items = [c for c in everything if code in c.countries]
-        else:
-            items = [c for c in everything if code in c.facet(facet).split()]
-        path = f"{folder}/{code}.html"
+    by_country: dict[str, list[Card]] = {}
+    for card in everything:
+        for code in dict.fromkeys(card.countries):
+            by_country.setdefault(code, []).append(card)
+    for code in sorted(by_country):
+        heading, items = geo.country_name(code), by_country[code]
+        path = f"countries/{code}.html"
         pages[path] = ctx.page(
             "listing.html.j2",
             path,

@@ -61,6 +61,7 @@ def _inside(relative: str) -> bool:
 
 def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
     """Write each file whose content differs from what is on disk (atomically)."""
+    folders: set[Path] = set()
     for relative, content in files.items():
         path = out / relative
         try:
@@ -69,7 +70,9 @@ def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
                 continue
         except FileNotFoundError:
             pass
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if path.parent not in folders:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(path.parent)
         tmp = path.with_name(f".{path.name}.tmp")
         tmp.write_bytes(content)
         tmp.replace(path)

@@ -37,8 +37,9 @@ def _run_async(work: Coroutine[Any, Any, None]) -> None:
         pool.submit(asyncio.run, work).result()
 
 
-def build_index(site: Path) -> dict[str, bytes]:
-    """Index every HTML page under `site`; the index files by path relative to the site."""
+def build_index(site: Path, into: Path) -> list[str]:
+    """Index the record pages under `site` and write the index into the folder `into`; the
+    files written, by path relative to `into`."""
     try:
         from pagefind.index import IndexConfig, PagefindIndex
     except ImportError:  # pragma: no cover - a broken install
@@ -49,14 +50,16 @@ def build_index(site: Path) -> dict[str, bytes]:
         async with PagefindIndex(config=config) as index:
             await index.add_directory(str(site), glob=RECORD_PAGES)
 
+    try:
+        _run_async(run(into))
+    except OSError as exc:
+        raise UsageError(f"cannot build the search index: {exc}") from None
+    return sorted(p.relative_to(into).as_posix() for p in into.rglob("*") if p.is_file())
+
+
+def rebuild_index(site: Path) -> dict[str, bytes]:
+    """The index of the record pages under `site`, built in a temporary folder: its files by
+    path relative to the site, for comparing with the index already there."""
     with tempfile.TemporaryDirectory(prefix="acsg-search-") as tmp:
-        out = Path(tmp) / FOLDER
-        try:
-            _run_async(run(out))
-        except (OSError, FileNotFoundError) as exc:
-            raise UsageError(f"cannot build the search index: {exc}") from None
-        return {
-            f"{FOLDER}/{path.relative_to(out).as_posix()}": path.read_bytes()
-            for path in sorted(out.rglob("*"))
-            if path.is_file()
-        }
+        into = Path(tmp) / FOLDER
+        return {f"{FOLDER}/{name}": (into / name).read_bytes() for name in build_index(site, into)}

@@ -18,7 +18,17 @@ from acsg_cli.disclosure import Audience, disclose, disclose_match
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.render import safety
-from acsg_cli.vocab import REGION_NAMES, EntityType, MatchStatus, Region
+from acsg_cli.vocab import (
+    LABELS,
+    Area,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    Region,
+    RequestStatus,
+    _Vocab,
+    label_of,
+)
 
 SHARED = Audience.shared()
 """The only audience the portal is built for."""
@@ -59,14 +69,22 @@ def _entity_name(offer: Offer) -> str:
 
 
 def label(code: str) -> str:
-    """A vocabulary code as words: `rsd_procedures` -> `Rsd procedures`."""
-    text = code.replace("_", " ")
-    return text[:1].upper() + text[1:]
+    """A vocabulary value in words, in the current language (`rsd_procedures` -> `RSD
+    procedures`): the label defined beside its vocabulary."""
+    for kind in _LABEL_ORDER:
+        if code in LABELS[kind]:
+            return label_of(kind, code)
+    return code
+
+
+_LABEL_ORDER: tuple[type[_Vocab], ...] = (Area, MatchStatus, RequestStatus, OfferStatus, *LABELS)
+"""Where a code is looked up: a code several vocabularies share (`open`, `closed`, `either`)
+has the same words in each."""
 
 
 def region_name(code: str) -> str:
-    name = REGION_NAMES[Region(code)]
-    return name[:1].upper() + name[1:]
+    """A region's name, in the current language."""
+    return label_of(Region, code)
 
 
 def country_name(code: str) -> str:

@@ -55,6 +55,9 @@ FULL_MATCH_SIZES = "500x250,2000x1000,4000x2000"
 FULL_MATCH_TARGET = "2000x1000"
 QUICK_MATCH_SIZES = "100x50,200x100,400x200"
 QUICK_MATCH_TARGET = "200x100"
+# The portal rows: a registry of 1,920 requests + 800 offers + 480 matches = 3,200 records.
+FULL_SITE_SIZE = "1920x800"
+QUICK_SITE_SIZE = "192x80"
 
 # Every criteria rule: waiver checks ACSG03x, requests ACSG1xx, offers ACSG2xx, matches ACSG3xx.
 # Registry checks (ACSG001-ACSG022: YAML, schema, placement, cross-file) always run.
@@ -494,6 +497,66 @@ def benchmarks(
     return rows
 
 
+def site_built(out: Path, reg: Registry, *, fresh: bool) -> Check:
+    """`acsg site build`: a page per record and a search index; a fresh build's folder is
+    removed afterwards, so the next run builds from nothing again."""
+
+    def check(procs: list[subprocess.CompletedProcess]) -> None:
+        (proc,) = procs
+        pages = sum(1 for kind in KIND_FOLDERS for _ in (out / kind).glob("*-*.html"))
+        if proc.returncode != 0 or pages != reg.files or not (out / "pagefind").is_dir():
+            raise BenchmarkError(
+                f"`{_argv_text(proc)} ...`: {pages} record pages for {reg.files} records, "
+                f"search index {'present' if (out / 'pagefind').is_dir() else 'missing'}: "
+                f"{_show(proc, 500)}"
+            )
+        if fresh:
+            shutil.rmtree(out)
+
+    return check
+
+
+def site_rows(acsg: str, reg: Registry, work: Path) -> list[Bench]:
+    """The portal on `reg`: `acsg site build` from nothing (judged: at most 3x validate on the
+    same registry) and again on an unchanged registry (nothing rewritten; reported)."""
+    v_name = f"acsg validate ({reg.label})"
+    data = ["--data", str(reg.path)]
+    fresh, kept = work / "site-fresh", work / "site-kept"
+    for folder in (fresh, kept):
+        shutil.rmtree(folder, ignore_errors=True)
+    return [
+        Bench(
+            v_name,
+            [[acsg, "validate", *data, "--format", "json"]],
+            check=validate_json_clean(reg.files),
+            files=reg.files,
+            registry=reg.label,
+            short="validate",
+            registry_path=reg.path,
+        ),
+        Bench(
+            f"acsg site build, from nothing ({reg.label})",
+            [[acsg, "site", "build", *data, "--out", str(fresh)]],
+            check=site_built(fresh, reg, fresh=True),
+            files=reg.files,
+            registry=reg.label,
+            registry_path=reg.path,
+            command="acsg site build --out DIR (a new folder)",
+            targets=[Target(compare_to=v_name, max_ratio=3.0)],
+        ),
+        Bench(
+            f"acsg site build, unchanged ({reg.label})",
+            [[acsg, "site", "build", *data, "--out", str(kept)]],
+            check=site_built(kept, reg, fresh=False),
+            files=reg.files,
+            registry=reg.label,
+            registry_path=reg.path,
+            command="acsg site build --out DIR (built before, registry unchanged)",
+            targets=[Target(compare_to=v_name, max_ratio=None)],
+        ),
+    ]
+
+
 # --------------------------------------------------------------------------------------------
 # Running and reporting
 # --------------------------------------------------------------------------------------------
@@ -772,6 +835,12 @@ def main(argv: list[str] | None = None) -> int:
         f"{QUICK_MATCH_TARGET} with --quick)",
     )
     parser.add_argument(
+        "--site-size",
+        default=None,
+        help=f"registry for the portal rows, REQUESTSxOFFERS (default {FULL_SITE_SIZE}: 3,200 "
+        f"records; {QUICK_SITE_SIZE} with --quick; '' for none)",
+    )
+    parser.add_argument(
         "--today",
         default=DEFAULT_TODAY,
         help=f"--today for acsg match propose (default {DEFAULT_TODAY})",
@@ -903,6 +972,15 @@ def main(argv: list[str] | None = None) -> int:
             cj_skip="--skip-check-jsonschema" if args.skip_cj else None,
             cj_runs=cj_repeat,
         )
+        site_text = args.site_size
+        if site_text is None:
+            site_text = QUICK_SITE_SIZE if args.quick else FULL_SITE_SIZE
+        if site_text.strip():
+            n, m = parse_size(site_text)
+            site_reg = make_registry(
+                registry.parent / f"{registry.name}-site", f"site {n}x{m}", n, m, None, args.seed
+            )
+            rows += site_rows(acsg, site_reg, registry.parent)
         load_start = loadavg()
         # Round-robin over the commands, so a change in machine load hits them all alike.
         for rep in range(repeat):

@@ -35,18 +35,23 @@ def build_command(
     be served from any address.
 
     Only files whose content changed are rewritten, and pages of records that are gone are
-    removed, so publishing the folder changes only what changed. Records that do not load are
-    left out (run `acsg validate`).
+    removed, so publishing the folder changes only what changed; when neither the registry nor
+    acsg changed since the folder was built, nothing is read or written. Records that do not
+    load are left out (run `acsg validate`).
 
     \b
     Examples:
       acsg site build --out site
       python -m http.server --directory site 8000
     """
-    from acsg_cli.site import build_site
+    from acsg_cli.site.build import build_site, up_to_date
 
+    current, inputs = up_to_date(data, out)
+    if current:
+        typer.echo(f"{out}: up to date (neither the registry nor acsg changed)", err=True)
+        return
     registry = open_registry(data)
-    result = build_site(registry, out)
+    result = build_site(registry, out, inputs=inputs)
     typer.echo(
         f"{out}: {result.pages} pages; {len(result.written)} file(s) written, "
         f"{result.unchanged} unchanged, {len(result.removed)} removed"

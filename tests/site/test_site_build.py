@@ -14,6 +14,7 @@ from acsg_cli.cli import app
 from acsg_cli.registry import load_registry
 from acsg_cli.render.safety import SITE_CSP
 from acsg_cli.site import build_site
+from acsg_cli.site.build import inputs_digest
 from tests.conftest import StrictRunner
 from tests.site import sitecheck
 from tests.site.registries import CANARIES, portal_registry
@@ -134,9 +135,27 @@ def test_record_text_is_escaped(data: Path, tmp_path: Path) -> None:
 
 def test_an_unchanged_registry_rewrites_nothing(data: Path, site: Path) -> None:
     stamps = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
-    result = build_site(load_registry(data), site)
+    result = build_site(load_registry(data), site, inputs=inputs_digest(data))
     assert result.written == [] and result.removed == [] and not result.indexed
     assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == stamps
+
+
+def test_a_second_build_of_the_same_registry_reads_nothing(data: Path, site: Path) -> None:
+    stamps = {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+    result = StrictRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(site)])
+    assert result.exit_code == 0
+    assert "up to date" in result.output
+    assert {p: p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()} == stamps
+    # a page that went missing is written again
+    (site / "browse.html").unlink()
+    result = StrictRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(site)])
+    assert "up to date" not in result.output and (site / "browse.html").is_file()
+    # and a changed record is not missed
+    path = data / "requests" / "REQ-2021-002.yaml"
+    path.write_text(path.read_text().replace("An appeals body", "A new appeals body"))
+    result = StrictRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(site)])
+    assert "1 file(s) written" not in result.output and "up to date" not in result.output
+    assert "A new appeals body" in (site / "requests" / "REQ-2021-002.html").read_text()
 
 
 def test_a_changed_record_rewrites_its_pages_only(data: Path, site: Path) -> None:

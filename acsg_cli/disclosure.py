@@ -243,10 +243,14 @@ def may_see(record: Request | Offer, name: str, audience: Audience) -> bool:
 
 
 def shown_title(record: Request | Offer, audience: Audience) -> str:
-    """The record's title fit for this audience: redacted, or the withheld placeholder."""
+    """The record's title fit for this audience, in the language of the run where its
+    `translations` give one: redacted, or the withheld placeholder."""
+    from acsg_cli.i18n import current
+    from acsg_cli.translations import text_in
+
     if not may_see(record, "title", audience):
         return WITHHELD_TITLE
-    return redact(" ".join(record.title.split()))
+    return redact(" ".join(str(text_in(record, "title", current())).split()))
 
 
 def disclose(

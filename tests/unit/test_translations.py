@@ -106,3 +106,28 @@ def test_a_withheld_field_is_withheld_in_every_language() -> None:
     )
     assert "SECRET" not in repr(disclose(request, Audience.shared()).data)
     assert "SECRET titre" in repr(disclose(request, Audience.secretariat()).data)
+
+
+def test_titles_in_reports_and_listings_follow_the_language_of_the_run() -> None:
+    from acsg_cli.disclosure import Audience, shown_title
+    from acsg_cli.i18n import language
+    from acsg_cli.models import Request
+
+    request = Request.model_validate(
+        {
+            "id": "REQ-2021-009",
+            "title": "RSD training",
+            "requesting_states": ["NER"],
+            "submitted_on": "2021-01-01",
+            "status": "open",
+            "areas": ["training"],
+            "support_types": ["technical"],
+            "translations": {"fr": {"title": "Formation à la DSR"}},
+        }
+    )
+    shared = Audience.shared()
+    assert shown_title(request, shared) == "RSD training"
+    with language("fr"):
+        assert shown_title(request, shared) == "Formation à la DSR"
+    with language("es"):
+        assert shown_title(request, shared) == "RSD training"

@@ -100,18 +100,6 @@ def scope_words(code: str) -> str:
     return _("Worldwide") if code == "global" else code
 
 
-def scope_text(offer: Offer) -> str:
-    """Where an offer can be used, in words: `Worldwide`, region names, or country codes."""
-    from acsg_cli.i18n import _
-
-    scope = offer.geographic_scope
-    if scope.is_global:
-        return _("Worldwide")
-    if scope.regions:
-        return ", ".join(r.label for r in scope.regions)
-    return _("Countries: {codes}").format(codes=", ".join(scope.countries or []))
-
-
 def _request_states(registry: Registry, match: Match) -> list[str]:
     request = registry.requests.get(match.request)
     return list(request.requesting_states) if request else []

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from acsg_cli.browse import scope_words
 from acsg_cli.i18n import _, current, format_date, format_number, ngettext
 from acsg_cli.render.document import Block, Bullets, Chart, Document, Section, Table
 from acsg_cli.reports.findings import changes_sentence
@@ -361,7 +362,7 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
                 [
                     o.offer,
                     o.entity,
-                    o.scope,
+                    scope_words(o.scope),
                     _areas(o.areas),
                     _n(o.open_requests_in_its_areas),
                     _n(o.of_which_in_scope),

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from acsg_cli import geo
-from acsg_cli.browse import scope_text
+from acsg_cli.browse import scope_code
 from acsg_cli.disclosure import Audience, may_see, shown_title
 from acsg_cli.models import Offer, Request
 from acsg_cli.reports import facts
@@ -203,7 +203,7 @@ def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
                 entity=facts.safe_text(offer.offering_entity.name),
                 entity_type=offer.offering_entity.type.value,
                 status=offer.status.value,
-                scope=scope_text(offer),
+                scope=scope_code(offer),
                 regions=[r.value for r in facts.scope_regions(offer)],
                 areas=[a.value for a in offer.areas],
                 open_requests_in_its_areas=len(in_areas),

@@ -95,6 +95,7 @@ A signal not listed here derives from something confidential until proven otherw
 
 _EMAIL = re.compile(r"[^\s@<>()\[\],;:\"']+@[^\s@<>()\[\],;:\"']+\.[^\s@<>()\[\],;:\"'.]+")
 _PHONE = re.compile(r"(?<![\w/+.-])(\+|00)?\(?\d[\d\s().\-/]{6,}\d(?![\w/-])")
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{2,4}")
 EMAIL_WITHHELD = "[email withheld]"
 PHONE_WITHHELD = "[phone withheld]"
 
@@ -103,7 +104,7 @@ def _phone(found: re.Match[str]) -> str:
     text = found.group(0)
     digits = sum(c.isdigit() for c in text)
     international = found.group(1) is not None
-    if digits < (8 if international else 9) or digits > 15:
+    if digits < (8 if international else 9) or digits > 15 or _DATE.search(text):
         return text
     if not international and re.fullmatch(r"[\d\s-]+", text) and not re.search(r"\d\s+\d", text):
         return text  # dates, periods and ids joined by hyphens: 2021-04-01, 2019-2021-2023

@@ -2,9 +2,12 @@
 
 A pair that fails a hard filter is refused with the reasons, unless the officer forces it
 and says why (`force` with a `note`); the note and the filters passed over are kept in the
-match's rationale and history, so the decision stays visible. Where a forced filter is also a
-criterion the match rules check (scope, support type, capacity), the match carries a waiver of
-that rule with the note as its reason: the Secretariat accepted it consciously.
+match's rationale and history, so the decision stays visible.
+
+Before writing, the new record is checked by the rules `acsg validate` runs, as the edit
+commands do: a rule error refuses it. Forced, the match carries a waiver of every rule it
+breaks, with the note as its reason and `by` as the approver (the Secretariat accepted it
+consciously), so what is written validates.
 """
 
 from __future__ import annotations
@@ -20,17 +23,13 @@ from acsg_cli.errors import DataError, UsageError
 from acsg_cli.matching.eligibility import exclusions
 from acsg_cli.matching.scoring import Component, Weights
 from acsg_cli.models import Offer, Request
+from acsg_cli.problems import Problem, Severity
 from acsg_cli.registry import Registry
 from acsg_cli.registry.sources import display_join
+from acsg_cli.rules.engine import RuleSettings
 from acsg_cli.vocab import MatchStatus
 
 SCHEMA_REF = "../../schemas/match.schema.json"
-WAIVED_BY_FORCE = {
-    "out_of_scope": "ACSG303",
-    "no_common_support_type": "ACSG302",
-    "no_capacity": "ACSG304",
-}
-"""Hard filters that are also match rules: forcing past one records a waiver of the rule."""
 
 
 @dataclass(frozen=True)
@@ -129,24 +128,72 @@ def _create_locked(
     if note:
         entry["note"] = redact(note)
     data["history"] = [entry]
-    waived = sorted(
-        {
-            WAIVED_BY_FORCE[e.code]
-            for found in refused.values()
-            for e in found
-            if e.code in WAIVED_BY_FORCE
-        }
-    )
-    if waived:
-        waiver: dict[str, Any] = {"reason": note.strip() if note else ""}
-        if by:
-            waiver["approved_by"] = by
-        waiver["on"] = today
-        data["waivers"] = [{"rule": code, **waiver} for code in waived]
+    settings = _settings(root)
+    data = _checked(root, registry, data, settings, today=today, force=force, by=by, note=note)
     match_id, path = _write(root, registry.root_display, data, today.year)
     return Created(
         match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale
     )
+
+
+def _settings(root: Path) -> RuleSettings:
+    from acsg_cli.config import load_config
+    from acsg_cli.rules.config import rule_settings
+
+    return rule_settings(load_config(root))
+
+
+def _checked(
+    root: Path,
+    registry: Registry,
+    data: dict[str, Any],
+    settings: RuleSettings,
+    *,
+    today: date,
+    force: bool,
+    by: str | None,
+    note: str | None,
+) -> dict[str, Any]:
+    """`data` once the rules `acsg validate` runs accept it as a match of `registry`.
+
+    A rule error refuses the match; with `force`, each rule in error is waived instead (the
+    note as the reason, `by` as the approver) and the match checked again, so what is written
+    validates. A rule that cannot be waived refuses the match even then."""
+    problems = _problems(root, registry, data, settings, today)
+    if problems and force:
+        waiver = {"reason": (note or "").strip(), "approved_by": by, "on": today}
+        codes = sorted({p.code for p in problems})
+        data = {**data, "waivers": [{"rule": code, **waiver} for code in codes]}
+        problems = _problems(root, registry, data, settings, today)
+    if problems:
+        lines = "; ".join(f"{p.code} {p.message}" for p in problems)
+        hint = "" if force else " (use --force with --note and --by to record it with waivers)"
+        raise DataError(f"the new match would not validate: {lines}{hint}")
+    return data
+
+
+def _problems(
+    root: Path, registry: Registry, data: dict[str, Any], settings: RuleSettings, today: date
+) -> list[Problem]:
+    from pydantic import ValidationError
+
+    from acsg_cli.models import Match
+    from acsg_cli.registry import RecordSource
+    from acsg_cli.registry.ids import next_id
+    from acsg_cli.rules.engine import check_candidate
+    from acsg_cli.yamlio.reader import read_bytes
+    from acsg_cli.yamlio.writer import dump_record
+
+    match_id = next_id(root, "match", today.year)
+    text = dump_record({"id": match_id, **data}, schema_ref=SCHEMA_REF)
+    try:
+        match = Match.model_validate({"id": match_id, **data})
+    except ValidationError as exc:  # a bug here, not the user's: say so plainly
+        raise DataError(f"the new match does not fit the match schema: {exc}") from None
+    display = display_join(registry.root_display, "matches", f"{match_id}.yaml")
+    source = RecordSource(display, read_bytes(text.encode()).source_map)
+    found = check_candidate(registry, match, source, settings, today=today)
+    return [p for p in found if p.severity is Severity.ERROR]
 
 
 def _write(root: Path, shown_root: str, data: dict[str, Any], year: int) -> tuple[str, Path]:

@@ -1,13 +1,22 @@
 """Hard filters: whether an offer may be proposed for a request at all, and why not.
 
 Each filter has a stable code and a reason a person can read. The source paragraphs: offers
-answer open requests (WM 16), respect their geographic scope (SR), share a kind of support
-(WM 17, FS 4), have capacity left and are still available; a State is never matched with its
-own offer, and a pair once declined is not proposed again (FS 3: consent).
+answer open requests (WM 16) in an area they ask for (WM 16, FS 3), respect their geographic
+scope (SR), share a kind of support (WM 17, FS 4), have capacity left, are still available and
+were submitted by the date of the proposal; a State is never matched with its own offer, and a
+pair once declined is not proposed again (FS 3: consent).
+
+This module is the one definition of eligibility. The match rules `acsg validate` runs on a
+match's request and offers (ACSG301 areas, ACSG302 support types, ACSG303 geographic scope,
+ACSG304 capacity, ACSG305 dates) call the same criteria functions below (`offered_areas`,
+`offered_support_types`, `uncovered_states`, `submitted_after`), and `RULE_OF_FILTER` names
+the rule each filter enforces. So what `match propose` ranks, `match create` writes and
+`validate` accepts.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -16,11 +25,13 @@ from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
     LIVE_MATCH_STATUSES,
+    Area,
     Decision,
     EntityType,
     MatchStatus,
     OfferStatus,
     RequestStatus,
+    SupportType,
 )
 
 if TYPE_CHECKING:
@@ -41,14 +52,48 @@ FILTERS = {
     "request_not_open": "the request is not open",
     "offer_not_open": "the offer is not open",
     "out_of_scope": "the offer's geographic scope does not cover every requesting State",
+    "no_common_area": "the offer works in none of the areas the request asks for",
     "no_common_support_type": "no kind of support (technical, material, financial) in common",
     "no_capacity": "the offer's capacity is taken by live matches",
     "expired": "the offer's availability has ended",
     "own_offer": "a State is not matched with its own offer",
     "declined_before": "this pair was declined before",
     "already_matched": "a live match already pairs them",
+    "submitted_later": "the request or the offer was submitted after the date of the proposal",
 }
 """Every hard filter by code, with what it means."""
+
+RULE_OF_FILTER = {
+    "no_common_area": "ACSG301",
+    "no_common_support_type": "ACSG302",
+    "out_of_scope": "ACSG303",
+    "no_capacity": "ACSG304",
+    "submitted_later": "ACSG305",
+}
+"""The match rule each filter enforces: a pair that passes the filter passes the rule."""
+
+
+def uncovered_states(request: Request, offer: Offer) -> list[str]:
+    """The requesting States the offer's geographic scope does not cover (ACSG303)."""
+    return [s for s in request.requesting_states if not offer.geographic_scope.covers(s)]
+
+
+def offered_areas(request: Request, offers: Iterable[Offer]) -> list[Area]:
+    """The request's areas at least one of the offers works in (ACSG301: none is not enough)."""
+    offered = {a for o in offers for a in o.areas}
+    return [a for a in request.areas if a in offered]
+
+
+def offered_support_types(request: Request, offers: Iterable[Offer]) -> list[SupportType]:
+    """The kinds of support asked for that at least one of the offers gives (ACSG302)."""
+    offered = {s for o in offers for s in o.support_types}
+    return [s for s in request.support_types if s in offered]
+
+
+def submitted_after(record: Request | Offer, on: date) -> bool:
+    """Whether the record was submitted after `on`: a match proposed on `on` predates it
+    (ACSG305)."""
+    return record.submitted_on > on
 
 
 def remaining_capacity(registry: Registry, offer: Offer) -> int:
@@ -74,10 +119,12 @@ def exclusions(registry: Registry, request: Request, offer: Offer, today: date) 
         found.append("request_not_open")
     if offer.status is not OfferStatus.OPEN:
         found.append("offer_not_open")
-    uncovered = [s for s in request.requesting_states if not offer.geographic_scope.covers(s)]
+    uncovered = uncovered_states(request, offer)
     if uncovered:
         found.append("out_of_scope")
-    if not set(request.support_types) & set(offer.support_types):
+    if not offered_areas(request, [offer]):
+        found.append("no_common_area")
+    if not offered_support_types(request, [offer]):
         found.append("no_common_support_type")
     live_pair = any(
         offer.id in m.offers and m.status in LIVE_MATCH_STATUSES
@@ -94,6 +141,8 @@ def exclusions(registry: Registry, request: Request, offer: Offer, today: date) 
         found.append("own_offer")
     if _declined_before(registry, request, offer):
         found.append("declined_before")
+    if submitted_after(request, today) or submitted_after(offer, today):
+        found.append("submitted_later")
     return [Exclusion(code, _reason(code, request, offer, uncovered, today)) for code in found]
 
 
@@ -108,6 +157,9 @@ def _reason(code: str, request: Request, offer: Offer, uncovered: list[str], tod
         return f"the offer was available until {offer.available_until}"
     if code == "no_capacity":
         return f"the offer's capacity ({offer.capacity}) is taken by live matches"
+    if code == "submitted_later":
+        later = [r for r in (request, offer) if submitted_after(r, today)]
+        return "; ".join(f"{r.id} was submitted on {r.submitted_on}, after {today}" for r in later)
     return FILTERS[code]
 
 
@@ -143,6 +195,8 @@ def exclusion_codes(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
     states = index["req_states"][rows]
     uncovered = states @ (1.0 - index["off_cover"]).T
     codes[uncovered > 0] |= BITS["out_of_scope"]
+    areas = index["req_areas"][rows] @ index["off_areas"].T
+    codes[areas == 0] |= BITS["no_common_area"]
     common = index["req_support"][rows] @ index["off_support"].T
     codes[common == 0] |= BITS["no_common_support_type"]
     live = np.zeros(codes.shape, dtype=bool)
@@ -158,6 +212,8 @@ def exclusion_codes(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
     for i, row in enumerate(rows.tolist()):
         for col in index.declined_pairs.get(row, ()):
             codes[i, col] |= BITS["declined_before"]
+    later = index["req_later"][rows][:, None] | index["off_later"][None, :]
+    codes[later] |= BITS["submitted_later"]
     return codes
 
 
@@ -169,9 +225,5 @@ def decode(bits: int) -> list[str]:
 def describe(bits: int, request: Request, offer: Offer, today: date) -> list[Exclusion]:
     """The exclusions behind a bit set from `exclusion_codes`, with their reasons."""
     codes = decode(bits)
-    uncovered = (
-        [s for s in request.requesting_states if not offer.geographic_scope.covers(s)]
-        if "out_of_scope" in codes
-        else []
-    )
+    uncovered = uncovered_states(request, offer) if "out_of_scope" in codes else []
     return [Exclusion(code, _reason(code, request, offer, uncovered, today)) for code in codes]

@@ -170,6 +170,8 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
         [max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32
     )
 
+    a["req_later"] = np.array([r.submitted_on > today for r in requests], dtype=bool)
+    a["off_later"] = np.array([o.submitted_on > today for o in offers], dtype=bool)
     a["off_open"] = np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool)
     a["off_cover"] = _cover(offers, countries)
     a["off_own"] = _onehot(

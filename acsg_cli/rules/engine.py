@@ -200,3 +200,29 @@ def scorecard(registry: Registry, record: Any, *, today: date | None = None) -> 
             status, detail = ("unmet", "; ".join(messages)) if messages else ("met", "")
         out.append(Criterion(rule.code, rule.summary, rule.cites, status, detail))
     return out
+
+
+def check_candidate(
+    registry: Registry,
+    record: Any,
+    source: Any,
+    settings: RuleSettings | None = None,
+    *,
+    today: date | None = None,
+) -> list[Problem]:
+    """The rules' problems in `record`, a record not yet written, as if it were in `registry`
+    (read from `source`, a `RecordSource` of its would-be text, so problems name its lines).
+    `acsg match create` checks a new match this way before writing it."""
+    from dataclasses import replace as replaced
+
+    sources = {**registry.sources, record.id: source}
+    if record.kind == "request":
+        candidate = replaced(registry, requests={**registry.requests, record.id: record})
+    elif record.kind == "offer":
+        candidate = replaced(registry, offers={**registry.offers, record.id: record})
+    else:
+        candidate = replaced(registry, matches={**registry.matches, record.id: record})
+    candidate.sources = sources
+    return run_rules(
+        candidate, settings, today=today, include=lambda shown: shown == source.display
+    )

@@ -12,7 +12,7 @@ class MatchAreas(MatchRule):
     """Offers answer the request's areas (WM 16, FS 3).
 
     Checks that the match's offers, together, offer at least one of the areas the request
-    asks for.
+    asks for. The same criterion is `match propose`'s `no_common_area` filter.
 
     Why: offers are sought "to address the identified needs" (WM 16), and the Secretariat
     matches "requests with offers" in the areas concerned (FS 3). A match none of whose
@@ -39,9 +39,11 @@ class MatchAreas(MatchRule):
     summary = "A match's offers cover at least one area the request asks for."
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        from acsg_cli.matching.eligibility import offered_areas
+
         request = context.registry.requests[record.request]
-        offered = {a for o in record.offers for a in context.registry.offers[o].areas}
-        if not offered & set(request.areas):
+        offers = [context.registry.offers[o] for o in record.offers]
+        if not offered_areas(request, offers):
             asked = ", ".join(a.value for a in request.areas)
             yield Finding(
                 ("offers",),

@@ -51,10 +51,12 @@ class MatchDates(MatchRule):
     )
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        from acsg_cli.matching.eligibility import submitted_after
+
         proposed = record.proposed_on
         if proposed is not None:
             request = context.registry.requests[record.request]
-            if proposed < request.submitted_on:
+            if submitted_after(request, proposed):
                 yield Finding(
                     ("proposed_on",),
                     f"proposed on {proposed}, before {request.id} was submitted "
@@ -63,7 +65,7 @@ class MatchDates(MatchRule):
                 )
             for offer_id in record.offers:
                 offer = context.registry.offers[offer_id]
-                if proposed < offer.submitted_on:
+                if submitted_after(offer, proposed):
                     yield Finding(
                         ("proposed_on",),
                         f"proposed on {proposed}, before {offer_id} was submitted "

@@ -13,7 +13,8 @@ class MatchGeographicScope(MatchRule):
 
     Checks every offer of the match: its `geographic_scope` (global, regions or countries)
     covers each of the request's `requesting_states`. A country's region is UNHCR's
-    regional bureau (see `acsg_cli/resources/unhcr_regions.csv`).
+    regional bureau (see `acsg_cli/resources/unhcr_regions.csv`). The same criterion is
+    `match propose`'s `out_of_scope` filter.
 
     Why: an offer limited to a region or to countries cannot be used elsewhere; the 2021
     stocktaking names such limits as what makes offers hard to operationalise.
@@ -39,10 +40,11 @@ class MatchGeographicScope(MatchRule):
     summary = "Each offer's geographic scope covers every requesting State."
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        from acsg_cli.matching.eligibility import uncovered_states
+
         request = context.registry.requests[record.request]
         for index, offer_id in enumerate(record.offers):
-            scope = context.registry.offers[offer_id].geographic_scope
-            outside = [s for s in request.requesting_states if not scope.covers(s)]
+            outside = uncovered_states(request, context.registry.offers[offer_id])
             if outside:
                 yield Finding(
                     ("offers", index),

@@ -12,7 +12,8 @@ class MatchSupportTypes(MatchRule):
     """Offers give the kind of support asked for (WM 17).
 
     Checks that the match's offers, together, give at least one of the request's
-    `support_types` (technical, material, financial).
+    `support_types` (technical, material, financial). The same criterion is `match propose`'s
+    `no_common_support_type` filter.
 
     Why: "The offer of capacity support could be technical, material and/or financial
     support, depending on the request" (WM 17).
@@ -38,9 +39,11 @@ class MatchSupportTypes(MatchRule):
     summary = "A match's offers give at least one kind of support the request asks for."
 
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
+        from acsg_cli.matching.eligibility import offered_support_types
+
         request = context.registry.requests[record.request]
-        offered = {s for o in record.offers for s in context.registry.offers[o].support_types}
-        if not offered & set(request.support_types):
+        offers = [context.registry.offers[o] for o in record.offers]
+        if not offered_support_types(request, offers):
             asked = ", ".join(s.value for s in request.support_types)
             yield Finding(
                 ("offers",),

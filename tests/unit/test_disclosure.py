@@ -18,6 +18,8 @@ from tests.matching_registries import match, offer, request
         ("(41) 22-739-8111", "[phone withheld]"),
         ("0041227398111", "[phone withheld]"),
         ("on 2021-04-01, for 2019-2021", "on 2021-04-01, for 2019-2021"),
+        ("waiting since 2019-12-17 (6 years)", "waiting since 2019-12-17 (6 years)"),
+        ("from 2019-12-17 to 2020-01-31", "from 2019-12-17 to 2020-01-31"),
         ("REQ-2021-001 and OFF-2019-005", "REQ-2021-001 and OFF-2019-005"),
         ("1,500,000 USD for 12 000 000 people", "1,500,000 USD for 12 000 000 people"),
         ("", ""),

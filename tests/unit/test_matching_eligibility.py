@@ -45,8 +45,12 @@ def expected(registry: Registry, req: Request, off: Offer, today: date) -> set[s
         )
         if not inside:
             found.add("out_of_scope")
+    if not set(req.areas) & set(off.areas):
+        found.add("no_common_area")
     if not set(req.support_types) & set(off.support_types):
         found.add("no_common_support_type")
+    if req.submitted_on > today or off.submitted_on > today:
+        found.add("submitted_later")
     live = [
         m
         for m in registry.matches.values()
@@ -120,6 +124,20 @@ def test_filters_exclude_exactly_what_they_should(registry: Registry) -> None:
         ),
         (
             request(),
+            offer(areas=["reception"]),
+            [],
+            "no_common_area",
+            "the offer works in none of the areas the request asks for",
+        ),
+        (
+            request(),
+            offer(submitted_on="2022-07-01"),
+            [],
+            "submitted_later",
+            "OFF-2020-001 was submitted on 2022-07-01, after 2022-06-01",
+        ),
+        (
+            request(),
             offer(support_types=["financial"]),
             [],
             "no_common_support_type",
@@ -182,10 +200,12 @@ def test_filters_are_documented() -> None:
         "request_not_open",
         "offer_not_open",
         "out_of_scope",
+        "no_common_area",
         "no_common_support_type",
         "no_capacity",
         "expired",
         "own_offer",
         "declined_before",
         "already_matched",
+        "submitted_later",
     ]

@@ -162,7 +162,7 @@ def move_status(
         )
         if wanted is status:
             raise DataError(f"{match.id} is already {status.value}; {listed}")
-        move = sm.find_move(status, wanted)
+        move = sm.find_move(status, wanted, sm.Trigger.COMMAND) or sm.find_move(status, wanted)
         if move is None:
             raise DataError(
                 f"{match.id} cannot move from '{status.value}' to '{wanted.value}'; {listed}"
@@ -331,8 +331,8 @@ def _check_sequence(match: Match, party: str, decision: Decision, previous: int 
 def _check_steps(match: Match, steps: list[MatchStatus], party: str, decision: Decision) -> None:
     current = match.status
     for step in steps:
-        move = sm.find_move(current, step)
-        if move is None or sm.Trigger.CONSENT not in move.triggers:
+        move = sm.find_move(current, step, sm.Trigger.CONSENT)
+        if move is None:
             allowed = sm.describe_moves(sm.moves_from(match.status))
             raise DataError(
                 f"recording {party} {decision.value} would move {match.id} from '{current.value}' "

@@ -99,9 +99,22 @@ def moves_from(status: MatchStatus, trigger: Trigger | None = None) -> list[Move
     return [m for m in MOVES if m.source is status and (trigger is None or trigger in m.triggers)]
 
 
-def find_move(source: MatchStatus, target: MatchStatus) -> Move | None:
-    """The move from `source` to `target`, if the machine allows it at all."""
-    return next((m for m in MOVES if m.source is source and m.target is target), None)
+def find_move(
+    source: MatchStatus, target: MatchStatus, trigger: Trigger | None = None
+) -> Move | None:
+    """The move from `source` to `target` that `trigger` can make (any trigger when None), if
+    the machine allows it. Two moves may join the same statuses (a withdrawal by a party's
+    consent, or by the Secretariat with a note): the trigger picks the right one."""
+    return next(
+        (
+            m
+            for m in MOVES
+            if m.source is source
+            and m.target is target
+            and (trigger is None or trigger in m.triggers)
+        ),
+        None,
+    )
 
 
 def describe_moves(moves: Sequence[Move]) -> str:

@@ -325,7 +325,7 @@ FORBIDDEN = [
     (s, t)
     for s in MatchStatus
     for t in MatchStatus
-    if not ((m := sm.find_move(s, t)) and sm.Trigger.COMMAND in m.triggers)
+    if sm.find_move(s, t, sm.Trigger.COMMAND) is None
 ]
 
 

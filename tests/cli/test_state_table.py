@@ -9,14 +9,12 @@ them), and a refused command leaves the file as it was.
 from __future__ import annotations
 
 import shutil
-from datetime import date
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
 from acsg_cli.cli import app
-from acsg_cli.lifecycle import clock
 from acsg_cli.lifecycle import statemachine as sm
 from acsg_cli.vocab import MatchStatus
 from tests.conftest import EXAMPLES
@@ -59,7 +57,7 @@ def states(tmp_path_factory: pytest.TempPathFactory) -> dict[MatchStatus, Path]:
     """One registry per status, each brought there by commands alone."""
     out = {}
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(clock, "today", lambda: date(2023, 1, 1))
+        patch.setenv("ACSG_TODAY", "2023-01-01")
         for status, steps in PATHS.items():
             root = tmp_path_factory.mktemp(status.value) / "data"
             shutil.copytree(EXAMPLES / "lifecycle" / "registry", root)
@@ -84,7 +82,7 @@ def _try(states: dict[MatchStatus, Path], status: MatchStatus, tmp: Path, *args:
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(clock, "today", lambda: date(2023, 1, 1))
+    monkeypatch.setenv("ACSG_TODAY", "2023-01-01")
 
 
 @pytest.mark.parametrize("status", list(MatchStatus), ids=lambda s: s.value)

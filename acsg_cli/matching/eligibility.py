@@ -195,8 +195,9 @@ def exclusion_codes(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
     states = index["req_states"][rows]
     uncovered = states @ (1.0 - index["off_cover"]).T
     codes[uncovered > 0] |= BITS["out_of_scope"]
-    areas = index["req_areas"][rows] @ index["off_areas"].T
-    codes[areas == 0] |= BITS["no_common_area"]
+    req_areas, off_areas = index["req_area_bits"][rows], index["off_area_bits"]
+    shared_area = (req_areas[:, None, :] & off_areas[None, :, :]).any(axis=2)
+    codes[~shared_area] |= BITS["no_common_area"]
     common = index["req_support"][rows] @ index["off_support"].T
     codes[common == 0] |= BITS["no_common_support_type"]
     live = np.zeros(codes.shape, dtype=bool)

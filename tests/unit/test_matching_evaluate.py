@@ -77,13 +77,14 @@ def test_every_match_is_replayed_as_of_its_day() -> None:
         ("MAT-2020-002", "OFF-2020-002", "dates", date(2021, 3, 1)),
     ]
     first, second = evaluation.replays
-    # OFF-2020-004 did not exist yet; the request's own match is set aside, the other counts.
-    assert first.eligible == 3 and second.eligible == 2
+    # OFF-2020-004 did not exist yet and OFF-2020-003 works in no area asked for; the
+    # request's own match is set aside, the other counts.
+    assert first.eligible == 2 and second.eligible == 1
     assert first.placings["ranking"].rank == 1 and first.placings["areas"].rank == 1
     assert (first.granted, second.granted) == (True, False)
     assert set(first.values) == set(SIGNALS) and first.values["areas"] == 1.0
     totals = evaluation.totals()
-    assert totals["random"]["top1"] == round((1 / 3 + 1 / 2) / 2, 4)
+    assert totals["random"]["top1"] == round((1 / 2 + 1 / 1) / 2, 4)
     assert totals["ranking"]["mrr"] >= totals["random"]["mrr"]
 
 
@@ -177,5 +178,6 @@ def test_git_history_gives_the_registry_as_committed_before_the_match(
     )
     replays = json.loads(result.stdout)["replays"]
     assert [r["basis"] for r in replays] == ["git", "git"]
-    # As committed before the matches, every offer existed, OFF-2020-004 included.
-    assert replays[0]["eligible"] == 4
+    # As committed before the matches, every offer existed; the two working in an area the
+    # request asks for are eligible.
+    assert replays[0]["eligible"] == 2

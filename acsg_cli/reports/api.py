@@ -8,12 +8,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from acsg_cli import clock
 from acsg_cli.errors import UsageError
 from acsg_cli.reports.model import AUDIENCES, Stocktaking, build_stocktaking
 from acsg_cli.reports.status import StatusReport, build_status
 from acsg_cli.reports.timetravel import Snapshot, snapshot
+
+if TYPE_CHECKING:
+    from acsg_cli.matching.scoring import MatchingSettings
 
 
 def _audience(audience: str) -> str:
@@ -43,7 +47,7 @@ def stocktaking_report(
                 f"--since {since} ({before.basis.as_of}) is later than the report's date "
                 f"({now.basis.as_of}); give an earlier point"
             )
-    return build_stocktaking(now, audience=audience, since=before)
+    return build_stocktaking(now, audience=audience, since=before, settings=_matching(data))
 
 
 def status_report(
@@ -56,7 +60,18 @@ def status_report(
 ) -> StatusReport:
     """The status rows at `as_of` (default: now)."""
     today = clock.today(today)
-    return build_status(snapshot(data, root_display, as_of, today), audience=_audience(audience))
+    return build_status(
+        snapshot(data, root_display, as_of, today),
+        audience=_audience(audience),
+        settings=_matching(data),
+    )
+
+
+def _matching(data: Path) -> MatchingSettings:
+    """The project's matching settings: the reports rank offers as `match propose` does."""
+    from acsg_cli.matching.scoring import load_settings
+
+    return load_settings(data)
 
 
 def write_output(path: Path, text: str, *, registry_root: Path | None = None) -> None:

@@ -6,23 +6,25 @@ through `safe_text`, the disclosure policy's redaction on one line (`acsg_cli.di
 
 from __future__ import annotations
 
-import heapq
-from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from acsg_cli import geo
 from acsg_cli.disclosure import WITHHELD_TITLE, redact
-from acsg_cli.matching.eligibility import exclusions, remaining_capacity
+from acsg_cli.matching.eligibility import remaining_capacity
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
+
+if TYPE_CHECKING:
+    from acsg_cli.matching.scoring import MatchingSettings
+
 from acsg_cli.vocab import (
     LIVE_MATCH_STATUSES,
     EntityType,
     MatchStatus,
     OfferStatus,
     Region,
-    SupportType,
 )
 
 STAGES: tuple[MatchStatus, ...] = tuple(MatchStatus)
@@ -122,30 +124,14 @@ def is_cross_regional(registry: Registry, match: Match) -> bool:
 
 @dataclass
 class Indexed:
-    """A registry with the lookups the reports repeat, built once: open offers by support type
-    and by coverage, so that finding an eligible offer does not test every offer for every
-    request. Match lookups come from the registry's own index."""
+    """A registry with the lookups the reports repeat, built once: propose's first choice for
+    each open request. Match lookups come from the registry's own index."""
 
     registry: Registry
     today: date
-    _by_support: dict[SupportType, set[str]] = field(default_factory=lambda: defaultdict(set))
-    _global: set[str] = field(default_factory=set)
-    _by_region: dict[Region, set[str]] = field(default_factory=lambda: defaultdict(set))
-    _by_country: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
-
-    def __post_init__(self) -> None:
-        for offer in self.registry.offers.values():
-            if not self.available(offer):
-                continue
-            for support in offer.support_types:
-                self._by_support[support].add(offer.id)
-            scope = offer.geographic_scope
-            if scope.is_global:
-                self._global.add(offer.id)
-            for region in scope.regions or []:
-                self._by_region[region].add(offer.id)
-            for country in scope.countries or []:
-                self._by_country[country].add(offer.id)
+    settings: MatchingSettings | None = None
+    """The project's `[tool.acsg.matching]`, so the reports rank as `match propose` does."""
+    _best: dict[str, str | None] | None = None
 
     def available(self, offer: Offer) -> bool:
         """Open, still available and with capacity left: the conditions of the eligibility
@@ -157,28 +143,30 @@ class Indexed:
         return remaining_capacity(self.registry, offer) > 0
 
     def first_eligible_offer(self, request: Request) -> str | None:
-        """The lowest-id offer that `eligibility.exclusions` accepts for `request`, or None.
+        """`acsg match propose`'s first choice for `request` (its rank 1, with the project's
+        matching settings), or None when no offer is eligible. Computed once, for every open
+        request together, by propose itself: the reports and propose cannot disagree."""
+        if self._best is None:
+            self._best = self._rank_one(None)
+        if request.id not in self._best:
+            self._best.update(self._rank_one([request.id]))
+        return self._best[request.id]
 
-        The same answer as `eligible_offers(...)[0]`: candidates are narrowed by the indexes
-        (open, available, capacity left, a common kind of support, covering every requesting
-        State), then each is confirmed by the eligibility filters themselves.
-        """
-        candidates: set[str] = set()
-        for support in request.support_types:
-            candidates |= self._by_support.get(support, set())
-        for state in request.requesting_states:
-            region = geo.region_of(state)
-            covering = self._global | self._by_country.get(state, set())
-            if region is not None:
-                covering = covering | self._by_region.get(region, set())
-            candidates &= covering
-        heap = list(candidates)
-        heapq.heapify(heap)  # lowest id first, without sorting candidates that are never looked at
-        while heap:
-            offer_id = heapq.heappop(heap)
-            if not exclusions(self.registry, request, self.registry.offers[offer_id], self.today):
-                return offer_id
-        return None
+    def _rank_one(self, request_ids: list[str] | None) -> dict[str, str | None]:
+        from acsg_cli.matching.propose import propose
+
+        proposal = propose(
+            self.registry,
+            today=self.today,
+            weights=self.settings.weights if self.settings else None,
+            min_score=self.settings.min_score if self.settings else None,
+            request_ids=request_ids,
+            top=1,
+        )
+        return {
+            rc.request.id: rc.candidates[0].offer_id if rc.candidates else None
+            for rc in proposal.requests
+        }
 
     def live_matches_of(self, request_id: str) -> list[Match]:
         return [
@@ -188,6 +176,6 @@ class Indexed:
         ]
 
 
-def indexed(registry: Registry, today: date) -> Indexed:
-    """The reports' lookups over `registry` as of `today`."""
-    return Indexed(registry, today)
+def indexed(registry: Registry, today: date, settings: MatchingSettings | None = None) -> Indexed:
+    """The reports' lookups over `registry` as of `today`, ranking with `settings`."""
+    return Indexed(registry, today, settings=settings)

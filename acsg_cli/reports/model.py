@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import asdict, dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.reports import activity, facts, pledges
 from acsg_cli.reports.activity import parties_label
@@ -51,6 +51,9 @@ from acsg_cli.reports.sections import (
 )
 from acsg_cli.reports.timetravel import Basis, Snapshot
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
+
+if TYPE_CHECKING:
+    from acsg_cli.matching.scoring import MatchingSettings
 
 AUDIENCES = ("shared", "secretariat")
 """`shared`: safe to circulate; `secretariat`: adds the requests' confidential details (FS 3)."""
@@ -95,11 +98,15 @@ class Stocktaking:
 
 
 def build_stocktaking(
-    snap: Snapshot, *, audience: str = "shared", since: Snapshot | None = None
+    snap: Snapshot,
+    *,
+    audience: str = "shared",
+    since: Snapshot | None = None,
+    settings: MatchingSettings | None = None,
 ) -> Stocktaking:
     """Compute the stocktaking of `snap` (and what changed since `since`) for an audience."""
     registry, today = snap.registry, snap.basis.as_of
-    index = facts.indexed(registry, today)
+    index = facts.indexed(registry, today, settings)
     secretariat = audience == "secretariat"
     requests = sorted(registry.requests.values(), key=lambda r: r.id)
     offers = sorted(registry.offers.values(), key=lambda o: o.id)

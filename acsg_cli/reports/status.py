@@ -15,7 +15,7 @@ stage date is unknown come after the dated ones), then by id.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli import geo
 from acsg_cli.i18n import N_
@@ -25,6 +25,9 @@ from acsg_cli.reports.activity import parties_label
 from acsg_cli.reports.sections import BasisFigures
 from acsg_cli.reports.timetravel import Snapshot
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, MatchStatus, RequestStatus, label_of
+
+if TYPE_CHECKING:
+    from acsg_cli.matching.scoring import MatchingSettings
 
 ORDERING: tuple[tuple[str, str], ...] = (
     (N_("urgent, no match"), "WM 9, WM 12"),
@@ -112,9 +115,13 @@ class StatusReport:
         return asdict(self)
 
 
-def build_status(snap: Snapshot, *, audience: str = "shared") -> StatusReport:
+def build_status(
+    snap: Snapshot, *, audience: str = "shared", settings: MatchingSettings | None = None
+) -> StatusReport:
+    """The status rows of `snap`; an open request's eligible offer is `match propose`'s first
+    choice with `settings` (the project's `[tool.acsg.matching]`)."""
     registry, today = snap.registry, snap.basis.as_of
-    index = facts.indexed(registry, today)
+    index = facts.indexed(registry, today, settings)
     secretariat = audience == "secretariat"
     rows: list[StatusRow] = []
     for match in registry.matches.values():
@@ -160,7 +167,7 @@ def _match_row(snap: Snapshot, match: Match, secretariat: bool) -> StatusRow:
     request = registry.requests.get(match.request)
     group = _GROUP_OF_STAGE[match.status]
     since = facts.stage_since(match)
-    last = facts.last_activity(match)
+    last = match.updates[-1].on if match.updates else None  # the last progress update (FS 5)
     return StatusRow(
         group=group,
         attention=ORDERING[group - 1][0],

@@ -55,7 +55,7 @@ def test_shipped_stocktaking_reads_like_the_2021_outcome_report(shipped: Path) -
     assert [o.offer for o in model.narrow_scope.offers] == ["OFF-2019-002", "OFF-2019-004"]
     ecre = model.narrow_scope.offers[1]
     assert (ecre.scope, ecre.open_requests_in_its_areas, ecre.of_which_in_scope) == (
-        "Europe",
+        "regions: europe",
         2,
         0,
     )

@@ -18,7 +18,7 @@ def _stocktaking(model: Any) -> Document:
 
 
 def _status(model: Any) -> Document:
-    from acsg_cli.reports.layout import status_document
+    from acsg_cli.reports.status_layout import status_document
 
     return status_document(model)
 

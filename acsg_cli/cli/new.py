@@ -108,21 +108,7 @@ def new_request(
         "Requesting States, ISO3 codes (e.g. TCD, or TCD NER for a joint request)",
     )
     ask.take("title", title, "--title", lambda v: A.line(v, "title"), "Title (one line)")
-    ask.take(
-        "areas",
-        area,
-        "--area",
-        listed(lambda v: A.many_of(A.Area, v, "area")),
-        "Areas (one or more, separated by spaces)",
-        choices=choices_line(A.Area),
-    )
-    ask.take(
-        "support_types",
-        support_type,
-        "--support-type",
-        listed(lambda v: A.many_of(A.SupportType, v, "support type")),
-        "Support types (technical, material, financial)",
-    )
+    _ask_areas_and_support(ask, area, support_type)
     values = ask.finish()
     values["status"] = _status(A.RequestStatus, status)
     _finish("request", data, RequestAnswers(**values), stdout, today)
@@ -217,21 +203,7 @@ def new_offer(
         "The offering State's ISO3 code (e.g. FRA)",
         needed=lambda answers: answers.get("entity_type") is A.EntityType.STATE,
     )
-    ask.take(
-        "areas",
-        area,
-        "--area",
-        listed(lambda v: A.many_of(A.Area, v, "area")),
-        "Areas (one or more, separated by spaces)",
-        choices=choices_line(A.Area),
-    )
-    ask.take(
-        "support_types",
-        support_type,
-        "--support-type",
-        listed(lambda v: A.many_of(A.SupportType, v, "support type")),
-        "Support types (technical, material, financial)",
-    )
+    _ask_areas_and_support(ask, area, support_type)
     ask.take(
         "geographic_scope",
         scope,
@@ -320,6 +292,27 @@ def new_practice(
         values["summary"] = A.line(summary, "summary")
     values["status"] = _status(A.PracticeStatus, status)
     _finish("practice", data, PracticeAnswers(**values), stdout, today)
+
+
+def _ask_areas_and_support(ask: Answers, area: Any, support_type: Any) -> None:
+    """The areas and support types, asked the same way of a request and an offer."""
+    from acsg_cli.templates import answers as A
+
+    ask.take(
+        "areas",
+        area,
+        "--area",
+        listed(lambda v: A.many_of(A.Area, v, "area")),
+        "Areas (one or more, separated by spaces)",
+        choices=choices_line(A.Area),
+    )
+    ask.take(
+        "support_types",
+        support_type,
+        "--support-type",
+        listed(lambda v: A.many_of(A.SupportType, v, "support type")),
+        "Support types (technical, material, financial)",
+    )
 
 
 def _status(enum: Any, given: str) -> Any:

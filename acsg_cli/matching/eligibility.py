@@ -188,32 +188,32 @@ def exclusion_codes(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
 
     n_offers = len(index.offers)
     codes = np.zeros((len(rows), n_offers), dtype=np.uint16)
-    codes |= np.where(index["req_open"][rows], 0, BITS["request_not_open"]).astype(np.uint16)[
+    codes |= np.where(index.arrays.req_open[rows], 0, BITS["request_not_open"]).astype(np.uint16)[
         :, None
     ]
-    codes |= np.where(index["off_open"], 0, BITS["offer_not_open"]).astype(np.uint16)[None, :]
-    states = index["req_states"][rows]
-    uncovered = states @ (1.0 - index["off_cover"]).T
+    codes |= np.where(index.arrays.off_open, 0, BITS["offer_not_open"]).astype(np.uint16)[None, :]
+    states = index.arrays.req_states[rows]
+    uncovered = states @ (1.0 - index.arrays.off_cover).T
     codes[uncovered > 0] |= BITS["out_of_scope"]
-    req_areas, off_areas = index["req_area_bits"][rows], index["off_area_bits"]
+    req_areas, off_areas = index.arrays.req_area_bits[rows], index.arrays.off_area_bits
     shared_area = (req_areas[:, None, :] & off_areas[None, :, :]).any(axis=2)
     codes[~shared_area] |= BITS["no_common_area"]
-    common = index["req_support"][rows] @ index["off_support"].T
+    common = index.arrays.req_support[rows] @ index.arrays.off_support.T
     codes[common == 0] |= BITS["no_common_support_type"]
     live = np.zeros(codes.shape, dtype=bool)
     for i, row in enumerate(rows.tolist()):
         for col in index.live_pairs.get(row, ()):
             live[i, col] = True
     codes[live] |= BITS["already_matched"]
-    full = (index["off_remaining"] <= 0)[None, :] & ~live
+    full = (index.arrays.off_remaining <= 0)[None, :] & ~live
     codes[full] |= BITS["no_capacity"]
-    codes |= np.where(index["off_expired"], BITS["expired"], 0).astype(np.uint16)[None, :]
-    own = states @ index["off_own"].T
+    codes |= np.where(index.arrays.off_expired, BITS["expired"], 0).astype(np.uint16)[None, :]
+    own = states @ index.arrays.off_own.T
     codes[own > 0] |= BITS["own_offer"]
     for i, row in enumerate(rows.tolist()):
         for col in index.declined_pairs.get(row, ()):
             codes[i, col] |= BITS["declined_before"]
-    later = index["req_later"][rows][:, None] | index["off_later"][None, :]
+    later = index.arrays.req_later[rows][:, None] | index.arrays.off_later[None, :]
     codes[later] |= BITS["submitted_later"]
     return codes
 

@@ -93,7 +93,7 @@ def _aliases(index: MatchingIndex) -> dict[str, set[int]]:
     from acsg_cli import geo
 
     out: dict[str, set[int]] = defaultdict(set)
-    for offer, key in zip(index.offers, index["off_key"].tolist(), strict=True):
+    for offer, key in zip(index.offers, index.arrays.off_key.tolist(), strict=True):
         entity = offer.offering_entity
         names = {entity.name, entity.name.split(" (")[0]}
         if entity.type is EntityType.STATE and entity.country:
@@ -125,7 +125,7 @@ def _from_matches(
 ) -> dict[int, list[SupportSource]]:
     """Note earlier cooperation in `history`; return the live support each State receives."""
     registry = index.registry
-    off_key = index["off_key"].tolist()
+    off_key = index.arrays.off_key.tolist()
     received: dict[int, list[SupportSource]] = defaultdict(list)
     for match in sorted(registry.matches.values(), key=lambda m: m.id):
         request = registry.requests.get(match.request)
@@ -241,7 +241,7 @@ def continuity(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.n
     import numpy as np
 
     history = index.history
-    keys = index["off_key"][cols]
+    keys = index.arrays.off_key[cols]
     hit = lookup(history.declared, rows.astype(np.int64) * history.n_keys + keys)
     for k in range(history.state_slots.shape[1]):
         state = history.state_slots[rows, k]
@@ -258,11 +258,11 @@ def supported_bits(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> 
     history = index.history
     assert history.group is not None and history.supported is not None
     group = history.group[rows]
-    out: np.ndarray = history.supported[group] & index["req_area_bits"][rows]
+    out: np.ndarray = history.supported[group] & index.arrays.req_area_bits[rows]
     found = history.except_codes
     if found is not None and history.except_bits is not None and len(found):
-        codes = group * history.n_keys + index["off_key"][cols]
+        codes = group * history.n_keys + index.arrays.off_key[cols]
         at = np.minimum(np.searchsorted(found, codes), len(found) - 1)
         special = np.flatnonzero(found[at] == codes)
-        out[special] = history.except_bits[at[special]] & index["req_area_bits"][rows[special]]
+        out[special] = history.except_bits[at[special]] & index.arrays.req_area_bits[rows[special]]
     return out

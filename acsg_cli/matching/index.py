@@ -11,7 +11,7 @@ per offering entity, so looking them up for a pair costs the same at any registr
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -100,6 +100,47 @@ def count(words: np.ndarray) -> np.ndarray:
     return counted
 
 
+@dataclass(frozen=True)
+class IndexArrays:
+    """The index's arrays: `req_*` have a row per request, `off_*` one per offer."""
+
+    req_open: np.ndarray
+    req_states: np.ndarray
+    """Requesting States, one column per country of `MatchingIndex.countries`."""
+    req_support: np.ndarray
+    req_area_bits: np.ndarray
+    req_inst_bits: np.ndarray
+    """The request's institutional areas (`INSTITUTIONAL_AREAS`) as bits of `AREAS`."""
+    req_support_bits: np.ndarray
+    req_quality_bits: np.ndarray
+    req_lang_bits: np.ndarray
+    req_term: np.ndarray
+    req_urgent: np.ndarray
+    req_days: np.ndarray
+    """Days waited since submission on the index's day."""
+    req_later: np.ndarray
+    """Submitted after the index's day."""
+    off_later: np.ndarray
+    off_open: np.ndarray
+    off_cover: np.ndarray
+    """1 where the offer's geographic scope covers the country (columns as `req_states`)."""
+    off_own: np.ndarray
+    """1 at the offering State's own country."""
+    off_support: np.ndarray
+    off_area_bits: np.ndarray
+    off_support_bits: np.ndarray
+    off_quality_bits: np.ndarray
+    off_lang_bits: np.ndarray
+    off_term: np.ndarray
+    off_expired: np.ndarray
+    off_named: np.ndarray
+    """How closely the scope names where the offer may work (see `_named`)."""
+    off_key: np.ndarray
+    """The offering entity's number in `MatchingIndex.keys`."""
+    off_remaining: np.ndarray
+    """Capacity left after the live matches."""
+
+
 @dataclass
 class MatchingIndex:
     """Arrays over requests (rows) and offers (columns), both in id order."""
@@ -110,17 +151,14 @@ class MatchingIndex:
     offers: list[Offer]
     request_pos: dict[str, int]
     offer_pos: dict[str, int]
-    countries: list[str] = field(default_factory=list)
-    arrays: dict[str, np.ndarray] = field(default_factory=dict)
-    live_pairs: dict[int, set[int]] = field(default_factory=dict)
-    declined_pairs: dict[int, set[int]] = field(default_factory=dict)
-    offer_areas: list[frozenset[Area]] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
-    """Offering entities (see `entity_key`); `arrays["off_key"]` numbers each offer's."""
+    countries: list[str]
+    arrays: IndexArrays
+    live_pairs: dict[int, set[int]]
+    declined_pairs: dict[int, set[int]]
+    offer_areas: list[frozenset[Area]]
+    keys: list[str]
+    """Offering entities (see `entity_key`); `arrays.off_key` numbers each offer's."""
     _history: History | None = None
-
-    def __getitem__(self, name: str) -> np.ndarray:
-        return self.arrays[name]
 
     @property
     def history(self) -> History:
@@ -138,69 +176,76 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
 
     requests = sorted(registry.requests.values(), key=lambda r: r.id)
     offers = sorted(registry.offers.values(), key=lambda o: o.id)
-    index = MatchingIndex(
-        registry,
-        today,
-        requests,
-        offers,
-        {r.id: i for i, r in enumerate(requests)},
-        {o.id: j for j, o in enumerate(offers)},
-    )
-    countries = index.countries = sorted({s for r in requests for s in r.requesting_states})
+    request_pos = {r.id: i for i, r in enumerate(requests)}
+    offer_pos = {o.id: j for j, o in enumerate(offers)}
+    countries = sorted({s for r in requests for s in r.requesting_states})
     languages = sorted(
         {lang for r in requests for lang in r.languages}
         | {lang for o in offers for lang in o.languages}
     )
-    a = index.arrays
-    a["req_open"] = np.array([r.status is RequestStatus.OPEN for r in requests], dtype=bool)
-    a["req_states"] = _onehot([r.requesting_states for r in requests], countries)
-    a["req_support"] = _onehot([r.support_types for r in requests], SUPPORT_TYPES)
-    a["req_area_bits"] = bits([r.areas for r in requests], AREAS)
-    a["req_inst_bits"] = bits(
-        [[x for x in r.areas if x in INSTITUTIONAL_AREAS] for r in requests], AREAS
-    )
-    a["req_support_bits"] = bits([r.support_types for r in requests], SUPPORT_TYPES)
-    a["req_quality_bits"] = bits([r.quality_dimensions for r in requests], QUALITIES)
-    a["req_lang_bits"] = bits([r.languages for r in requests], languages)
-    a["req_term"] = np.array(
-        [TERM_CODES[r.term.value if r.term else None] for r in requests], dtype=np.int8
-    )
-    a["req_urgent"] = np.array([r.urgent for r in requests], dtype=np.float32)
-    a["req_days"] = np.array(
-        [max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32
-    )
-
-    a["req_later"] = np.array([r.submitted_on > today for r in requests], dtype=bool)
-    a["off_later"] = np.array([o.submitted_on > today for o in offers], dtype=bool)
-    a["off_open"] = np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool)
-    a["off_cover"] = _cover(offers, countries)
-    a["off_own"] = _onehot(
-        [
-            [o.offering_entity.country] if o.offering_entity.type is EntityType.STATE else []
-            for o in offers
-        ],
-        countries,
-    )
-    index.offer_areas = [frozenset(o.areas) for o in offers]
-    a["off_support"] = _onehot([o.support_types for o in offers], SUPPORT_TYPES)
-    a["off_area_bits"] = bits([o.areas for o in offers], AREAS)
-    a["off_support_bits"] = bits([o.support_types for o in offers], SUPPORT_TYPES)
-    a["off_quality_bits"] = bits([o.quality_dimensions for o in offers], QUALITIES)
-    a["off_lang_bits"] = bits([o.languages for o in offers], languages)
-    a["off_term"] = np.array(
-        [TERM_CODES[o.term.value if o.term else None] for o in offers], dtype=np.int8
-    )
-    a["off_expired"] = np.array(
-        [o.available_until is not None and o.available_until < today for o in offers], dtype=bool
-    )
-    a["off_named"] = np.array([_named(o) for o in offers], dtype=np.float32)
+    live_pairs, declined_pairs, live_count = _index_pairs(registry, request_pos, offer_pos)
     key_of: dict[str, int] = {}
-    a["off_key"] = np.array(
-        [key_of.setdefault(entity_key(o), len(key_of)) for o in offers], dtype=np.int64
+    arrays = IndexArrays(
+        req_open=np.array([r.status is RequestStatus.OPEN for r in requests], dtype=bool),
+        req_states=_onehot([r.requesting_states for r in requests], countries),
+        req_support=_onehot([r.support_types for r in requests], SUPPORT_TYPES),
+        req_area_bits=bits([r.areas for r in requests], AREAS),
+        req_inst_bits=bits(
+            [[x for x in r.areas if x in INSTITUTIONAL_AREAS] for r in requests], AREAS
+        ),
+        req_support_bits=bits([r.support_types for r in requests], SUPPORT_TYPES),
+        req_quality_bits=bits([r.quality_dimensions for r in requests], QUALITIES),
+        req_lang_bits=bits([r.languages for r in requests], languages),
+        req_term=np.array(
+            [TERM_CODES[r.term.value if r.term else None] for r in requests], dtype=np.int8
+        ),
+        req_urgent=np.array([r.urgent for r in requests], dtype=np.float32),
+        req_days=np.array(
+            [max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32
+        ),
+        req_later=np.array([r.submitted_on > today for r in requests], dtype=bool),
+        off_later=np.array([o.submitted_on > today for o in offers], dtype=bool),
+        off_open=np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool),
+        off_cover=_cover(offers, countries),
+        off_own=_onehot(
+            [
+                [o.offering_entity.country] if o.offering_entity.type is EntityType.STATE else []
+                for o in offers
+            ],
+            countries,
+        ),
+        off_support=_onehot([o.support_types for o in offers], SUPPORT_TYPES),
+        off_area_bits=bits([o.areas for o in offers], AREAS),
+        off_support_bits=bits([o.support_types for o in offers], SUPPORT_TYPES),
+        off_quality_bits=bits([o.quality_dimensions for o in offers], QUALITIES),
+        off_lang_bits=bits([o.languages for o in offers], languages),
+        off_term=np.array(
+            [TERM_CODES[o.term.value if o.term else None] for o in offers], dtype=np.int8
+        ),
+        off_expired=np.array(
+            [o.available_until is not None and o.available_until < today for o in offers],
+            dtype=bool,
+        ),
+        off_named=np.array([_named(o) for o in offers], dtype=np.float32),
+        off_key=np.array(
+            [key_of.setdefault(entity_key(o), len(key_of)) for o in offers], dtype=np.int64
+        ),
+        off_remaining=np.array([o.capacity for o in offers], dtype=np.int64) - live_count,
     )
-    index.keys = list(key_of)
-    _index_pairs(index, registry)
-    return index
+    return MatchingIndex(
+        registry,
+        today,
+        requests,
+        offers,
+        request_pos,
+        offer_pos,
+        countries,
+        arrays,
+        live_pairs,
+        declined_pairs,
+        [frozenset(o.areas) for o in offers],
+        list(key_of),
+    )
 
 
 def _named(offer: Offer) -> float:
@@ -233,34 +278,38 @@ def _cover(offers: list[Offer], countries: list[str]) -> np.ndarray:
     return out
 
 
-def _index_pairs(index: MatchingIndex, registry: Registry) -> None:
-    """Live and declined request-offer pairs, and each offer's remaining capacity."""
+def _index_pairs(
+    registry: Registry, request_pos: dict[str, int], offer_pos: dict[str, int]
+) -> tuple[dict[int, set[int]], dict[int, set[int]], np.ndarray]:
+    """Live and declined request-offer pairs (by row and column), and each offer's count of
+    live matches."""
     import numpy as np
 
     from acsg_cli.matching.history import declined
     from acsg_cli.vocab import LIVE_MATCH_STATUSES
 
-    live_count = np.zeros(len(index.offers), dtype=np.int64)
+    live_pairs: dict[int, set[int]] = {}
+    declined_pairs: dict[int, set[int]] = {}
+    live_count = np.zeros(len(offer_pos), dtype=np.int64)
     for match in registry.matches.values():
-        row = index.request_pos.get(match.request)
-        columns = [index.offer_pos[o] for o in match.offers if o in index.offer_pos]
+        row = request_pos.get(match.request)
+        columns = [offer_pos[o] for o in match.offers if o in offer_pos]
         live = match.status in LIVE_MATCH_STATUSES
         refused = declined(match)
         for col in columns:
             if live:
                 live_count[col] += 1
                 if row is not None:
-                    index.live_pairs.setdefault(row, set()).add(col)
+                    live_pairs.setdefault(row, set()).add(col)
             if refused and row is not None:
-                index.declined_pairs.setdefault(row, set()).add(col)
-    index.arrays["off_remaining"] = (
-        np.array([o.capacity for o in index.offers], dtype=np.int64) - live_count
-    )
+                declined_pairs.setdefault(row, set()).add(col)
+    return live_pairs, declined_pairs, live_count
 
 
 __all__ = [
     "AREAS",
     "INSTITUTIONAL_AREAS",
+    "IndexArrays",
     "MatchingIndex",
     "bits",
     "build_index",

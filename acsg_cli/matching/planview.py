@@ -28,7 +28,7 @@ def make_plan(
     edges, solution = pricing.edges, pricing.solution
     assert solution is not None
     best = solution.chosen
-    capacity = np.maximum(index["off_remaining"], 0)
+    capacity = np.maximum(index.arrays.off_remaining, 0)
     easy = greedy(edges, capacity, max_per_request)
     fit = pricing.fit[pricing.edge_pairs]
     assignment = sorted(

@@ -51,7 +51,7 @@ class Pricing:
             return None
         ix = self.scorer.index
         row, col = int(self.pairs.rows[p]), int(self.pairs.cols[p])
-        left = int(ix["off_remaining"][col])
+        left = int(ix.arrays.off_remaining[col])
         name = entity_name(ix.offers[col])
         whose = f"{name}'" if name.endswith("s") else f"{name}'s"
         said = f"uses {whose} last place" if left == 1 else f"uses one of {whose} {left} places"
@@ -81,7 +81,7 @@ def price(
 
     ix = scorer.index
     n_requests, n_offers = len(ix.requests), len(ix.offers)
-    at = np.flatnonzero(ix["req_open"][pairs.rows] & listed & (fit > 0))
+    at = np.flatnonzero(ix.arrays.req_open[pairs.rows] & listed & (fit > 0))
     rows, cols = pairs.rows[at], pairs.cols[at]
     priority = scorer.priority(np.arange(n_requests, dtype=np.intp))
     value = fit[at] + priority[rows]
@@ -92,7 +92,7 @@ def price(
         scale = np.where(best > 0, best, 1.0)
         value = value / scale[rows]
     edges = Edges(rows, cols, value)
-    capacity = np.maximum(ix["off_remaining"], 0)
+    capacity = np.maximum(ix.arrays.off_remaining, 0)
     solution = solve(edges, capacity, max_per_request) if needed else None
     cost = np.zeros(len(pairs), dtype=np.float64)
     rivals = np.full((n_offers, 2), -1, dtype=np.int64)

@@ -100,7 +100,7 @@ def _propose(
     index = build_index(registry, today)
     scorer = Scorer(index, weights)
     shown = _rows(registry, index, request_ids)
-    rows = np.union1d(np.flatnonzero(index["req_open"]), shown).astype(np.intp)
+    rows = np.union1d(np.flatnonzero(index.arrays.req_open), shown).astype(np.intp)
     pairs = scorer.eligible(rows)
     scorer.calibrate(pairs)
     fit = scorer.fit(pairs)

@@ -112,7 +112,7 @@ def _term(ix: MatchingIndex, row: int, col: int, value: float) -> str | None:
 
 def _continuity(ix: MatchingIndex, row: int, col: int) -> str | None:
     history = ix.history
-    key = int(ix["off_key"][col])
+    key = int(ix.arrays.off_key[col])
     who = entity_name(ix.offers[col])
     said = []
     for state in history.state_slots[row].tolist():
@@ -131,7 +131,7 @@ def _duplication(ix: MatchingIndex, row: int, col: int) -> str | None:
     history = ix.history
     assert history.group is not None
     request = ix.requests[row]
-    key = int(ix["off_key"][col])
+    key = int(ix.arrays.off_key[col])
     covered = {a for a in request.areas if a in ix.offer_areas[col]}
     parts = []
     for source in history.sources.get(int(history.group[row]), []):
@@ -151,7 +151,7 @@ def priority_reasons(ix: MatchingIndex, row: int) -> list[str]:
     said = []
     if request.urgent:
         said.append("urgent request")
-    if ix["req_days"][row] > 0:
+    if ix.arrays.req_days[row] > 0:
         since = request.submitted_on
         said.append(f"waiting since {since.isoformat()} ({age(since, ix.today)})")
     return said

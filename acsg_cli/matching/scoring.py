@@ -241,12 +241,12 @@ class Scorer:
 
         ix = self.index
         n = len(ix.requests)
-        open_pairs = ix["req_open"][pairs.rows]
+        open_pairs = ix.arrays.req_open[pairs.rows]
         self.reference = np.sort(pairs.cosine[open_pairs])
         self.eligible_count = np.bincount(pairs.rows, minlength=n).astype(np.float64)
         self.type_count = np.stack(
             [
-                np.bincount(pairs.rows, weights=ix["off_support"][pairs.cols, t], minlength=n)
+                np.bincount(pairs.rows, weights=ix.arrays.off_support[pairs.cols, t], minlength=n)
                 for t in range(len(SUPPORT_TYPES))
             ],
             axis=1,
@@ -256,7 +256,7 @@ class Scorer:
         """List the eligible pairs of every open request and of `rows`, and calibrate on them."""
         import numpy as np
 
-        wanted = np.union1d(np.flatnonzero(self.index["req_open"]), rows).astype(np.intp)
+        wanted = np.union1d(np.flatnonzero(self.index.arrays.req_open), rows).astype(np.intp)
         pairs = self.eligible(wanted)
         self.calibrate(pairs)
         return pairs
@@ -285,28 +285,29 @@ class Scorer:
 
         ix = self.index
         out: dict[str, np.ndarray] = {}
-        req_areas = ix["req_area_bits"][rows]
-        covered_bits = req_areas & ix["off_area_bits"][cols]
+        req_areas = ix.arrays.req_area_bits[rows]
+        covered_bits = req_areas & ix.arrays.off_area_bits[cols]
         covered = count(covered_bits)
         out["areas"] = (covered / np.maximum(count(req_areas), 1)).astype(np.float32)
         out["text"] = self.text_value(cosine)
         out["languages"] = (
-            count(ix["req_lang_bits"][rows] & ix["off_lang_bits"][cols]) > 0
+            count(ix.arrays.req_lang_bits[rows] & ix.arrays.off_lang_bits[cols]) > 0
         ).astype(np.float32)
         out["continuity"] = continuity(ix, rows, cols)
-        req_quality = ix["req_quality_bits"][rows]
+        req_quality = ix.arrays.req_quality_bits[rows]
         out["quality_dimensions"] = (
-            count(req_quality & ix["off_quality_bits"][cols]) / np.maximum(count(req_quality), 1)
+            count(req_quality & ix.arrays.off_quality_bits[cols])
+            / np.maximum(count(req_quality), 1)
         ).astype(np.float32)
         out["support_types"] = self._support_types(rows, cols)
         fit = np.array(TERM_FIT, dtype=np.float32)
         out["term"] = fit[
-            ix["req_term"][rows].astype(np.intp), ix["off_term"][cols].astype(np.intp)
+            ix.arrays.req_term[rows].astype(np.intp), ix.arrays.off_term[cols].astype(np.intp)
         ]
         out["institutional"] = (
-            count(ix["req_inst_bits"][rows] & ix["off_area_bits"][cols]) > 0
+            count(ix.arrays.req_inst_bits[rows] & ix.arrays.off_area_bits[cols]) > 0
         ).astype(np.float32)
-        out["geography"] = ix["off_named"][cols]
+        out["geography"] = ix.arrays.off_named[cols]
         duplicated = count(supported_bits(ix, rows, cols) & covered_bits)
         out["duplication"] = (duplicated / np.maximum(covered, 1)).astype(np.float32)
         return out
@@ -318,8 +319,8 @@ class Scorer:
         import numpy as np
 
         ix = self.index
-        asked = ix["req_support"][rows]
-        given = ix["off_support"][cols]
+        asked = ix.arrays.req_support[rows]
+        given = ix.arrays.off_support[cols]
         n = self.eligible_count[rows][:, None]
         rarity = np.where(n > 0, 1.0 - self.type_count[rows] / np.maximum(n, 1), 1.0) * asked
         whole = rarity.sum(axis=1)
@@ -353,9 +354,9 @@ class Scorer:
         import numpy as np
 
         ix = self.index
-        waiting = np.minimum(ix["req_days"][rows] / WAITING_FULL_DAYS, 1.0)
+        waiting = np.minimum(ix.arrays.req_days[rows] / WAITING_FULL_DAYS, 1.0)
         priority: np.ndarray = np.round(
-            self.weights.urgency * ix["req_urgent"][rows] + self.weights.waiting * waiting, 2
+            self.weights.urgency * ix.arrays.req_urgent[rows] + self.weights.waiting * waiting, 2
         ).astype(np.float64)
         return priority
 

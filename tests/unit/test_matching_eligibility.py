@@ -95,7 +95,7 @@ def test_filters_exclude_exactly_what_they_should(registry: Registry) -> None:
             o.id for o in index.offers if not expected(registry, req, o, TODAY)
         ]
     for j, off in enumerate(index.offers):
-        assert index["off_remaining"][j] == remaining_capacity(registry, off)
+        assert index.arrays.off_remaining[j] == remaining_capacity(registry, off)
 
 
 @pytest.mark.parametrize(

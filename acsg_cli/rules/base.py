@@ -129,6 +129,23 @@ class Rule:
         return cls.applies_to in ("any", record.kind)
 
 
+class RequiredField:
+    """A criterion asking for one field: a finding at the field when it is missing or empty.
+
+    Mixed in before the kind's rule class (`class ConcreteGap(RequiredField, RequestRule)`),
+    whose severity it keeps. A rule asking more of the field when present extends `check`.
+    """
+
+    required: ClassVar[str]
+    """The field asked for."""
+    hint: ClassVar[str]
+    """What to write there; the message is `no <field>: <hint>`."""
+
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        if not getattr(record, self.required):
+            yield Finding((self.required,), f"no {self.required}: {self.hint}")
+
+
 GATED_STATUSES = frozenset({RequestStatus.DRAFT, RequestStatus.OPEN})
 """Request statuses the criteria gate: the Secretariat seeks offers only for requests that
 meet them (WM 16). Matched, closed and withdrawn requests are past that gate."""
@@ -190,6 +207,12 @@ class MatchRule(Rule):
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         raise NotImplementedError
 
+    @staticmethod
+    def parties(context: RuleContext, record: Match) -> tuple[Request, list[Offer]]:
+        """The match's request and offers (`applies` made sure they resolve)."""
+        registry = context.registry
+        return registry.requests[record.request], [registry.offers[o] for o in record.offers]
+
 
 class PracticeRule(Rule):
     """A criterion on a good practice: the configured severity on a `published` practice, at most
@@ -206,6 +229,17 @@ class PracticeRule(Rule):
 
     def check(self, context: RuleContext, record: Practice) -> Iterator[Finding]:
         raise NotImplementedError
+
+
+class WaiverRule(Rule):
+    """A check of a record's `waivers` (ACSG03x): it looks at any kind of record that has
+    waivers, and cannot itself be waived."""
+
+    applies_to: ClassVar[str] = "any"
+    waivable: ClassVar[bool] = False
+
+    def applies(self, context: RuleContext, record: Any) -> bool:
+        return bool(record.waivers)
 
 
 RuleMap = Mapping[str, Rule]

@@ -41,8 +41,7 @@ class MatchAreas(MatchRule):
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         from acsg_cli.matching.eligibility import offered_areas
 
-        request = context.registry.requests[record.request]
-        offers = [context.registry.offers[o] for o in record.offers]
+        request, offers = self.parties(context, record)
         if not offered_areas(request, offers):
             asked = ", ".join(a.value for a in request.areas)
             yield Finding(

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from datetime import date
 
-from acsg_cli.models import Consent, HistoryEntry, Match, ProgressUpdate
+from acsg_cli.models import Consent, HistoryEntry, Match, Offer, ProgressUpdate, Request
 from acsg_cli.rules.base import Finding, MatchRule, RuleContext
 
 
@@ -55,37 +56,23 @@ class MatchDates(MatchRule):
 
         proposed = record.proposed_on
         if proposed is not None:
-            request = context.registry.requests[record.request]
-            if submitted_after(request, proposed):
-                yield Finding(
-                    ("proposed_on",),
-                    f"proposed on {proposed}, before {request.id} was submitted "
-                    f"({request.submitted_on})",
-                    at_value=True,
-                )
-            for offer_id in record.offers:
-                offer = context.registry.offers[offer_id]
-                if submitted_after(offer, proposed):
+            request, offers = self.parties(context, record)
+            parties: list[Request | Offer] = [request, *offers]
+            for party in parties:
+                if submitted_after(party, proposed):
                     yield Finding(
                         ("proposed_on",),
-                        f"proposed on {proposed}, before {offer_id} was submitted "
-                        f"({offer.submitted_on})",
+                        f"proposed on {proposed}, before {party.id} was submitted "
+                        f"({party.submitted_on})",
                         at_value=True,
                     )
-            dated: list[tuple[str, Sequence[Consent | HistoryEntry | ProgressUpdate]]] = [
-                ("consents", record.consents),
-                ("history", record.history),
-                ("updates", record.updates),
-            ]
-            for key, entries in dated:
-                for index, entry in enumerate(entries):
-                    if entry.on < proposed:
-                        yield Finding(
-                            (key, index, "on"),
-                            f"{key}[{index}] is dated {entry.on}, before the match "
-                            f"was proposed ({proposed})",
-                            at_value=True,
-                        )
+            for key, index, on in _dated_entries(record):
+                if on < proposed:
+                    yield Finding(
+                        (key, index, "on"),
+                        f"{key}[{index}] is dated {on}, before the match was proposed ({proposed})",
+                        at_value=True,
+                    )
         yield from _future(record, context)
         for index in range(1, len(record.history)):
             before, after = record.history[index - 1].on, record.history[index].on
@@ -105,6 +92,17 @@ def _future(record: Match, context: RuleContext) -> Iterator[Finding]:
             f"proposed_on ({record.proposed_on}) is after today ({today})",
             at_value=True,
         )
+    for key, index, on in _dated_entries(record):
+        if on > today:
+            yield Finding(
+                (key, index, "on"),
+                f"{key}[{index}] is dated {on}, after today ({today})",
+                at_value=True,
+            )
+
+
+def _dated_entries(record: Match) -> Iterator[tuple[str, int, date]]:
+    """Each consent, history entry and progress update: its list, its place there and its date."""
     dated: list[tuple[str, Sequence[Consent | HistoryEntry | ProgressUpdate]]] = [
         ("consents", record.consents),
         ("history", record.history),
@@ -112,9 +110,4 @@ def _future(record: Match, context: RuleContext) -> Iterator[Finding]:
     ]
     for key, entries in dated:
         for index, entry in enumerate(entries):
-            if entry.on > today:
-                yield Finding(
-                    (key, index, "on"),
-                    f"{key}[{index}] is dated {entry.on}, after today ({today})",
-                    at_value=True,
-                )
+            yield key, index, entry.on

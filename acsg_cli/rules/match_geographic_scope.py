@@ -42,12 +42,12 @@ class MatchGeographicScope(MatchRule):
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         from acsg_cli.matching.eligibility import uncovered_states
 
-        request = context.registry.requests[record.request]
-        for index, offer_id in enumerate(record.offers):
-            outside = uncovered_states(request, context.registry.offers[offer_id])
+        request, offers = self.parties(context, record)
+        for index, offer in enumerate(offers):
+            outside = uncovered_states(request, offer)
             if outside:
                 yield Finding(
                     ("offers", index),
-                    f"{offer_id}'s geographic scope does not cover {', '.join(outside)}",
+                    f"{offer.id}'s geographic scope does not cover {', '.join(outside)}",
                     at_value=True,
                 )

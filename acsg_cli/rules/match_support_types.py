@@ -41,8 +41,7 @@ class MatchSupportTypes(MatchRule):
     def check(self, context: RuleContext, record: Match) -> Iterator[Finding]:
         from acsg_cli.matching.eligibility import offered_support_types
 
-        request = context.registry.requests[record.request]
-        offers = [context.registry.offers[o] for o in record.offers]
+        request, offers = self.parties(context, record)
         if not offered_support_types(request, offers):
             asked = ", ".join(s.value for s in request.support_types)
             yield Finding(

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Offer
-from acsg_cli.rules.base import Finding, OfferRule, RuleContext
+from acsg_cli.rules.base import OfferRule, RequiredField
 
 
-class OfferExpertise(OfferRule):
+class OfferExpertise(RequiredField, OfferRule):
     """What the offering entity brings (WM 17, WM 18, FS 3).
 
     Checks that an open offer describes its `expertise`. Its areas and support types are
@@ -37,7 +34,5 @@ class OfferExpertise(OfferRule):
     name = "offer-expertise"
     cites = "WM 17, WM 18, FS 3"
     summary = "An open offer describes the expertise it brings."
-
-    def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
-        if record.expertise is None:
-            yield Finding(("expertise",), "no expertise: describe what the offering entity brings")
+    required = "expertise"
+    hint = "describe what the offering entity brings"

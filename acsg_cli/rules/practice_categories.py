@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Practice
-from acsg_cli.rules.base import Finding, PracticeRule, RuleContext
+from acsg_cli.rules.base import PracticeRule, RequiredField
 
 
-class PracticeCategories(PracticeRule):
+class PracticeCategories(RequiredField, PracticeRule):
     """The areas a practice speaks to (SR, FS 3).
 
     Checks that a practice lists at least one category, from the same area vocabulary as
@@ -36,7 +33,5 @@ class PracticeCategories(PracticeRule):
     name = "practice-categories"
     cites = "SR, FS 3"
     summary = "A good practice lists the areas of the asylum system it concerns."
-
-    def check(self, context: RuleContext, record: Practice) -> Iterator[Finding]:
-        if not record.categories:
-            yield Finding(("categories",), "no categories: list the areas the practice concerns")
+    required = "categories"
+    hint = "list the areas the practice concerns"

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Practice
-from acsg_cli.rules.base import Finding, PracticeRule, RuleContext
+from acsg_cli.rules.base import PracticeRule, RequiredField
 
 
-class PracticeSummary(PracticeRule):
+class PracticeSummary(RequiredField, PracticeRule):
     """The practice's narrative (FS 1, FS 5).
 
     Checks that a practice has a `summary`: what was done, by whom and with what result.
@@ -36,7 +33,5 @@ class PracticeSummary(PracticeRule):
     name = "practice-summary"
     cites = "FS 1, FS 5"
     summary = "A good practice describes what was done and what it achieved."
-
-    def check(self, context: RuleContext, record: Practice) -> Iterator[Finding]:
-        if record.summary is None:
-            yield Finding(("summary",), "no summary: describe the practice and its results")
+    required = "summary"
+    hint = "describe the practice and its results"

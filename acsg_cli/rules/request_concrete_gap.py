@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import RequestRule, RequiredField
 
 
-class ConcreteGap(RequestRule):
+class ConcreteGap(RequiredField, RequestRule):
     """A concrete gap (WM 15.ii).
 
     Checks that `gap` says what the State (and the stakeholders involved) cannot do with
@@ -36,10 +33,5 @@ class ConcreteGap(RequestRule):
     name = "concrete-gap"
     cites = "WM 15.ii"
     summary = "The request names the concrete gap the State cannot fill with its own capacity."
-
-    def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if record.gap is None:
-            yield Finding(
-                ("gap",),
-                "no gap: say which concrete gap the State cannot fill with its current capacity",
-            )
+    required = "gap"
+    hint = "say which concrete gap the State cannot fill with its current capacity"

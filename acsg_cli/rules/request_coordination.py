@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import Finding, RequestRule, RequiredField, RuleContext
 
 
-class CoordinationRule(RequestRule):
+class CoordinationRule(RequiredField, RequestRule):
     """Coordination with existing support (WM 15.vi).
 
     Checks that the request has a `coordination` section: the existing or upcoming support
@@ -45,16 +45,20 @@ class CoordinationRule(RequestRule):
     name = "coordination"
     cites = "WM 15.vi"
     summary = "Existing or upcoming support is named, with how duplication is avoided."
+    required = "coordination"
+    hint = (
+        "name existing or upcoming support (existing_support, [] when there is none) and how "
+        "duplication is avoided"
+    )
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
+        yield from super().check(context, record)
         coordination = record.coordination
-        if coordination is None:
-            yield Finding(
-                ("coordination",),
-                "no coordination: name existing or upcoming support (existing_support, "
-                "[] when there is none) and how duplication is avoided",
-            )
-        elif coordination.existing_support and coordination.duplication_mitigation is None:
+        if (
+            coordination is not None
+            and coordination.existing_support
+            and coordination.duplication_mitigation is None
+        ):
             yield Finding(
                 ("coordination",),
                 "coordination names existing support but not how duplication is "

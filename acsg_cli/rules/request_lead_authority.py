@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import RequestRule, RequiredField
 
 
-class LeadAuthority(RequestRule):
+class LeadAuthority(RequiredField, RequestRule):
     """The competent authority (WM 8).
 
     Checks that `lead_authority` names the national authority in charge of the request.
@@ -34,10 +31,5 @@ class LeadAuthority(RequestRule):
     name = "lead-authority"
     cites = "WM 8"
     summary = "The request names the competent national authority in charge."
-
-    def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if record.lead_authority is None:
-            yield Finding(
-                ("lead_authority",),
-                "no lead_authority: name the competent national authority in charge",
-            )
+    required = "lead_authority"
+    hint = "name the competent national authority in charge"

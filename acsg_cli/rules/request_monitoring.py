@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import RequestRule, RequiredField
 
 
-class Monitoring(RequestRule):
+class Monitoring(RequiredField, RequestRule):
     """Monitoring and reporting (WM 15.vii).
 
     Checks that `monitoring` says how the impact of the support is monitored and how its
@@ -37,10 +34,5 @@ class Monitoring(RequestRule):
     name = "monitoring"
     cites = "WM 15.vii"
     summary = "The request says how impact is monitored and the use of support reported."
-
-    def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if record.monitoring is None:
-            yield Finding(
-                ("monitoring",),
-                "no monitoring: say how impact is monitored and the use of the support reported",
-            )
+    required = "monitoring"
+    hint = "say how impact is monitored and the use of the support reported"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import Finding, RequestRule, RequiredField, RuleContext
 
 
-class NationalPlanRule(RequestRule):
+class NationalPlanRule(RequiredField, RequestRule):
     """Part of a national plan of action (WM 15.i).
 
     Checks that the request names the national plan of action it belongs to
@@ -40,12 +40,10 @@ class NationalPlanRule(RequestRule):
     name = "national-plan"
     cites = "WM 15.i"
     summary = "The request names the national plan of action it is part of."
+    required = "national_plan"
+    hint = "name the national plan of action the request is part of"
 
     def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if record.national_plan is None:
-            yield Finding(
-                ("national_plan",),
-                "no national_plan: name the national plan of action the request is part of",
-            )
-        elif record.national_plan.name is None:
+        yield from super().check(context, record)
+        if record.national_plan is not None and record.national_plan.name is None:
             yield Finding(("national_plan",), "national_plan has no name: name the plan of action")

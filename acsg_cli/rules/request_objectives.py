@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import RequestRule, RequiredField
 
 
-class Objectives(RequestRule):
+class Objectives(RequiredField, RequestRule):
     """Objectives (WM 15.ii).
 
     Checks that `objectives` lists at least one objective.
@@ -34,7 +31,5 @@ class Objectives(RequestRule):
     name = "objectives"
     cites = "WM 15.ii"
     summary = "The request sets at least one objective."
-
-    def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if not record.objectives:
-            yield Finding(("objectives",), "no objectives: list what the support should achieve")
+    required = "objectives"
+    hint = "list what the support should achieve"

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
-from acsg_cli.models import Request
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import RequestRule, RequiredField
 
 
-class Sustainability(RequestRule):
+class Sustainability(RequiredField, RequestRule):
     """Sustainability after support ends (WM 15.iii).
 
     Checks that `sustainability` says how the results will last once the support ends.
@@ -35,10 +32,5 @@ class Sustainability(RequestRule):
     name = "sustainability"
     cites = "WM 15.iii"
     summary = "The request says how results last after the support ends."
-
-    def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if record.sustainability is None:
-            yield Finding(
-                ("sustainability",),
-                "no sustainability: say how the results will last after the support ends",
-            )
+    required = "sustainability"
+    hint = "say how the results will last after the support ends"

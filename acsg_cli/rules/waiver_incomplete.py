@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from acsg_cli.rules.base import Finding, Rule, RuleContext
+from acsg_cli.rules.base import Finding, RuleContext, WaiverRule
 
 
-class IncompleteWaiver(Rule):
+class IncompleteWaiver(WaiverRule):
     """Waivers with a reason and an approver (WM 16).
 
     Checks every entry of a record's `waivers`: it gives a `reason` and says who approved
@@ -42,11 +42,6 @@ class IncompleteWaiver(Rule):
     name = "incomplete-waiver"
     cites = "WM 16"
     summary = "Every waiver gives a reason and who approved it."
-    applies_to = "any"
-    waivable = False
-
-    def applies(self, context: RuleContext, record: Any) -> bool:
-        return bool(record.waivers)
 
     def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
         for index, waiver in enumerate(record.waivers):

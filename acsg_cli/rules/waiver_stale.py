@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from acsg_cli.problems import Severity
-from acsg_cli.rules.base import Finding, Rule, RuleContext
+from acsg_cli.rules.base import Finding, RuleContext, WaiverRule
 
 
-class StaleWaiver(Rule):
+class StaleWaiver(WaiverRule):
     """Stale waivers (WM 16).
 
     Notes (severity `info`) a waiver whose rule would report nothing on the record without
@@ -47,11 +47,6 @@ class StaleWaiver(Rule):
     default_severity = Severity.INFO
     cites = "WM 16"
     summary = "A waiver is for a criterion the record does not meet (else it can go)."
-    applies_to = "any"
-    waivable = False
-
-    def applies(self, context: RuleContext, record: Any) -> bool:
-        return bool(record.waivers)
 
     def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
         for index, waiver in enumerate(record.waivers):

@@ -6,10 +6,10 @@ import difflib
 from collections.abc import Iterator
 from typing import Any
 
-from acsg_cli.rules.base import Finding, Rule, RuleContext
+from acsg_cli.rules.base import Finding, RuleContext, WaiverRule
 
 
-class UnknownWaiverRule(Rule):
+class UnknownWaiverRule(WaiverRule):
     """Waivers of real, waivable rules (WM 16).
 
     Checks every entry of a record's `waivers`: its `rule` is the code of a criteria rule
@@ -43,11 +43,6 @@ class UnknownWaiverRule(Rule):
     name = "unknown-waiver-rule"
     cites = "WM 16"
     summary = "Every waiver names a criteria rule that checks this kind of record, once."
-    applies_to = "any"
-    waivable = False
-
-    def applies(self, context: RuleContext, record: Any) -> bool:
-        return bool(record.waivers)
 
     def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
         seen: set[str] = set()

@@ -69,20 +69,23 @@ def record_json(view: dict[str, Any], destination: Destination) -> None:
     destination.write_text(json_text(view) + "\n")
 
 
+def _md_value(value: Any) -> str:
+    """A field's value for a Markdown cell: JSON when it nests mappings, else as a table cell."""
+    from acsg_cli.reporters.tables import cell
+
+    nested = isinstance(value, dict) or (
+        isinstance(value, list) and any(isinstance(v, dict) for v in value)
+    )
+    return json.dumps(value, ensure_ascii=False) if nested else cell(value)
+
+
 def _markdown(view: dict[str, Any]) -> str:
-    from acsg_cli.reporters.tables import cell, md_cell
+    from acsg_cli.reporters.tables import md_cell, md_table
 
     parts = []
     for title, body in _sections(view):
-        lines = [f"## {md_cell(title)}", "", "| field | value |", "|---|---|"]
-        for key, value in body.items():
-            text = (
-                json.dumps(value, ensure_ascii=False)
-                if isinstance(value, (dict,))
-                or (isinstance(value, list) and any(isinstance(v, dict) for v in value))
-                else cell(value)
-            )
-            lines.append(f"| {md_cell(key)} | {md_cell(text)} |")
+        rows = [[key, _md_value(value)] for key, value in body.items()]
+        lines = [f"## {md_cell(title)}", "", *md_table(["field", "value"], rows)]
         parts.append("\n".join(lines) + "\n")
     if "compliance" in view:
         import io

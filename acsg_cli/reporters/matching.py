@@ -24,7 +24,7 @@ from typing import Any, TextIO
 
 from acsg_cli.matching.results import Plan, Proposal, RequestCandidates
 from acsg_cli.render.safety import json_text, md_text, terminal
-from acsg_cli.reporters.tables import md_cell, write_rows
+from acsg_cli.reporters.tables import md_cell, md_table, write_rows
 
 
 def proposal_data(proposal: Proposal) -> Any:
@@ -182,12 +182,13 @@ class MarkdownProposalReporter(ProposalReporter):
             title, about = _heading(item)
             lines = [f"## {md_cell(title)}", "", *(md_text(a) for a in about.split("\n")), ""]
             if item.candidates:
-                lines += ["| rank | offer | score | reasons |", "|---|---|---|---|"]
-                lines += [
-                    f"| {c.rank} | {md_cell(c.offer_id)} | {c.score:.2f} | "
-                    f"{md_cell('; '.join(c.reasons))} |"
-                    for c in item.candidates
-                ]
+                lines += md_table(
+                    ["rank", "offer", "score", "reasons"],
+                    [
+                        [c.rank, c.offer_id, f"{c.score:.2f}", "; ".join(c.reasons)]
+                        for c in item.candidates
+                    ],
+                )
             else:
                 lines.append("No candidate.")
             if item.excluded:
@@ -204,17 +205,19 @@ class MarkdownProposalReporter(ProposalReporter):
                 "",
                 _plan_summary(plan, len(proposal.requests)),
                 "",
-                "| request | offer | score |",
-                "|---|---|---|",
-            ]
-            lines += [
-                f"| {md_cell(a.request_id)} | {md_cell(a.offer_id)} | {a.score:.2f} |"
-                for a in plan.assignment
+                *md_table(
+                    ["request", "offer", "score"],
+                    [[a.request_id, a.offer_id, f"{a.score:.2f}"] for a in plan.assignment],
+                ),
             ]
             if plan.unmet:
                 lines += ["", *(f"- {md_cell(line)}" for line in unmet_lines(plan))]
-                lines += ["", "| unmet request | reason |", "|---|---|"]
-                lines += [f"| {md_cell(u.request_id)} | {md_cell(u.reason)} |" for u in plan.unmet]
+                lines += [
+                    "",
+                    *md_table(
+                        ["unmet request", "reason"], [[u.request_id, u.reason] for u in plan.unmet]
+                    ),
+                ]
             parts.append("\n".join(lines) + "\n")
         self.out.write("\n".join(parts) if parts else "No open request.\n")
 

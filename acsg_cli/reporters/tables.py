@@ -6,6 +6,7 @@ Every cell goes through `acsg_cli.render.safety` for its destination: record tex
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable, Sequence
 from typing import Any, TextIO
 
 from acsg_cli.render import safety
@@ -59,3 +60,12 @@ def write_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, out: Te
 def md_cell(text: str) -> str:
     """Text safe in a Markdown table cell: inert Markdown (`safety.md_cell`) on one line."""
     return safety.md_cell(text)
+
+
+def md_table(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> list[str]:
+    """The lines of a GitHub Markdown table, every cell made inert (`md_cell`)."""
+
+    def line(cells: Sequence[object]) -> str:
+        return "| " + " | ".join(md_cell(str(c)) for c in cells) + " |"
+
+    return [line(columns), "|" + "---|" * len(columns), *(line(row) for row in rows)]

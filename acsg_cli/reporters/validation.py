@@ -9,7 +9,7 @@ from typing import TextIO
 from acsg_cli.i18n import ngettext
 from acsg_cli.problems import Severity
 from acsg_cli.render import safety
-from acsg_cli.reporters.tables import md_cell
+from acsg_cli.reporters.tables import md_table
 from acsg_cli.validation import ValidationResult
 
 
@@ -88,12 +88,10 @@ class GithubReporter(Reporter):
     def markdown_summary(self, result: ValidationResult) -> str:
         lines = ["## acsg validate", "", self.summary(result), ""]
         if result.problems:
-            lines += ["| file | line | severity | code | message |", "|---|---|---|---|---|"]
-            lines += [
-                f"| {md_cell(p.file)} | {p.line} | {p.severity.value} | {p.code} "
-                f"| {md_cell(p.message)} |"
-                for p in result.problems
-            ]
+            lines += md_table(
+                ["file", "line", "severity", "code", "message"],
+                [[p.file, p.line, p.severity.value, p.code, p.message] for p in result.problems],
+            )
         return "\n".join(lines) + "\n"
 
 

@@ -87,3 +87,15 @@ def test_github_annotations_are_escaped(tmp_path: Path, monkeypatch: pytest.Monk
 def test_escapes() -> None:
     assert escape_data("a%b\r\nc") == "a%25b%0D%0Ac"
     assert escape_property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_markdown_table_cells_are_inert() -> None:
+    from acsg_cli.reporters.tables import md_table
+
+    lines = md_table(["id", "note"], [["REQ-1", "a | b\nc"], [2, "*x*"]])
+    assert lines == [
+        "| id | note |",
+        "|---|---|",
+        "| REQ-1 | a \\| b c |",
+        "| 2 | \\*x\\* |",
+    ]

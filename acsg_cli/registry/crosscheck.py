@@ -84,35 +84,25 @@ def _reference(
     *,
     near: Callable[[str], NearIds],
 ) -> list[Problem]:
+    message = _unresolved(registry, target, kind, near)
+    return [] if message is None else [_at(registry, owner, path, codes.UNRESOLVED, message)]
+
+
+def _unresolved(
+    registry: Registry, target: str, kind: str, near: Callable[[str], NearIds]
+) -> str | None:
+    """What is wrong with a reference to `target` as a `kind`; None when it resolves (or its
+    own file fails to load, which is reported there)."""
     record = registry.get(target)
     if record is not None:
-        if record.kind != kind:
-            return [
-                _at(
-                    registry,
-                    owner,
-                    path,
-                    codes.UNRESOLVED,
-                    f"'{target}' is a {record.kind}, not a {kind}",
-                )
-            ]
-        return []
+        return None if record.kind == kind else f"'{target}' is a {record.kind}, not a {kind}"
     if target in registry.known_ids:
-        return []  # the target's own file fails to load and is reported there
+        return None
     from acsg_cli.models import KINDS
 
     closest = near(kind).closest(target, cutoff=0.8)
     hint = f"; did you mean {closest}?" if closest else ""
-    folder = KINDS[kind].folder
-    return [
-        _at(
-            registry,
-            owner,
-            path,
-            codes.UNRESOLVED,
-            f"{kind} '{target}' does not exist (no {folder}/{target}.yaml){hint}",
-        )
-    ]
+    return f"{kind} '{target}' does not exist (no {KINDS[kind].folder}/{target}.yaml){hint}"
 
 
 def _match_statuses(registry: Registry, match: Any) -> list[Problem]:

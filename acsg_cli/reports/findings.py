@@ -9,15 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from acsg_cli.i18n import _, format_date, format_number, join_words, ngettext
+from acsg_cli.reports.wording import count_text
 from acsg_cli.vocab import Area, label_of
 
 if TYPE_CHECKING:
     from acsg_cli.reports.model import Stocktaking
     from acsg_cli.reports.sections import Changes
-
-
-def _count(singular: str, plural: str, n: int) -> str:
-    return ngettext(singular, plural, n).format(n=format_number(n))
 
 
 def findings(model: Stocktaking) -> list[str]:
@@ -45,13 +42,13 @@ def findings(model: Stocktaking) -> list[str]:
     unmet = model.unmet_needs
     if unmet.count:
         out.append(
-            _count(
+            count_text(
                 "{n} open request has no match (unmet needs);",
                 "{n} open requests have no match (unmet needs);",
                 unmet.count,
             )
             + " "
-            + _count(
+            + count_text(
                 "{n} of them has no eligible offer.",
                 "{n} of them have no eligible offer.",
                 unmet.without_eligible_offer,
@@ -72,9 +69,9 @@ def findings(model: Stocktaking) -> list[str]:
         )
     m = model.matches
     out.append(
-        _count("{n} match has been welcomed;", "{n} matches have been welcomed;", m.welcomed)
+        count_text("{n} match has been welcomed;", "{n} matches have been welcomed;", m.welcomed)
         + " "
-        + _count("{n} crosses regions.", "{n} cross regions.", m.cross_regional)
+        + count_text("{n} crosses regions.", "{n} cross regions.", m.cross_regional)
     )
     short = [a for a in sd.by_area if a.gap > 0]
     if short:
@@ -97,8 +94,8 @@ def findings(model: Stocktaking) -> list[str]:
             p.updates,
         ).format(
             n=format_number(p.updates),
-            matches=_count("{n} match", "{n} matches", p.matches_with_updates),
-            practices=_count("{n} good practice", "{n} good practices", p.good_practices),
+            matches=count_text("{n} match", "{n} matches", p.matches_with_updates),
+            practices=count_text("{n} good practice", "{n} good practices", p.good_practices),
         )
     )
     if model.changes is not None:
@@ -112,10 +109,10 @@ def changes_sentence(c: Changes) -> str:
     """`Since 31 December 2020: no new request, 1 new offer, 3 new matches and 19 status moves.`"""
     k = c.counts
     parts = [
-        _count("{n} new request", "{n} new requests", k.new_requests),
-        _count("{n} new offer", "{n} new offers", k.new_offers),
-        _count("{n} new match", "{n} new matches", k.new_matches),
-        _count("{n} status move", "{n} status moves", k.status_moves),
+        count_text("{n} new request", "{n} new requests", k.new_requests),
+        count_text("{n} new offer", "{n} new offers", k.new_offers),
+        count_text("{n} new match", "{n} new matches", k.new_matches),
+        count_text("{n} status move", "{n} status moves", k.status_moves),
     ]
     sentence = _("Since {date}: {changes}.").format(
         date=format_date(c.since.as_of), changes=join_words(parts)

@@ -146,6 +146,28 @@ class RequiredField:
             yield Finding((self.required,), f"no {self.required}: {self.hint}")
 
 
+class SubmittedDate:
+    """A criterion that holds whatever the record's status: its `submitted_on` has come.
+
+    Mixed in before the kind's rule class, as `RequiredField` is.
+    """
+
+    dated_when: ClassVar[str]
+    """What the date records, said after the message ("a request is dated when ...")."""
+
+    def severity_for(self, record: Any, base: Severity) -> Severity | None:
+        return base
+
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        if record.submitted_on > context.today:
+            yield Finding(
+                ("submitted_on",),
+                f"submitted_on ({record.submitted_on}) is after today ({context.today}); "
+                f"{self.dated_when}",
+                at_value=True,
+            )
+
+
 GATED_STATUSES = frozenset({RequestStatus.DRAFT, RequestStatus.OPEN})
 """Request statuses the criteria gate: the Secretariat seeks offers only for requests that
 meet them (WM 16). Matched, closed and withdrawn requests are past that gate."""

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
 
 from acsg_cli.models import Offer
-from acsg_cli.problems import Severity
-from acsg_cli.rules.base import Finding, OfferRule, RuleContext
+from acsg_cli.rules.base import Finding, OfferRule, RuleContext, SubmittedDate
 
 
-class OfferDates(OfferRule):
+class OfferDates(SubmittedDate, OfferRule):
     """Availability after submission (WM 7).
 
     Checks that `available_until`, when given, is not before `submitted_on`, and that
@@ -38,18 +36,10 @@ class OfferDates(OfferRule):
     name = "offer-dates"
     cites = "WM 7"
     summary = "An offer's submitted_on is not in the future nor after its available_until."
-
-    def severity_for(self, record: Any, base: Severity) -> Severity | None:
-        return base
+    dated_when = "an offer is dated when it was made"
 
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
-        if record.submitted_on > context.today:
-            yield Finding(
-                ("submitted_on",),
-                f"submitted_on ({record.submitted_on}) is after today ({context.today}); "
-                "an offer is dated when it was made",
-                at_value=True,
-            )
+        yield from super().check(context, record)
         until = record.available_until
         if until is not None and until < record.submitted_on:
             yield Finding(

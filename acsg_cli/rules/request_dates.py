@@ -2,15 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from typing import Any
-
-from acsg_cli.models import Request
-from acsg_cli.problems import Severity
-from acsg_cli.rules.base import Finding, RequestRule, RuleContext
+from acsg_cli.rules.base import RequestRule, SubmittedDate
 
 
-class RequestSubmitted(RequestRule):
+class RequestSubmitted(SubmittedDate, RequestRule):
     """Submitted, not to be submitted (WM 8).
 
     Checks that `submitted_on` is not after today (`--today`, default the real date), whatever
@@ -37,15 +32,4 @@ class RequestSubmitted(RequestRule):
     name = "request-submitted"
     cites = "WM 8"
     summary = "A request's submitted_on is not in the future."
-
-    def severity_for(self, record: Any, base: Severity) -> Severity | None:
-        return base
-
-    def check(self, context: RuleContext, record: Request) -> Iterator[Finding]:
-        if record.submitted_on > context.today:
-            yield Finding(
-                ("submitted_on",),
-                f"submitted_on ({record.submitted_on}) is after today ({context.today}); "
-                "a request is dated when it was received",
-                at_value=True,
-            )
+    dated_when = "a request is dated when it was received"

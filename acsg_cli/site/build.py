@@ -19,7 +19,7 @@ from acsg_cli.site.pages import (
     home,
     latest_date,
 )
-from acsg_cli.site.records import match_page, offer_page, request_page
+from acsg_cli.site.records import match_page, offer_page, practice_page, request_page
 
 ASSETS = ("site.css", "print.css", "filter.js", "search.js")
 
@@ -68,6 +68,8 @@ def render_site(registry: Registry) -> dict[str, str]:
         pages[f"offers/{offer.id}.html"] = offer_page(ctx, offer)
     for match in registry.matches.values():
         pages[f"matches/{match.id}.html"] = match_page(ctx, match)
+    for practice in registry.practices.values():
+        pages[f"practices/{practice.id}.html"] = practice_page(ctx, practice)
     return pages
 
 

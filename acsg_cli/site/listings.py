@@ -10,9 +10,22 @@ from acsg_cli import geo
 from acsg_cli.site import views
 from acsg_cli.site.pages import Context, sorted_cards
 from acsg_cli.site.views import Card
-from acsg_cli.vocab import Area, EntityType, MatchStatus, OfferStatus, Region, RequestStatus
+from acsg_cli.vocab import (
+    Area,
+    EntityType,
+    MatchStatus,
+    OfferStatus,
+    PracticeStatus,
+    Region,
+    RequestStatus,
+)
 
-KIND_FOLDERS = (("match", "matches"), ("request", "requests"), ("offer", "offers"))
+KIND_FOLDERS = (
+    ("match", "matches"),
+    ("request", "requests"),
+    ("offer", "offers"),
+    ("practice", "practices"),
+)
 
 
 def _cards_of(ctx: Context, kind: str) -> list[Card]:
@@ -57,7 +70,12 @@ def _facets(ctx: Context, items: list[Card], stages: Iterable[str], entity: bool
 def listing_pages(ctx: Context) -> dict[str, str]:
     _ = ctx.gettext
     pages: dict[str, str] = {}
-    every = {"match": _("Every match"), "request": _("Every request"), "offer": _("Every offer")}
+    every = {
+        "match": _("Every match"),
+        "request": _("Every request"),
+        "offer": _("Every offer"),
+        "practice": _("Every good practice and tool"),
+    }
     spec = {
         "match": (
             _("Matches"),
@@ -80,6 +98,15 @@ def listing_pages(ctx: Context) -> dict[str, str]:
             [s.value for s in OfferStatus],
             True,
         ),
+        "practice": (
+            _("Good practices and tools"),
+            _(
+                "Practices and tools that national asylum systems and their partners share, "
+                "with their documents and links."
+            ),
+            [s.value for s in PracticeStatus],
+            False,
+        ),
     }
     for kind, folder in KIND_FOLDERS:
         heading, intro, stages, entity = spec[kind]
@@ -99,7 +126,12 @@ def listing_pages(ctx: Context) -> dict[str, str]:
 
 def _grouped(ctx: Context, items: list[Card]) -> list[tuple[str, list[Card], str]]:
     _ = ctx.gettext
-    titles = {"match": _("Matches"), "request": _("Requests"), "offer": _("Offers")}
+    titles = {
+        "match": _("Matches"),
+        "request": _("Requests"),
+        "offer": _("Offers"),
+        "practice": _("Good practices and tools"),
+    }
     return [
         (titles[kind], [c for c in items if c.kind == kind], _("None."))
         for kind, _folder in KIND_FOLDERS

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acsg_cli import geo
-from acsg_cli.models import Match
+from acsg_cli.models import Match, Practice
 from acsg_cli.registry import Registry
 from acsg_cli.render import safety
 from acsg_cli.site import views
@@ -49,6 +49,7 @@ class Context:
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     _cards_html: dict[tuple[str, str], Any] = field(default_factory=dict)
     _offer_matches: dict[str, list[str]] | None = None
+    _match_practices: dict[str, list[str]] | None = None
 
     def __post_init__(self) -> None:
         self.env.globals["card_html"] = self.card_html
@@ -62,6 +63,34 @@ class Context:
                     found.setdefault(offer_id, []).append(match.id)
             self._offer_matches = found
         return self._offer_matches
+
+    def match_practices(self) -> dict[str, list[str]]:
+        """Practice ids by the id of a match they came from (the practice's `matches`, or an
+        update of the match naming it), built once."""
+        if self._match_practices is None:
+            found: dict[str, set[str]] = {}
+            for practice in self.registry.practices.values():
+                for match_id in practice.matches:
+                    found.setdefault(match_id, set()).add(practice.id)
+            for match in self.registry.matches.values():
+                for update in match.updates:
+                    if update.practice in self.registry.practices:
+                        found.setdefault(match.id, set()).add(update.practice)
+            self._match_practices = {m: sorted(ids) for m, ids in found.items()}
+        return self._match_practices
+
+    def related_practices(self, match_ids: list[str], pledges: list[str]) -> list[Card]:
+        """The practices that came from these matches or serve one of these GRF pledges."""
+        by_match = self.match_practices()
+        ids = {p for m in match_ids for p in by_match.get(m, [])}
+        if pledges:
+            wanted = set(pledges)
+            ids |= {
+                p.id
+                for p in self.registry.practices.values()
+                if wanted.intersection(str(g) for g in p.grf_pledge_ids)
+            }
+        return sorted_cards(self, sorted(ids))
 
     def card_html(self, card: Card, root: str) -> Any:
         """A card's markup, rendered once per card and depth: listings repeat cards a lot."""
@@ -83,9 +112,11 @@ class Context:
             if isinstance(record, Match):
                 request = self.registry.requests.get(record.request)
                 offers = [o for i in record.offers if (o := self.registry.offers.get(i))]
-                found = views.match_view(record, request, offers)
+                found = views.match_view(record, request, offers, self.lang)
+            elif isinstance(record, Practice):
+                found = views.practice_view(record, self.lang)
             else:
-                found = views.shared_view(record)  # type: ignore[arg-type]  # a request or an offer
+                found = views.shared_view(record, self.lang)
             self.views[record_id] = found
         return found
 
@@ -97,6 +128,7 @@ class Context:
             ("matches/index.html", _("Matches")),
             ("requests/index.html", _("Requests")),
             ("offers/index.html", _("Offers")),
+            ("practices/index.html", _("Good practices")),
             ("browse.html", _("Browse")),
             ("search.html", _("Search")),
         ]
@@ -173,6 +205,8 @@ def all_cards(registry: Registry) -> dict[str, Card]:
         cards[offer.id] = views.offer_card(offer)
     for match in registry.matches.values():
         cards[match.id] = views.match_card(registry, match)
+    for practice in registry.practices.values():
+        cards[practice.id] = views.practice_card(practice)
     return cards
 
 
@@ -239,6 +273,8 @@ def home(ctx: Context) -> str:
         unmet_by_area=[(a.value, by_area[a.value]) for a in Area if by_area[a.value]],
         unmet_by_region=[(g.value, by_region[g.value]) for g in Region if by_region[g.value]],
         updates=latest_updates(ctx),
+        practices=sorted_cards(ctx, list(registry.practices))[:6],
+        practice_count=len(registry.practices),
     )
 
 

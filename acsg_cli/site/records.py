@@ -1,9 +1,9 @@
-"""One page per request, offer and match, from the record's shared view."""
+"""One page per request, offer, match and good practice, from the record's shared view."""
 
 from __future__ import annotations
 
 from acsg_cli import geo
-from acsg_cli.models import Match, Offer, Request
+from acsg_cli.models import Match, Offer, Practice, Request
 from acsg_cli.site import views
 from acsg_cli.site.pages import Context, sorted_cards
 
@@ -16,9 +16,15 @@ def _match_ids(ctx: Context, matches: list[Match]) -> list[str]:
     return [m.id for m in matches]
 
 
+def _pledges(v: dict[str, object]) -> list[str]:
+    found = v.get("grf_pledge_ids")
+    return [str(p) for p in found] if isinstance(found, list) else []
+
+
 def request_page(ctx: Context, request: Request) -> str:
     v = ctx.view(request.id)
     states = v["requesting_states"]
+    match_ids = _match_ids(ctx, ctx.registry.matches_for_request(request.id))
     return ctx.page(
         "request.html.j2",
         f"requests/{request.id}.html",
@@ -29,7 +35,8 @@ def request_page(ctx: Context, request: Request) -> str:
         states=", ".join(geo.country_name(s) for s in states),
         regions=views.regions_of(states),
         languages=_languages(v.get("languages")),
-        matches=sorted_cards(ctx, _match_ids(ctx, ctx.registry.matches_for_request(request.id))),
+        matches=sorted_cards(ctx, match_ids),
+        practices=ctx.related_practices(match_ids, _pledges(v)),
     )
 
 
@@ -61,6 +68,7 @@ def offer_page(ctx: Context, offer: Offer) -> str:
         languages=_languages(v.get("languages")),
         in_response_to=ctx.cards.get(answered) if isinstance(answered, str) else None,
         matches=sorted_cards(ctx, matches),
+        practices=ctx.related_practices(matches, _pledges(v)),
     )
 
 
@@ -85,4 +93,31 @@ def match_page(ctx: Context, match: Match) -> str:
         parties=[ctx.cards[i] for i in party_ids],
         party_names=names,
         pledges=list(dict.fromkeys(pledges)),
+        practices=ctx.related_practices([match.id], pledges),
+    )
+
+
+def practice_page(ctx: Context, practice: Practice) -> str:
+    v = ctx.view(practice.id)
+    card = ctx.cards[practice.id]
+    shared_by = [
+        {**entity, "country": geo.country_name(c) if (c := entity.get("country")) else ""}
+        for entity in v.get("shared_by", [])
+    ]
+    resources = [
+        {**r, "language": geo.language_name(r["language"]) if r.get("language") else ""}
+        for r in v["resources"]
+    ]
+    return ctx.page(
+        "practice.html.j2",
+        card.url,
+        title=f"{card.heading} · {practice.id}",
+        heading=card.heading,
+        v=v,
+        countries=", ".join(geo.country_name(c) for c in practice.countries),
+        regions=card.regions,
+        shared_by=shared_by,
+        resources=resources,
+        languages=_languages(v.get("languages")),
+        matches=sorted_cards(ctx, [m for m in practice.matches if m in ctx.cards]),
     )

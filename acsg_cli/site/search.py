@@ -19,7 +19,7 @@ from acsg_cli.errors import UsageError
 FOLDER = "pagefind"
 """Where the index goes inside the site."""
 
-RECORD_PAGES = "{requests,offers,matches}/*-*.html"
+RECORD_PAGES = "{requests,offers,matches,practices}/*-*.html"
 """The pages searched: one per record (listings would only repeat them)."""
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from acsg_cli import disclosure, geo
 from acsg_cli.disclosure import Audience, disclose, disclose_match
-from acsg_cli.models import Match, Offer, Request
+from acsg_cli.models import Match, Offer, Practice, Request
 from acsg_cli.registry import Registry
 from acsg_cli.render import safety
 from acsg_cli.vocab import (
@@ -45,11 +45,50 @@ def _visible(value: Any) -> Any:
     return value
 
 
-def shared_view(record: Request | Offer) -> dict[str, Any]:
+def in_language(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """A disclosed view with its text in `lang` where the record's `translations` give it (the
+    policy has already taken out of `translations` what it withholds), the rest as written."""
+    translations = data.pop("translations", None)
+    given = translations.get(lang) if isinstance(translations, dict) else None
+    if isinstance(given, dict):
+        data.update({k: v for k, v in given.items() if v is not None})
+    return data
+
+
+def shared_view(record: Request | Offer, lang: str = "en") -> dict[str, Any]:
     """The record as the `shared` audience may see it (the disclosure policy decides, field by
     field), with the title it may see. Every page of a request or an offer comes from this."""
-    data: dict[str, Any] = _visible(disclose(record, SHARED).data)
+    data: dict[str, Any] = in_language(_visible(disclose(record, SHARED).data), lang)
     data["title"] = shown_title(record)
+    return data
+
+
+SAFE_SCHEMES = ("http", "https")
+"""The only kinds of address a page links to outside the site."""
+
+
+def safe_url(url: object) -> str:
+    """`url` when it is an http(s) address with a host and nothing invisible in it, else "":
+    a record's link can never be `javascript:`, `data:` or a relative path into the site."""
+    from urllib.parse import urlsplit
+
+    if not isinstance(url, str) or safety.has_unsafe(url) or any(c.isspace() for c in url):
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in SAFE_SCHEMES and parts.hostname else ""
+
+
+def practice_view(practice: Practice, lang: str = "en") -> dict[str, Any]:
+    """A good practice as the `shared` audience may see it (no contact data, every string
+    redacted), its text in `lang` where translated, and only its safe links."""
+    data: dict[str, Any] = in_language(_visible(disclose(practice, SHARED).data), lang)
+    data["website"] = safe_url(data.get("website"))
+    data["resources"] = [
+        {**r, "url": safe_url(r.get("url"))} for r in data.get("resources", []) if r.get("title")
+    ]
     return data
 
 
@@ -58,9 +97,12 @@ def shown_title(record: Request | Offer) -> str:
     return str(_visible(disclosure.shown_title(record, SHARED)))
 
 
-def match_view(match: Match, request: Request | None, offers: list[Offer]) -> dict[str, Any]:
+def match_view(
+    match: Match, request: Request | None, offers: list[Offer], lang: str = "en"
+) -> dict[str, Any]:
     """A match as the shared audience sees it (the disclosure policy's match view)."""
-    data: dict[str, Any] = _visible(disclose_match(match, request, offers, SHARED).data)
+    view = disclose_match(match, request, offers, SHARED).data
+    data: dict[str, Any] = in_language(_visible(view), lang)
     return data
 
 
@@ -131,6 +173,7 @@ class Card:
     date: str = ""
 
     def facet(self, name: str) -> str:
+        """The card's values of a filter, space-separated (as `data-NAME` holds them)."""
         values = {
             "region": self.regions,
             "area": self.areas,
@@ -219,3 +262,28 @@ def timeframe(match: Match) -> tuple[str, str]:
         if entry.status in (MatchStatus.COMPLETED, MatchStatus.DECLINED, MatchStatus.WITHDRAWN):
             end = entry.on.isoformat()
     return (start.isoformat() if start else "", end)
+
+
+def practice_card(practice: Practice) -> Card:
+    countries = list(practice.countries)
+    title = str(_visible(disclosure.redact(" ".join(str(text_in_run(practice)).split()))))
+    return Card(
+        kind="practice",
+        id=practice.id,
+        url=f"practices/{practice.id}.html",
+        heading=title,
+        subheading=", ".join(country_name(c) for c in countries),
+        status=practice.status.value,
+        areas=[a.value for a in practice.categories],
+        regions=regions_of(countries),
+        countries=countries,
+        date=practice.submitted_on.isoformat(),
+    )
+
+
+def text_in_run(practice: Practice) -> object:
+    """A practice's title in the language of the run (its translation where it has one)."""
+    from acsg_cli.i18n import current
+    from acsg_cli.translations import text_in
+
+    return text_in(practice, "title", current())

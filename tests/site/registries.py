@@ -1,8 +1,9 @@
 """Small registries for the portal tests, written into a temporary folder.
 
 `portal_registry` holds a French State offer matched with two requests (Chad, Niger), an NGO
-offer, an open request, and a confidential request whose details and every record's contact
-data carry canary strings that must appear in no file of the built site.
+offer, an open request, a good practice learnt from the Chad match, and a confidential request
+whose details and every record's contact data carry canary strings that must appear in no file
+of the built site. The Chad request, its match and the practice have French and Spanish text.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ CANARIES = (
     "CANARY-EVIDENCE-9e2d",
     "CANARY-RATIONALE-4c7a",
     "CANARY-NGO-EXPERTISE-3f8b",
+    "canary.practice@gov.example",
+    "Practice Canaryperson",
 )
 """Confidential details and contact data planted in the registry below."""
 
@@ -38,6 +41,13 @@ areas: [legislation, rsd_procedures]
 support_types: [technical]
 languages: [fr]
 gap: The CNE has no written procedures for interviews and decisions.
+grf_pledge_ids: [GRF-1234]
+translations:
+  fr:
+    title: Réforme de la procédure d'asile en première instance au Tchad
+    gap: La CNE n'a pas de procédures écrites pour les entretiens et les décisions.
+  es:
+    title: Reforma del procedimiento de asilo en primera instancia en Chad
 contact:
   name: Canary Contactperson
   email: canary.contact@ministry.example
@@ -130,6 +140,9 @@ consents:
     decision: granted
     on: 2021-03-21
 scope: Standard operating procedures for first-instance decisions.
+translations:
+  fr:
+    scope: Procédures opérationnelles standard pour les décisions de première instance.
 history:
   - {on: 2021-03-10, status: proposed}
   - {on: 2021-03-15, status: consent_pending}
@@ -139,6 +152,40 @@ history:
 updates:
   - on: 2021-09-01
     summary: Forty caseworkers trained on interviews.
+    good_practice: true
+    practice: GP-2021-001
+""",
+    "practices/GP-2021-001.yaml": """\
+id: GP-2021-001
+title: Interview guides for first-instance decisions
+countries: [TCD]
+categories: [rsd_procedures]
+tags: [interviews]
+summary: Written interview guides that cut the time of a first-instance decision.
+shared_by:
+  - {name: Commission Nationale d'Eligibilité, type: state, country: TCD}
+website: https://practices.example/guides
+resources:
+  - title: The interview guide
+    url: https://practices.example/guide.pdf
+    kind: document
+    language: fr
+  - title: A checklist "quoted" <b>here</b>
+    url: http://practices.example/checklist?a=1&b=2
+    kind: tool
+matches: [MAT-2021-001]
+grf_pledge_ids: [GRF-1234]
+submitted_on: 2021-10-01
+status: published
+contact:
+  name: Practice Canaryperson
+  email: canary.practice@gov.example
+translations:
+  fr:
+    title: Des guides d'entretien pour les décisions de première instance
+    summary: Des guides d'entretien écrits qui raccourcissent les décisions.
+  es:
+    title: Guías de entrevista para las decisiones de primera instancia
 """,
     "matches/MAT-2021-002.yaml": """\
 id: MAT-2021-002

@@ -48,10 +48,19 @@ def site(data: Path, tmp_path: Path) -> Path:
 
 def test_a_page_for_every_record_and_the_listings(built: tuple[Path, Path]) -> None:
     data, site = built
-    for folder in ("requests", "offers", "matches"):
-        for record in (data / folder).glob("*.yaml"):
-            assert (site / folder / f"{record.stem}.html").is_file(), record
+    registry = load_registry(data)
+    kinds = {"requests": 0, "offers": 0, "matches": 0, "practices": 0}
+    for record in registry.records():
+        folder = {"request": "requests", "offer": "offers", "match": "matches"}.get(
+            record.kind, "practices"
+        )
+        kinds[folder] += 1
+        assert (site / folder / f"{record.id}.html").is_file(), record.id
+    assert all(kinds.values()), kinds  # every kind is in the registry, and has its pages
+    for folder, count in kinds.items():
         assert (site / folder / "index.html").is_file()
+        pages = {p.stem for p in (site / folder).glob("*-*.html")}
+        assert len(pages) == count, folder  # and no page of a record that is not
     for page in (
         "index.html",
         "browse.html",
@@ -66,9 +75,15 @@ def test_links_resolve_and_nothing_comes_from_another_server(built: tuple[Path, 
     site = built[1]
     assert sitecheck.broken_links(site) == []
     assert sitecheck.external_resources(site) == []
+    assert sitecheck.outside_links(site) == []
+    print_css = (site / "assets" / "print.css").read_text()
+    assert "display: none" in print_css and "@page" in print_css
     for path in sitecheck.pages(site):
         page = sitecheck.parse(path)
         assert page.csp == SITE_CSP, path
+        assert ("link", f"{'../' * (len(path.relative_to(site).parts) - 1)}assets/print.css") in (
+            page.links
+        ), path
         assert page.headings[0] == 1 and page.headings.count(1) == 1, path
         steps = zip(page.headings, page.headings[1:], strict=False)
         assert all(b <= a + 1 for a, b in steps), (path, page.headings)
@@ -79,6 +94,59 @@ def test_the_link_checker_finds_a_broken_link(built: tuple[Path, Path], tmp_path
     page = site / "matches" / "MAT-2021-001.html"
     page.write_text(page.read_text().replace("../offers/OFF-2021-001.html", "../offers/OFF-9.html"))
     assert any("OFF-9.html" in b for b in sitecheck.broken_links(site))
+
+
+def test_the_link_checker_reads_a_site_given_by_a_relative_path(
+    built: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Links are resolved against their page's folder whatever path names the site: a sound
+    site is sound from a relative path (`#main` included), and each kind of broken link is
+    still found: a missing file, a missing id, a way out of the site."""
+    site = Path(shutil.copytree(built[1], tmp_path / "copy"))
+    (tmp_path / "outside.html").write_text("<p id=x>not the site</p>")
+    monkeypatch.chdir(tmp_path)
+    assert sitecheck.broken_links(Path("copy")) == []
+    assert sitecheck.broken_links(Path("copy/../copy")) == []
+    page = site / "offers" / "OFF-2021-001.html"
+    html = page.read_text()
+    html = html.replace('href="#main"', 'href="#nowhere"')
+    html = html.replace("../matches/MAT-2021-001.html", "../matches/MAT-2021-999.html")
+    html = html.replace("../index.html", "../../outside.html", 1)
+    page.write_text(html)
+    broken = sitecheck.broken_links(Path("copy"))
+    assert "offers/OFF-2021-001.html: <a> #nowhere (no such id)" in broken
+    assert "offers/OFF-2021-001.html: <a> ../matches/MAT-2021-999.html" in broken
+    assert "offers/OFF-2021-001.html: <a> ../../outside.html" in broken
+    assert len(broken) == 3, broken
+
+
+def test_the_resource_scan_reads_every_file(built: tuple[Path, Path], tmp_path: Path) -> None:
+    """A font, a style sheet, a script or an image from another server, in a page, a style
+    sheet or a script, is found; so is a link a browser would run, or one without rel."""
+    site = Path(shutil.copytree(built[1], tmp_path / "copy"))
+    (site / "assets" / "site.css").write_text(
+        '@import "https://fonts.example/css";\nh1 { background: url(//cdn.example/a.png) }'
+    )
+    (site / "assets" / "filter.js").write_text('import x from "https://cdn.example/x.js";')
+    page = site / "browse.html"
+    page.write_text(
+        page.read_text().replace(
+            "</main>",
+            '<img src="https://tracker.example/p.gif" alt="">'
+            '<a href="javascript:alert(1)">x</a><a href="https://a.example/">y</a></main>',
+        )
+    )
+    found = sitecheck.external_resources(site)
+    assert "assets/site.css: url(https://fonts.example/css)" in found
+    assert "assets/site.css: url(//cdn.example/a.png)" in found
+    assert "assets/filter.js: https://cdn.example/x.js" in found
+    assert "browse.html: <img> https://tracker.example/p.gif" in found
+    assert len(found) == 4, found
+    outside = sitecheck.outside_links(site)
+    assert outside == [
+        "browse.html: unsafe link javascript:alert(1)",
+        "browse.html: https://a.example/ without rel=noopener noreferrer",
+    ]
 
 
 def test_no_confidential_detail_or_contact_data_anywhere(built: tuple[Path, Path]) -> None:

@@ -3,12 +3,14 @@ and good practices, and what changed since an earlier point (SR, FS 2, FS 5)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date
-from typing import Any
+from functools import partial
+from typing import TypeVar
 
 from acsg_cli import geo
 from acsg_cli.disclosure import Audience, shown_title
-from acsg_cli.models import Match, ProgressUpdate
+from acsg_cli.models import Match, Offer, ProgressUpdate, Request
 from acsg_cli.registry import Registry
 from acsg_cli.reports import facts
 from acsg_cli.reports.sections import (
@@ -24,6 +26,8 @@ from acsg_cli.reports.sections import (
 )
 from acsg_cli.reports.timetravel import Snapshot
 from acsg_cli.vocab import ENDED_MATCH_STATUSES, EntityType, MatchStatus
+
+R = TypeVar("R", Request, Offer, Match)
 
 
 def parties_label(registry: Registry, match: Match) -> str:
@@ -112,14 +116,16 @@ def changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
     start, end = since.basis.as_of, snap.basis.as_of
 
     def new(
-        table_after: dict[str, Any], table_before: dict[str, Any], kind: str
+        table_after: Mapping[str, R], table_before: Mapping[str, R], label: Callable[[R], str]
     ) -> list[NewRecord]:
-        out = []
-        for record_id in sorted(set(table_after) - set(table_before)):
-            rec = table_after[record_id]
-            label = parties_label(after, rec) if kind == "match" else shown_title(rec, audience)
-            out.append(NewRecord(record_id, kind, label, rec.status.value))
-        return out
+        return [
+            NewRecord(record_id, rec.kind, label(rec), rec.status.value)
+            for record_id, rec in sorted(table_after.items())
+            if record_id not in table_before
+        ]
+
+    def title(record: Request | Offer) -> str:
+        return shown_title(record, audience)
 
     moves: list[StatusMove] = []
     explained: set[str] = set()
@@ -150,9 +156,9 @@ def changes(snap: Snapshot, since: Snapshot, secretariat: bool) -> Changes:
                         None,
                     )
                 )
-    new_requests = new(after.requests, before.requests, "request")
-    new_offers = new(after.offers, before.offers, "offer")
-    new_matches = new(after.matches, before.matches, "match")
+    new_requests = new(after.requests, before.requests, title)
+    new_offers = new(after.offers, before.offers, title)
+    new_matches = new(after.matches, before.matches, partial(parties_label, after))
     return Changes(
         since=BasisFigures.of(since.basis),
         new_requests=new_requests,

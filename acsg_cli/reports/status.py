@@ -98,21 +98,53 @@ class StatusRow:
 
 
 @dataclass(frozen=True)
+class AttentionGroup:
+    """One group of `ORDERING`: its number (1 first), what its rows wait for, and the
+    paragraphs that say so."""
+
+    group: int
+    attention: str
+    source: str
+
+
+@dataclass(frozen=True)
 class StatusReport:
+    """The status result; `to_dict()` is the JSON shape documented in the README."""
+
     as_of: str
     basis: BasisFigures
     audience: str
     registry_errors: int
-    ordering: list[dict[str, Any]]
-    counts: dict[str, int]
+    ordering: list[AttentionGroup]
     rows: list[StatusRow]
 
     @property
     def columns(self) -> list[str]:
         return [*COLUMNS, "title"] if self.audience == "secretariat" else list(COLUMNS)
 
+    @property
+    def live_matches(self) -> int:
+        return sum(1 for r in self.rows if r.kind == "match")
+
+    @property
+    def unmatched_requests(self) -> int:
+        return sum(1 for r in self.rows if r.kind == "request")
+
+    def rows_in(self, group: AttentionGroup) -> int:
+        return sum(1 for r in self.rows if r.group == group.group)
+
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        """The fields, with `counts` before the rows: the totals, then each group's by label."""
+        out = asdict(self)
+        rows = out.pop("rows")
+        out["counts"] = {
+            "rows": len(self.rows),
+            "live_matches": self.live_matches,
+            "unmatched_requests": self.unmatched_requests,
+            **{g.attention: self.rows_in(g) for g in self.ordering},
+        }
+        out["rows"] = rows
+        return out
 
 
 def build_status(
@@ -131,25 +163,14 @@ def build_status(
         if request.status is RequestStatus.OPEN and not index.live_matches_of(request.id):
             rows.append(_request_row(snap, index, request, secretariat))
     rows.sort(key=lambda r: (r.group, r.days is None, -(r.days or 0), r.id))
-    counts = {
-        label: sum(1 for r in rows if r.group == n)
-        for n, (label, _) in enumerate(ORDERING, start=1)
-    }
     return StatusReport(
         as_of=today.isoformat(),
         basis=BasisFigures.of(snap.basis),
         audience=audience,
         registry_errors=registry.error_count,
         ordering=[
-            {"group": n, "attention": label, "source": src}
-            for n, (label, src) in enumerate(ORDERING, 1)
+            AttentionGroup(n, label, source) for n, (label, source) in enumerate(ORDERING, start=1)
         ],
-        counts={
-            "rows": len(rows),
-            "live_matches": sum(1 for r in rows if r.kind == "match"),
-            "unmatched_requests": sum(1 for r in rows if r.kind == "request"),
-            **counts,
-        },
         rows=rows,
     )
 

@@ -51,19 +51,18 @@ def status_cells(report: StatusReport) -> list[list[str]]:
 
 
 def status_document(report: StatusReport) -> Document:
-    counts = report.counts
-    order = "; ".join(f"{o['group']}. {_(o['attention'])} ({o['source']})" for o in report.ordering)
+    order = "; ".join(f"{g.group}. {_(g.attention)} ({g.source})" for g in report.ordering)
     blocks: list[Block] = [
         " ".join(
             [
                 ngettext(
                     "{n} live match and {requests} without a match.",
                     "{n} live matches and {requests} without a match.",
-                    counts["live_matches"],
+                    report.live_matches,
                 ).format(
-                    n=format_number(counts["live_matches"]),
+                    n=format_number(report.live_matches),
                     requests=count_text(
-                        "{n} open request", "{n} open requests", counts["unmatched_requests"]
+                        "{n} open request", "{n} open requests", report.unmatched_requests
                     ),
                 ),
                 _(
@@ -78,7 +77,7 @@ def status_document(report: StatusReport) -> Document:
             caption=_("Live matches and unmatched open requests"),
         ),
         pairs_table(
-            [(_(o["attention"]), counts[o["attention"]]) for o in report.ordering],
+            [(_(g.attention), report.rows_in(g)) for g in report.ordering],
             (_("Attention"), _("Rows")),
         ),
     ]

@@ -41,8 +41,16 @@ def test_rows_and_their_order(shipped: Path) -> None:
     assert (
         report.rows[1].eligible_offer == "OFF-2019-002"
     )  # Canada's offer covers Ecuador (the Americas)
-    assert report.counts["rows"] == 7 and report.counts["awaiting consent"] == 1
-    assert [o["attention"] for o in report.ordering] == [label for label, _ in ORDERING]
+    assert len(report.rows) == 7 and report.rows_in(report.ordering[3]) == 1
+    assert [g.attention for g in report.ordering] == [label for label, _ in ORDERING]
+    assert report.ordering[3].attention == "awaiting consent"
+    counts = report.to_dict()["counts"]
+    assert counts["rows"] == 7 and counts["awaiting consent"] == 1
+    assert report.to_dict()["ordering"][3] == {
+        "group": 4,
+        "attention": "awaiting consent",
+        "source": "FS 3",
+    }
 
 
 def test_secretariat_audience_adds_titles(shipped: Path) -> None:

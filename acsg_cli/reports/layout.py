@@ -13,7 +13,15 @@ from acsg_cli.i18n import _, current, format_date, format_number, ngettext
 from acsg_cli.render.document import Block, Bullets, Chart, Document, Section, Table
 from acsg_cli.reports.activity_layout import changes_section, matches_section, progress_section
 from acsg_cli.reports.model import Stocktaking
-from acsg_cli.reports.wording import area_labels, cell, count_text, pairs_table, report_meta, yes_no
+from acsg_cli.reports.wording import (
+    area_labels,
+    cell,
+    count_text,
+    counts_table,
+    pairs_table,
+    report_meta,
+    yes_no,
+)
 from acsg_cli.vocab import (
     Area,
     EntityType,
@@ -93,15 +101,14 @@ def _headline(m: Stocktaking) -> tuple[list[Block], bool]:
             [[s, cell(v)] for s, v in zip(stages, m.matches_by_stage.values(), strict=True)],
             caption=_("Matches by stage (proposed to completed; declined and withdrawn ended)"),
         ),
-        Table(
-            [_("Request status"), _("Requests")],
-            [[label_of(RequestStatus, s), cell(v)] for s, v in m.requests_by_status.items()],
-            caption=_("Requests by status"),
+        counts_table(
+            RequestStatus,
+            m.requests_by_status,
+            (_("Request status"), _("Requests")),
+            _("Requests by status"),
         ),
-        Table(
-            [_("Offer status"), _("Offers")],
-            [[label_of(OfferStatus, s), cell(v)] for s, v in m.offers_by_status.items()],
-            caption=_("Offers by status"),
+        counts_table(
+            OfferStatus, m.offers_by_status, (_("Offer status"), _("Offers")), _("Offers by status")
         ),
     ], False
 
@@ -255,15 +262,9 @@ def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:
             ],
             caption=_("Open requests without a match, longest open first"),
         ),
-        Table(
-            [_("Area"), _("Unmet requests")],
-            [[label_of(Area, a), cell(v)] for a, v in u.by_area.items()],
-            caption=_("Unmet needs by area"),
-        ),
-        Table(
-            [_("Region"), _("Unmet requests")],
-            [[label_of(Region, g), cell(v)] for g, v in u.by_region.items()],
-            caption=_("Unmet needs by region"),
+        counts_table(Area, u.by_area, (_("Area"), _("Unmet requests")), _("Unmet needs by area")),
+        counts_table(
+            Region, u.by_region, (_("Region"), _("Unmet requests")), _("Unmet needs by region")
         ),
     ]
     if m.audience == "secretariat":

@@ -5,11 +5,12 @@ Each is said in the current language (`acsg_cli.i18n`); numbers are formatted fo
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from acsg_cli.i18n import _, format_date, format_number, ngettext
 from acsg_cli.render.document import Table
-from acsg_cli.vocab import Area, label_of
+from acsg_cli.vocab import Area, _Vocab, label_of
 
 
 def cell(value: Any) -> str:
@@ -59,6 +60,14 @@ def report_meta(model: Any, report: str) -> list[tuple[str, str]]:
 
 def pairs_table(rows: list[tuple[str, Any]], head: tuple[str, str]) -> Table:
     return Table(list(head), [[k, cell(v)] for k, v in rows])
+
+
+def counts_table(
+    vocab: type[_Vocab], counts: Mapping[str, int], head: tuple[str, str], caption: str
+) -> Table:
+    """A count per vocabulary code, each code in words."""
+    rows = [[label_of(vocab, code), cell(n)] for code, n in counts.items()]
+    return Table(list(head), rows, caption=caption)
 
 
 def count_text(singular: str, plural: str, n: int) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -44,13 +45,13 @@ class BuildResult:
         }
 
 
-def render_site(registry: Registry) -> dict[str, str]:
-    """Every page of the site (English), by path relative to the site root."""
+def context(registry: Registry) -> Context:
+    """What every page of the (English) site shares."""
 
     def translate(text: str) -> str:
         return text
 
-    ctx = Context(
+    return Context(
         registry=registry,
         gettext=formatting(translate),
         lang="en",
@@ -58,6 +59,11 @@ def render_site(registry: Registry) -> dict[str, str]:
         cards=all_cards(registry),
         env=environment(translate),
     )
+
+
+def render_pages(ctx: Context) -> dict[str, str]:
+    """Every page of the site, by path relative to the site root."""
+    registry = ctx.registry
     pages = {"index.html": home(ctx), "browse.html": browse_page(ctx)}
     pages["search.html"] = search_page(ctx)
     pages.update(listing_pages(ctx))
@@ -71,6 +77,11 @@ def render_site(registry: Registry) -> dict[str, str]:
     for practice in registry.practices.values():
         pages[f"practices/{practice.id}.html"] = practice_page(ctx, practice)
     return pages
+
+
+def render_site(registry: Registry) -> dict[str, str]:
+    """Every page of the site (English), by path relative to the site root."""
+    return render_pages(context(registry))
 
 
 def _assets() -> dict[str, bytes]:
@@ -131,36 +142,51 @@ def up_to_date(data: Path, out: Path) -> tuple[bool, str]:
 def build_site(registry: Registry, out: Path, *, inputs: str = "") -> BuildResult:
     """Write the site into `out`, rewriting only files whose content changed.
 
-    The search index is rebuilt only when a page changed (or it is missing). `inputs` (from
+    The search index is built from the records' search entries, on the other core while the
+    pages are rendered, and only when the entries changed (or it is missing). `inputs` (from
     `inputs_digest`) is recorded so the next build can tell that nothing changed."""
     previous = output.read_manifest(out)
     before = previous.files
-    pages = {path: text.encode("utf-8") for path, text in render_site(registry).items()}
-    digest = hashlib.sha256()
-    for path in sorted(pages):
-        digest.update(path.encode() + b"\0" + pages[path] + b"\0")
-    files = {**pages, **_assets()}
-    done = output.Written()
     out.mkdir(parents=True, exist_ok=True)
-    output.write_changed(out, files, done)
+    output.clear_staging(out)
+    ctx = context(registry)
+    found = search.entries(ctx)
+    index_digest = search.digest(found)
     prefix = f"{search.FOLDER}/"
-    output.remove_stale(out, {f for f in before - set(files) if not f.startswith(prefix)}, done)
     old_index = {f for f in before if f.startswith(prefix)}
     # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
-    indexed = digest.hexdigest() != previous.indexed_digest or not old_index
-    if indexed and not old_index:
-        # No index yet: Pagefind writes it in place, with nothing to compare.
-        folder = out / search.FOLDER
-        written = [f"{prefix}{name}" for name in search.build_index(out, folder)]
-        done.written += written
-        kept = set(written)
-    elif indexed:
-        index = search.rebuild_index(out)
-        output.write_changed(out, index, done)
-        output.remove_stale(out, old_index - set(index), done)
-        kept = set(index)
-    else:
-        kept = old_index
-    manifest = output.Manifest(frozenset([*files, *kept]), digest.hexdigest(), inputs)
+    indexing = None
+    if index_digest != previous.indexed_digest or not old_index:
+        indexing = search.start(found, output.staging(out) / search.FOLDER)
+    done = output.Written()
+    try:
+        pages = {path: text.encode("utf-8") for path, text in render_pages(ctx).items()}
+        files = {**pages, **_assets()}
+        output.write_changed(out, files, done)
+        stale = {f for f in before - set(files) if not f.startswith(prefix)}
+        output.remove_stale(out, stale, done)
+        kept = old_index if indexing is None else _place_index(out, indexing, old_index, done)
+    finally:
+        if indexing is not None:
+            indexing.discard()
+            shutil.rmtree(indexing.into.parent, ignore_errors=True)
+    manifest = output.Manifest(frozenset([*files, *kept]), index_digest, inputs)
     output.write_manifest(out, manifest)
-    return BuildResult(len(pages), done.written, done.unchanged, done.removed, indexed)
+    return BuildResult(len(pages), done.written, done.unchanged, done.removed, indexing is not None)
+
+
+def _place_index(
+    out: Path, indexing: search.Indexing, old_index: set[str], done: output.Written
+) -> set[str]:
+    """Put the new index in place: in one rename when there was none, else file by file, only
+    the files that changed. Its files, relative to the site."""
+    prefix = f"{search.FOLDER}/"
+    names = indexing.files()
+    kept = {f"{prefix}{name}" for name in names}
+    if not old_index and output.place(out, indexing.into, search.FOLDER):
+        done.written += sorted(kept)
+        return kept
+    staged = {f"{prefix}{name}": (indexing.into / name).read_bytes() for name in names}
+    output.write_changed(out, staged, done)
+    output.remove_stale(out, old_index - kept, done)
+    return kept

@@ -8,6 +8,10 @@ but no manifest is not a site this command wrote: it is refused rather than over
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import stat
+import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +19,8 @@ from pathlib import Path
 from acsg_cli.errors import UsageError
 
 MANIFEST = ".acsg-site.json"
+STAGING = ".acsg-new-"
+"""How the temporary folders of a build inside the output folder begin."""
 
 
 @dataclass
@@ -63,31 +69,130 @@ def _inside(relative: str) -> bool:
     return bool(parts) and not Path(relative).is_absolute() and ".." not in parts
 
 
-def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
-    """Write each file whose content differs from what is on disk (atomically)."""
-    folders: set[Path] = set()
-    for relative, content in files.items():
-        path = out / relative
+class Folder:
+    """The output folder, written only below itself: a symbolic link inside it (to a file or a
+    folder) is refused, never written through, so a planted link cannot send a page elsewhere."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self._safe: set[Path] = {out}
+
+    def refuse(self, relative: str) -> UsageError:
+        return UsageError(
+            f"--out '{self.out}': {relative} is a symbolic link; the site is never written "
+            "through links (remove it, or give another folder)"
+        )
+
+    def folder(self, relative: Path, *, make: bool) -> bool:
+        """Whether the folder `relative` exists (made first with `make`), checking that neither
+        it nor a folder above it inside the output is a link."""
+        path = self.out / relative
+        if path in self._safe:
+            return True
+        if relative.parent != relative and not self.folder(relative.parent, make=make):
+            return False
         try:
-            if path.stat().st_size == len(content) and path.read_bytes() == content:
+            mode = path.lstat().st_mode
+        except FileNotFoundError:
+            if not make:
+                return False
+            path.mkdir()
+            mode = path.lstat().st_mode
+        if stat.S_ISLNK(mode):
+            raise self.refuse(relative.as_posix())
+        if not stat.S_ISDIR(mode):
+            raise UsageError(f"--out '{self.out}': {relative.as_posix()} is not a folder")
+        self._safe.add(path)
+        return True
+
+    def file(self, relative: str) -> os.stat_result | None:
+        """The file's status (None when missing); a link is refused."""
+        try:
+            found = (self.out / relative).lstat()
+        except FileNotFoundError:
+            return None
+        if stat.S_ISLNK(found.st_mode):
+            raise self.refuse(relative)
+        return found
+
+
+def staging(out: Path) -> Path:
+    """A new temporary folder inside `out` (on the same disk, so what is made in it can be
+    renamed into place); `clear_staging` removes the ones a stopped build left."""
+    return Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+
+
+def clear_staging(out: Path) -> None:
+    for left in out.glob(f"{STAGING}*"):
+        if left.is_dir() and not left.is_symlink():
+            shutil.rmtree(left, ignore_errors=True)
+
+
+def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
+    """Write each file whose content differs from what is on disk, never through a link, and
+    so that readers see the old page or the new one, never a torn one: a file is replaced
+    atomically, and a folder that does not exist yet (all of a first build) is written in a
+    temporary folder and renamed into place whole."""
+    from acsg_cli.yamlio.writer import WriteError, atomic_write_bytes
+
+    target = Folder(out)
+    new = {top for r in files if "/" in r and target.file(top := r.split("/", 1)[0]) is None}
+    stage = staging(out) if new else None
+    try:
+        made: set[Path] = set()
+        for relative, content in files.items():
+            if stage is not None and relative.split("/", 1)[0] in new:
+                path = stage / relative
+                if path.parent not in made:
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    made.add(path.parent)
+                path.write_bytes(content)  # a folder this build made: nothing there to follow
+                done.written.append(relative)
+                continue
+            target.folder(Path(relative).parent, make=True)
+            path = out / relative
+            found = target.file(relative)
+            if found and found.st_size == len(content) and path.read_bytes() == content:
                 done.unchanged += 1
                 continue
-        except FileNotFoundError:
-            pass
-        if path.parent not in folders:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(path.parent)
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_bytes(content)
-        tmp.replace(path)
-        done.written.append(relative)
+            atomic_write_bytes(path, content, shown=str(path), sync=False)
+            done.written.append(relative)
+        if stage is not None:
+            for top in sorted(new):
+                (stage / top).rename(out / top)
+    except WriteError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write the site into '{out}': {exc.strerror or exc}") from None
+    finally:
+        if stage is not None:
+            shutil.rmtree(stage, ignore_errors=True)
+
+
+def place(out: Path, staged: Path, relative: str) -> bool:
+    """Move the folder `staged` (on the same disk) to `relative` in `out` in one rename, when
+    nothing is there yet; False (nothing moved) otherwise."""
+    target = Folder(out)
+    parent = Path(relative).parent
+    if target.folder(parent, make=True) and target.file(relative) is None:
+        staged.rename(out / relative)
+        return True
+    return False
 
 
 def remove_stale(out: Path, stale: Iterable[str], done: Written) -> None:
-    """Remove files an earlier build wrote that this one does not, and folders left empty."""
+    """Remove files an earlier build wrote that this one does not, and folders left empty
+    (nothing behind a link is touched)."""
+    target = Folder(out)
     for relative in sorted(stale):
         path = out / relative
-        if path.is_file() and not path.is_symlink():
+        try:
+            if not target.folder(Path(relative).parent, make=False):
+                continue
+            found = target.file(relative)
+        except UsageError:
+            continue
+        if found is not None and stat.S_ISREG(found.st_mode):
             path.unlink()
             done.removed.append(relative)
             parent = path.parent
@@ -113,6 +218,4 @@ def write_manifest(out: Path, manifest: Manifest) -> None:
         "inputs_digest": manifest.inputs_digest,
     }
     text = json.dumps(data, indent=0) + "\n"
-    path = out / MANIFEST
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
+    write_changed(out, {MANIFEST: text.encode("utf-8")}, Written())

@@ -41,14 +41,15 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def _temp_with(folder: Path, name: str, text: str | bytes) -> Path:
+def _temp_with(folder: Path, name: str, text: str | bytes, *, sync: bool = True) -> Path:
     data = text.encode("utf-8") if isinstance(text, str) else text
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if sync:
+                fh.flush()
+                os.fsync(fh.fileno())
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
@@ -60,11 +61,17 @@ def atomic_write(path: Path, text: str, *, shown: str | None = None) -> None:
     atomic_write_bytes(path, text.encode("utf-8"), shown=shown)
 
 
-def atomic_write_bytes(path: Path, text: bytes, *, shown: str | None = None) -> None:
+def atomic_write_bytes(
+    path: Path, text: bytes, *, shown: str | None = None, sync: bool = True
+) -> None:
     """Replace `path` with the bytes `text` atomically (keeping the old file's permission bits);
-    `WriteError` (the old file untouched) when the folder or the disk refuses."""
+    `WriteError` (the old file untouched) when the folder or the disk refuses.
+
+    Readers see the old file or the new one, never a torn one, either way. `sync=False` skips
+    flushing to disk (the file and its folder): for files that can be written again from their
+    sources, such as a generated site, where thousands of flushes would cost more than a crash."""
     try:
-        tmp = _temp_with(path.parent, path.name, text)
+        tmp = _temp_with(path.parent, path.name, text, sync=sync)
     except OSError as exc:
         raise WriteError(shown or str(path), exc) from None
     try:
@@ -79,7 +86,8 @@ def atomic_write_bytes(path: Path, text: bytes, *, shown: str | None = None) -> 
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
-    _fsync_dir(path.parent)
+    if sync:
+        _fsync_dir(path.parent)
 
 
 def create_exclusive(path: Path, text: str, *, shown: str | None = None) -> None:

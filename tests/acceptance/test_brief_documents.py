@@ -92,3 +92,55 @@ def test_a_long_title_never_hides_the_page_number(registry: Path, tmp_path: Path
     pages = [re.sub(r"\s+", " ", p.extract_text()) for p in PdfReader(pdf).pages]
     for number, page in enumerate(pages, 1):
         assert f"Page {number} sur {len(pages)}" in page
+
+
+def _add_to_match(registry: Path, text: str) -> None:
+    match = registry / "matches" / "MAT-2021-001.yaml"
+    match.write_text(match.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def test_a_brief_shows_the_agreed_scope_the_updates_and_a_regional_offer(registry: Path) -> None:
+    _add_to_match(
+        registry,
+        "scope: Two training sessions on RSD interviews.\n"
+        "updates:\n"
+        "  - on: 2021-06-01\n"
+        "    summary: First session\n      held in N'Djamena.\n"
+        "    milestones_met: [Caseworkers trained, SOPs drafted]\n"
+        "    good_practice: true\n"
+        "  - on: 2021-09-01\n"
+        "    summary: Second session postponed.\n",
+    )
+    offer = registry / "offers" / "OFF-2021-001.yaml"
+    text = offer.read_text(encoding="utf-8")
+    offer.write_text(
+        text.replace("  global: true", "  regions: [west_central_africa, europe]"), encoding="utf-8"
+    )
+    code, out, err = _brief(registry, "--for", "TCD", "--lang", "en")
+    assert code == 0, err
+    assert "The support the parties agreed: Two training sessions on RSD interviews." in out
+    assert "**Where the support can be used:** West and Central Africa, Europe" in out
+    updates = out.split("## Progress updates", 1)[1].split("\n## ", 1)[0]
+    assert (
+        "- 1 June 2021: First session held in N'Djamena. Milestones met: Caseworkers trained; "
+        "SOPs drafted. A good practice to share."
+    ) in updates
+    assert "- 1 September 2021: Second session postponed.\n" in updates
+    code, html, err = _brief(registry, "--for", "TCD", "--lang", "en", "--format", "html")
+    assert code == 0, err
+    assert html.lstrip().lower().startswith("<!doctype html>")
+    assert "Progress updates" in html and "N&#39;Djamena" in html
+
+
+def test_a_brief_without_a_proposal_date_says_the_stage_alone(registry: Path) -> None:
+    match = registry / "matches" / "MAT-2021-001.yaml"
+    text = match.read_text(encoding="utf-8")
+    match.write_text(
+        "\n".join(line for line in text.splitlines() if not line.startswith("proposed_on:")) + "\n",
+        encoding="utf-8",
+    )
+    code, out, err = _brief(registry, "--for", "TCD", "--lang", "en")
+    assert code == 0, err
+    assert "The stage of this match now: proposed." in out
+    assert "proposed this match on" not in out
+    assert "## Progress updates" not in out

@@ -107,3 +107,59 @@ def test_list_refuses_an_unknown_status_like_an_unknown_area(registry: Path) -> 
     assert result.exit_code == 2
     assert "'opne' is not a status of requests" in result.stderr
     assert "did you mean 'open'?" in result.stderr
+
+
+def _second_pair(registry: Path) -> None:
+    """A draft request of Mexico's for reception, an NGO's closed offer for it (scope: Mexico,
+    the NGO based in Spain) and their agreed match, beside the example's Chad-France pair."""
+    (registry / "requests" / "REQ-2021-002.yaml").write_text(
+        "id: REQ-2021-002\ntitle: Reception in the north\nrequesting_states: [MEX]\n"
+        "submitted_on: 2021-03-01\nreceived_via: secretariat\nstatus: draft\n"
+        "areas: [reception]\nsupport_types: [material]\n",
+        encoding="utf-8",
+    )
+    (registry / "offers" / "OFF-2021-002.yaml").write_text(
+        "id: OFF-2021-002\ntitle: Reception centres\n"
+        "offering_entity: {name: Example NGO, type: ngo, country: ESP}\n"
+        "submitted_on: 2021-02-01\nreceived_via: secretariat\nstatus: closed\n"
+        "areas: [reception]\nsupport_types: [material]\n"
+        "geographic_scope: {countries: [MEX]}\ncapacity: 1\n",
+        encoding="utf-8",
+    )
+    (registry / "matches" / "MAT-2021-002.yaml").write_text(
+        "id: MAT-2021-002\nrequest: REQ-2021-002\noffers: [OFF-2021-002]\nstatus: agreed\n"
+        "proposed_on: 2021-04-01\n",
+        encoding="utf-8",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "ids"),
+    [
+        (["requests", "--area", "legislation"], ["REQ-2021-001"]),
+        (["requests", "--status", "draft"], ["REQ-2021-002"]),
+        (["requests", "--region", "americas"], ["REQ-2021-002"]),
+        (["requests", "--entity-type", "state"], []),
+        (["offers", "--status", "open"], ["OFF-2021-001"]),
+        (["offers", "--area", "reception"], ["OFF-2021-002"]),
+        (["offers", "--entity-type", "ngo"], ["OFF-2021-002"]),
+        (["offers", "--state", "TCD"], ["OFF-2021-001"]),  # the NGO works in Mexico only
+        (["offers", "--state", "esp"], ["OFF-2021-001", "OFF-2021-002"]),  # its own country
+        (["offers", "--region", "americas"], ["OFF-2021-001", "OFF-2021-002"]),
+        (["offers", "--region", "europe"], ["OFF-2021-001", "OFF-2021-002"]),  # based in Spain
+        (["offers", "--region", "mena"], ["OFF-2021-001"]),  # only the global offer
+        (["matches", "--status", "agreed"], ["MAT-2021-002"]),
+        (["matches", "--area", "reception"], ["MAT-2021-002"]),
+        (["matches", "--state", "MEX"], ["MAT-2021-002"]),
+        (["matches", "--region", "west_central_africa"], ["MAT-2021-001"]),
+        (["matches", "--entity-type", "ngo"], ["MAT-2021-002"]),
+        (["matches", "--entity-type", "state", "--area", "reception"], []),
+    ],
+)
+def test_each_list_filter_keeps_only_what_it_names(
+    args: list[str], ids: list[str], registry: Path, runner: CliRunner
+) -> None:
+    _second_pair(registry)
+    result = runner.invoke(app, ["list", *args, "--data", str(registry), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    assert [r["id"] for r in json.loads(result.stdout)] == ids

@@ -61,6 +61,16 @@ def test_list_practices_json_and_filters(data: Path, runner: CliRunner) -> None:
         runner, "list", "practices", "--data", str(data), "-f", "json", "--region", "europe"
     )
     assert json.loads(out) == []
+    for filters, ids in (
+        (["--status", "published"], ["GP-2021-001", "GP-2021-002"]),
+        (["--status", "draft"], []),
+        (["--area", "processing_modalities"], ["GP-2021-001"]),
+        (["--entity-type", "ngo"], []),  # practices name no offering entity
+    ):
+        code, out, _ = invoke(
+            runner, "list", "practices", "--data", str(data), "-f", "json", *filters
+        )
+        assert code == 0 and [r["id"] for r in json.loads(out)] == ids, filters
 
 
 def test_show_practice_and_its_match(data: Path, runner: CliRunner) -> None:
@@ -182,6 +192,45 @@ def test_from_update_writes_nothing_when_the_match_edit_fails(
     )
     assert code == 1 and "simulated failure" in err
     assert sorted(p.name for p in (data / "practices").iterdir()) == before
+
+
+def test_from_update_refuses_when_another_writer_started_the_practice_first(
+    data: Path, runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Between the check and the write, another writer links update 2 to a practice: the link is
+    refused, the new practice file removed and the match left as the other writer wrote it."""
+    from acsg_cli.yamlio import editor
+
+    match = data / "matches" / "MAT-2021-001.yaml"
+    match.write_text(
+        match.read_text() + "  - on: 2022-02-01\n    summary: S.\n    good_practice: true\n"
+    )
+    theirs = match.read_text() + "    practice: GP-2021-001\n"
+    real = editor.edit_record
+
+    def race(*args: Any, **kwargs: Any) -> Any:
+        if kwargs.get("write"):
+            match.write_text(theirs)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(editor, "edit_record", race)
+    before = sorted(p.name for p in (data / "practices").iterdir())
+    code, out, err = invoke(
+        runner,
+        "practice",
+        "from-update",
+        "MAT-2021-001",
+        "--update",
+        "2",
+        "--title",
+        "T",
+        "--data",
+        str(data),
+    )
+    assert code == 1 and out == ""
+    assert "MAT-2021-001.yaml changed while reading it; try again" in err
+    assert sorted(p.name for p in (data / "practices").iterdir()) == before
+    assert match.read_text() == theirs
 
 
 def test_update_naming_a_practice_that_does_not_list_the_match(

@@ -156,3 +156,44 @@ def test_a_crash_in_a_command_fails_the_test_that_runs_it(
         runner.invoke(app, ["validate", "--data", str(registry)])
     with pytest.raises(TypeError):
         runner.invoke(app, ["validate", "--data", str(registry)], catch_exceptions=True)
+
+
+def _commit_all(root: Path) -> None:
+    import subprocess
+
+    from tests.conftest import git_env
+
+    for args in (["init", "-q", "-b", "main"], ["add", "."], ["commit", "-q", "-m", "base"]):
+        subprocess.run(["git", *args], cwd=root, check=True, capture_output=True, env=git_env())
+
+
+@pytest.mark.parametrize(
+    ("rev", "message"),
+    [
+        ("no-such-rev", "unknown git revision 'no-such-rev'"),
+        ("HEAD~5", "unknown git revision 'HEAD~5'"),
+        ("--output=x", "'--output=x' is not a git revision"),
+        ("HEAD:requests", "unknown git revision 'HEAD:requests'"),  # a tree, not a commit
+    ],
+)
+def test_changed_since_refuses_a_revision_git_does_not_know(
+    rev: str, message: str, registry: Path, runner: CliRunner
+) -> None:
+    _commit_all(registry.parent)
+    result = runner.invoke(app, ["validate", "--data", str(registry), f"--changed-since={rev}"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: {message}\n"
+    assert not (registry.parent / "x").exists()  # nothing was passed to git as an option
+
+
+def test_changed_since_refuses_a_registry_outside_git(registry: Path, runner: CliRunner) -> None:
+    result = runner.invoke(app, ["validate", "--data", str(registry), "--changed-since", "HEAD"])
+    assert result.exit_code == 2
+    assert result.stderr == f"Error: '{registry}' is not inside a git repository\n"
+
+
+def test_changed_since_accepts_a_known_revision(registry: Path, runner: CliRunner) -> None:
+    _commit_all(registry.parent)
+    result = runner.invoke(app, ["validate", "--data", str(registry), "--changed-since", "HEAD"])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.startswith("0 files checked")

@@ -67,3 +67,35 @@ def test_names_in_history_keep_deleted_files(repo: Path) -> None:
     _git(repo, "commit", "-q", "-m", "rm")
     assert git.names_in_history(repo, repo / "a") == {"x.yaml", "gone.yaml"}
     assert git.names_in_history(repo, repo / "elsewhere") == set()
+
+
+def test_a_file_is_not_a_folder_to_run_git_in(repo: Path) -> None:
+    with pytest.raises(git.GitError, match=r"'.*x\.yaml' is not a folder"):
+        git.run(repo / "a" / "x.yaml", "status")
+
+
+def test_missing_git_is_never_taken_for_a_bad_revision_or_a_missing_object(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PATH", str(repo / "nowhere"))
+    with pytest.raises(git.GitMissing):
+        git.verify_revision(repo, "HEAD")
+    with pytest.raises(git.GitMissing):
+        git.object_type(repo, "HEAD:a")
+
+
+def test_objects_and_blobs(repo: Path) -> None:
+    assert git.object_type(repo, "HEAD:a") == "tree"
+    assert git.object_type(repo, "HEAD:nothing") is None
+    assert git.cat_blobs(repo, []) == {}
+    oid = git.text(repo, "rev-parse", "HEAD:a/x.yaml").strip()
+    assert git.cat_blobs(repo, [oid, oid]) == {oid: b"x\n"}
+    with pytest.raises(git.GitError, match="could not read object"):
+        git.cat_blobs(repo, ["0" * 40])
+
+
+def test_history_of_a_folder_outside_the_work_tree_is_empty(repo: Path) -> None:
+    _git(repo, "rm", "-q", "a/x.yaml")
+    _git(repo, "commit", "-q", "-m", "gone")
+    assert git.names_in_history(repo, repo / "a") == {"x.yaml"}
+    assert git.names_in_history(repo, repo.parent) == set()

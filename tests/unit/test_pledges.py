@@ -101,5 +101,9 @@ def test_list_implementations(tmp_path: Path) -> None:
     assert (row["status"], row["planned_end"]) == ("fulfilled", "2022-03-05")
     assert json.loads(runner.invoke(app, [*args, "--status", "planning"]).stdout) == []
     assert json.loads(runner.invoke(app, [*args, "--state", "TCD"]).stdout) == []
+    assert json.loads(runner.invoke(app, [*args, "--area", "reception"]).stdout) == []
+    assert json.loads(runner.invoke(app, [*args, "--entity-type", "ngo"]).stdout) == []
+    kept = runner.invoke(app, [*args, "--area", "legislation", "--entity-type", "state"])
+    assert [r["id"] for r in json.loads(kept.stdout)] == ["OFF-2021-001#1"]
     refused = runner.invoke(app, [*args, "--status", "done"])
     assert refused.exit_code == 2 and "planning, in_progress, fulfilled" in refused.stderr

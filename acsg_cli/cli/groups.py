@@ -22,6 +22,7 @@ new_app = _group("Start a new request, offer or good practice from a commented t
 cache_app = _group("The read cache that makes repeated runs fast (.acsg_cache/).")
 site_app = _group("The public portal: a static site built from the registry.")
 practice_app = _group("Good practices and tools learnt from matches (FS 1, FS 5).")
+request_app = _group("The Secretariat's moves of a request's status.")
 
 GROUPS = {
     "match": match_app,
@@ -31,4 +32,5 @@ GROUPS = {
     "cache": cache_app,
     "site": site_app,
     "practice": practice_app,
+    "request": request_app,
 }

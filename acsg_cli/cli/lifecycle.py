@@ -278,27 +278,30 @@ def _text(value: str | None) -> str | None:
 def _report(change: Any, *, dry_run: bool, top: Path | None, by: str | None) -> None:
     from acsg_cli.render.safety import terminal, terminal_block
 
-    edit = change.edit
-    for note in edit.notes:
-        typer.echo(f"warning: {terminal(note)}", err=True)
+    edits = change.edits
+    for edit in edits:
+        for note in edit.notes:
+            typer.echo(f"warning: {terminal(note)}", err=True)
     if dry_run:
-        sys.stdout.write(terminal_block(edit.diff()))
+        sys.stdout.write(terminal_block("".join(edit.diff() for edit in edits)))
         for line in change.lines:
             typer.echo(terminal(line), err=True)
         typer.echo("dry run: nothing written", err=True)
         return
     for line in change.lines:
         typer.echo(terminal(line))
-    if not edit.changed:
-        typer.echo(f"{terminal(edit.display)} unchanged", err=True)
+    if not change.edit.changed:
+        typer.echo(f"{terminal(change.edit.display)} unchanged", err=True)
         return
-    typer.echo(f"wrote {terminal(edit.display)}", err=True)
+    written = [edit for edit in edits if edit.changed]
+    for edit in written:
+        typer.echo(f"wrote {terminal(edit.display)}", err=True)
     if top is not None:
-        from acsg_cli.lifecycle.commit import author_name, commit_file
+        from acsg_cli.lifecycle.commit import author_name, commit_files
 
         person = by or author_name(top)
         subject = f"{change.match_id}: {change.summary} (recorded by {person})"
-        sha = commit_file(top, edit.path, subject, "\n".join(change.lines))
+        sha = commit_files(top, [e.path for e in written], subject, "\n".join(change.lines))
         typer.echo(f"committed {sha}: {terminal(subject)}", err=True)
 
 

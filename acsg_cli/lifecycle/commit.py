@@ -31,11 +31,21 @@ def commit_file(top: Path, path: Path, subject: str, body: str = "") -> str:
 
     Returns the new commit's short hash.
     """
-    relative = str(path.resolve().relative_to(top.resolve()))
+    return commit_files(top, [path], subject, body)
+
+
+def commit_files(top: Path, paths: list[Path], subject: str, body: str = "") -> str:
+    """Commit the working-tree content of `paths` alone, in one commit (other staged changes
+    stay staged): a match and the request and offers that followed it. Returns the short hash.
+    """
+    relative = [str(p.resolve().relative_to(top.resolve())) for p in paths]
     message = subject + (f"\n\n{body}" if body else "")
     try:
-        git.text(top, "add", "--", relative)  # a new, untracked record needs adding first
-        git.text(top, "commit", "--quiet", "--only", "-m", message, "--", relative)
+        git.text(top, "add", "--", *relative)  # a new, untracked record needs adding first
+        git.text(top, "commit", "--quiet", "--only", "-m", message, "--", *relative)
         return git.text(top, "rev-parse", "--short", "HEAD").strip()
     except UsageError as exc:
-        raise UsageError(f"{relative} was written but not committed: {exc.message}") from None
+        raise UsageError(
+            f"{', '.join(relative)} {'was' if len(relative) == 1 else 'were'} written but not "
+            f"committed: {exc.message}"
+        ) from None

@@ -22,7 +22,7 @@ from acsg_cli.models import Match, Request
 from acsg_cli.problems import Problem, Severity
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import Decision, MatchStatus
-from acsg_cli.yamlio.editor import EditResult, RoundTrip, edit_record
+from acsg_cli.yamlio.editor import EditResult, RoundTrip
 from acsg_cli.yamlio.reader import Document
 
 MATCH_KEYS = tuple(Match.model_fields)
@@ -31,22 +31,30 @@ MATCH_KEYS = tuple(Match.model_fields)
 
 @dataclass(frozen=True)
 class Change:
-    """What an edit did: a one-line summary (for commit messages), the lines to print, the edit."""
+    """What an edit did: a one-line summary (for commit messages), the lines to print, the edit
+    of the match and those of the request and offers whose status followed it (`also`)."""
 
     match_id: str
     summary: str
     lines: tuple[str, ...]
     edit: EditResult
+    also: tuple[EditResult, ...] = ()
+
+    @property
+    def edits(self) -> tuple[EditResult, ...]:
+        return (self.edit, *self.also)
 
 
 @dataclass(frozen=True)
 class Target:
-    """The match file to edit and the request it answers (not edited, read once)."""
+    """The match file to edit, the request it answers and the registry they were read from
+    (the request and offers follow the match's status: `lifecycle.following`)."""
 
     match_id: str
     path: Path
     display: str
     request: Request
+    registry: Registry
 
 
 def target(registry: Registry, match_id: str) -> Target:
@@ -60,7 +68,7 @@ def target(registry: Registry, match_id: str) -> Target:
         raise DataError(
             f"{match.id} names request {match.request}, which does not load; run `acsg validate`"
         )
-    return Target(match.id, source.real_path, source.display, request)
+    return Target(match.id, source.real_path, source.display, request, registry)
 
 
 def record_consent(
@@ -131,7 +139,7 @@ def record_consent(
         )
         return summary, lines
 
-    return _run(tgt, change, write)
+    return _run(tgt, change, write, on=on, by=by)
 
 
 def move_status(
@@ -179,7 +187,7 @@ def move_status(
         lines = _apply_moves(rt, match, [wanted], on, by=by, note=note)
         return f"status {status.value} -> {wanted.value}", lines
 
-    return _run(tgt, change, write)
+    return _run(tgt, change, write, on=on, by=by)
 
 
 def add_update(
@@ -233,12 +241,30 @@ def add_update(
 
 
 def _run(
-    tgt: Target, change: Callable[[Document, RoundTrip], tuple[str, list[str]]], write: bool
+    tgt: Target,
+    change: Callable[[Document, RoundTrip], tuple[str, list[str]]],
+    write: bool,
+    *,
+    on: date | None = None,
+    by: str | None = None,
 ) -> Change:
-    edit, (summary, lines) = edit_record(
-        tgt.path, tgt.display, change, check=_checker(tgt), write=write, order=MATCH_KEYS
-    )
-    return Change(tgt.match_id, summary, tuple(lines), edit)
+    """Edit the match; with `on` (a status move), the request and offers whose status follows
+    it are edited in the same step: all files or none."""
+    from acsg_cli.lifecycle.follow_edits import follow_steps
+    from acsg_cli.yamlio.together import Step, edit_together
+
+    moved: list[str] = []
+
+    def then(edited: EditResult, _: object) -> list[Step]:
+        if on is None:
+            return []
+        found = follow_steps(tgt.registry, edited, on=on, by=by)
+        moved.extend(f"{f.record_id}: status {f.old} -> {f.new} ({f.note})" for f, _step in found)
+        return [step for _f, step in found]
+
+    first = Step(tgt.path, tgt.display, change, _checker(tgt), MATCH_KEYS)
+    edit, (summary, lines), also = edit_together(first, then, write=write)
+    return Change(tgt.match_id, summary, (*lines, *moved), edit, tuple(also))
 
 
 def _current(document: Document, tgt: Target) -> Match:

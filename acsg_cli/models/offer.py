@@ -126,6 +126,16 @@ class Implementation(Record):
     _end_after_start = field_validator("planned_end")(end_after_start)
 
 
+class OfferHistoryEntry(Record):
+    """One move of the offer's status, made by the lifecycle commands as its matches move.
+    The list is append-only."""
+
+    on: IsoDate
+    status: OfferStatus
+    by: Line | None = None
+    note: Text | None = None
+
+
 class Offer(Record):
     """An offer; only identification and matching keys are required."""
 
@@ -154,6 +164,7 @@ class Offer(Record):
     contact: Contact | None = None
     implementation: list[Implementation] = []
     """Support given under this offer to States that made no matching request."""
+    history: list[OfferHistoryEntry] = []
     waivers: list[Waiver] = []
     translations: dict[TranslationLanguage, OfferText] = {}
     """The record's text in other languages (`acsg_cli.translations`)."""

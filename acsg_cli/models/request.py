@@ -82,6 +82,16 @@ class Coordination(Record):
     duplication_mitigation: Text | None = None
 
 
+class RequestHistoryEntry(Record):
+    """One move of the request's status: made by the lifecycle commands as its matches move, or
+    by the Secretariat (a reopening). The list is append-only."""
+
+    on: IsoDate
+    status: RequestStatus
+    by: Line | None = None
+    note: Text | None = None
+
+
 class Request(Record):
     """A request for support; only identification and matching keys are required."""
 
@@ -115,6 +125,7 @@ class Request(Record):
     monitoring: Text | None = None
     confidential: Flag = False
     contact: Contact | None = None
+    history: list[RequestHistoryEntry] = []
     waivers: list[Waiver] = []
     translations: dict[TranslationLanguage, RequestText] = {}
     """The record's text in other languages (`acsg_cli.translations`)."""

@@ -10,7 +10,7 @@ from acsg_cli import problems as codes
 from acsg_cli.problems import Problem
 from acsg_cli.registry.nearest import NearIds
 from acsg_cli.registry.records import Registry
-from acsg_cli.vocab import ENDED_MATCH_STATUSES, LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
+from acsg_cli.vocab import LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
 
 
 def cross_check(registry: Registry) -> list[Problem]:
@@ -50,20 +50,8 @@ def cross_check(registry: Registry) -> list[Problem]:
                 _reference(registry, practice.id, ("matches", index), match_id, "match", near=near)
             )
     found.extend(_practice_links(registry, near))
-    for request in registry.requests.values():
-        if request.status is RequestStatus.MATCHED and not any(
-            m.status not in ENDED_MATCH_STATUSES for m in registry.matches_for_request(request.id)
-        ):
-            found.append(
-                _at(
-                    registry,
-                    request.id,
-                    ("status",),
-                    codes.INCONSISTENT,
-                    "status is 'matched' but no match (other than declined or withdrawn) names "
-                    "this request; set the status to open, or add the match",
-                )
-            )
+    # Whether a request's or an offer's status agrees with its matches is the rules' question
+    # (ACSG117, ACSG206: `acsg_cli/lifecycle/following.py`), asked in both directions there.
     return found
 
 

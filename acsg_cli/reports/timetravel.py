@@ -4,11 +4,13 @@
 
 - a date (`YYYY-MM-DD`): the registry in the working tree, with every record dated after the
   date left out and every match put back to the stage its history gave it on that date
-  (`records_as_of`). Requests and offers keep no history, so their statuses are taken as they
-  are now, except where the matches of that date tell otherwise: a request recorded as
-  `matched` (an offer as `committed`) counts as `open` on a date when none of its matches was
-  under way yet, and one now `closed` or `withdrawn` counts as `matched` (`committed`) on a
-  date when one of its matches was still live.
+  (`records_as_of`). A request or an offer with a `history` (written by the lifecycle
+  commands as its matches move) has the status its history gives on that date. One without
+  (or on a date before its first entry) keeps its status as it is now, except where the
+  matches of that date tell otherwise: a request recorded as `matched` (an offer as
+  `committed`) counts as `open` on a date when none of its matches was under way yet, and one
+  now `closed` or `withdrawn` counts as `matched` (`committed`) on a date when one of its
+  matches was still live.
 - anything else is a git revision (`HEAD~3`, a tag, a commit): the registry exactly as it was
   committed then, read from git objects (`git ls-tree` + `git cat-file --batch`) without
   checking anything out, and reported as of the commit's date.
@@ -137,12 +139,18 @@ def records_as_of(registry: Registry, day: date) -> Registry:
     busy_requests = {m.request for m in matches.values() if m.status not in ENDED_MATCH_STATUSES}
     busy_offers = {o for m in matches.values() if m.status in LIVE_MATCH_STATUSES for o in m.offers}
     for request_id, request in list(requests.items()):
-        if request.status is RequestStatus.MATCHED and request_id not in busy_requests:
+        recorded = [e.status for e in request.history if e.on <= day]
+        if recorded:
+            requests[request_id] = request.model_copy(update={"status": recorded[-1]})
+        elif request.status is RequestStatus.MATCHED and request_id not in busy_requests:
             requests[request_id] = request.model_copy(update={"status": RequestStatus.OPEN})
         elif request.status in _ENDED_REQUEST and request_id in busy_requests:
             requests[request_id] = request.model_copy(update={"status": RequestStatus.MATCHED})
     for offer_id, offer in list(offers.items()):
-        if offer.status is OfferStatus.COMMITTED and offer_id not in busy_offers:
+        noted = [e.status for e in offer.history if e.on <= day]
+        if noted:
+            offers[offer_id] = offer.model_copy(update={"status": noted[-1]})
+        elif offer.status is OfferStatus.COMMITTED and offer_id not in busy_offers:
             offers[offer_id] = offer.model_copy(update={"status": OfferStatus.OPEN})
         elif offer.status in _ENDED_OFFER and offer_id in busy_offers:
             offers[offer_id] = offer.model_copy(update={"status": OfferStatus.COMMITTED})

@@ -45,6 +45,10 @@ from acsg_cli.rules.request_prior_commitment import PriorCommitment
 from acsg_cli.rules.request_quality_dimension import QualityDimensionRule
 from acsg_cli.rules.request_sustainability import Sustainability
 from acsg_cli.rules.request_technical_exchange import TechnicalExchange
+from acsg_cli.rules.status_follows_matches import (
+    OfferStatusFollowsMatches,
+    RequestStatusFollowsMatches,
+)
 from acsg_cli.rules.waiver_incomplete import IncompleteWaiver
 from acsg_cli.rules.waiver_stale import StaleWaiver
 from acsg_cli.rules.waiver_unknown_rule import UnknownWaiverRule
@@ -70,11 +74,13 @@ RULE_CLASSES: tuple[type[Rule], ...] = (
     AsylumSystemArea,
     LeadAuthority,
     RequestSubmitted,
+    RequestStatusFollowsMatches,
     OfferExpertise,
     OfferTechnicalExchange,
     NarrowScopeRule,
     ExpiredOffer,
     OfferDates,
+    OfferStatusFollowsMatches,
     MatchAreas,
     MatchSupportTypes,
     MatchGeographicScope,

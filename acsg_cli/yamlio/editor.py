@@ -66,6 +66,12 @@ class EditResult:
     after: str
     written: bool
     notes: tuple[str, ...] = ()
+    bom: bool = False
+    """Whether the file starts with a byte-order mark (kept when it is written)."""
+
+    def raw(self, text: str) -> str:
+        """`text` as the file holds it: with the byte-order mark the file had."""
+        return (_BOM if self.bom else "") + text
 
     @property
     def changed(self) -> bool:
@@ -331,7 +337,10 @@ def _edit_locked(
     new_plain = _dump(yaml, roundtrip.data)
     new_text = new_plain.replace("\n", "\r\n") if crlf else new_plain
     if new_text == text:
-        return EditResult(path, display, text, new_text, written=False, notes=tuple(notes)), outcome
+        unchanged = EditResult(
+            path, display, text, new_text, written=False, notes=tuple(notes), bom=bom
+        )
+        return unchanged, outcome
     new_raw = ((_BOM if bom else "") + new_text).encode("utf-8")
     try:
         new_document = read_bytes(new_raw)
@@ -345,4 +354,5 @@ def _edit_locked(
         raise InvalidEditError(display, problems)
     if write:
         atomic_write(path, (_BOM if bom else "") + new_text)
-    return EditResult(path, display, text, new_text, written=write, notes=tuple(notes)), outcome
+    edited = EditResult(path, display, text, new_text, written=write, notes=tuple(notes), bom=bom)
+    return edited, outcome

@@ -205,23 +205,32 @@ def test_golden_consent_record_last_grant_agrees(life: Path, runner: CliRunner) 
         "Letter of 9 March 2022",
     )
     grant(runner, "OFF-2022-001", "OFF-2022-002")
-    check_golden(
-        runner,
-        "consent_record_last.diff",
-        [
-            "consent",
-            "record",
-            "MAT-2022-001",
-            "--party",
-            "TCD",
-            "--decision",
-            "granted",
-            "--on",
-            "2022-03-12",
-        ],
+    args = ["consent", "record", "MAT-2022-001", "--party", "TCD", "--decision", "granted"]
+    args += ["--on", "2022-03-12"]
+    request, offer = Path("data/requests/REQ-2022-001.yaml"), Path("data/offers/OFF-2022-002.yaml")
+    before = {p: p.read_text() for p in (Path(MATCH), request, offer)}
+    dry = ok(runner, *args, "--dry-run")
+    # The match's own edit, then the request and the full offer following it, in one step.
+    assert dry.stdout.startswith(golden("consent_record_last.diff"))  # type: ignore[attr-defined]
+    assert "+++ b/data/requests/REQ-2022-001.yaml\n" in dry.stdout  # type: ignore[attr-defined]
+    assert "+++ b/data/offers/OFF-2022-002.yaml\n" in dry.stdout  # type: ignore[attr-defined]
+    moves = (
         "MAT-2022-001: consent of TCD recorded: granted on 2022-03-12\n"
-        "MAT-2022-001: status consent_pending -> agreed\n",
+        "MAT-2022-001: status consent_pending -> agreed\n"
+        "REQ-2022-001: status open -> matched (a match for it is agreed: MAT-2022-001 (agreed))\n"
+        "OFF-2022-002: status open -> committed (its capacity (1) is taken by agreed matches "
+        "MAT-2022-001 (agreed))\n"
     )
+    assert dry.stderr == moves + "dry run: nothing written\n"  # type: ignore[attr-defined]
+    assert {p: p.read_text() for p in before} == before
+    done = ok(runner, *args)
+    assert done.stdout == moves  # type: ignore[attr-defined]
+    assert file_diff(before[Path(MATCH)], Path(MATCH).read_text()) == golden(
+        "consent_record_last.diff"
+    )
+    assert "status: matched\n" in request.read_text()
+    assert "status: committed\n" in offer.read_text()
+    ok(runner, "validate")
 
 
 def test_golden_match_status(life: Path, runner: CliRunner) -> None:
@@ -572,7 +581,7 @@ def test_withdrawal_after_agreement_reopens_consent_and_after_welcome_ends_the_m
         "--on",
         "2022-03-20",
     )
-    assert result.stdout.endswith("status agreed -> consent_pending\n")  # type: ignore[attr-defined]
+    assert "status agreed -> consent_pending\n" in result.stdout  # type: ignore[attr-defined]
     result = ok(
         runner,
         "consent",
@@ -585,7 +594,7 @@ def test_withdrawal_after_agreement_reopens_consent_and_after_welcome_ends_the_m
         "--on",
         "2022-03-25",
     )
-    assert result.stdout.endswith("status consent_pending -> agreed\n")  # type: ignore[attr-defined]
+    assert "status consent_pending -> agreed\n" in result.stdout  # type: ignore[attr-defined]
     ok(runner, "match", "status", "MAT-2022-001", "welcomed", "--on", "2022-04-01")
     result = ok(
         runner,

@@ -1,0 +1,54 @@
+"""`acsg request reopen`: the Secretariat's one hand-made move of a request's status."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from acsg_cli.cli.groups import request_app
+from acsg_cli.cli.lifecycle import ByOpt, CommitOpt, DryRunOpt, OnOpt, _report, _repository, _text
+from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, open_registry
+
+
+def reopen_command(
+    request_id: Annotated[str, typer.Argument(metavar="REQUEST", help="The request id.")],
+    note: Annotated[
+        str | None, typer.Option("--note", metavar="TEXT", help="Why it is reopened (required).")
+    ] = None,
+    by: ByOpt = None,
+    on: OnOpt = None,
+    dry_run: DryRunOpt = False,
+    commit: CommitOpt = False,
+    data: DataDirOpt = DEFAULT_DATA,
+    today: TodayOpt = None,
+) -> None:
+    """Put a matched or closed request back among the open ones (status open), with a note.
+
+    A request leaves `open` by itself when a match for it is agreed, and returns when every
+    such match ends without completion; after a completed match, only this command reopens it.
+
+    \b
+    Examples:
+      acsg request reopen REQ-2019-003 --note "Phase two of the support was requested." \\
+        --by "ACSG Secretariat"
+    """
+    from acsg_cli import clock
+    from acsg_cli.lifecycle.reopen import reopen
+
+    top = _repository(data, commit)
+    today = clock.today(today)
+    change = reopen(
+        open_registry(data),
+        request_id,
+        note=_text(note),
+        on=on or today,
+        today=today,
+        by=_text(by),
+        write=not dry_run,
+    )
+    _report(change, dry_run=dry_run, top=top, by=_text(by))
+
+
+def register(app: typer.Typer) -> None:
+    request_app.command("reopen")(reopen_command)

@@ -1,0 +1,86 @@
+"""The request and offer edits a match's move causes (`following.follow`), as steps of one
+change with the match's own edit (`yamlio.together`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from acsg_cli import problems as codes
+from acsg_cli.errors import DataError
+from acsg_cli.lifecycle.following import Follow, follow
+from acsg_cli.models import Match, Offer, Request
+from acsg_cli.problems import Problem
+from acsg_cli.registry import Registry
+from acsg_cli.yamlio.editor import EditResult, RoundTrip
+from acsg_cli.yamlio.reader import Document, read_bytes
+from acsg_cli.yamlio.together import Step
+
+
+def follow_steps(
+    registry: Registry, edited: EditResult, *, on: date, by: str | None
+) -> list[tuple[Follow, Step]]:
+    """The statuses the match edited in `edited` moves, each with the step that edits its file."""
+    if not edited.changed:
+        return []
+    match = Match.model_validate(read_bytes(edited.after.encode()).data)
+    out = []
+    for moved in follow(registry, match):
+        source = registry.sources[moved.record_id]
+        if source.real_path is None:
+            raise DataError(f"{source.display} is not a file on disk; it cannot be edited")
+        model: type[Request] | type[Offer] = Request if moved.kind == "request" else Offer
+        step = Step(
+            source.real_path,
+            source.display,
+            _change(moved, source.display, on, by),
+            model_check(model, source.display),
+            tuple(model.model_fields),
+        )
+        out.append((moved, step))
+    return out
+
+
+def _change(
+    moved: Follow, display: str, on: date, by: str | None
+) -> Callable[[Document, RoundTrip], None]:
+    def change(document: Document, rt: RoundTrip) -> None:
+        current = document.data.get("status") if isinstance(document.data, dict) else None
+        if current != moved.old:
+            raise DataError(
+                f"{display} changed while the match was edited (its status is now {current}); "
+                "nothing was written, try again"
+            )
+        rt.set_scalar("status", str(moved.new))
+        entry: dict[str, Any] = {"on": on, "status": str(moved.new)}
+        if by:
+            entry["by"] = by
+        entry["note"] = moved.note
+        rt.append("history", entry)
+
+    return change
+
+
+def model_check(
+    model: type[Request] | type[Offer], display: str
+) -> Callable[[Document], list[Problem]]:
+    """The problems of a record's new text as `model` reads it (an edit refuses on any)."""
+
+    def check(document: Document) -> list[Problem]:
+        from pydantic import ValidationError
+
+        from acsg_cli.models.errors import describe
+
+        try:
+            model.model_validate(document.data)
+        except ValidationError as exc:
+            found = []
+            for error in exc.errors():
+                code, loc, message = describe(error)
+                line, column = document.source_map.locate_value(loc)
+                found.append(codes.problem(display, line, column, code, message))
+            return found
+        return []
+
+    return check

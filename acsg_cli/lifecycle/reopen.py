@@ -1,0 +1,106 @@
+"""`acsg request reopen`: the Secretariat puts a matched or closed request back among the open
+ones, with a note saying why (more support is needed after a completed match, say).
+
+The request's status follows its matches (`lifecycle.following`); this is the one move the
+Secretariat makes by hand. A request still held by an agreed match cannot be reopened: end that
+match first (`acsg match status MATCH withdrawn --note ...`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from acsg_cli.errors import DataError, UsageError
+from acsg_cli.lifecycle.following import holds
+from acsg_cli.models import Request
+from acsg_cli.problems import Problem
+from acsg_cli.registry import Registry
+from acsg_cli.vocab import RequestStatus
+from acsg_cli.yamlio.editor import EditResult, RoundTrip, edit_record
+from acsg_cli.yamlio.reader import Document
+
+REOPENABLE = (RequestStatus.MATCHED, RequestStatus.CLOSED)
+
+
+@dataclass(frozen=True)
+class Reopened:
+    """What the reopening did, in the shape the lifecycle commands report (`cli.lifecycle`)."""
+
+    match_id: str
+    summary: str
+    lines: tuple[str, ...]
+    edit: EditResult
+    also: tuple[EditResult, ...] = ()
+
+    @property
+    def edits(self) -> tuple[EditResult, ...]:
+        return (self.edit,)
+
+
+def reopen(
+    registry: Registry,
+    request_id: str,
+    *,
+    note: str | None,
+    on: date,
+    today: date,
+    by: str | None = None,
+    write: bool = True,
+) -> Reopened:
+    """Move `request_id` back to `open`, appending the move to its history."""
+    if not (note and note.strip()):
+        raise UsageError("reopening a request needs --note saying why")
+    request: Request = registry.require(request_id.strip(), "request")
+    source = registry.sources[request.id]
+    if source.real_path is None:
+        raise DataError(f"{source.display} is not a file on disk; it cannot be edited")
+    if on > today:
+        raise DataError(f"--on {on} is in the future (today is {today})")
+    holding = [
+        m.id
+        for m in registry.matches_for_request(request.id)
+        if holds(m, request.requesting_states)
+    ]
+    if holding:
+        raise DataError(
+            f"{request.id} is held by the agreed match {', '.join(holding)}; end that match first "
+            "(`acsg match status MATCH withdrawn --note ...`)"
+        )
+
+    def change(document: Document, rt: RoundTrip) -> None:
+        current = Request.model_validate(document.data)
+        if current.status not in REOPENABLE:
+            raise DataError(
+                f"{request.id} is {current.status.value}; only a "
+                f"{' or '.join(s.value for s in REOPENABLE)} request can be reopened"
+            )
+        if current.history and on < current.history[-1].on:
+            raise DataError(
+                f"--on {on} is before the last move of {request.id} ({current.history[-1].on})"
+            )
+        rt.set_scalar("status", RequestStatus.OPEN.value)
+        entry: dict[str, Any] = {"on": on, "status": RequestStatus.OPEN.value}
+        if by:
+            entry["by"] = by
+        entry["note"] = note.strip()
+        rt.append("history", entry)
+
+    edit, _ = edit_record(
+        source.real_path,
+        source.display,
+        change,
+        check=_check(source.display),
+        write=write,
+        order=tuple(Request.model_fields),
+    )
+    line = f"{request.id}: reopened ({request.status.value} -> open) on {on.isoformat()}"
+    return Reopened(request.id, "reopened", (line,), edit)
+
+
+def _check(display: str) -> Callable[[Document], list[Problem]]:
+    from acsg_cli.lifecycle.follow_edits import model_check
+
+    return model_check(Request, display)

@@ -1,0 +1,123 @@
+"""ACSG117 and ACSG206: a request's and an offer's status agree with their matches (FS 3)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from acsg_cli.models import Offer, Request
+from acsg_cli.problems import Severity
+from acsg_cli.rules.base import Finding, OfferRule, RequestRule, RuleContext
+
+
+def _history(record: Request | Offer) -> Iterator[Finding]:
+    if record.history and record.history[-1].status is not record.status:
+        last = record.history[-1]
+        yield Finding(
+            ("status",),
+            f"status is {record.status.value}, but the last history entry "
+            f"({last.on}) says {last.status.value}",
+            at_value=True,
+        )
+    for index in range(1, len(record.history)):
+        before, after = record.history[index - 1].on, record.history[index].on
+        if after < before:
+            yield Finding(
+                ("history", index, "on"),
+                f"history goes back in time: {after} after {before}",
+                at_value=True,
+            )
+
+
+class RequestStatusFollowsMatches(RequestRule):
+    """A request's status follows its matches (FS 3).
+
+    Checks both directions: a request with an agreed match (agreed, welcomed, in
+    implementation) is `matched`; a `matched` request has such a match, or a completed one; a
+    request whose match completed stays out of `open` unless the Secretariat reopened it (a
+    `history` entry to `open` dated on or after the completion, `acsg request reopen`). Its
+    `history`, when given, ends with its status and never goes back in time. The lifecycle
+    commands keep this true; a hand edit can break it.
+
+    Why: FS 3 ends the matching process with the parties' agreement; a request still listed
+    as open after that is proposed again, counted as an unmet need and shown as waiting in
+    the reports.
+
+    Passing example (MAT-2021-001, for this request, is welcomed):
+
+    ```yaml
+    status: matched
+    ```
+
+    Failing example (the same request):
+
+    ```yaml
+    status: open
+    ```
+    """
+
+    code = "ACSG117"
+    name = "request-status-follows-matches"
+    cites = "FS 3"
+    summary = "A request's status agrees with its matches: matched once one is agreed."
+
+    def severity_for(self, record: Request, base: Severity) -> Severity | None:
+        return base  # every status, draft to withdrawn, must agree with the matches
+
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        from acsg_cli.lifecycle.following import expected_request
+
+        found = expected_request(record, context.registry.matches_for_request(record.id))
+        if found is not None:
+            yield Finding(
+                ("status",),
+                f"status is {record.status.value}, expected {found.status.value}: {found.reason}",
+                at_value=True,
+            )
+        yield from _history(record)
+
+
+class OfferStatusFollowsMatches(OfferRule):
+    """An offer's status follows its matches (WM 20, FS 3).
+
+    Checks both directions: an `open` offer whose agreed matches (agreed, welcomed, in
+    implementation) fill its `capacity` is `committed`; a `committed` offer has agreed
+    matches filling its capacity (once one ends or completes, it is open again). Withdrawn
+    and closed offers are the Secretariat's decisions and are not checked. Its `history`,
+    when given, ends with its status.
+
+    Why: an offer's free capacity is its capacity less its live matches (WM 20); an offer
+    shown as open while fully taken is proposed to requests it cannot serve.
+
+    Passing example (capacity 1, MAT-2021-002 welcomed):
+
+    ```yaml
+    status: committed
+    ```
+
+    Failing example (the same offer):
+
+    ```yaml
+    status: open
+    ```
+    """
+
+    code = "ACSG206"
+    name = "offer-status-follows-matches"
+    cites = "WM 20, FS 3"
+    summary = "An offer's status agrees with its matches: committed while they fill it."
+
+    def severity_for(self, record: Offer, base: Severity) -> Severity | None:
+        return base
+
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        from acsg_cli.lifecycle.following import expected_offer
+
+        found = expected_offer(record, context.registry.matches_for_offer(record.id))
+        if found is not None:
+            yield Finding(
+                ("status",),
+                f"status is {record.status.value}, expected {found.status.value}: {found.reason}",
+                at_value=True,
+            )
+        yield from _history(record)

@@ -1,0 +1,99 @@
+"""Edits of several records as one change: a match and the request and offers that follow it.
+
+Every file is read, changed and checked under its lock (`editor`) before any is written, so a
+refusal anywhere leaves every file as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from acsg_cli.errors import DataError
+from acsg_cli.problems import Problem
+from acsg_cli.yamlio.editor import LOCK_TIMEOUT, EditResult, RoundTrip, _edit_locked
+from acsg_cli.yamlio.reader import Document
+
+
+@dataclass(frozen=True)
+class Step:
+    """One file of an edit that changes several records together (see `edit_together`)."""
+
+    path: Path
+    display: str
+    change: Callable[[Document, RoundTrip], Any]
+    check: Callable[[Document], list[Problem]]
+    order: Sequence[str] = ()
+
+
+def edit_together(
+    first: Step,
+    then: Callable[[EditResult, Any], Sequence[Step]],
+    *,
+    write: bool = True,
+    lock_timeout: float = LOCK_TIMEOUT,
+) -> tuple[EditResult, Any, list[EditResult]]:
+    """Edit `first`, then the files `then(first's result, outcome)` names, as one change: every
+    file is read and checked under its lock before any is written, so a refusal anywhere leaves
+    every file as it was; the writes are atomic one by one, and if one fails, those already
+    written are put back. Returns `first`'s result and outcome and the other results."""
+    import contextlib
+
+    from filelock import FileLock, Timeout
+
+    from acsg_cli.yamlio.writer import atomic_write
+
+    def locked(stack: contextlib.ExitStack, path: Path, display: str) -> None:
+        lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=lock_timeout)
+        try:
+            stack.enter_context(lock)
+        except Timeout:
+            raise DataError(
+                f"another edit of {display} has held its lock for {lock_timeout:g} s; "
+                "try again when it is done"
+            ) from None
+
+    with contextlib.ExitStack() as stack:
+        locked(stack, first.path, first.display)
+        result, outcome = _edit_locked(
+            first.path,
+            first.display,
+            first.change,
+            check=first.check,
+            write=False,
+            order=first.order,
+        )
+        others: list[EditResult] = []
+        for step in then(result, outcome):
+            locked(stack, step.path, step.display)
+            other, _ = _edit_locked(
+                step.path,
+                step.display,
+                step.change,
+                check=step.check,
+                write=False,
+                order=step.order,
+            )
+            others.append(other)
+        if not write:
+            return result, outcome, others
+        done: list[EditResult] = []
+        try:
+            for edit in [result, *others]:
+                if edit.changed:
+                    atomic_write(edit.path, edit.raw(edit.after))
+                    done.append(edit)
+        except (OSError, DataError):
+            for edit in done:
+                atomic_write(edit.path, edit.raw(edit.before))
+            raise
+    written = [_written(e) for e in others]
+    return _written(result), outcome, written
+
+
+def _written(edit: EditResult) -> EditResult:
+    from dataclasses import replace
+
+    return replace(edit, written=edit.changed)

@@ -41,19 +41,14 @@ def edit_together(
     written are put back. Returns `first`'s result and outcome and the other results."""
     import contextlib
 
-    from filelock import FileLock, Timeout
-
     from acsg_cli.yamlio.writer import atomic_write
 
     def locked(stack: contextlib.ExitStack, path: Path, display: str) -> None:
-        lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=lock_timeout)
-        try:
-            stack.enter_context(lock)
-        except Timeout:
-            raise DataError(
-                f"another edit of {display} has held its lock for {lock_timeout:g} s; "
-                "try again when it is done"
-            ) from None
+        from acsg_cli.registry.locking import locked as record_lock
+
+        lock = path.with_name(f".{path.name}.lock")
+        shown = f"{display.rpartition('/')[0]}/{lock.name}" if "/" in display else lock.name
+        stack.enter_context(record_lock(lock, shown, f"edit of {display}", lock_timeout))
 
     with contextlib.ExitStack() as stack:
         locked(stack, first.path, first.display)
@@ -83,7 +78,7 @@ def edit_together(
         try:
             for edit in [result, *others]:
                 if edit.changed:
-                    atomic_write(edit.path, edit.raw(edit.after))
+                    atomic_write(edit.path, edit.raw(edit.after), shown=edit.display)
                     done.append(edit)
         except (OSError, DataError):
             for edit in done:

@@ -13,7 +13,12 @@ from typer.testing import CliRunner, Result
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = Path(__file__).resolve().parent / "examples"
 FIXTURE_REGISTRY = EXAMPLES / "registry"
-SHIPPED = ROOT / "data"
+DATA = ROOT / "data"
+"""The registry the repository ships: checked by `acsg validate --data data` (and the data-only
+change test) alone, never by a test that expects particular records."""
+SHIPPED = EXAMPLES / "public"
+"""A frozen copy of the public ACSG records as first shipped: tests that need real records use
+it, so adding or editing a record in `data/` changes no test's expectations."""
 
 
 @pytest.fixture(autouse=True)

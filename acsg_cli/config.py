@@ -15,8 +15,9 @@ from typing import Any
 
 from acsg_cli.errors import UsageError
 
-SECTIONS = frozenset({"rules", "matching", "reports", "export"})
-"""Top-level keys `[tool.acsg]` may hold; anything else is a typo and refused."""
+SECTIONS = frozenset({"rules", "matching", "export"})
+"""Top-level keys `[tool.acsg]` may hold, each read by its feature; anything else (a typo, or a
+section nothing reads, like `reports`) is refused."""
 
 
 @dataclass(frozen=True)

@@ -100,10 +100,9 @@ def consent_record_command(
 
     \b
     Examples:
-      acsg consent record MAT-2021-001 --party TCD --decision granted --via unhcr_country_office
-      acsg consent record MAT-2021-001 --party OFF-2021-001 --decision granted \\
-        --on 2021-05-03 --commit
-      acsg consent record MAT-2021-001 --party TCD --decision withdrawn --by "J. Officer"
+      acsg consent record MAT-2021-001 --party NER --decision withdrawn --by "J. Officer" \\
+        --via unhcr_country_office --evidence "Note verbale of 9 March" --dry-run
+      acsg consent record MAT-2021-001 --party OFF-2019-001 --decision withdrawn --commit
     """
     from acsg_cli import clock
     from acsg_cli.lifecycle import edits
@@ -148,7 +147,7 @@ def match_status_command(
 
     \b
     Examples:
-      acsg match status MAT-2021-001 welcomed --by "ACSG Secretariat"
+      acsg match status MAT-2020-001 in_implementation --by "ACSG Secretariat"
       acsg match status MAT-2021-001 withdrawn --note "The request was met by other support."
     """
     from acsg_cli import clock

@@ -154,7 +154,7 @@ def stocktaking_command(
       acsg report stocktaking
       acsg report stocktaking --format html --output stocktaking.html
       acsg report stocktaking --as-of 2021-10-12 --since 2020-12-31 --format markdown
-      acsg report stocktaking --as-of v2021.10 --format json
+      acsg report stocktaking --as-of HEAD~1 --format json
     """
     from acsg_cli import clock
     from acsg_cli.i18n import language

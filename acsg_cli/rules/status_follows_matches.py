@@ -43,16 +43,16 @@ class RequestStatusFollowsMatches(RequestRule):
     as open after that is proposed again, counted as an unmet need and shown as waiting in
     the reports.
 
-    Passing example (MAT-2021-001, for this request, is welcomed):
+    Passing example (the request's only match, MAT-2021-001, still waits for consent):
 
     ```yaml
-    status: matched
+    status: open
     ```
 
     Failing example (the same request):
 
     ```yaml
-    status: open
+    status: matched
     ```
     """
 
@@ -89,16 +89,16 @@ class OfferStatusFollowsMatches(OfferRule):
     Why: an offer's free capacity is its capacity less its live matches (WM 20); an offer
     shown as open while fully taken is proposed to requests it cannot serve.
 
-    Passing example (capacity 1, MAT-2021-002 welcomed):
+    Passing example (capacity 1; its only match, MAT-2021-001, still waits for consent):
 
     ```yaml
-    status: committed
+    status: open
     ```
 
     Failing example (the same offer):
 
     ```yaml
-    status: open
+    status: committed
     ```
     """
 

@@ -32,6 +32,7 @@ USES_TODAY = {
     "acsg new practice",
     "acsg practice from-update",
     "acsg export",
+    "acsg request reopen",
 }
 """Commands whose result depends on the date: rules, matching, dates written, reports, new ids,
 an export's date."""

@@ -6,7 +6,7 @@ or when the Secretariat reopens it explicitly (a `history` entry moving it to `o
 offer's free capacity is its `capacity` less its agreed live matches: it is `committed` while
 they fill it and `open` again once one ends or completes.
 
-One definition serves three callers: `validate` (ACSG117, ACSG206) flags a status that
+One definition serves three callers: `validate` (ACSG118, ACSG206) flags a status that
 contradicts the matches, in both directions; the lifecycle commands (`acsg consent record`,
 `acsg match status`) move the request and the offers with the match, in the same step; and
 the reports read a record's status as of a date from its `history`.

@@ -51,7 +51,7 @@ def cross_check(registry: Registry) -> list[Problem]:
             )
     found.extend(_practice_links(registry, near))
     # Whether a request's or an offer's status agrees with its matches is the rules' question
-    # (ACSG117, ACSG206: `acsg_cli/lifecycle/following.py`), asked in both directions there.
+    # (ACSG118, ACSG206: `acsg_cli/lifecycle/following.py`), asked in both directions there.
     return found
 
 

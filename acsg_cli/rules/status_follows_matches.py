@@ -1,4 +1,4 @@
-"""ACSG117 and ACSG206: a request's and an offer's status agree with their matches (FS 3)."""
+"""ACSG118 and ACSG206: a request's and an offer's status agree with their matches (FS 3)."""
 
 from __future__ import annotations
 
@@ -56,7 +56,7 @@ class RequestStatusFollowsMatches(RequestRule):
     ```
     """
 
-    code = "ACSG117"
+    code = "ACSG118"
     name = "request-status-follows-matches"
     cites = "FS 3"
     summary = "A request's status agrees with its matches: matched once one is agreed."

@@ -62,7 +62,7 @@ def test_status_consistency(registry: Path) -> None:
         .replace("    status: proposed", "    status: proposed")
     )
     # matched with no agreed match: the status rule (both directions) says so
-    assert ("REQ-2021-001.yaml", "ACSG117") in codes(validate(registry))
+    assert ("REQ-2021-001.yaml", "ACSG118") in codes(validate(registry))
     match.write_text(match.read_text().replace("status: withdrawn", "status: proposed", 1))
     assert ("MAT-2021-001.yaml", "ACSG022") in codes(validate(registry))
 

@@ -67,15 +67,7 @@ REQUEST_PUBLIC_WHEN_CONFIDENTIAL = (
 """What anyone may see of a confidential request before its States consent: State, areas,
 status and dates."""
 
-OFFER_DETAILS = (
-    "expertise",
-    "channel",
-    "capacity",
-    "term",
-    "available_until",
-    "in_response_to",
-    "translations",
-)
+OFFER_DETAILS = ("expertise", "channel", "capacity", "term", "available_until", "in_response_to")
 """A confidential offer's details: shown to the other side only once the offer has consented."""
 
 MATCH_CONSENT_PRIVATE = ("recorded_by", "via", "evidence")

@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from acsg_cli.errors import DataError, UsageError
-from acsg_cli.lifecycle.edits import MATCH_KEYS, match_checker, target
+from acsg_cli.lifecycle.edit_checks import match_checker
+from acsg_cli.lifecycle.edits import MATCH_KEYS, target
 from acsg_cli.models import Match
 from acsg_cli.registry import Registry
 from acsg_cli.yamlio.editor import EditResult, RoundTrip

@@ -14,12 +14,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from acsg_cli import problems as codes
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.i18n import ngettext
 from acsg_cli.lifecycle import statemachine as sm
+from acsg_cli.lifecycle.edit_checks import (
+    check_date,
+    check_sequence,
+    check_steps,
+    latest_index,
+    match_checker,
+)
 from acsg_cli.models import Match, Request
-from acsg_cli.problems import Problem, Severity
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import Decision, MatchStatus
 from acsg_cli.yamlio.editor import EditResult, RoundTrip
@@ -100,9 +105,9 @@ def record_consent(
                 f"{match.id} is {match.status.value}; consent is recorded only on a live match "
                 f"({', '.join(s.value for s in MatchStatus if s in sm.LIVE)})"
             )
-        _check_date(match, on, today, chronological=True)
+        check_date(match, on, today, chronological=True)
         decisions = sm.current_decisions(match.consents)
-        previous = _latest_index(match, party)
+        previous = latest_index(match, party)
         entry = _without_none(
             {
                 "party": party,
@@ -120,10 +125,10 @@ def record_consent(
                     "record it without --replace"
                 )
         else:
-            _check_sequence(match, party, decision, previous)
+            check_sequence(match, party, decision, previous)
         decisions[party] = decision
         steps = sm.consent_moves(match.status, parties, decisions)
-        _check_steps(match, steps, party, decision)
+        check_steps(match, steps, party, decision)
         if replace and previous is not None:
             rt.update_item("consents", previous, entry)
             what = f"consent of {party} replaced: {decision.value} on {on.isoformat()}"
@@ -183,7 +188,7 @@ def move_status(
             )
         if move.needs_note and not (note and note.strip()):
             raise DataError(f"moving {match.id} to '{wanted.value}' needs --note saying why")
-        _check_date(match, on, today, chronological=True)
+        check_date(match, on, today, chronological=True)
         lines = _apply_moves(rt, match, [wanted], on, by=by, note=note)
         return f"status {status.value} -> {wanted.value}", lines
 
@@ -212,7 +217,7 @@ def add_update(
                 f"{match.id} is {match.status.value}; progress updates are recorded once a match "
                 f"is {', '.join(s.value for s in MatchStatus if s in sm.UPDATABLE)}"
             )
-        _check_date(match, on, today, chronological=False)
+        check_date(match, on, today, chronological=False)
         if match.updates and on < match.updates[-1].on:
             raise DataError(
                 f"--on {on} is before the latest update ({match.updates[-1].on}); "
@@ -262,7 +267,7 @@ def _run(
         moved.extend(f"{f.record_id}: status {f.old} -> {f.new} ({f.note})" for f, _step in found)
         return [step for _f, step in found]
 
-    first = Step(tgt.path, tgt.display, change, _checker(tgt), MATCH_KEYS)
+    first = Step(tgt.path, tgt.display, change, match_checker(tgt), MATCH_KEYS)
     edit, (summary, lines), also = edit_together(first, then, write=write)
     return Change(tgt.match_id, summary, (*lines, *moved), edit, tuple(also))
 
@@ -280,93 +285,6 @@ def _current(document: Document, tgt: Target) -> Match:
             f"{tgt.display} changed while loading (it now names {match.request}); try again"
         )
     return match
-
-
-def _checker(tgt: Target) -> Callable[[Document], list[Problem]]:
-    def check(document: Document) -> list[Problem]:
-        from pydantic import ValidationError
-
-        from acsg_cli.models.errors import describe
-
-        smap = document.source_map
-        try:
-            match = Match.model_validate(document.data)
-        except ValidationError as exc:
-            found = []
-            for error in exc.errors():
-                code, loc, message = describe(error)
-                line, column = smap.locate_value(loc)
-                found.append(codes.problem(tgt.display, line, column, code, message))
-            return found
-        return [
-            codes.problem(
-                tgt.display,
-                *smap.locate_value(path),
-                codes.LIFECYCLE,
-                message,
-                severity=Severity.ERROR,
-            )
-            for path, message in sm.check_history(match, tgt.request)
-        ]
-
-    return check
-
-
-match_checker = _checker
-"""The checks every edit of a match file passes: its model, and its history (the state machine)."""
-
-
-def _check_date(match: Match, on: date, today: date, *, chronological: bool) -> None:
-    if on > today:
-        raise DataError(f"--on {on} is in the future (today is {today})")
-    if match.proposed_on is not None and on < match.proposed_on:
-        raise DataError(f"--on {on} is before {match.id} was proposed ({match.proposed_on})")
-    if chronological and match.history and on < match.history[-1].on:
-        raise DataError(
-            f"--on {on} is before the last move of {match.id} ({match.history[-1].status.value} on "
-            f"{match.history[-1].on}); decisions and moves are recorded in date order"
-        )
-
-
-def _latest_index(match: Match, party: str) -> int | None:
-    found = [i for i, c in enumerate(match.consents) if c.party == party]
-    return found[-1] if found else None
-
-
-def _check_sequence(match: Match, party: str, decision: Decision, previous: int | None) -> None:
-    before = match.consents[previous] if previous is not None else None
-    if decision is Decision.WITHDRAWN:
-        if before is None or before.decision is not Decision.GRANTED:
-            now = before.decision.value if before is not None else "none yet"
-            raise DataError(
-                f"{party} has no granted consent on {match.id} to withdraw (its decision: {now})"
-            )
-        return
-    if before is not None and before.decision is not Decision.WITHDRAWN:
-        raise DataError(
-            f"{party} already decided '{before.decision.value}' on {before.on} "
-            f"(consents[{previous}] of {match.id}); use --replace to correct that entry"
-            + (
-                ", or --decision withdrawn to withdraw it"
-                if before.decision is Decision.GRANTED
-                else ""
-            )
-        )
-
-
-def _check_steps(match: Match, steps: list[MatchStatus], party: str, decision: Decision) -> None:
-    current = match.status
-    for step in steps:
-        move = sm.find_move(current, step, sm.Trigger.CONSENT)
-        if move is None:
-            allowed = sm.describe_moves(sm.moves_from(match.status))
-            raise DataError(
-                f"recording {party} {decision.value} would move {match.id} from '{current.value}' "
-                "to "
-                f"'{step.value}', which the state machine forbids; from '{match.status.value}' a "
-                f"match moves to: {allowed}"
-            )
-        current = step
 
 
 def _consent_note(

@@ -7,11 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from acsg_cli import problems as codes
 from acsg_cli.errors import DataError
+from acsg_cli.lifecycle.edit_checks import model_check
 from acsg_cli.lifecycle.following import Follow, follow
 from acsg_cli.models import Match, Offer, Request
-from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry
 from acsg_cli.yamlio.editor import EditResult, RoundTrip
 from acsg_cli.yamlio.reader import Document, read_bytes
@@ -60,27 +59,3 @@ def _change(
         rt.append("history", entry)
 
     return change
-
-
-def model_check(
-    model: type[Request] | type[Offer], display: str
-) -> Callable[[Document], list[Problem]]:
-    """The problems of a record's new text as `model` reads it (an edit refuses on any)."""
-
-    def check(document: Document) -> list[Problem]:
-        from pydantic import ValidationError
-
-        from acsg_cli.models.errors import describe
-
-        try:
-            model.model_validate(document.data)
-        except ValidationError as exc:
-            found = []
-            for error in exc.errors():
-                code, loc, message = describe(error)
-                line, column = document.source_map.locate_value(loc)
-                found.append(codes.problem(display, line, column, code, message))
-            return found
-        return []
-
-    return check

@@ -101,6 +101,6 @@ def reopen(
 
 
 def _check(display: str) -> Callable[[Document], list[Problem]]:
-    from acsg_cli.lifecycle.follow_edits import model_check
+    from acsg_cli.lifecycle.edit_checks import model_check
 
     return model_check(Request, display)

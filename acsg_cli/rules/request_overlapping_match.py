@@ -31,13 +31,13 @@ class OverlappingMatch(RequestRule):
     areas: [legislation]
     ```
 
-    Failing example (MAT-2021-001, in implementation, already supports Chad's legislation
-    under REQ-2021-001):
+    Failing example (MAT-2021-001, in implementation, already supports Chad's training
+    under REQ-2020-001):
 
     ```yaml
     id: REQ-2022-004
     requesting_states: [TCD]
-    areas: [legislation]
+    areas: [training]
     ```
     """
 

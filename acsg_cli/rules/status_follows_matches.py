@@ -43,13 +43,13 @@ class RequestStatusFollowsMatches(RequestRule):
     as open after that is proposed again, counted as an unmet need and shown as waiting in
     the reports.
 
-    Passing example (the request's only match, MAT-2021-001, still waits for consent):
+    Passing example (no match for the request was ever agreed):
 
     ```yaml
     status: open
     ```
 
-    Failing example (the same request):
+    Failing example (the same request, said to be matched):
 
     ```yaml
     status: matched
@@ -89,13 +89,13 @@ class OfferStatusFollowsMatches(OfferRule):
     Why: an offer's free capacity is its capacity less its live matches (WM 20); an offer
     shown as open while fully taken is proposed to requests it cannot serve.
 
-    Passing example (capacity 1; its only match, MAT-2021-001, still waits for consent):
+    Passing example (capacity 2; its only match, MAT-2021-002, is not agreed yet):
 
     ```yaml
     status: open
     ```
 
-    Failing example (the same offer):
+    Failing example (the same offer, said to be taken):
 
     ```yaml
     status: committed

@@ -107,7 +107,7 @@ def test_validate_reports_rules(gapless: Path, runner: CliRunner) -> None:
         f"{gapless}/requests/REQ-2021-001.yaml:2:1: error ACSG105 no gap: say which concrete gap "
         "the State cannot fill with its current capacity\n"
     )
-    assert result.stderr == "9 files checked: 1 error, 0 warnings, 1 info\n"
+    assert result.stderr == "10 files checked: 1 error, 0 warnings, 1 info\n"
 
 
 @pytest.mark.parametrize(

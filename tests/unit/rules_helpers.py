@@ -24,7 +24,7 @@ TODAY = date(2024, 6, 1)
 
 BASE_RECORDS = {
     "request": "REQ-2021-001",
-    "offer": "OFF-2021-001",
+    "offer": "OFF-2021-002",
     "match": "MAT-2021-001",
     "practice": "GP-2021-001",
 }

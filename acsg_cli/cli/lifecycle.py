@@ -6,7 +6,7 @@ import sys
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -32,6 +32,8 @@ class DecisionChoice(StrEnum):
 
 
 if TYPE_CHECKING:
+    from acsg_cli.lifecycle.edits import Change
+
     BriefFormat = str
 else:
     BriefFormat = format_choices("brief")
@@ -274,7 +276,7 @@ def _text(value: str | None) -> str | None:
     return value.strip() or None if value is not None else None
 
 
-def _report(change: Any, *, dry_run: bool, top: Path | None, by: str | None) -> None:
+def _report(change: Change, *, dry_run: bool, top: Path | None, by: str | None) -> None:
     from acsg_cli.render.safety import terminal, terminal_block
 
     edits = change.edits
@@ -299,7 +301,7 @@ def _report(change: Any, *, dry_run: bool, top: Path | None, by: str | None) -> 
         from acsg_cli.lifecycle.commit import author_name, commit_files
 
         person = by or author_name(top)
-        subject = f"{change.match_id}: {change.summary} (recorded by {person})"
+        subject = f"{change.record_id}: {change.summary} (recorded by {person})"
         sha = commit_files(top, [e.path for e in written], subject, "\n".join(change.lines))
         typer.echo(f"committed {sha}: {terminal(subject)}", err=True)
 

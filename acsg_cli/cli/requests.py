@@ -13,11 +13,11 @@ from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, open_regist
 
 def reopen_command(
     request_id: Annotated[str, typer.Argument(metavar="REQUEST", help="The request id.")],
+    on: OnOpt = None,
+    by: ByOpt = None,
     note: Annotated[
         str | None, typer.Option("--note", metavar="TEXT", help="Why it is reopened (required).")
     ] = None,
-    by: ByOpt = None,
-    on: OnOpt = None,
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,

@@ -36,10 +36,11 @@ MATCH_KEYS = tuple(Match.model_fields)
 
 @dataclass(frozen=True)
 class Change:
-    """What an edit did: a one-line summary (for commit messages), the lines to print, the edit
-    of the match and those of the request and offers whose status followed it (`also`)."""
+    """What a lifecycle edit did: the record it was made on (a match, or a reopened request), a
+    one-line summary (for commit messages), the lines to print, the edit of that record and those
+    of the request and offers whose status followed it (`also`)."""
 
-    match_id: str
+    record_id: str
     summary: str
     lines: tuple[str, ...]
     edit: EditResult

@@ -9,35 +9,20 @@ match first (`acsg match status MATCH withdrawn --note ...`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from acsg_cli.errors import DataError, UsageError
+from acsg_cli.lifecycle.edits import Change
 from acsg_cli.lifecycle.following import holds
 from acsg_cli.models import Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import RequestStatus
-from acsg_cli.yamlio.editor import EditResult, RoundTrip, edit_record
+from acsg_cli.yamlio.editor import RoundTrip, edit_record
 from acsg_cli.yamlio.reader import Document
 
 REOPENABLE = (RequestStatus.MATCHED, RequestStatus.CLOSED)
-
-
-@dataclass(frozen=True)
-class Reopened:
-    """What the reopening did, in the shape the lifecycle commands report (`cli.lifecycle`)."""
-
-    match_id: str
-    summary: str
-    lines: tuple[str, ...]
-    edit: EditResult
-    also: tuple[EditResult, ...] = ()
-
-    @property
-    def edits(self) -> tuple[EditResult, ...]:
-        return (self.edit,)
 
 
 def reopen(
@@ -49,7 +34,7 @@ def reopen(
     today: date,
     by: str | None = None,
     write: bool = True,
-) -> Reopened:
+) -> Change:
     """Move `request_id` back to `open`, appending the move to its history."""
     if not (note and note.strip()):
         raise UsageError("reopening a request needs --note saying why")
@@ -97,7 +82,7 @@ def reopen(
         order=tuple(Request.model_fields),
     )
     line = f"{request.id}: reopened ({request.status.value} -> open) on {on.isoformat()}"
-    return Reopened(request.id, "reopened", (line,), edit)
+    return Change(request.id, "reopened", (line,), edit)
 
 
 def _check(display: str) -> Callable[[Document], list[Problem]]:

@@ -74,14 +74,19 @@ class MatchDates(MatchRule):
                         at_value=True,
                     )
         yield from _future(record, context)
-        for index in range(1, len(record.history)):
-            before, after = record.history[index - 1].on, record.history[index].on
-            if after < before:
-                yield Finding(
-                    ("history", index, "on"),
-                    f"history goes back in time: {after} after {before}",
-                    at_value=True,
-                )
+        yield from history_backwards([entry.on for entry in record.history])
+
+
+def history_backwards(dates: Sequence[date]) -> Iterator[Finding]:
+    """A finding at each entry of a record's `history` dated before the entry above it."""
+    for index in range(1, len(dates)):
+        before, after = dates[index - 1], dates[index]
+        if after < before:
+            yield Finding(
+                ("history", index, "on"),
+                f"history goes back in time: {after} after {before}",
+                at_value=True,
+            )
 
 
 def _future(record: Match, context: RuleContext) -> Iterator[Finding]:

@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.models import Offer, Request
 from acsg_cli.problems import Severity
 from acsg_cli.rules.base import Finding, OfferRule, RequestRule, RuleContext
+from acsg_cli.rules.match_dates import history_backwards
+
+if TYPE_CHECKING:
+    from acsg_cli.lifecycle.following import Expected
 
 
-def _history(record: Request | Offer) -> Iterator[Finding]:
+def _contradictions(record: Request | Offer, found: Expected | None) -> Iterator[Finding]:
+    """The status that contradicts the matches (`found`), and a history that does not end with
+    the status or goes back in time."""
+    if found is not None:
+        yield Finding(
+            ("status",),
+            f"status is {record.status.value}, expected {found.status.value}: {found.reason}",
+            at_value=True,
+        )
     if record.history and record.history[-1].status is not record.status:
         last = record.history[-1]
         yield Finding(
@@ -19,17 +31,26 @@ def _history(record: Request | Offer) -> Iterator[Finding]:
             f"({last.on}) says {last.status.value}",
             at_value=True,
         )
-    for index in range(1, len(record.history)):
-        before, after = record.history[index - 1].on, record.history[index].on
-        if after < before:
-            yield Finding(
-                ("history", index, "on"),
-                f"history goes back in time: {after} after {before}",
-                at_value=True,
-            )
+    yield from history_backwards([entry.on for entry in record.history])
 
 
-class RequestStatusFollowsMatches(RequestRule):
+class FollowsMatches:
+    """A status that must agree with the record's matches whatever it is (draft to withdrawn).
+
+    Mixed in before the kind's rule class, as `SubmittedDate` is; `expected` says what the
+    status should be."""
+
+    def expected(self, context: RuleContext, record: Any) -> Expected | None:
+        raise NotImplementedError
+
+    def severity_for(self, record: Any, base: Severity) -> Severity | None:
+        return base
+
+    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+        yield from _contradictions(record, self.expected(context, record))
+
+
+class RequestStatusFollowsMatches(FollowsMatches, RequestRule):
     """A request's status follows its matches (FS 3).
 
     Checks both directions: a request with an agreed match (agreed, welcomed, in
@@ -61,23 +82,13 @@ class RequestStatusFollowsMatches(RequestRule):
     cites = "FS 3"
     summary = "A request's status agrees with its matches: matched once one is agreed."
 
-    def severity_for(self, record: Request, base: Severity) -> Severity | None:
-        return base  # every status, draft to withdrawn, must agree with the matches
-
-    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+    def expected(self, context: RuleContext, record: Request) -> Expected | None:
         from acsg_cli.lifecycle.following import expected_request
 
-        found = expected_request(record, context.registry.matches_for_request(record.id))
-        if found is not None:
-            yield Finding(
-                ("status",),
-                f"status is {record.status.value}, expected {found.status.value}: {found.reason}",
-                at_value=True,
-            )
-        yield from _history(record)
+        return expected_request(record, context.registry.matches_for_request(record.id))
 
 
-class OfferStatusFollowsMatches(OfferRule):
+class OfferStatusFollowsMatches(FollowsMatches, OfferRule):
     """An offer's status follows its matches (WM 20, FS 3).
 
     Checks both directions: an `open` offer whose agreed matches (agreed, welcomed, in
@@ -107,17 +118,7 @@ class OfferStatusFollowsMatches(OfferRule):
     cites = "WM 20, FS 3"
     summary = "An offer's status agrees with its matches: committed while they fill it."
 
-    def severity_for(self, record: Offer, base: Severity) -> Severity | None:
-        return base
-
-    def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
+    def expected(self, context: RuleContext, record: Offer) -> Expected | None:
         from acsg_cli.lifecycle.following import expected_offer
 
-        found = expected_offer(record, context.registry.matches_for_offer(record.id))
-        if found is not None:
-            yield Finding(
-                ("status",),
-                f"status is {record.status.value}, expected {found.status.value}: {found.reason}",
-                at_value=True,
-            )
-        yield from _history(record)
+        return expected_offer(record, context.registry.matches_for_offer(record.id))

@@ -43,35 +43,21 @@ def edit_together(
 
     from acsg_cli.yamlio.writer import atomic_write
 
-    def locked(stack: contextlib.ExitStack, path: Path, display: str) -> None:
+    def prepare(stack: contextlib.ExitStack, step: Step) -> tuple[EditResult, Any]:
+        """Take the step's lock (held until every file is written) and make its edit in memory."""
         from acsg_cli.registry.locking import locked as record_lock
 
+        path, display = step.path, step.display
         lock = path.with_name(f".{path.name}.lock")
         shown = f"{display.rpartition('/')[0]}/{lock.name}" if "/" in display else lock.name
         stack.enter_context(record_lock(lock, shown, f"edit of {display}", lock_timeout))
+        return _edit_locked(
+            path, display, step.change, check=step.check, write=False, order=step.order
+        )
 
     with contextlib.ExitStack() as stack:
-        locked(stack, first.path, first.display)
-        result, outcome = _edit_locked(
-            first.path,
-            first.display,
-            first.change,
-            check=first.check,
-            write=False,
-            order=first.order,
-        )
-        others: list[EditResult] = []
-        for step in then(result, outcome):
-            locked(stack, step.path, step.display)
-            other, _ = _edit_locked(
-                step.path,
-                step.display,
-                step.change,
-                check=step.check,
-                write=False,
-                order=step.order,
-            )
-            others.append(other)
+        result, outcome = prepare(stack, first)
+        others = [prepare(stack, step)[0] for step in then(result, outcome)]
         if not write:
             return result, outcome, others
         done: list[EditResult] = []

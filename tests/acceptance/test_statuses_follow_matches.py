@@ -195,16 +195,16 @@ def test_a_failure_mid_way_leaves_every_file_byte_identical(
     match_id = acsg.step("match", "create", REQUEST, "OFF-2021-005", "--by", "Secretariat").strip()
     acsg.step("consent", "record", match_id, "--party", "TCD", "--decision", "granted")
     before = {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")}
-    real = writer._temp_with
+    real = writer.atomic_write
     calls: list[str] = []
 
-    def fail_on_the_second_file(folder: Path, name: str, text: bytes) -> Path:
-        calls.append(name)
-        if len(calls) == 2:
-            raise OSError(28, "No space left on device")
-        return real(folder, name, text)
+    def fail_on_the_second_file(path: Path, text: str, *, shown: str | None = None) -> None:
+        calls.append(path.name)
+        if len(calls) == 2:  # as the disk would refuse it
+            raise writer.WriteError(shown or str(path), OSError(28, "No space left on device"))
+        real(path, text, shown=shown)
 
-    monkeypatch.setattr(writer, "_temp_with", fail_on_the_second_file)
+    monkeypatch.setattr(writer, "atomic_write", fail_on_the_second_file)
     done = acsg.attempt(
         "consent", "record", match_id, "--party", "OFF-2021-005", "--decision", "granted"
     )
@@ -213,7 +213,7 @@ def test_a_failure_mid_way_leaves_every_file_byte_identical(
     # The match was written first, then the request failed: the match was put back.
     assert calls == [f"{match_id}.yaml", f"{REQUEST}.yaml", f"{match_id}.yaml"]
     assert {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")} == before
-    monkeypatch.setattr(writer, "_temp_with", real)
+    monkeypatch.setattr(writer, "atomic_write", real)
     acsg.step("consent", "record", match_id, "--party", "OFF-2021-005", "--decision", "granted")
     assert (acsg.status(match_id), acsg.status(REQUEST)) == ("agreed", "matched")
 

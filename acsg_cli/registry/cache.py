@@ -27,20 +27,21 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import os
 import pickle
 import shutil
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from acsg_cli.registry.pickled import dumps, loads, read_back, write_atomic
+
 if TYPE_CHECKING:
+    from acsg_cli.problems import Problem
     from acsg_cli.registry.records import FileResult, Registry
     from acsg_cli.registry.sources import SourceFile
 
 DIRNAME = ".acsg_cache"
-_FORMAT = 1
+_FORMAT = 2
 _open: list[Store] = []
 
 
@@ -98,13 +99,21 @@ def fingerprint() -> str:
     return h.hexdigest()
 
 
-Entry = tuple[int, bytes, "FileResult"]
-"""Size, content hash, result."""
+Head = tuple[str | None, tuple[Any, ...], str | None, str | None]
+"""What a file gives without its record: the id it declares, its own problems, and the kind and
+id of its record if it has a valid one."""
+Entry = tuple[int, bytes, Head, bytes | None, bytes | None]
+"""Size, content hash, head, the record pickled, its source map pickled (once one was made)."""
 
 
 class Store:
     """The cache of one registry for one run: entries read on first use, changes written at the
-    end of the run (`flush`)."""
+    end of the run (`flush`).
+
+    Records stay pickled until read (`lazy.Deferred`): a command that shows one record restores
+    it and what it looks at. The cross-file checks' findings are kept for the registry's state
+    (every file's name and bytes, in order) and given again while it is unchanged.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
@@ -113,11 +122,18 @@ class Store:
         self._folders = {str(root / folder) for folder in RECORD_FOLDERS}
         resolved = str(root.resolve())
         self.path = cache_dir(root) / f"reads-{digest(resolved.encode()).hex()}.pickle"
-        self._entries: dict[str, Entry] | None = None
+        self._loaded: tuple[dict[str, Entry], Any] | None = None
         self.used: dict[str, Entry] = {}
+        self.fresh: dict[str, tuple[int, bytes, FileResult]] = {}
+        """Results made this run, pickled into entries when the cache is saved."""
         self.shown: dict[str, str] = {}
+        self.sources: dict[str, SourceFile] = {}
         self.raws: dict[str, bytes] = {}
         """Bytes already read this run (by the validation memo), by entry key."""
+        self._hashes: dict[str, bytes] = {}
+        self._state: Any = hashlib.blake2b(digest_size=16)
+        self._state_known = True
+        self.checked: tuple[bytes, list[tuple[Any, ...]]] | None = None
         self.dirty = False
         self.registry: Registry | None = None
         self.memo_path = self.path.with_name(self.path.name.replace("reads-", "result-"))
@@ -125,9 +141,9 @@ class Store:
 
     @property
     def entries(self) -> dict[str, Entry]:
-        if self._entries is None:
-            self._entries = self._read()
-        return self._entries
+        if self._loaded is None:
+            self._loaded = self._read()
+        return self._loaded[0]
 
     def key(self, source: SourceFile) -> str | None:
         """The entry key of a file inside the registry (files given from elsewhere are not kept)."""
@@ -137,20 +153,102 @@ class Store:
         return f"{source.folder}/{source.name}"
 
     def read(self, key: str, source: SourceFile) -> bytes:
+        """The file's bytes (hashed, and counted in the registry's state)."""
         raw = self.raws.pop(key, None)
-        return source.read() if raw is None else raw
+        if raw is None:
+            raw = source.read()
+        hashed = self._hashes[key] = digest(raw)
+        self._state.update(f"{source.display}\0{key}\0{len(raw)}\0".encode())
+        self._state.update(hashed)
+        self.sources[key] = source
+        return raw
+
+    def unknown_state(self) -> None:
+        """A file of this run is not kept (unreadable, or from outside the registry)."""
+        self._state_known = False
 
     def get(self, key: str, raw: bytes, shown: str) -> FileResult | None:
         entry = self.entries.get(key)
         self.shown[shown] = key
-        if entry is not None and entry[0] == len(raw) and entry[1] == digest(raw):
-            self.used[key] = entry
-            return entry[2]
-        return None
+        hashed = self._hashes.get(key) or digest(raw)
+        if entry is None or entry[0] != len(raw) or entry[1] != hashed:
+            return None
+        try:
+            result = self._result(key, entry)
+        except Exception:
+            return None  # an entry that does not read back is made again
+        self.used[key] = entry
+        return result
+
+    def _result(self, key: str, entry: Entry) -> FileResult:
+        from acsg_cli.registry.lazy import Deferred
+        from acsg_cli.registry.records import FileResult
+        from acsg_cli.yamlio.document import SourceMap
+
+        record_id, problems, kind, rid = entry[2]
+        smap = None if entry[4] is None else loads(entry[4])
+        if smap is not None and not isinstance(smap, SourceMap):
+            raise pickle.UnpicklingError("not a source map")
+        record = None
+        if kind is not None and rid is not None and entry[3] is not None:
+            record = Deferred(kind, rid, functools.partial(self._restore, key, kind, rid))
+        return FileResult(record_id, record, tuple(problems), smap)
+
+    def _restore(self, key: str, kind: str, rid: str) -> Any:
+        """The record of a used entry; read from its file again if the entry does not give it."""
+        blob = self.used[key][3]
+        try:
+            record = loads(blob) if blob is not None else None
+        except Exception:
+            record = None
+        if getattr(record, "kind", None) == kind and getattr(record, "id", None) == rid:
+            return record
+        from acsg_cli.errors import DataError
+        from acsg_cli.registry.files import load_file
+
+        source = self.sources[key]
+        raw = source.read()
+        result = load_file(source.folder, source.name, raw)
+        again = result.record
+        if getattr(again, "kind", None) != kind or getattr(again, "id", None) != rid:
+            raise DataError(f"{source.display} changed while it was read; run the command again")
+        self.put(key, raw, result)
+        return again
 
     def put(self, key: str, raw: bytes, result: FileResult) -> None:
-        self.used[key] = (len(raw), digest(raw), result)
+        self.fresh[key] = (len(raw), self._hashes.get(key) or digest(raw), result)
         self.dirty = True
+
+    def cross_checked(self) -> list[Problem] | None:
+        """The cross-file checks' findings kept for this very state of the registry, or None."""
+        self.entries  # noqa: B018 - the kept findings come with the entries
+        kept = self._loaded[1] if self._loaded is not None else None
+        state = self.state()
+        if state is None or not isinstance(kept, tuple) or kept[0] != state:
+            return None
+        from acsg_cli.problems import Problem, Severity
+
+        try:
+            return [
+                Problem(f, ln, col, code, Severity(sev), msg)
+                for f, ln, col, code, sev, msg in kept[1]
+            ]
+        except (TypeError, ValueError):
+            return None
+
+    def keep_cross_checked(self, problems: list[Problem]) -> None:
+        state = self.state()
+        if state is not None:
+            rows = [
+                (p.file, p.line, p.column, p.code, p.severity.value, p.message) for p in problems
+            ]
+            self.checked = (state, rows)
+            self.dirty = True
+
+    def state(self) -> bytes | None:
+        """A digest of every file read this run (names and bytes, in order); None if one is not
+        kept."""
+        return self._state.digest() if self._state_known else None
 
     def run_key(self, sources: list[SourceFile], context: Any) -> bytes | None:
         """A digest of every file's bytes (read now, kept for loading) and of `context`; None
@@ -189,79 +287,56 @@ class Store:
         self._add_positions()
         if not self.dirty and self.used.keys() == self.entries.keys():
             return
-        if write_atomic(self.path, (_FORMAT, fingerprint(), self.used)):
-            self._entries, self.dirty = dict(self.used), False
+        entries = dict(self.used)
+        for key, (size, hashed, result) in self.fresh.items():
+            entries[key] = _entry(size, hashed, result)
+        kept = self.checked if self.checked is not None else self._loaded_checked()
+        if write_atomic(self.path, (_FORMAT, fingerprint(), entries, kept)):
+            self._loaded, self.used, self.fresh, self.dirty = (entries, kept), entries, {}, False
+
+    def _loaded_checked(self) -> Any:
+        kept = self._loaded[1] if self._loaded is not None else None
+        return kept if isinstance(kept, tuple) and kept[0] == self.state() else None
 
     def _add_positions(self) -> None:
         registry = self.registry
         if registry is None:
             return
-        for source in registry.sources.values():
-            key = self.shown.get(source.display)
-            smap = source.positioned
-            entry = self.used.get(key) if key is not None and smap is not None else None
-            if key is not None and entry is not None and entry[2].source_map is None:
-                from acsg_cli.registry.records import FileResult
+        from acsg_cli.registry.records import FileResult
 
-                result = entry[2]
-                kept = FileResult(result.record_id, result.record, result.problems, smap)
-                self.used[key] = (entry[0], entry[1], kept)
+        for source in registry.sources.values():
+            smap = source.positioned
+            key = self.shown.get(source.display) if smap is not None else None
+            if key is None:
+                continue
+            if key in self.fresh:
+                size, hashed, result = self.fresh[key]
+                if result.source_map is None:
+                    kept = FileResult(result.record_id, result.record, result.problems, smap)
+                    self.fresh[key] = (size, hashed, kept)
+                    self.dirty = True
+            elif key in self.used and self.used[key][4] is None:
+                size, hashed, head, blob, _none = self.used[key]
+                self.used[key] = (size, hashed, head, blob, dumps(smap))
                 self.dirty = True
 
-    def _read(self) -> dict[str, Entry]:
+    def _read(self) -> tuple[dict[str, Entry], Any]:
         loaded = read_back(self.path)
-        if loaded is None or loaded[:2] != (_FORMAT, fingerprint()):
-            return {}
+        if loaded is None or len(loaded) != 4 or loaded[:2] != (_FORMAT, fingerprint()):
+            return {}, None
         entries = loaded[2]
-        return entries if isinstance(entries, dict) else {}
+        return (entries, loaded[3]) if isinstance(entries, dict) else ({}, None)
 
 
-def write_atomic(path: Path, value: Any) -> bool:
-    """Pickle `value` to `path` through a temporary file renamed over it; False if it cannot."""
-    folder = path.parent
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("# made by acsg: the read cache is never committed\n*\n")
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-", suffix=".pickle")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(payload)
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return False  # a read-only or full disk only costs the next run its speed
-    return True
-
-
-def read_back(path: Path) -> Any:
-    """What `write_atomic` wrote, or None if it is missing or cannot be read back whole."""
-    try:
-        with path.open("rb") as fh:
-            return _Unpickler(io.BytesIO(fh.read())).load()
-    except Exception:
-        return None
-
-
-_ALLOWED_MODULES = ("acsg_cli.models", "acsg_cli.vocab", "acsg_cli.yamlio.document")
-_ALLOWED = {
-    ("acsg_cli.registry.records", "FileResult"),
-    ("datetime", "date"),
-    ("copyreg", "_reconstructor"),
-    ("builtins", "object"),
-    ("builtins", "set"),
-    ("builtins", "frozenset"),
-}
-
-
-class _Unpickler(pickle.Unpickler):
-    """Builds only the classes a cache holds; anything else is refused as corrupt."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if (module, name) in _ALLOWED or module.startswith(_ALLOWED_MODULES):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not kept in a read cache")
+def _entry(size: int, hashed: bytes, result: FileResult) -> Entry:
+    record = result.record
+    if record is not None and not hasattr(record, "model_dump"):
+        record = record.restore()  # a deferred record that was never read: pickle it again
+    head: Head = (
+        result.record_id,
+        result.problems,
+        None if record is None else record.kind,
+        None if record is None else record.id,
+    )
+    smap = None if result.source_map is None else dumps(result.source_map)
+    return (size, hashed, head, None if record is None else dumps(record), smap)

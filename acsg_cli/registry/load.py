@@ -69,7 +69,12 @@ def build_registry(
         results = read_all(sources, store)
         for source, result in zip(sources, results, strict=True):
             _assemble(registry, source, result)
-        registry.problems.extend(cross_check(registry))
+        checked = store.cross_checked() if store is not None else None
+        if checked is None:
+            checked = cross_check(registry)
+            if store is not None:
+                store.keep_cross_checked(checked)
+        registry.problems.extend(checked)
     if store is not None:
         store.registry = registry  # saved at the end of the run, with the positions found by then
     return registry

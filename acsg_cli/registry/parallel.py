@@ -46,9 +46,13 @@ def read_all(sources: Sequence[SourceFile], store: Any = None) -> list[FileResul
     todo: list[tuple[int, str | None, SourceFile, bytes]] = []
     for source in track(sources, "Reading records"):
         key = store.key(source) if store is not None else None
+        if store is not None and key is None:
+            store.unknown_state()  # a file from elsewhere: the registry's state is not kept
         try:
             raw = store.read(key, source) if key is not None else source.read()
         except OSError as exc:
+            if store is not None:
+                store.unknown_state()
             results.append(_unreadable(exc))
             continue
         cached = store.get(key, raw, source.display) if key is not None else None

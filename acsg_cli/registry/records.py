@@ -13,6 +13,7 @@ from acsg_cli import problems as codes
 from acsg_cli.errors import UnknownIdError
 from acsg_cli.models import AnyRecord, Match, Offer, Practice, Request
 from acsg_cli.problems import Problem
+from acsg_cli.registry.lazy import Deferred, LazyTable
 from acsg_cli.vocab import LIVE_MATCH_STATUSES
 from acsg_cli.yamlio.reader import ReadError, SourceMap, read_bytes
 
@@ -22,11 +23,11 @@ FileProblem = tuple[int, int, str, str]
 
 @dataclass(frozen=True)
 class FileResult:
-    """What reading one file gave: the id it declares, its record if valid, its own problems,
-    and its source map if one was made."""
+    """What reading one file gave: the id it declares, its record if valid (or, from the read
+    cache, a `Deferred` one), its own problems, and its source map if one was made."""
 
     record_id: str | None
-    record: AnyRecord | None
+    record: AnyRecord | Deferred | None
     problems: tuple[FileProblem, ...] = ()
     source_map: SourceMap | None = None
 
@@ -79,10 +80,10 @@ class Registry:
     """Every valid record by id, where each came from, and what was wrong with the rest."""
 
     root_display: str = "data"
-    requests: dict[str, Request] = field(default_factory=dict)
-    offers: dict[str, Offer] = field(default_factory=dict)
-    matches: dict[str, Match] = field(default_factory=dict)
-    practices: dict[str, Practice] = field(default_factory=dict)
+    requests: dict[str, Request] = field(default_factory=LazyTable)
+    offers: dict[str, Offer] = field(default_factory=LazyTable)
+    matches: dict[str, Match] = field(default_factory=LazyTable)
+    practices: dict[str, Practice] = field(default_factory=LazyTable)
     sources: dict[str, RecordSource] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
@@ -168,7 +169,8 @@ class Registry:
             m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES
         ]
 
-    def add(self, record: AnyRecord, source: RecordSource) -> None:
+    def add(self, record: AnyRecord | Deferred, source: RecordSource) -> None:
+        """Add a record, or a `Deferred` one restored when first read."""
         tables: dict[str, dict[str, Any]] = {
             "request": self.requests,
             "offer": self.offers,
@@ -176,7 +178,12 @@ class Registry:
             "practice": self.practices,
         }
         table = tables[record.kind]
-        table[record.id] = record
+        if isinstance(record, Deferred) and isinstance(table, LazyTable):
+            table.defer(record.id, record)
+        elif isinstance(record, Deferred):
+            table[record.id] = record.restore()  # a table given as a plain dict
+        else:
+            table[record.id] = record
         self._by_party = None
         self.sources[record.id] = source
 

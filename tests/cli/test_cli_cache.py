@@ -181,3 +181,71 @@ def test_a_pool_of_workers_gives_the_serial_outputs(
     assert run("--no-cache", *args) == serial
     assert run(*args) == serial  # cold: the pool's results go to the cache
     assert run(*args) == serial  # warm
+
+
+def test_a_warm_load_restores_only_the_records_it_reads(mixed: Path) -> None:
+    from acsg_cli.registry.lazy import Deferred
+    from acsg_cli.registry.load import load_registry
+
+    fresh = load_registry(mixed, cache=False)
+    load_registry(mixed, cache=True)
+    from acsg_cli.registry.cache import flush
+
+    flush()
+    warm = load_registry(mixed, cache=True)
+    assert type(dict.__getitem__(warm.requests, "REQ-2021-002")) is Deferred
+    assert warm.requests["REQ-2021-002"] == fresh.requests["REQ-2021-002"]
+    assert type(dict.__getitem__(warm.requests, "REQ-2021-002")) is not Deferred
+    assert [p.to_dict() for p in warm.problems] == [p.to_dict() for p in fresh.problems]
+    assert list(warm.offers.values()) == list(fresh.offers.values())
+
+
+@pytest.mark.parametrize(
+    ("path", "old", "new"),
+    [
+        ("requests/REQ-2021-001.yaml", "status: open", "status: closed"),
+        ("offers/OFF-2021-001.yaml", "status: open", "status: withdrawn"),
+        ("matches/MAT-2021-001.yaml", "request: REQ-2021-001", "request: REQ-2021-009"),
+    ],
+)
+def test_a_change_elsewhere_is_seen_by_the_cross_file_checks(
+    mixed: Path, path: str, old: str, new: str
+) -> None:
+    """The checks' kept findings hold for one state of the whole registry only."""
+    commands = [
+        ["validate", "--format", "json", "--data", str(mixed)],
+        ["validate", str(mixed / "matches"), "--format", "json", "--data", str(mixed)],
+        ["show", "MAT-2021-001", "--format", "json", "--data", str(mixed)],
+    ]
+    for args in commands:
+        run(*args)
+    target = mixed / path
+    text = target.read_text()
+    assert old in text
+    target.write_text(text.replace(old, new, 1))
+    for args in commands:
+        after = run(*args)
+        assert after == run("--no-cache", *args)
+    assert "ACSG0" in run(*commands[0])[1]
+
+
+def test_an_entry_whose_record_does_not_read_back_is_read_from_its_file(
+    mixed: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from acsg_cli.registry.cache import Store, read_back, write_atomic
+
+    monkeypatch.chdir(tmp_path)
+    args = ["show", "MAT-2021-001", "--format", "json", "--data", str(mixed)]
+    expected = run("--no-cache", *args)
+    run(*args)
+    store = Store(mixed)
+    kept = read_back(store.path)
+    assert kept is not None
+    entries = kept[2]
+    for key in ("matches/MAT-2021-001.yaml", "requests/REQ-2021-001.yaml"):
+        size, hashed, head, _blob, smap = entries[key]
+        entries[key] = (size, hashed, head, pickle.dumps(_Planted()), smap)
+    write_atomic(store.path, kept)
+    assert run(*args) == expected
+    assert run(*args) == expected
+    assert not (tmp_path / "planted").exists()

@@ -42,14 +42,15 @@ class _TooLarge(Exception):
     pass
 
 
-def _reader(path: Path) -> Callable[[], bytes]:
+def _reader(path: Path | str, size: int = 0) -> Callable[[], bytes]:
+    """How to read a file's bytes (at most `MAX_BYTES` + 1), asking first for the `size` it had
+    when it was found: a registry of thousands of files is read on every run."""
     name = os.fspath(path)
 
     def read() -> bytes:
-        # os-level calls: a registry of thousands of files is read on every run.
         fd = os.open(name, os.O_RDONLY)
         try:
-            chunks = [os.read(fd, MAX_BYTES + 1)]
+            chunks = [os.read(fd, min(size, MAX_BYTES) + 1)]
             while chunks[-1] and sum(map(len, chunks)) <= MAX_BYTES:
                 chunks.append(os.read(fd, MAX_BYTES + 1))
         finally:
@@ -106,15 +107,17 @@ def scan_directory(
             entries = sorted(os.scandir(folder_path), key=lambda e: e.name)
         except OSError as exc:
             raise UsageError(f"cannot list '{shown}': {exc.strerror}") from None
+        head = display_join(shown, "")
         for entry in entries:
-            if entry.name.startswith("."):
+            name = entry.name
+            if name.startswith("."):
                 continue
-            shown_entry = display_join(shown, entry.name)
-            if _plain_record(entry):
+            size = _plain_record(entry)
+            if size is not None:
                 path = Path(entry.path)
-                files.append(SourceFile(shown_entry, folder, entry.name, _reader(path), path))
+                files.append(SourceFile(head + name, folder, name, _reader(path, size), path))
                 continue
-            source, problem = check_entry(Path(entry.path), folder, shown_entry, real_root)
+            source, problem = check_entry(Path(entry.path), folder, head + name, real_root)
             if problem is not None:
                 problems.append(problem)
             if source is not None:
@@ -122,16 +125,16 @@ def scan_directory(
     return files, problems
 
 
-def _plain_record(entry: os.DirEntry[str]) -> bool:
-    """A regular `.yaml` file within the size limit, told from the directory entry (one stat);
-    anything else goes through `check_entry` for its message."""
+def _plain_record(entry: os.DirEntry[str]) -> int | None:
+    """The size of a regular `.yaml` file within the size limit, told from the directory entry
+    (one stat); None for anything else, which goes through `check_entry` for its message."""
     if not entry.name.endswith(".yaml") or entry.is_symlink():
-        return False
+        return None
     try:
         info = entry.stat()
     except OSError:
-        return False
-    return stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES
+        return None
+    return info.st_size if stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES else None
 
 
 def check_entry(
@@ -177,5 +180,9 @@ def check_entry(
             "record file"
         )
     return SourceFile(
-        display=shown, folder=folder, name=path.name, read=_reader(path), real_path=path
+        display=shown,
+        folder=folder,
+        name=path.name,
+        read=_reader(path, info.st_size),
+        real_path=path,
     ), None

@@ -31,4 +31,14 @@ def bits(rows: list[Any], vocab: list[Any]) -> np.ndarray:
     return np.array(out, dtype=np.uint64).reshape(len(rows), width)
 
 
-__all__ = ["AREAS", "bits"]
+def overlap(rows: np.ndarray, columns: np.ndarray) -> np.ndarray:
+    """(len(rows), len(columns)): whether each row's bit set shares a value with each column's."""
+    import numpy as np
+
+    if rows.shape[1] == 1:
+        shared: np.ndarray = (rows[:, 0][:, None] & columns[:, 0][None, :]) != 0
+        return shared
+    return np.asarray((rows[:, None, :] & columns[None, :, :]).any(axis=2))
+
+
+__all__ = ["AREAS", "bits", "overlap"]

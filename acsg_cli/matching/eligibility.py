@@ -218,6 +218,27 @@ def exclusion_codes(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
     return codes
 
 
+def proposable_requests(index: MatchingIndex, rows: np.ndarray) -> np.ndarray:
+    """The requests at `rows` that pass the filters of the request alone: open, submitted by the
+    day of the proposal."""
+    kept: np.ndarray = rows[index.arrays.req_open[rows] & ~index.arrays.req_later[rows]]
+    return kept
+
+
+def available_offers(index: MatchingIndex) -> np.ndarray:
+    """The offers that pass the filters of the offer alone: open, capacity left, still available,
+    submitted by the day of the proposal (a live pair's offer with no place left fails
+    `already_matched` instead of `no_capacity`, so it is out either way)."""
+    import numpy as np
+
+    return np.flatnonzero(
+        index.arrays.off_open
+        & ~index.arrays.off_expired
+        & ~index.arrays.off_later
+        & (index.arrays.off_remaining > 0)
+    )
+
+
 def decode(bits: int) -> list[str]:
     """The filter codes set in `bits`, in the order of `FILTERS`."""
     return [code for code, bit in BITS.items() if bits & bit]

@@ -75,6 +75,9 @@ class History:
     """state * n_keys + entity -> the first match that joined them"""
     declared: dict[int, str] = field(default_factory=dict)
     """request row * n_keys + entity -> the provider as the request names it"""
+    earlier_keys: np.ndarray | None = None
+    declared_keys: np.ndarray | None = None
+    """The keys of `earlier` and `declared`, sorted once for `lookup`."""
     group: np.ndarray | None = None
     """request row -> its support group (a State, or the request itself)"""
     supported: np.ndarray | None = None
@@ -104,16 +107,10 @@ def _aliases(index: MatchingIndex) -> dict[str, set[int]]:
 
 
 def build_history(index: MatchingIndex) -> History:
-    import numpy as np
 
     n_keys = max(len(index.keys), 1)
     state_pos = {s: i for i, s in enumerate(index.countries)}
-    width = max((len(r.requesting_states) for r in index.requests), default=1)
-    slots = np.full((len(index.requests), width), -1, dtype=np.int64)
-    for row, request in enumerate(index.requests):
-        for k, state in enumerate(request.requesting_states):
-            slots[row, k] = state_pos[state]
-    history = History(n_keys, slots)
+    history = History(n_keys, index.arrays.req_slots)
     received = _from_matches(index, history, state_pos)
     groups = _groups(index, history, received)
     _supported(history, groups)
@@ -225,14 +222,22 @@ def _supported(history: History, groups: dict[int, list[SupportSource]]) -> None
     )
 
 
-def lookup(table: Mapping[int, object], codes: np.ndarray) -> np.ndarray:
-    """Which codes are keys of `table` (a bool per code)."""
+def keys_of(table: Mapping[int, object]) -> np.ndarray:
+    """The keys of `table`, sorted, for `lookup`."""
     import numpy as np
 
-    if not table:
+    return np.sort(np.fromiter(table, dtype=np.int64, count=len(table)))
+
+
+def lookup(keys: np.ndarray, codes: np.ndarray) -> np.ndarray:
+    """Which codes are among the sorted `keys` (a bool per code): a binary search each."""
+    import numpy as np
+
+    if not len(keys):
         return np.zeros(len(codes), dtype=bool)
-    keys = np.fromiter(table, dtype=np.int64, count=len(table))
-    return np.isin(codes, keys)
+    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
+    found: np.ndarray = keys[at] == codes
+    return found
 
 
 def continuity(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -241,12 +246,15 @@ def continuity(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.n
     import numpy as np
 
     history = index.history
+    if history.earlier_keys is None or history.declared_keys is None:
+        history.earlier_keys = keys_of(history.earlier)
+        history.declared_keys = keys_of(history.declared)
     keys = index.arrays.off_key[cols]
-    hit = lookup(history.declared, rows.astype(np.int64) * history.n_keys + keys)
+    hit = lookup(history.declared_keys, rows.astype(np.int64) * history.n_keys + keys)
     for k in range(history.state_slots.shape[1]):
         state = history.state_slots[rows, k]
         codes = np.where(state >= 0, state * history.n_keys + keys, -1)
-        hit |= lookup(history.earlier, codes)
+        hit |= lookup(history.earlier_keys, codes)
     return hit.astype(np.float32)
 
 

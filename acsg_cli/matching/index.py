@@ -107,6 +107,9 @@ class IndexArrays:
     req_open: np.ndarray
     req_states: np.ndarray
     """Requesting States, one column per country of `MatchingIndex.countries`."""
+    req_slots: np.ndarray
+    """(requests, most States a request names): each requesting State's place in `countries`,
+    -1 beyond the request's own."""
     req_support: np.ndarray
     req_area_bits: np.ndarray
     req_inst_bits: np.ndarray
@@ -126,6 +129,8 @@ class IndexArrays:
     """1 where the offer's geographic scope covers the country (columns as `req_states`)."""
     off_own: np.ndarray
     """1 at the offering State's own country."""
+    off_country: np.ndarray
+    """The offering State's country's place in `countries`; -2 for any other offer."""
     off_support: np.ndarray
     off_area_bits: np.ndarray
     off_support_bits: np.ndarray
@@ -185,9 +190,11 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
     )
     live_pairs, declined_pairs, live_count = _index_pairs(registry, request_pos, offer_pos)
     key_of: dict[str, int] = {}
+    state_pos = {c: i for i, c in enumerate(countries)}
     arrays = IndexArrays(
         req_open=np.array([r.status is RequestStatus.OPEN for r in requests], dtype=bool),
         req_states=_onehot([r.requesting_states for r in requests], countries),
+        req_slots=_slots(requests, countries),
         req_support=_onehot([r.support_types for r in requests], SUPPORT_TYPES),
         req_area_bits=bits([r.areas for r in requests], AREAS),
         req_inst_bits=bits(
@@ -213,6 +220,15 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
                 for o in offers
             ],
             countries,
+        ),
+        off_country=np.array(
+            [
+                state_pos.get(o.offering_entity.country or "", -2)
+                if o.offering_entity.type is EntityType.STATE
+                else -2
+                for o in offers
+            ],
+            dtype=np.int64,
         ),
         off_support=_onehot([o.support_types for o in offers], SUPPORT_TYPES),
         off_area_bits=bits([o.areas for o in offers], AREAS),
@@ -246,6 +262,19 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
         [frozenset(o.areas) for o in offers],
         list(key_of),
     )
+
+
+def _slots(requests: list[Request], countries: list[str]) -> np.ndarray:
+    """`IndexArrays.req_slots`."""
+    import numpy as np
+
+    position = {c: i for i, c in enumerate(countries)}
+    width = max((len(r.requesting_states) for r in requests), default=1)
+    slots = np.full((len(requests), width), -1, dtype=np.int64)
+    for row, request in enumerate(requests):
+        for k, state in enumerate(request.requesting_states):
+            slots[row, k] = position[state]
+    return slots
 
 
 def _named(offer: Offer) -> float:

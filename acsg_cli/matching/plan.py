@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Edges:
-    """Candidate pairs: request row, offer column, score (parallel arrays)."""
+    """Candidate pairs: request row, offer column, score (parallel arrays, by request then
+    offer: ties between pairs go to the lower ids)."""
 
     rows: np.ndarray
     cols: np.ndarray
@@ -43,10 +44,11 @@ class Edges:
 
 
 def greedy(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
-    """Indices of the pairs the greedy plan takes: best score first, ties by ids."""
+    """Indices of the pairs the greedy plan takes: best score first, ties by ids (the pairs
+    are listed by request then offer, so a stable sort by score breaks ties by ids)."""
     import numpy as np
 
-    order = np.lexsort((edges.cols, edges.rows, -edges.scores))
+    order = np.argsort(-edges.scores, kind="stable")
     left = capacity.astype(np.int64).tolist()
     places = int(capacity[np.unique(edges.cols)].sum()) if len(edges) else 0
     room = dict.fromkeys(np.unique(edges.rows).tolist(), max_per_request)
@@ -92,6 +94,8 @@ def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) 
     import highspy
     import numpy as np
 
+    from acsg_cli.matching.groups import best_in_groups
+
     n_rows = int(edges.rows.max()) + 1
     n_cols = len(capacity)
     limit = np.concatenate([np.full(n_rows, max_per_request), capacity]).astype(np.float64)
@@ -104,9 +108,11 @@ def _linear_programme(edges: Edges, capacity: np.ndarray, max_per_request: int) 
     # Start from each request's best pairs and each offer's best pairs (capacity binds there);
     # then add, for each request, its pair whose reduced value is largest, until none is
     # positive (the simplex restarts from the last basis, so each round is short).
-    keep = (_rank(edges.rows, edges.cols, edges.scores) < max_per_request + 2) | (
-        _rank(edges.cols, edges.rows, edges.scores) < capacity[edges.cols] + 1
+    keep = np.zeros(len(edges), dtype=bool)
+    keep[best_in_groups(edges.rows, edges.scores, np.full(n_rows, max_per_request + 2), n_rows)] = (
+        True
     )
+    keep[best_in_groups(edges.cols, edges.scores, capacity + 1, n_cols)] = True
     kept = np.zeros(0, dtype=np.intp)
     adding = np.flatnonzero(keep)
     while len(adding):
@@ -187,14 +193,3 @@ def _best_per_group(
     top = np.flatnonzero(values == best[group])
     _, first = np.unique(group[top], return_index=True)
     return at[top[first]]
-
-
-def _rank(group: np.ndarray, other: np.ndarray, scores: np.ndarray) -> np.ndarray:
-    """Each pair's rank by score (0 = best, ties by the other id) within its group."""
-    import numpy as np
-
-    order = np.lexsort((other, -scores, group))
-    starts = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1]])
-    rank = np.empty(len(group), dtype=np.int64)
-    rank[order] = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
-    return rank

@@ -77,6 +77,7 @@ def price(
     (when `needed`) and price every pair."""
     import numpy as np
 
+    from acsg_cli.matching.groups import best_in_groups
     from acsg_cli.matching.plan import Edges, solve
 
     ix = scorer.index
@@ -99,17 +100,13 @@ def price(
     gains = np.zeros((n_offers, 2), dtype=np.float64)
     if solution is not None and len(at):
         gain = value - solution.request_price[rows]
-        order = np.lexsort((rows, -gain, cols))
-        starts = np.flatnonzero(np.r_[True, cols[order][1:] != cols[order][:-1]])
-        rivals[cols[order][starts], 0] = rows[order][starts]
-        gains[cols[order][starts], 0] = gain[order][starts]
-        seconds = starts + 1
-        has_second = seconds < len(order)
-        has_second[has_second] &= (
-            cols[order][seconds[has_second]] == cols[order][starts[has_second]]
-        )
-        rivals[cols[order][starts[has_second]], 1] = rows[order][seconds[has_second]]
-        gains[cols[order][starts[has_second]], 1] = gain[order][seconds[has_second]]
+        # Each offer's two best requests by gain (ties: the lower id): its best first, then
+        # the seconds of the offers that have two.
+        two = best_in_groups(cols, gain, np.full(n_offers, 2), n_offers)
+        firsts = np.count_nonzero(np.bincount(cols, minlength=n_offers))
+        for rank, picked in enumerate((two[:firsts], two[firsts:])):
+            rivals[cols[picked], rank] = rows[picked]
+            gains[cols[picked], rank] = gain[picked]
         # What the place is worth to the best other request, never more than its price: the
         # price itself for a request the plan leaves without it, the runner-up's gain for the
         # request that holds it, 0 for an offer nobody else can use.

@@ -161,14 +161,17 @@ def _rank(
         ranking.pricing,
     )
 
+    from acsg_cli.matching.groups import best_in_groups, in_group_order
     from acsg_cli.matching.reasons import priority_reasons
 
     index = scorer.index
     at = np.flatnonzero(listed & np.isin(pairs.rows, shown))
-    order = at[np.lexsort((pairs.cols[at], -key[at], pairs.rows[at]))]
+    n_rows = len(index.requests)
+    top = np.full(n_rows, options.top)
+    order = at[in_group_order(pairs.rows[at], best_in_groups(pairs.rows[at], key[at], top, n_rows))]
     first = np.searchsorted(pairs.rows[order], shown, side="left")
     last = np.searchsorted(pairs.rows[order], shown, side="right")
-    chosen = [order[a : min(b, a + options.top)] for a, b in zip(first, last, strict=True)]
+    chosen = [order[a:b] for a, b in zip(first, last, strict=True)]
     picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
     explained = iter(scorer.explain(pairs.rows[picked], pairs.cols[picked], pairs.cosine[picked]))
     priority = scorer.priority(shown)

@@ -174,6 +174,44 @@ def _steady(cosine: np.ndarray) -> np.ndarray:
     return np.round(cosine, 5).astype(np.float32)
 
 
+def _step(cosine: np.ndarray) -> np.ndarray:
+    """A rounded cosine as a whole number of 0.00001 steps: equal cosines, equal steps, in the
+    same order, so counting steps counts cosines."""
+    import numpy as np
+
+    steps: np.ndarray = np.maximum(np.rint(cosine.astype(np.float64) * 1e5), 0).astype(np.intp)
+    return steps
+
+
+class _OfferSide:
+    """The available offers' sides of the pairwise filters, gathered once."""
+
+    def __init__(self, index: MatchingIndex, cols: np.ndarray) -> None:
+        import numpy as np
+
+        self.index = index
+        self.areas = index.arrays.off_area_bits[cols]
+        self.support = index.arrays.off_support_bits[cols]
+        # One row per country, and a last one, all True, for the slots beyond a request's States.
+        self.cover = np.vstack([index.arrays.off_cover[cols].T > 0, np.ones((1, len(cols)), bool)])
+        self.own = index.arrays.off_country[cols]
+
+    def passes(self, block: np.ndarray) -> np.ndarray:
+        """(len(block), offers): whether the request and the offer share an area and a kind of
+        support, the offer's scope covers every requesting State and none of them offers it."""
+        from acsg_cli.matching.bitsets import overlap
+
+        ix = self.index
+        ok = overlap(ix.arrays.req_area_bits[block], self.areas)
+        ok &= overlap(ix.arrays.req_support_bits[block], self.support)
+        slots = ix.arrays.req_slots[block]
+        for k in range(slots.shape[1]):
+            state = slots[:, k]
+            ok &= self.cover[state]
+            ok &= state[:, None] != self.own[None, :]
+        return ok
+
+
 class Scorer:
     """Scores pairs of an indexed registry with given weights.
 
@@ -190,7 +228,8 @@ class Scorer:
         self.index = index
         self.weights = weights
         self._text: TextSimilarity | None = None
-        self.reference = np.zeros(0, dtype=np.float32)
+        self.below = np.zeros(1, dtype=np.int64)
+        """below[k]: open eligible pairs whose cosine is under k steps (see `_step`)."""
         self.eligible_count = np.zeros(len(index.requests), dtype=np.float64)
         self.type_count = np.zeros((len(index.requests), 1), dtype=np.float64)
 
@@ -203,22 +242,39 @@ class Scorer:
         return self._text
 
     def eligible(self, rows: np.ndarray) -> Pairs:
-        """Every eligible pair of the requests at `rows`, in row then column order."""
+        """Every eligible pair of the requests at `rows`, in row then column order.
+
+        The filters of one side alone (open, available, capacity left, submitted by the day)
+        choose the requests and offers first; the others (areas, support types, scope, own
+        offer, live and declined pairs) are checked block by block on those alone. The same
+        pairs as `exclusion_codes(...) == 0`, which also says why the others are not."""
         import numpy as np
 
-        from acsg_cli.matching.eligibility import exclusion_codes
+        from acsg_cli.matching.eligibility import available_offers, proposable_requests
 
+        ix = self.index
+        rows = proposable_requests(ix, rows)
+        cols = available_offers(ix)
         parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        use_text = self.weights.text > 0 and len(self.index.offers) > 0
+        use_text = self.weights.text > 0 and len(cols) > 0
+        offers_t = self.text.columns(cols) if use_text and len(rows) else None
+        where = np.full(len(ix.offers), -1, dtype=np.intp)
+        where[cols] = np.arange(len(cols))
+        sides = _OfferSide(ix, cols)
         for start in range(0, len(rows), self.BLOCK_ROWS):
             block = rows[start : start + self.BLOCK_ROWS]
-            ii, jj = np.nonzero(exclusion_codes(self.index, block) == 0)
+            ok = sides.passes(block)
+            for i, row in enumerate(block.tolist()):
+                for col in (*ix.live_pairs.get(row, ()), *ix.declined_pairs.get(row, ())):
+                    if where[col] >= 0:
+                        ok[i, where[col]] = False
+            ii, jj = np.nonzero(ok)
             cosine = (
-                _steady(self.text.block(block)[ii, jj])
-                if use_text
+                _steady(self.text.block(block, offers_t)[ii, jj])
+                if offers_t is not None
                 else np.zeros(len(ii), np.float32)
             )
-            parts.append((block[ii].astype(np.intp), jj.astype(np.intp), cosine))
+            parts.append((block[ii].astype(np.intp), cols[jj].astype(np.intp), cosine))
         if not parts:
             empty = np.zeros(0, dtype=np.intp)
             return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
@@ -242,7 +298,7 @@ class Scorer:
         ix = self.index
         n = len(ix.requests)
         open_pairs = ix.arrays.req_open[pairs.rows]
-        self.reference = np.sort(pairs.cosine[open_pairs])
+        self.below = np.r_[0, np.cumsum(np.bincount(_step(pairs.cosine[open_pairs])))]
         self.eligible_count = np.bincount(pairs.rows, minlength=n).astype(np.float64)
         self.type_count = np.stack(
             [
@@ -266,12 +322,13 @@ class Scorer:
         common); with no open pair to compare with, 1 for any word in common."""
         import numpy as np
 
-        ref = self.reference
-        if not len(ref):
+        n = int(self.below[-1])
+        if not n:
             return (cosine > 0).astype(np.float32)
-        below = np.searchsorted(ref, cosine, side="left")
-        upto = np.searchsorted(ref, cosine, side="right")
-        share = (below + upto) / (2.0 * len(ref))
+        step, last = _step(cosine), len(self.below) - 1
+        below = self.below[np.minimum(step, last)]
+        upto = self.below[np.minimum(step + 1, last)]
+        share = (below + upto) / (2.0 * n)
         return np.where(cosine > 0, share, 0.0).astype(np.float32)
 
     def values(

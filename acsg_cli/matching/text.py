@@ -24,7 +24,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.models import Offer, Request
 
@@ -97,11 +97,17 @@ class TextSimilarity:
         self.offers = matrix[len(requests) :]
         self._offers_t = self.offers.T.tocsc()
 
-    def block(self, rows: np.ndarray) -> np.ndarray:
-        """Cosine similarity of the requests at `rows` with every offer: (len(rows), offers)."""
+    def columns(self, cols: np.ndarray) -> Any:
+        """The offers at `cols` as `block` takes them."""
+        return self._offers_t[:, cols]
+
+    def block(self, rows: np.ndarray, offers: Any = None) -> np.ndarray:
+        """Cosine similarity of the requests at `rows` with every offer (or with the `offers`
+        from `columns`): (len(rows), offers)."""
         import numpy as np
 
-        return np.asarray((self.requests[rows] @ self._offers_t).toarray(), dtype=np.float32)
+        right = self._offers_t if offers is None else offers
+        return np.asarray((self.requests[rows] @ right).toarray(), dtype=np.float32)
 
     def pair_cosines(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Cosine similarity of each pair (rows[k], cols[k])."""

@@ -21,6 +21,7 @@ from acsg_cli.matching.eligibility import (
     remaining_capacity,
 )
 from acsg_cli.matching.index import build_index
+from acsg_cli.matching.scoring import Scorer, Weights
 from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import LIVE_MATCH_STATUSES
@@ -96,6 +97,17 @@ def test_filters_exclude_exactly_what_they_should(registry: Registry) -> None:
         ]
     for j, off in enumerate(index.offers):
         assert index.arrays.off_remaining[j] == remaining_capacity(registry, off)
+
+
+@settings(max_examples=60, deadline=None)
+@given(registries())
+def test_the_eligible_pairs_are_the_pairs_no_filter_excludes(registry: Registry) -> None:
+    index = build_index(registry, TODAY)
+    rows = np.arange(len(index.requests))
+    pairs = Scorer(index, Weights()).eligible(rows)
+    ii, jj = np.nonzero(exclusion_codes(index, rows) == 0)
+    assert pairs.rows.tolist() == ii.tolist()
+    assert pairs.cols.tolist() == jj.tolist()
 
 
 @pytest.mark.parametrize(

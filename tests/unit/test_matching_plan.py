@@ -24,7 +24,7 @@ def problems(draw: st.DrawFn) -> tuple[Edges, np.ndarray, int]:
             st.tuples(st.integers(0, n_rows - 1), st.integers(0, n_cols - 1)),
             max_size=8,
             unique=True,
-        )
+        ).map(sorted)  # pairs come by request then offer, as the eligible pairs do
     )
     # Few distinct scores, so ties are common.
     scores = [draw(st.sampled_from([1.0, 2.5, 2.5, 4.0, 7.25])) for _ in pairs]
@@ -71,7 +71,24 @@ def test_the_plan_is_feasible_optimal_and_never_below_greedy(
     assert total >= float(edges.scores[easy].sum()) - 1e-9
     assert abs(total - brute_force(edges, capacity, per_request)) < 1e-9
     assert np.array_equal(optimal(edges, capacity, per_request), best)  # same input, same output
+    assert np.array_equal(easy, one_by_one(edges, capacity, per_request))
     assert_prices_are_optimal_duals(edges, capacity, per_request, total)
+
+
+def one_by_one(edges: Edges, capacity: np.ndarray, per_request: int) -> np.ndarray:
+    """The greedy plan by its definition: every pair by score, ties by request then offer id,
+    taken when both sides have room."""
+    left, room = capacity.tolist(), dict.fromkeys(edges.rows.tolist(), per_request)
+    taken = []
+    for e in sorted(
+        range(len(edges)), key=lambda e: (-edges.scores[e], edges.rows[e], edges.cols[e])
+    ):
+        r, c = int(edges.rows[e]), int(edges.cols[e])
+        if left[c] > 0 and room[r] > 0:
+            left[c] -= 1
+            room[r] -= 1
+            taken.append(e)
+    return np.array(sorted(taken), dtype=np.intp)
 
 
 def assert_prices_are_optimal_duals(

@@ -45,24 +45,39 @@ class Edges:
 
 def greedy(edges: Edges, capacity: np.ndarray, max_per_request: int) -> np.ndarray:
     """Indices of the pairs the greedy plan takes: best score first, ties by ids (the pairs
-    are listed by request then offer, so a stable sort by score breaks ties by ids)."""
+    are listed by request then offer, so a stable sort by score breaks ties by ids).
+
+    The pairs are walked in chunks: a pair whose request or offer is already full when its
+    chunk starts is passed over without a look, and only one chunk is ever held as Python
+    numbers."""
     import numpy as np
 
+    chosen: list[int] = []
+    if not len(edges):
+        return np.zeros(0, dtype=np.intp)
     order = np.argsort(-edges.scores, kind="stable")
-    left = capacity.astype(np.int64).tolist()
-    places = int(capacity[np.unique(edges.cols)].sum()) if len(edges) else 0
-    room = dict.fromkeys(np.unique(edges.rows).tolist(), max_per_request)
-    chosen = []
-    rows, cols = edges.rows[order].tolist(), edges.cols[order].tolist()
-    for e, r, c in zip(order.tolist(), rows, cols, strict=True):
-        if left[c] > 0 and room[r] > 0:
-            left[c] -= 1
-            room[r] -= 1
-            chosen.append(e)
-            places -= 1
-            if not places:
-                break
+    left = np.maximum(capacity.astype(np.int64), 0)
+    room = np.full(int(edges.rows.max()) + 1, max_per_request, dtype=np.int64)
+    places = int(left[np.unique(edges.cols)].sum())
+    for start in range(0, len(order), GREEDY_CHUNK):
+        part = order[start : start + GREEDY_CHUNK]
+        part = part[(left[edges.cols[part]] > 0) & (room[edges.rows[part]] > 0)]
+        room_of, left_of = room.tolist(), left.tolist()
+        rows, cols = edges.rows[part].tolist(), edges.cols[part].tolist()
+        for e, r, c in zip(part.tolist(), rows, cols, strict=True):
+            if left_of[c] > 0 and room_of[r] > 0:
+                left_of[c] -= 1
+                room_of[r] -= 1
+                chosen.append(e)
+                places -= 1
+        if places <= 0:
+            break
+        room, left = np.array(room_of, dtype=np.int64), np.array(left_of, dtype=np.int64)
     return np.array(sorted(chosen), dtype=np.intp)
+
+
+GREEDY_CHUNK = 1 << 16
+"""Pairs the greedy plan looks at together."""
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from acsg_cli.matching.scoring import Component
 from acsg_cli.models import Request
@@ -25,9 +26,15 @@ class Candidate:
     @property
     def reasons(self) -> list[str]:
         """The reasons in words, as the Secretariat may read them (contact details redacted)."""
-        from acsg_cli.disclosure import redact
+        return [_redacted(c.reason) for c in self.components if c.reason]
 
-        return [redact(c.reason) for c in self.components if c.reason]
+
+@lru_cache(maxsize=1 << 16)
+def _redacted(reason: str) -> str:
+    """`redact`, once per distinct reason: thousands of pairs share the same words."""
+    from acsg_cli.disclosure import redact
+
+    return redact(reason)
 
 
 @dataclass(frozen=True)

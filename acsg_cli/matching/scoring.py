@@ -154,6 +154,10 @@ class Component:
     reason: str | None
 
 
+PAIR_INDEX = "int32"
+"""The type of a pair's row and column numbers: half the memory of the platform's int64."""
+
+
 @dataclass(frozen=True)
 class Pairs:
     """Eligible pairs: request row, offer column and text cosine (parallel arrays, by row)."""
@@ -274,9 +278,9 @@ class Scorer:
                 if offers_t is not None
                 else np.zeros(len(ii), np.float32)
             )
-            parts.append((block[ii].astype(np.intp), cols[jj].astype(np.intp), cosine))
+            parts.append((block[ii].astype(PAIR_INDEX), cols[jj].astype(PAIR_INDEX), cosine))
         if not parts:
-            empty = np.zeros(0, dtype=np.intp)
+            empty = np.zeros(0, dtype=PAIR_INDEX)
             return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
         return Pairs(*(np.concatenate(p) for p in zip(*parts, strict=True)))
 

@@ -195,6 +195,8 @@ def json_text(data: Any, *, indent: int | None = 2) -> str:
     """JSON text (no trailing newline) readable as UTF-8, with every character of `UNSAFE`
     written as a `\\uXXXX` escape. `ValueError` for NaN or an infinity, which JSON lacks."""
     text = json.dumps(data, indent=indent, ensure_ascii=False, allow_nan=False)
+    if not UNSAFE.search("".join(set(text))):  # each distinct character looked at once
+        return text
     return UNSAFE.sub(_json_escape, text)
 
 

@@ -20,8 +20,9 @@ from acsg_cli.matching.scoring import Component
 if TYPE_CHECKING:
     import numpy as np
 
+    from acsg_cli.matching.pairs import Pairs
     from acsg_cli.matching.plan import Edges, Solution
-    from acsg_cli.matching.scoring import Pairs, Scorer
+    from acsg_cli.matching.scoring import Scorer
 
 
 @dataclass(frozen=True)

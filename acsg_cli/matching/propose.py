@@ -30,8 +30,9 @@ if TYPE_CHECKING:
     import numpy as np
 
     from acsg_cli.matching.index import MatchingIndex
+    from acsg_cli.matching.pairs import Pairs
     from acsg_cli.matching.pricing import Pricing
-    from acsg_cli.matching.scoring import Pairs, Scorer
+    from acsg_cli.matching.scoring import Scorer
 
 RANK_BY = ("cost", "fit")
 OBJECTIVES = ("total", "fair")

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from acsg_cli.errors import UsageError
+from acsg_cli.matching.pairs import Pairs, steady
 
 if TYPE_CHECKING:
     import numpy as np
@@ -154,30 +155,6 @@ class Component:
     reason: str | None
 
 
-PAIR_INDEX = "int32"
-"""The type of a pair's row and column numbers: half the memory of the platform's int64."""
-
-
-@dataclass(frozen=True)
-class Pairs:
-    """Eligible pairs: request row, offer column and text cosine (parallel arrays, by row)."""
-
-    rows: np.ndarray
-    cols: np.ndarray
-    cosine: np.ndarray
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-def _steady(cosine: np.ndarray) -> np.ndarray:
-    """Cosines rounded to 5 decimals, so one pair's cosine is the same number however it was
-    computed (a block product or a single pair): the text value compares it with others."""
-    import numpy as np
-
-    return np.round(cosine, 5).astype(np.float32)
-
-
 def _step(cosine: np.ndarray) -> np.ndarray:
     """A rounded cosine as a whole number of 0.00001 steps: equal cosines, equal steps, in the
     same order, so counting steps counts cosines."""
@@ -187,44 +164,12 @@ def _step(cosine: np.ndarray) -> np.ndarray:
     return steps
 
 
-class _OfferSide:
-    """The available offers' sides of the pairwise filters, gathered once."""
-
-    def __init__(self, index: MatchingIndex, cols: np.ndarray) -> None:
-        import numpy as np
-
-        self.index = index
-        self.areas = index.arrays.off_area_bits[cols]
-        self.support = index.arrays.off_support_bits[cols]
-        # One row per country, and a last one, all True, for the slots beyond a request's States.
-        self.cover = np.vstack([index.arrays.off_cover[cols].T > 0, np.ones((1, len(cols)), bool)])
-        self.own = index.arrays.off_country[cols]
-
-    def passes(self, block: np.ndarray) -> np.ndarray:
-        """(len(block), offers): whether the request and the offer share an area and a kind of
-        support, the offer's scope covers every requesting State and none of them offers it."""
-        from acsg_cli.matching.bitsets import overlap
-
-        ix = self.index
-        ok = overlap(ix.arrays.req_area_bits[block], self.areas)
-        ok &= overlap(ix.arrays.req_support_bits[block], self.support)
-        slots = ix.arrays.req_slots[block]
-        for k in range(slots.shape[1]):
-            state = slots[:, k]
-            ok &= self.cover[state]
-            ok &= state[:, None] != self.own[None, :]
-        return ok
-
-
 class Scorer:
     """Scores pairs of an indexed registry with given weights.
 
     `eligible` lists the eligible pairs of some requests; `calibrate` reads the registry's
     distributions from them (text cosines over open pairs, kinds of support per request);
     `fit` and `explain` then score and explain any pairs."""
-
-    BLOCK_ROWS = 256
-    """Requests checked against every offer together: bounds the eligibility arrays."""
 
     def __init__(self, index: MatchingIndex, weights: Weights) -> None:
         import numpy as np
@@ -246,43 +191,12 @@ class Scorer:
         return self._text
 
     def eligible(self, rows: np.ndarray) -> Pairs:
-        """Every eligible pair of the requests at `rows`, in row then column order.
+        """Every eligible pair of the requests at `rows`, in row then column order, with
+        its text cosine (see `pairs.eligible_pairs`)."""
+        from acsg_cli.matching.pairs import eligible_pairs
 
-        The filters of one side alone (open, available, capacity left, submitted by the day)
-        choose the requests and offers first; the others (areas, support types, scope, own
-        offer, live and declined pairs) are checked block by block on those alone. The same
-        pairs as `exclusion_codes(...) == 0`, which also says why the others are not."""
-        import numpy as np
-
-        from acsg_cli.matching.eligibility import available_offers, proposable_requests
-
-        ix = self.index
-        rows = proposable_requests(ix, rows)
-        cols = available_offers(ix)
-        parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-        use_text = self.weights.text > 0 and len(cols) > 0
-        offers_t = self.text.columns(cols) if use_text and len(rows) else None
-        where = np.full(len(ix.offers), -1, dtype=np.intp)
-        where[cols] = np.arange(len(cols))
-        sides = _OfferSide(ix, cols)
-        for start in range(0, len(rows), self.BLOCK_ROWS):
-            block = rows[start : start + self.BLOCK_ROWS]
-            ok = sides.passes(block)
-            for i, row in enumerate(block.tolist()):
-                for col in (*ix.live_pairs.get(row, ()), *ix.declined_pairs.get(row, ())):
-                    if where[col] >= 0:
-                        ok[i, where[col]] = False
-            ii, jj = np.nonzero(ok)
-            cosine = (
-                _steady(self.text.block(block, offers_t)[ii, jj])
-                if offers_t is not None
-                else np.zeros(len(ii), np.float32)
-            )
-            parts.append((block[ii].astype(PAIR_INDEX), cols[jj].astype(PAIR_INDEX), cosine))
-        if not parts:
-            empty = np.zeros(0, dtype=PAIR_INDEX)
-            return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
-        return Pairs(*(np.concatenate(p) for p in zip(*parts, strict=True)))
+        use_text = self.weights.text > 0 and len(self.index.offers) > 0
+        return eligible_pairs(self.index, rows, lambda: self.text if use_text else None)
 
     def cosine(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Text cosines of any pairs (eligible or not)."""
@@ -290,7 +204,7 @@ class Scorer:
 
         if self.weights.text <= 0 or not len(rows):
             return np.zeros(len(rows), dtype=np.float32)
-        return _steady(self.text.pair_cosines(rows, cols))
+        return steady(self.text.pair_cosines(rows, cols))
 
     def calibrate(self, pairs: Pairs) -> None:
         """Read the distributions the signals are scaled by from `pairs` (all eligible pairs of

@@ -113,6 +113,8 @@ class Bench:
     per_round: int = 1
     skipped: str | None = None
     registry_path: Path | None = None
+    before: Callable[[], None] | None = None
+    """Run before each timed run, untimed (clearing the read cache, editing a record)."""
     wall: list[float] = field(default_factory=list)
     cpu: list[float] = field(default_factory=list)
 
@@ -516,14 +518,40 @@ def site_built(out: Path, reg: Registry, *, fresh: bool) -> Check:
     return check
 
 
+def cache_cleared(acsg: str, registry: Path) -> Callable[[], None]:
+    """Clear the read cache of `registry` (a cold run follows)."""
+
+    def clear() -> None:
+        argv = [acsg, "cache", "clear", "--data", str(registry)]
+        subprocess.run(argv, capture_output=True, check=True, env=RUN_ENV)
+
+    return clear
+
+
+def one_record_edited(registry: Path) -> Callable[[], None]:
+    """Change the title of one request, back and forth: each run sees a one-record change."""
+    path = sorted((registry / "requests").glob("*.yaml"))[0]
+
+    def edit() -> None:
+        text = path.read_text(encoding="utf-8")
+        edited = text.replace("title: Revised: ", "title: ", 1)
+        if edited == text:
+            edited = text.replace("title: ", "title: Revised: ", 1)
+        path.write_text(edited, encoding="utf-8")
+
+    return edit
+
+
 def site_rows(acsg: str, reg: Registry, work: Path) -> list[Bench]:
     """The portal on `reg`: `acsg site build` from nothing (judged: at most 3x validate on the
-    same registry) and again on an unchanged registry (nothing rewritten; reported)."""
+    same registry, both with a cold read cache), again on an unchanged registry (nothing
+    rewritten; reported) and after a one-record change (reported)."""
     v_name = f"acsg validate ({reg.label})"
     data = ["--data", str(reg.path)]
-    fresh, kept = work / "site-fresh", work / "site-kept"
-    for folder in (fresh, kept):
+    fresh, kept, edited = work / "site-fresh", work / "site-kept", work / "site-edited"
+    for folder in (fresh, kept, edited):
         shutil.rmtree(folder, ignore_errors=True)
+    cold = cache_cleared(acsg, reg.path)
     return [
         Bench(
             v_name,
@@ -533,6 +561,8 @@ def site_rows(acsg: str, reg: Registry, work: Path) -> list[Bench]:
             registry=reg.label,
             short="validate",
             registry_path=reg.path,
+            command="acsg validate --format json (cold read cache)",
+            before=cold,
         ),
         Bench(
             f"acsg site build, from nothing ({reg.label})",
@@ -541,8 +571,9 @@ def site_rows(acsg: str, reg: Registry, work: Path) -> list[Bench]:
             files=reg.files,
             registry=reg.label,
             registry_path=reg.path,
-            command="acsg site build --out DIR (a new folder)",
+            command="acsg site build --out DIR (a new folder, cold read cache)",
             targets=[Target(compare_to=v_name, max_ratio=3.0)],
+            before=cold,
         ),
         Bench(
             f"acsg site build, unchanged ({reg.label})",
@@ -553,6 +584,17 @@ def site_rows(acsg: str, reg: Registry, work: Path) -> list[Bench]:
             registry_path=reg.path,
             command="acsg site build --out DIR (built before, registry unchanged)",
             targets=[Target(compare_to=v_name, max_ratio=None)],
+        ),
+        Bench(
+            f"acsg site build, one record changed ({reg.label})",
+            [[acsg, "site", "build", *data, "--out", str(edited)]],
+            check=site_built(edited, reg, fresh=False),
+            files=reg.files,
+            registry=reg.label,
+            registry_path=reg.path,
+            command="acsg site build --out DIR (built before, one request's title changed)",
+            targets=[Target(compare_to=v_name, max_ratio=None)],
+            before=one_record_edited(reg.path),
         ),
     ]
 
@@ -575,6 +617,8 @@ RUN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"
 
 
 def time_once(bench: Bench, timeout: float) -> None:
+    if bench.before is not None:
+        bench.before()
     wall = cpu = 0.0
     procs = []
     for argv in bench.argvs:

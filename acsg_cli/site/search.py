@@ -80,17 +80,18 @@ _CODE = re.compile(r"[a-z0-9_]+|\d{4}-\d{2}-\d{2}|[A-Z]{3}|https?://\S*")
 """Values the pages show by their names (codes, dates, country codes) or as links."""
 
 
-def _texts(value: Any) -> Iterable[str]:
-    """Every string of a view that the page shows as it is."""
+def _texts(value: Any, into: list[str]) -> list[str]:
+    """Every string of a view that the page shows as it is, in order, added to `into`."""
     if isinstance(value, str):
-        if value.strip() and not _CODE.fullmatch(value):
-            yield value
+        if value.strip() and (" " in value or not _CODE.fullmatch(value)):
+            into.append(value)
     elif isinstance(value, dict):
         for item in value.values():
-            yield from _texts(item)
+            _texts(item, into)
     elif isinstance(value, list):
         for item in value:
-            yield from _texts(item)
+            _texts(item, into)
+    return into
 
 
 def entries(ctx: Context) -> list[Entry]:
@@ -107,7 +108,7 @@ def entries(ctx: Context) -> list[Entry]:
         filters = [("region", tuple(regions)), ("area", tuple(areas))]
         if card.kind == "match":
             filters.append(("stage", (label(card.status),)))
-        words = [card.subheading, *names, *areas, *_texts(ctx.view(record_id))]
+        words = _texts(ctx.view(record_id), [card.subheading, *names, *areas])
         found.append(
             Entry(
                 url=card.url,

@@ -533,11 +533,14 @@ def one_record_edited(registry: Path) -> Callable[[], None]:
     path = sorted((registry / "requests").glob("*.yaml"))[0]
 
     def edit() -> None:
-        text = path.read_text(encoding="utf-8")
-        edited = text.replace("title: Revised: ", "title: ", 1)
-        if edited == text:
-            edited = text.replace("title: ", "title: Revised: ", 1)
-        path.write_text(edited, encoding="utf-8")
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        i = next(n for n, line in enumerate(lines) if line.startswith("title: "))
+        value = lines[i].removeprefix("title: ")
+        quote = value[0] if value[0] in "\"'" else ""
+        text = value.removeprefix(quote)
+        text = text.removeprefix("Revised ") if text.startswith("Revised ") else f"Revised {text}"
+        lines[i] = f"title: {quote}{text}"
+        path.write_text("".join(lines), encoding="utf-8")
 
     return edit
 

@@ -6,8 +6,11 @@ network. It is not given the rendered pages: each record page gets an entry buil
 page shows, taken from the data the pages are rendered from (the record's shared view and its
 card), so a field the disclosure policy withholds cannot reach the index either:
 
-- the words: heading, title, kind, and every text of the shared view written in words (codes,
-  dates and country codes are shown on the page by their names, which are indexed instead);
+- the words: heading, title, kind, id, the countries and areas by name, and the text that says
+  what the record is about (`SEARCHED`: a request's gap and objectives, an offer's expertise,
+  a match's scope and progress updates, a practice's summary and documents); the rest of a
+  page (milestones, coordination, stage history) would make the index larger and slower to
+  build and to load for little a search is for;
 - the facets the search page offers: region, area and, for matches, stage, by their names.
 
 The entries are written as small HTML documents into a temporary folder, under the addresses
@@ -76,6 +79,12 @@ class Entry:
         )
 
 
+SEARCHED = frozenset(
+    {"title", "lead_authority", "gap", "objectives", "expertise", "offering_entity", "scope"}
+    | {"updates", "implementation", "summary", "shared_by", "partners", "resources", "tags"}
+)
+"""The fields of a shared view whose text the search finds a record by."""
+
 _CODE = re.compile(r"[a-z0-9_]+|\d{4}-\d{2}-\d{2}|[A-Z]{3}|https?://\S*")
 """Values the pages show by their names (codes, dates, country codes) or as links."""
 
@@ -108,7 +117,9 @@ def entries(ctx: Context) -> list[Entry]:
         filters = [("region", tuple(regions)), ("area", tuple(areas))]
         if card.kind == "match":
             filters.append(("stage", (label(card.status),)))
-        words = _texts(ctx.view(record_id), [card.subheading, *names, *areas])
+        view = ctx.view(record_id)
+        about = [view[k] for k in view if k in SEARCHED]
+        words = _texts(about, [card.subheading, record_id, *names, *areas])
         found.append(
             Entry(
                 url=card.url,

@@ -87,6 +87,9 @@ def test_the_search_entries_hold_the_facets_and_only_shared_text(data: Path) -> 
     assert offer.title == "France" and offer.kind == "Offer"
     match = found["matches/MAT-2021-001.html"]
     assert match.title == "Chad – France"
+    assert "Forty caseworkers trained on interviews." in match.words  # its progress updates
+    assert any("interview techniques" in w for w in offer.words)  # the expertise offered
+    assert "France" in offer.words and "MAT-2021-001" in match.words
     assert dict(match.filters)["stage"] == ("In implementation",)
     assert dict(match.filters)["region"] == ("West and Central Africa",)
     every = "".join(e.document() for e in found.values()).lower()

@@ -113,11 +113,9 @@ def _phone(found: re.Match[str]) -> str:
 
 def redact(text: str) -> str:
     """`text` with every e-mail address and phone number replaced by a marker."""
-    if not text:
-        return text
-    if "@" in text:  # an address has one: most text is spared the search
+    if text and "@" in text:  # an address has one: most text is spared the search
         text = _EMAIL.sub(EMAIL_WITHHELD, text)
-    return _PHONE.sub(_phone, text)
+    return _PHONE.sub(_phone, text) if text else text
 
 
 def redact_all(value: Any) -> Any:

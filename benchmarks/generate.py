@@ -8,7 +8,7 @@ OUT_DIR/matches/MAT-YYYY-NNNN.yaml in the registry's record format. Every file p
 
 - requests are mostly `open`, some `draft`; a request is `matched` only when an agreed,
   welcomed or in-implementation match names it (a request with only proposed matches stays open);
-- offers are `open`, or `committed` when they serve an agreed or later match;
+- offers are `open`, or `committed` when agreed or later matches take all of their capacity;
 - matches are `proposed`, `agreed`, `welcomed` or `in_implementation`, name existing requests and
   offers whose geographic scope covers the requesting States, and (from `agreed` on) carry every
   party's granted consent and a history that follows the lifecycle;
@@ -30,6 +30,7 @@ import random
 import re
 import sys
 import textwrap
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
@@ -1007,8 +1008,11 @@ class _Plan:
                 on = min(CAP, on + timedelta(days=rng.randint(7, 60)))
             if m.status != "proposed":
                 m.request.status = "matched"
-                for o in m.offers:
-                    o.status = "committed"
+        # An offer is committed once agreed (or later) matches take all of its capacity.
+        holding = Counter(id(o) for m in self.matches if m.status != "proposed" for o in m.offers)
+        for o in self.offers:
+            if holding[id(o)] >= o.capacity:
+                o.status = "committed"
         for r in self.requests:
             if r.draft:
                 r.status = "draft"

@@ -40,8 +40,8 @@ def from_update_command(
 
     \b
     Examples:
-      acsg practice from-update MAT-2021-001 --update 2
-      acsg practice from-update MAT-2021-001 --update 1 --title "Remote interviews" --dry-run
+      acsg practice from-update MAT-2020-002 --update 1 --title "Digitised case files at COMAR"
+      acsg practice from-update MAT-2020-002 --update 1 --title "Digitised case files" --dry-run
     """
     from acsg_cli import clock
     from acsg_cli.practices import from_update

@@ -204,8 +204,8 @@ def test_a_warm_load_restores_only_the_records_it_reads(mixed: Path) -> None:
     ("path", "old", "new"),
     [
         ("requests/REQ-2021-001.yaml", "status: open", "status: closed"),
-        ("offers/OFF-2021-001.yaml", "status: open", "status: withdrawn"),
-        ("matches/MAT-2021-001.yaml", "request: REQ-2021-001", "request: REQ-2021-009"),
+        ("offers/OFF-2021-001.yaml", "\nstatus: committed", "\nstatus: withdrawn"),
+        ("matches/MAT-2021-001.yaml", "request: REQ-2020-001", "request: REQ-2021-009"),
     ],
 )
 def test_a_change_elsewhere_is_seen_by_the_cross_file_checks(

@@ -11,6 +11,7 @@ import re
 import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from tests.conftest import ROOT, SHIPPED, git_env
 
 NOT_ACSG = "python -m http.server"
 """An example that starts a server rather than running acsg: not run here."""
+COMPLETION = {"--install-completion", "--show-completion"}
+"""Examples that install or print shell completion: run from bash, with a home of their own."""
 INTERACTIVE = {"acsg new request", "acsg new offer", "acsg new practice"}
 """Examples that ask their questions on a terminal, which this test has not: `acsg new request`
 and `acsg new offer` are driven by `tests/cli/test_cli_new.py`."""
@@ -94,6 +97,15 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return root
 
 
+def _in_a_shell(args: list[str], repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """Run acsg from bash, as a user would: shell completion looks for the shell it runs in."""
+    env = {**git_env(), "PYTHONPATH": str(ROOT), "HOME": str(home)}
+    line = shlex.join([sys.executable, "-m", "acsg_cli", *args]) + "; exit $?"
+    return subprocess.run(
+        ["bash", "-c", line], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
 @pytest.mark.parametrize("example", EXAMPLES)
 def test_example_runs(
     example: str,
@@ -110,6 +122,10 @@ def test_example_runs(
     monkeypatch.setenv("HOME", str(tmp_path))  # shell completion installs itself here
     monkeypatch.setenv("ACSG_TODAY", "2022-06-01")
     words = shlex.split(example.split("  #", 1)[0])
+    if words[1] in COMPLETION:
+        done = _in_a_shell(words[1:], repo, tmp_path)
+        assert done.returncode == 0, f"{example}\n{done.stdout[-1500:]}\n{done.stderr[-1500:]}"
+        return
     done = runner.invoke(app, words[1:])
     assert done.exit_code == 0, f"{example}\n{done.stdout[-1500:]}\n{done.stderr[-1500:]}"
     assert (repo / "data").is_dir()

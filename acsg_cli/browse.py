@@ -5,13 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli import geo
 from acsg_cli.disclosure import Audience, disclose, disclose_match, redact, shown_title
 from acsg_cli.errors import UsageError
-from acsg_cli.models import Match, Offer, Practice, Request
-from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
     Area,
     EntityType,
@@ -22,6 +20,10 @@ from acsg_cli.vocab import (
     Region,
     RequestStatus,
 )
+
+if TYPE_CHECKING:
+    from acsg_cli.models import Match, Offer, Practice, Request
+    from acsg_cli.registry import Registry
 
 STATUSES: dict[str, type[Enum]] = {
     "requests": RequestStatus,
@@ -291,6 +293,7 @@ def show_record(
     """`acsg show`: the record as `audience` (default: the Secretariat) may see it, for a match
     its request and offers resolved, and its compliance: each criteria rule for its kind, met,
     unmet, waived or not applicable (`rules.scorecard`). Compliance is the Secretariat's view."""
+    from acsg_cli.models import Match, Offer, Practice, Request
     from acsg_cli.rules.engine import scorecard
 
     audience = audience or Audience.secretariat()

@@ -50,6 +50,32 @@ def _abs(path: str | Path) -> str:
     return os.path.abspath(path)  # noqa: PTH100
 
 
+def _absolute(root_shown: str) -> Callable[[str], str]:
+    """`_abs` for the shown paths of one run, each worked out once: a record file's shown path
+    is the registry's joined with `folder/name` (see `sources.display_join`), so its absolute
+    path is the registry's joined with the same."""
+    from acsg_cli.registry.sources import display_join
+
+    prefix = display_join(root_shown, "")
+    fast = bool(prefix) or root_shown in ("", ".")
+    base = _abs(root_shown or ".")
+    known: dict[str, str] = {}
+
+    def absolute(shown: str) -> str:
+        found = known.get(shown)
+        if found is None:
+            tail = shown[len(prefix) :]
+            plain = fast and shown.startswith(prefix) and tail and not tail.startswith(("/", "."))
+            if plain and "/." not in tail and "//" not in tail:
+                found = os.path.join(base, tail)  # noqa: PTH118 - thousands a run
+            else:
+                found = _abs(shown)
+            known[shown] = found
+        return found
+
+    return absolute
+
+
 def validate(
     root: Path,
     *,
@@ -100,10 +126,18 @@ def validate(
                 return _from_plain(kept)
     from acsg_cli.registry.load import build_registry
 
-    registry = build_registry(sources, scanned, shown_root, store=store)
+    absolute = _absolute(shown_root)
+    owners = None
+    if selected is not None and changed_since is None:
+        chosen_paths = selected
+
+        def owners(shown: str) -> bool:
+            return _within(absolute(shown), chosen_paths)
+
+    registry = build_registry(sources, scanned, shown_root, store=store, owners=owners)
     problems = list(registry.problems)
-    files_shown = {_abs(f): f for f in registry.files}
-    files_shown.update({_abs(p.file): p.file for p in problems})
+    files_shown = {absolute(f): f for f in registry.files}
+    files_shown.update({absolute(p.file): p.file for p in problems})
     chosen = (
         set(files_shown) if selected is None else {f for f in files_shown if _within(f, selected)}
     )
@@ -115,9 +149,11 @@ def validate(
         chosen_rules = rules() if callable(rules) else rules
         settings = chosen_rules if isinstance(chosen_rules, RuleSettings) else RuleSettings()
         problems.extend(
-            run_rules(registry, settings, today=today, include=lambda shown: _abs(shown) in chosen)
+            run_rules(
+                registry, settings, today=today, include=lambda shown: absolute(shown) in chosen
+            )
         )
-    kept_problems = [p for p in problems if _abs(p.file) in chosen]
+    kept_problems = [p for p in problems if absolute(p.file) in chosen]
     result = ValidationResult(
         files_checked=len(chosen), problems=tuple(sort_problems(kept_problems))
     )

@@ -17,7 +17,6 @@ from acsg_cli.cli.options import (
     WideOpt,
     emit,
     format_option,
-    open_registry,
 )
 from acsg_cli.render.registry import format_choices
 
@@ -110,12 +109,15 @@ def list_command(
       acsg list offers --state NER
       acsg list matches --region west_central_africa --format csv
     """
+    from acsg_cli import clock
     from acsg_cli.browse import LIST_COLUMNS, Filters, check_status, list_records
+    from acsg_cli.cli.options import display_root, warn_of_errors
     from acsg_cli.disclosure import Audience
+    from acsg_cli.i18n import current
+    from acsg_cli.registry.memo import kept_or_made
     from acsg_cli.render.rows import Rows
 
     status = check_status(kind.value, status)
-    registry = open_registry(data)
     # The options' callbacks (`_choices`) have already turned these strings into vocabulary values.
     filters = Filters(
         status=status,
@@ -124,7 +126,17 @@ def list_command(
         region=region,  # type: ignore[arg-type]  # a Region, see above
         entity_type=entity_type,  # type: ignore[arg-type]  # an EntityType, see above
     )
-    rows = list_records(registry, kind.value, filters, Audience.named(audience.value))
+    who = Audience.named(audience.value)
+    # The rows are plain data: an unchanged registry gives the same rows for the same question.
+    context = (kind.value, repr(filters), repr(who), current(), clock.today().isoformat())
+    rows = kept_or_made(
+        data,
+        display_root(data),
+        "listing",
+        context,
+        lambda registry: list_records(registry, kind.value, filters, who),
+        errors=warn_of_errors,
+    )
     listing = Rows(kind.value, LIST_COLUMNS[kind.value], rows)
     emit("listing", listing, output_format, output, wide=wide, registry_root=data)
 
@@ -155,18 +167,26 @@ def show_command(
     """
     from acsg_cli import clock
     from acsg_cli.browse import show_record
+    from acsg_cli.cli.options import display_root, warn_of_errors
     from acsg_cli.disclosure import Audience
     from acsg_cli.errors import UsageError
+    from acsg_cli.i18n import current
+    from acsg_cli.registry.memo import kept_or_made
 
     if with_contact and audience is not AudienceName.secretariat:
         raise UsageError("--with-contact is for the secretariat audience only")
-    registry = open_registry(data)
-    view = show_record(
-        registry,
-        record_id.strip(),
-        with_contact=with_contact,
-        audience=Audience.named(audience.value),
-        today=clock.today(today),
+    wanted, who, day = record_id.strip(), Audience.named(audience.value), clock.today(today)
+    # The view is plain data: the record and what it names read from the registry (from the read
+    # cache, only those); the same question on an unchanged registry is answered from the cache.
+    view = kept_or_made(
+        data,
+        display_root(data),
+        "record",
+        (wanted, with_contact, repr(who), day.isoformat(), current()),
+        lambda registry: show_record(
+            registry, wanted, with_contact=with_contact, audience=who, today=day
+        ),
+        errors=warn_of_errors,
     )
     emit("record", view, output_format, None, wide=wide)
 

@@ -162,12 +162,15 @@ def open_registry(data: Path, *, warn: bool = True) -> Registry:
     from acsg_cli.registry import load_registry
 
     registry = load_registry(data, root_display=display_root(data))
-    if warn and registry.error_count:
-        typer.echo(
-            registry_warning(registry.error_count),
-            err=True,
-        )
+    if warn:
+        warn_of_errors(registry.error_count)
     return registry
+
+
+def warn_of_errors(errors: int) -> None:
+    """Say on stderr how many errors kept records out (`registry_warning`), if any."""
+    if errors:
+        typer.echo(registry_warning(errors), err=True)
 
 
 def registry_warning(errors: int) -> str:

@@ -129,15 +129,15 @@ class Store:
         self.shown: dict[str, str] = {}
         self.sources: dict[str, SourceFile] = {}
         self.raws: dict[str, bytes] = {}
-        """Bytes already read this run (by the validation memo), by entry key."""
+        """Bytes already read this run (by `run_key`), by entry key."""
         self._hashes: dict[str, bytes] = {}
+        self._keys: dict[str, str | None] = {}
         self._state: Any = hashlib.blake2b(digest_size=16)
         self._state_known = True
         self.checked: tuple[bytes, list[tuple[Any, ...]]] | None = None
         self.dirty = False
         self.registry: Registry | None = None
-        self.memo_path = self.path.with_name(self.path.name.replace("reads-", "result-"))
-        self.memo: tuple[bytes, Any] | None = None
+        self.memos: dict[str, tuple[bytes, Any]] = {}
 
     @property
     def entries(self) -> dict[str, Entry]:
@@ -147,6 +147,13 @@ class Store:
 
     def key(self, source: SourceFile) -> str | None:
         """The entry key of a file inside the registry (files given from elsewhere are not kept)."""
+        try:
+            return self._keys[source.display]
+        except KeyError:
+            key = self._keys[source.display] = self._key(source)
+            return key
+
+    def _key(self, source: SourceFile) -> str | None:
         path = source.real_path
         if path is None or os.path.dirname(path) not in self._folders:  # noqa: PTH120 - one a file, thousands a run
             return None
@@ -266,22 +273,26 @@ class Store:
             h.update(digest(raw))
         return h.digest()
 
-    def recall(self, run_key: bytes) -> Any:
+    def memo_path(self, slot: str) -> Path:
+        """The file keeping the last result of one kind of run (`result`: validation)."""
+        return self.path.with_name(self.path.name.replace("reads-", f"{slot}-"))
+
+    def recall(self, run_key: bytes, slot: str = "result") -> Any:
         """What `remember` kept for this run key, or None."""
-        loaded = read_back(self.memo_path)
+        loaded = read_back(self.memo_path(slot))
         if loaded is None or loaded[:3] != (_FORMAT, fingerprint(), run_key):
             return None
         return loaded[3]
 
-    def remember(self, run_key: bytes, value: Any) -> None:
+    def remember(self, run_key: bytes, value: Any, slot: str = "result") -> None:
         """Keep a run's result (plain data) for a later run with the same key; written by `save`."""
-        self.memo = (run_key, value)
+        self.memos[slot] = (run_key, value)
 
     def save(self) -> None:
         """Write the entries of this run, with source maps made since, if anything changed."""
-        if self.memo is not None:
-            write_atomic(self.memo_path, (_FORMAT, fingerprint(), *self.memo))
-            self.memo = None
+        for slot, memo in self.memos.items():
+            write_atomic(self.memo_path(slot), (_FORMAT, fingerprint(), *memo))
+        self.memos = {}
         if self.registry is None and not self.dirty:
             return  # nothing was loaded: the entries are as they were
         self._add_positions()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
 
@@ -13,8 +13,15 @@ from acsg_cli.registry.records import Registry
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, OfferStatus, RequestStatus
 
 
-def cross_check(registry: Registry) -> list[Problem]:
+def cross_check(registry: Registry, include: Callable[[str], bool] | None = None) -> list[Problem]:
+    """The cross-file problems of every record, or of those whose file's shown path `include`
+    keeps (the others are not read)."""
     found: list[Problem] = []
+
+    def owners(table: dict[str, Any]) -> Iterable[Any]:
+        if include is None:
+            return table.values()
+        return (table[i] for i in table if include(registry.sources[i].display))
 
     @cache
     def near(kind: str) -> NearIds:
@@ -23,7 +30,7 @@ def cross_check(registry: Registry) -> list[Problem]:
 
         return NearIds(getattr(registry, KINDS[kind].folder))
 
-    for match in registry.matches.values():
+    for match in owners(registry.matches):
         found.extend(
             _reference(registry, match.id, ("request",), match.request, "request", near=near)
         )
@@ -32,7 +39,7 @@ def cross_check(registry: Registry) -> list[Problem]:
                 _reference(registry, match.id, ("offers", index), offer_id, "offer", near=near)
             )
         found.extend(_match_statuses(registry, match))
-    for offer in registry.offers.values():
+    for offer in owners(registry.offers):
         if offer.in_response_to is not None:
             found.extend(
                 _reference(
@@ -44,12 +51,12 @@ def cross_check(registry: Registry) -> list[Problem]:
                     near=near,
                 )
             )
-    for practice in registry.practices.values():
+    for practice in owners(registry.practices):
         for index, match_id in enumerate(practice.matches):
             found.extend(
                 _reference(registry, practice.id, ("matches", index), match_id, "match", near=near)
             )
-    found.extend(_practice_links(registry, near))
+    found.extend(_practice_links(registry, owners(registry.matches), near))
     # Whether a request's or an offer's status agrees with its matches is the rules' question
     # (ACSG118, ACSG206: `acsg_cli/lifecycle/following.py`), asked in both directions there.
     return found
@@ -125,10 +132,12 @@ def _match_statuses(registry: Registry, match: Any) -> list[Problem]:
     return found
 
 
-def _practice_links(registry: Registry, near: Callable[[str], NearIds]) -> list[Problem]:
+def _practice_links(
+    registry: Registry, matches: Iterable[Any], near: Callable[[str], NearIds]
+) -> list[Problem]:
     """A progress update that names a practice and the practice agree: linked both ways."""
     found = []
-    for match in registry.matches.values():
+    for match in matches:
         for index, update in enumerate(match.updates):
             if update.practice is None:
                 continue

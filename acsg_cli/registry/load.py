@@ -11,7 +11,7 @@ is made (by the reference reader, from the same bytes) only when a problem must 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -55,10 +55,13 @@ def build_registry(
     root_display: str = "data",
     *,
     store: Any = None,
+    owners: Callable[[str], bool] | None = None,
 ) -> Registry:
     """Load the given source files into a registry (from disk or from git alike).
 
-    `store`: a `registry.cache.Store` to read results from and save new ones to.
+    `store`: a `registry.cache.Store` to read results from and save new ones to. `owners`: run
+    the cross-file checks only for the records whose shown path it keeps (unless the cache
+    gives every record's findings), for a caller that reports on those files alone.
     """
     from acsg_cli.registry.crosscheck import cross_check
     from acsg_cli.registry.parallel import read_all
@@ -71,8 +74,8 @@ def build_registry(
             _assemble(registry, source, result)
         checked = store.cross_checked() if store is not None else None
         if checked is None:
-            checked = cross_check(registry)
-            if store is not None:
+            checked = cross_check(registry, owners)
+            if store is not None and owners is None:
                 store.keep_cross_checked(checked)
         registry.problems.extend(checked)
     if store is not None:

@@ -143,8 +143,8 @@ class Registry:
                 f"{what} '{record_id}' does not load; run `acsg validate "
                 f"{self.known_ids[record_id]}`"
             )
-        tables: list[dict[str, Any]] = [self.requests, self.offers, self.matches, self.practices]
-        pool = [i for t in tables for i in t if kind is None or t[i].kind == kind]
+        tables = self._tables()
+        pool = [i for k, t in tables.items() if kind is None or k == kind for i in t]
         near = difflib.get_close_matches(record_id, sorted(pool), n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]}?" if near else ""
         raise UnknownIdError(f"no {what} with id '{record_id}' in {self.root_display}{hint}")
@@ -157,6 +157,22 @@ class Registry:
         yield from self.offers.values()
         yield from self.matches.values()
         yield from self.practices.values()
+
+    def records_from(self, include: Callable[[str], bool]) -> Iterator[AnyRecord]:
+        """The records whose file's shown path `include` keeps, in `records` order; the others
+        are not restored from the read cache."""
+        for table in self._tables().values():
+            for record_id in table:
+                if include(self.sources[record_id].display):
+                    yield table[record_id]
+
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return {
+            "request": self.requests,
+            "offer": self.offers,
+            "match": self.matches,
+            "practice": self.practices,
+        }
 
     def matches_for_request(self, request_id: str) -> list[Match]:
         return list(self._match_index()[0].get(request_id, ()))
@@ -171,13 +187,7 @@ class Registry:
 
     def add(self, record: AnyRecord | Deferred, source: RecordSource) -> None:
         """Add a record, or a `Deferred` one restored when first read."""
-        tables: dict[str, dict[str, Any]] = {
-            "request": self.requests,
-            "offer": self.offers,
-            "match": self.matches,
-            "practice": self.practices,
-        }
-        table = tables[record.kind]
+        table = self._tables()[record.kind]
         if isinstance(record, Deferred) and isinstance(table, LazyTable):
             table.defer(record.id, record)
         elif isinstance(record, Deferred):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import pickle
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -139,28 +141,30 @@ def test_a_new_file_and_a_deleted_file_are_seen(mixed: Path) -> None:
     assert run(*args) == run("--no-cache", *args)
 
 
+_PROBE = (
+    "import runpy, sys; sys.argv = ['acsg', *sys.argv[1:]]\n"
+    "try:\n    runpy.run_module('acsg_cli', run_name='__main__')\n"
+    "except SystemExit:\n    pass\n"
+    "print('MODELS' if 'acsg_cli.models' in sys.modules else 'NO MODELS', file=sys.stderr)\n"
+)
+
+
+def _probe(args: list[str]) -> subprocess.CompletedProcess[str]:
+    """`acsg ARGS` in a process of its own, saying on stderr whether it imported the models."""
+    return subprocess.run(
+        [sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, check=False
+    )
+
+
 def test_a_warm_validate_imports_no_model(mixed: Path) -> None:
     """With nothing changed, the kept result is printed without loading a record."""
-    import subprocess
-    import sys
-
-    argv = [sys.executable, "-m", "acsg_cli", "validate", "--format", "json", "--data", str(mixed)]
-    cold = subprocess.run(argv, capture_output=True, text=True, check=False)
-    probe = (
-        "import runpy, sys; sys.argv = ['acsg', *sys.argv[1:]]\n"
-        "try:\n    runpy.run_module('acsg_cli', run_name='__main__')\n"
-        "except SystemExit:\n    pass\n"
-        "print('MODELS' if 'acsg_cli.models' in sys.modules else 'NO MODELS', file=sys.stderr)\n"
-    )
-    warm = subprocess.run(
-        [sys.executable, "-c", probe, *argv[3:]], capture_output=True, text=True, check=False
-    )
+    argv = ["validate", "--format", "json", "--data", str(mixed)]
+    cold = _probe(argv)
+    warm = _probe(argv)
     assert warm.stdout == cold.stdout
     assert "NO MODELS" in warm.stderr
     (mixed / "requests" / "REQ-2021-001.yaml").write_text("id: REQ-2021-001\n")
-    changed = subprocess.run(
-        [sys.executable, "-c", probe, *argv[3:]], capture_output=True, text=True, check=False
-    )
+    changed = _probe(argv)
     assert "MODELS" in changed.stderr.replace("NO MODELS", "")
     assert changed.stdout != cold.stdout
 
@@ -249,3 +253,57 @@ def test_an_entry_whose_record_does_not_read_back_is_read_from_its_file(
     assert run(*args) == expected
     assert run(*args) == expected
     assert not (tmp_path / "planted").exists()
+
+
+def test_listings_and_views_alternate_without_mixing_up(mixed: Path) -> None:
+    """Each kind of run keeps its last result for its own question only."""
+    data = ["--data", str(mixed)]
+    questions = [
+        ["list", "requests", "--format", "json", *data],
+        ["list", "offers", "--status", "open", "--format", "csv", *data],
+        ["list", "requests", "--format", "json", "--audience", "shared", *data],
+        ["show", "REQ-2021-001", "--format", "json", *data],
+        ["show", "REQ-2021-001", "--format", "json", "--audience", "shared", *data],
+        ["show", "OFF-2021-001", *data],
+        ["show", "REQ-2021-00", *data],
+    ]
+    expected = [CliRunner().invoke(app, ["--no-cache", *q]) for q in questions]
+    for _round in range(2):
+        for question, want in zip(questions, expected, strict=True):
+            got = CliRunner().invoke(app, question)
+            assert (got.exit_code, got.stdout, got.stderr) == (
+                want.exit_code,
+                want.stdout,
+                want.stderr,
+            )
+    assert "warning: the registry has" in expected[0].stderr
+
+
+@pytest.mark.parametrize(
+    "command", [["list", "requests", "--format", "json"], ["show", "REQ-2021-001"]], ids=" ".join
+)
+def test_a_warm_listing_or_view_reads_no_record(mixed: Path, command: list[str]) -> None:
+    argv = [*command, "--data", str(mixed)]
+    cold = _probe(argv)
+    warm = _probe(argv)
+    assert warm.stdout == cold.stdout and cold.stdout
+    assert "NO MODELS" in warm.stderr
+
+
+def test_checks_for_some_files_are_those_files_share_of_all(mixed: Path) -> None:
+    """A validation of some files checks references and rules for those files alone."""
+    from acsg_cli.registry.crosscheck import cross_check
+    from acsg_cli.registry.load import load_registry
+    from acsg_cli.rules.engine import run_rules
+
+    registry = load_registry(mixed, cache=False)
+    for prefix in ("matches/", "offers/", "requests/REQ-2021-001", "practices/"):
+
+        def chosen(shown: str, prefix: str = prefix) -> bool:
+            return prefix in shown
+
+        everything = cross_check(registry)
+        assert cross_check(registry, chosen) == [p for p in everything if chosen(p.file)]
+        assert run_rules(registry, include=chosen) == [
+            p for p in run_rules(registry) if chosen(p.file)
+        ]

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
 
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
+from acsg_cli.yamlio.writer import dump_record
 
 COUNTRIES = ["TCD", "NER", "MEX", "ECU", "FRA", "PHL", "UGA"]
 AREAS = [
@@ -85,6 +87,20 @@ def make_registry(
         m = Match.model_validate(data)
         registry.matches[m.id] = m
     return registry
+
+
+def write_registry(root: Path, registry: Registry) -> Path:
+    """Write `registry`'s records as files under `root` (a registry folder); `root`."""
+    for folder, table in (
+        ("requests", registry.requests),
+        ("offers", registry.offers),
+        ("matches", registry.matches),
+    ):
+        (root / folder).mkdir(parents=True, exist_ok=True)
+        for key, record in table.items():
+            data = record.model_dump(mode="json", by_alias=True, exclude_unset=True)
+            (root / folder / f"{key}.yaml").write_text(dump_record(data))
+    return root
 
 
 _SUBSETS: dict[tuple[tuple[str, ...], int], Any] = {}

@@ -87,6 +87,14 @@ class GeographicScope(Record):
     def is_global(self) -> bool:
         return self.global_ is True
 
+    @property
+    def is_narrow(self) -> bool:
+        """SR: the offer is "limited in [its] geographical scope", the opposite of the pledges
+        "without geographic limitations" the 2021 stocktaking asks for: any scope but global
+        (named countries, or one or more regions). Rule ACSG203 and the stocktaking's "offers
+        limited in geographic scope" both ask this property, so they always agree."""
+        return not self.is_global
+
     def covers(self, country: str) -> bool:
         """Whether a State may receive this offer's support."""
         from acsg_cli import geo

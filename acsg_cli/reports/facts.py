@@ -96,12 +96,6 @@ def scope_regions(offer: Offer) -> list[Region]:
     return regions_of(list(scope.countries or []))
 
 
-def is_narrow(offer: Offer) -> bool:
-    """SR: limited in geographic scope — named countries only, or a single region."""
-    scope = offer.geographic_scope
-    return scope.countries is not None or (scope.regions is not None and len(scope.regions) == 1)
-
-
 def is_cross_regional(registry: Registry, match: Match) -> bool:
     """FS 2: an offering State's region differs from every requesting State's region."""
     request = registry.requests.get(match.request)

@@ -60,10 +60,10 @@ def findings(model: Stocktaking) -> list[str]:
     if narrow.count:
         out.append(
             ngettext(
-                "{count} of {total} offer is limited in geographic scope (named countries or a "
-                "single region).",
+                "{count} of {total} offer is limited in geographic scope (named countries or "
+                "regions).",
                 "{count} of {total} offers are limited in geographic scope (named countries or "
-                "a single region).",
+                "regions).",
                 narrow.active_offers,
             ).format(count=format_number(narrow.count), total=format_number(narrow.active_offers))
         )

@@ -283,10 +283,10 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
     n = m.narrow_scope
     return [
         ngettext(
-            "{count} of {total} open or committed offer is limited to named countries or a "
-            "single region; {world} has a global scope.",
-            "{count} of {total} open or committed offers are limited to named countries or a "
-            "single region; {world} have a global scope.",
+            "{count} of {total} open or committed offer is limited to named countries or "
+            "regions; {world} has a global scope.",
+            "{count} of {total} open or committed offers are limited to named countries or "
+            "regions; {world} have a global scope.",
             n.active_offers,
         ).format(
             count=format_number(n.count),

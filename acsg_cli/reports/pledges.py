@@ -162,7 +162,8 @@ def unmet_needs(
 
 
 def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
-    """Active offers limited to named countries or one region, with the open requests near them."""
+    """Active offers limited in geographic scope (`GeographicScope.is_narrow`, as rule ACSG203
+    asks), with the open requests near them."""
     open_requests = {r.id: r for r in requests if r.status is RequestStatus.OPEN}
     by_area: dict[Area, set[str]] = defaultdict(set)
     by_country: dict[str, set[str]] = defaultdict(set)
@@ -182,7 +183,7 @@ def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
     active = [o for o in offers if o.status not in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED)]
     lines = []
     for offer in active:
-        if not facts.is_narrow(offer):
+        if not offer.geographic_scope.is_narrow:
             continue
         scope = offer.geographic_scope
         in_areas: set[str] = set().union(*(by_area.get(a, set()) for a in offer.areas))

@@ -185,7 +185,7 @@ class UnmetNeeds:
 
 @dataclass(frozen=True)
 class NarrowScope:
-    """Offers limited to named countries or one region (SR)."""
+    """Offers limited in geographic scope: named countries or regions, not global (SR)."""
 
     count: int
     active_offers: int

@@ -15,7 +15,14 @@ from acsg_cli import vocab
 from acsg_cli.i18n import LANGUAGES, LOCALE_DIR, format_date, gettext, language, ngettext
 
 ROOT = Path(__file__).resolve().parents[2]
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "N_": None, "_count": (1, 2)}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "N_": None,
+    "_count": (1, 2),
+    "count_text": (1, 2),
+}
 
 
 @cache

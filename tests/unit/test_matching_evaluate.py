@@ -15,9 +15,7 @@ from acsg_cli.cli import app
 from acsg_cli.matching.evaluate import evaluate, placing, random_placing
 from acsg_cli.matching.learn import learn
 from acsg_cli.matching.scoring import SIGNALS, Weights
-from acsg_cli.registry import Registry
-from acsg_cli.yamlio.writer import dump_record
-from tests.matching_registries import make_registry, match, offer, request
+from tests.matching_registries import make_registry, match, offer, request, write_registry
 
 TODAY = date(2023, 1, 1)
 
@@ -112,18 +110,6 @@ def test_learning_needs_both_outcomes_and_stays_near_the_documented_weights() ->
     assert none.learned is None and "1 granted and 0 declined" in none.note
 
 
-def write(root: Path, registry: Registry) -> None:
-    for folder, table in (
-        ("requests", registry.requests),
-        ("offers", registry.offers),
-        ("matches", registry.matches),
-    ):
-        (root / folder).mkdir(parents=True, exist_ok=True)
-        for key, record in table.items():
-            data = record.model_dump(mode="json", by_alias=True, exclude_unset=True)
-            (root / folder / f"{key}.yaml").write_text(dump_record(data))
-
-
 def git(cwd: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
@@ -136,7 +122,7 @@ def git(cwd: Path, *args: str) -> None:
 @pytest.fixture
 def data(tmp_path: Path) -> Path:
     root = tmp_path / "data"
-    write(root, make_registry(*records()))
+    write_registry(root, make_registry(*records()))
     return root
 
 

@@ -2,8 +2,11 @@
 
 Looked for in the registry folder's parent (the repository holding `data/`), then in the
 current folder and its parents; the first file found wins, `acsg.toml` before
-`pyproject.toml` in the same folder. Each feature validates its own section (rules,
-matching, ...) and reports a bad setting as a usage error naming the file.
+`pyproject.toml` in the same folder; a command's `--config FILE` replaces the search.
+`load_config` is the one loader: every command that reads configuration calls it once with
+its `--config`, then asks the result for the feature's settings (`rules()`, `matching()`,
+`section("export")`). Each feature validates its own section and reports a bad setting as a
+usage error naming the file.
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ from __future__ import annotations
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from acsg_cli.matching.scoring import MatchingSettings
+    from acsg_cli.rules.engine import RuleSettings
 
 SECTIONS = frozenset({"rules", "matching", "export"})
 """Top-level keys `[tool.acsg]` may hold, each read by its feature; anything else (a typo, or a
@@ -36,6 +43,18 @@ class ProjectConfig:
     @property
     def where(self) -> str:
         return str(self.source) if self.source else "configuration"
+
+    def rules(self) -> RuleSettings:
+        """`[tool.acsg.rules]`, validated: which rules run and how severe."""
+        from acsg_cli.rules.config import rule_settings
+
+        return rule_settings(self)
+
+    def matching(self) -> MatchingSettings:
+        """`[tool.acsg.matching]`, validated: the weights and the defaults of propose."""
+        from acsg_cli.matching.scoring import matching_settings
+
+        return matching_settings(self)
 
 
 def _candidates(data_dir: Path | None) -> list[Path]:

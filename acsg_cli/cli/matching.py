@@ -168,14 +168,14 @@ def propose_command(
       acsg match propose --plan --objective fair --rank-by fit
     """
     from acsg_cli import clock
+    from acsg_cli.config import load_config
     from acsg_cli.errors import UsageError
     from acsg_cli.matching.propose import propose
-    from acsg_cli.matching.scoring import load_settings
     from acsg_cli.reporters.matching import PROPOSAL_REPORTERS
 
     if max_offers is not None and not plan:
         raise UsageError("--max-offers-per-request needs --plan")
-    settings = load_settings(data, explicit=config)
+    settings = load_config(data, explicit=config).matching()
     registry = open_registry(data)
     proposal = propose(
         registry,
@@ -253,10 +253,10 @@ def create_command(
         --note "ECRE agreed to work with Uganda"
     """
     from acsg_cli import clock
+    from acsg_cli.config import load_config
     from acsg_cli.matching.create import create_match
-    from acsg_cli.matching.scoring import load_settings
 
-    settings = load_settings(data, explicit=config)
+    project = load_config(data, explicit=config)
     created = create_match(
         data,
         lambda: open_registry(data),
@@ -267,7 +267,8 @@ def create_command(
         by=by,
         note=note,
         force=force,
-        weights=settings.weights,
+        weights=project.matching().weights,
+        rules=project.rules(),
     )
     if output_format is CreateFormat.json:
         sys.stdout.write(json.dumps({"id": created.match_id}) + "\n")
@@ -334,12 +335,12 @@ def evaluate_command(
       acsg match evaluate --learn
     """
     from acsg_cli import clock
+    from acsg_cli.config import load_config
     from acsg_cli.matching.evaluate import evaluate
-    from acsg_cli.matching.scoring import load_settings
     from acsg_cli.reporters.evaluation import report
 
-    settings = load_settings(data, explicit=config)
-    other = load_settings(None, explicit=weights_file).weights if weights_file else None
+    settings = load_config(data, explicit=config).matching()
+    other = load_config(explicit=weights_file).matching().weights if weights_file else None
     registry = open_registry(data)
     evaluation = evaluate(
         registry, data, today=clock.today(today), weights=settings.weights, other=other

@@ -11,6 +11,7 @@ import typer
 from acsg_cli.cli.groups import report_app
 from acsg_cli.cli.options import (
     DEFAULT_DATA,
+    ConfigOpt,
     DataDirOpt,
     LangOpt,
     OutputOpt,
@@ -79,6 +80,7 @@ def status_command(
     today: TodayOpt = None,
     lang: LangOpt = None,
     wide: WideOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Status report: every live match and every open request without one, attention first.
 
@@ -111,6 +113,7 @@ def status_command(
             as_of=as_of,
             audience=audience.value,
             today=clock.today(today),
+            config=config,
         )
         emit("status", report, output_format, output, wide=wide, registry_root=data)
     _warn(report.registry_errors)
@@ -134,6 +137,7 @@ def stocktaking_command(
     today: TodayOpt = None,
     lang: LangOpt = None,
     wide: WideOpt = False,
+    config: ConfigOpt = None,
 ) -> None:
     """Stocktaking report: pledges, matches by stage, supply and demand, unmet needs, narrow offers.
 
@@ -169,6 +173,7 @@ def stocktaking_command(
             since=since,
             audience=audience.value,
             today=clock.today(today),
+            config=config,
         )
         emit("stocktaking", model, output_format, output, wide=wide, registry_root=data)
     _warn(model.registry_errors)

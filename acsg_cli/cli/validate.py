@@ -104,12 +104,8 @@ def validate_command(
 
     def settings() -> RuleSettings:
         # The rules (and the models) are imported only when the run is not in the read cache.
-        from acsg_cli.rules.config import rule_settings
-
         if not chosen:
-            merged = rule_settings(project).merged(
-                select=select or (), ignore=ignore or (), strict=strict
-            )
+            merged = project.rules().merged(select=select or (), ignore=ignore or (), strict=strict)
             chosen.append(merged)
         return chosen[0]
 

@@ -53,8 +53,12 @@ def create_match(
     note: str | None = None,
     force: bool = False,
     weights: Weights | None = None,
+    rules: RuleSettings | None = None,
 ) -> Created:
     """Write `<root>/matches/<next id>.yaml` for the request and offers; return what was written.
+
+    `weights` score the pair and `rules` check the new record: the project's settings
+    (`ProjectConfig.matching()` and `.rules()`), the defaults when None.
 
     Everything happens under the registry lock: `load()` reads the registry as it is once the
     lock is held, so the filters (capacity, a live match of the same pair) see every match
@@ -77,6 +81,7 @@ def create_match(
             note=note,
             force=force,
             weights=weights,
+            rules=rules if rules is not None else RuleSettings(),
         )
 
 
@@ -91,6 +96,7 @@ def _create_locked(
     note: str | None,
     force: bool,
     weights: Weights | None,
+    rules: RuleSettings,
 ) -> Created:
     wanted = [o.strip() for o in offer_ids]
     twice = sorted({o for o in wanted if wanted.count(o) > 1})
@@ -128,19 +134,11 @@ def _create_locked(
     if note:
         entry["note"] = redact(note)
     data["history"] = [entry]
-    settings = _settings(root)
-    data = _checked(root, registry, data, settings, today=today, force=force, by=by, note=note)
+    data = _checked(root, registry, data, rules, today=today, force=force, by=by, note=note)
     match_id, path = _write(root, registry.root_display, data, today.year)
     return Created(
         match_id, path, display_join(registry.root_display, "matches", path.name), score, rationale
     )
-
-
-def _settings(root: Path) -> RuleSettings:
-    from acsg_cli.config import load_config
-    from acsg_cli.rules.config import rule_settings
-
-    return rule_settings(load_config(root))
 
 
 def _checked(

@@ -19,7 +19,6 @@ one pair's values into the reasons a person reads.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -30,6 +29,7 @@ from acsg_cli.matching.pairs import Pairs, steady
 if TYPE_CHECKING:
     import numpy as np
 
+    from acsg_cli.config import ProjectConfig
     from acsg_cli.matching.index import MatchingIndex
     from acsg_cli.matching.text import TextSimilarity
 
@@ -130,12 +130,9 @@ def _messages(exc: ValidationError) -> list[str]:
     return messages
 
 
-def load_settings(data_dir: Path | None, explicit: Path | None = None) -> MatchingSettings:
-    """The matching settings of the project holding `data_dir` (or of the `explicit` file);
+def matching_settings(config: ProjectConfig) -> MatchingSettings:
+    """The matching section of a project configuration (`acsg_cli.config.load_config`), validated;
     `UsageError` naming the file."""
-    from acsg_cli.config import load_config
-
-    config = load_config(data_dir, explicit=explicit)
     try:
         return MatchingSettings.model_validate(config.section("matching"))
     except ValidationError as exc:

@@ -34,10 +34,13 @@ def stocktaking_report(
     since: str | None = None,
     audience: str = "shared",
     today: date | None = None,
+    config: Path | None = None,
 ) -> Stocktaking:
-    """The stocktaking at `as_of` (default: now), with what changed since `since` when given."""
+    """The stocktaking at `as_of` (default: now), with what changed since `since` when given;
+    offers ranked with the matching settings of `config` (else the project's own)."""
     today = clock.today(today)
     audience = _audience(audience)
+    settings = _matching(data, config)
     now = snapshot(data, root_display, as_of, today)
     before: Snapshot | None = None
     if since is not None:
@@ -47,7 +50,7 @@ def stocktaking_report(
                 f"--since {since} ({before.basis.as_of}) is later than the report's date "
                 f"({now.basis.as_of}); give an earlier point"
             )
-    return build_stocktaking(now, audience=audience, since=before, settings=_matching(data))
+    return build_stocktaking(now, audience=audience, since=before, settings=settings)
 
 
 def status_report(
@@ -57,21 +60,23 @@ def status_report(
     as_of: str | None = None,
     audience: str = "shared",
     today: date | None = None,
+    config: Path | None = None,
 ) -> StatusReport:
-    """The status rows at `as_of` (default: now)."""
+    """The status rows at `as_of` (default: now); offers ranked with the matching settings of
+    `config` (else the project's own)."""
     today = clock.today(today)
+    audience = _audience(audience)
+    settings = _matching(data, config)
     return build_status(
-        snapshot(data, root_display, as_of, today),
-        audience=_audience(audience),
-        settings=_matching(data),
+        snapshot(data, root_display, as_of, today), audience=audience, settings=settings
     )
 
 
-def _matching(data: Path) -> MatchingSettings:
-    """The project's matching settings: the reports rank offers as `match propose` does."""
-    from acsg_cli.matching.scoring import load_settings
+def _matching(data: Path, config: Path | None) -> MatchingSettings:
+    """The matching settings `match propose --config` would use: the reports rank as it does."""
+    from acsg_cli.config import load_config
 
-    return load_settings(data)
+    return load_config(data, explicit=config).matching()
 
 
 def write_output(path: Path, text: str, *, registry_root: Path | None = None) -> None:

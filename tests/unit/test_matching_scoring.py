@@ -10,10 +10,11 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 
+from acsg_cli.config import load_config
 from acsg_cli.errors import UsageError
 from acsg_cli.matching.index import build_index
 from acsg_cli.matching.propose import propose
-from acsg_cli.matching.scoring import PRIORITY, SIGNALS, Scorer, Weights, load_settings
+from acsg_cli.matching.scoring import PRIORITY, SIGNALS, Scorer, Weights
 from acsg_cli.matching.text import TextSimilarity
 from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
@@ -132,11 +133,11 @@ def test_settings_from_the_project_configuration(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    assert load_settings(tmp_path / "data") == load_settings(None)
+    assert load_config(tmp_path / "data").matching() == load_config(None).matching()
     (tmp_path / "pyproject.toml").write_text(
         "[tool.acsg.matching]\ntop = 5\nmin_score = 10\n[tool.acsg.matching.weights]\nareas = 40\n"
     )
-    settings_ = load_settings(tmp_path / "data")
+    settings_ = load_config(tmp_path / "data").matching()
     assert settings_.top == 5 and settings_.min_score == 10 and settings_.weights.areas == 40
     assert settings_.weights.text == 20
 
@@ -162,7 +163,7 @@ def test_bad_settings_name_the_file(
     monkeypatch.chdir(tmp_path)
     (tmp_path / "pyproject.toml").write_text(text)
     with pytest.raises(UsageError) as caught:
-        load_settings(tmp_path / "data")
+        load_config(tmp_path / "data").matching()
     assert str(tmp_path / "pyproject.toml") in caught.value.message
     assert fragment in caught.value.message
 

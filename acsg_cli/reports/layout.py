@@ -12,7 +12,7 @@ from acsg_cli.browse import scope_words
 from acsg_cli.i18n import _, current, format_date, format_number, ngettext
 from acsg_cli.render.document import Block, Bullets, Chart, Document, Section, Table
 from acsg_cli.reports.activity_layout import changes_section, matches_section, progress_section
-from acsg_cli.reports.model import Stocktaking
+from acsg_cli.reports.model import Stocktaking, SupplyDemand
 from acsg_cli.reports.wording import (
     area_labels,
     cell,
@@ -202,13 +202,21 @@ def _supply_demand(m: Stocktaking) -> tuple[list[Block], bool]:
                 + [cell(v) for v in (r.requested, r.offered, r.gap)]
                 + [cell(r.open_requests), cell(r.available_offers)]
                 for r in sd.by_region
-            ],
+            ]
+            + [_global_row(sd)],
             caption=_(
-                "By UNHCR region (requests by the requesting States' region; offers by the "
-                "regions their geographic scope covers)"
+                "By UNHCR region (requests by the requesting States' region; offers limited in "
+                "scope by the regions they cover; offers with a global scope in a row of their "
+                "own, not in each region)"
             ),
         ),
     ], True
+
+
+def _global_row(sd: SupplyDemand) -> list[str]:
+    """Offers with a global scope, apart from the regions: they have no requests of their own."""
+    offered, available = sd.global_offers.offered, sd.global_offers.available_offers
+    return [_("Any region (global scope)"), "", cell(offered), "", "", cell(available)]
 
 
 def _unmet(m: Stocktaking) -> tuple[list[Block], bool]:

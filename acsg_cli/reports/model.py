@@ -14,7 +14,8 @@ Counting rules (shown in the report as well):
 - *unmet needs*: open requests with no live match. Whether an eligible offer exists is decided
   by `acsg_cli.matching.eligibility` (WM 16, SR, WM 17, FS 3).
 - a region's *requested* counts requests with a requesting State there; its *offered* counts
-  offers whose geographic scope covers at least one of its countries.
+  offers limited in scope (`GeographicScope.is_narrow`) to at least one of its countries.
+  Offers with a global scope are counted once, apart (`global_offers`), not in every region.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from acsg_cli.reports.sections import (
     Entities,
     EntityCount,
     EntityTypeFigure,
+    GlobalOffers,
     MatchFigures,
     MatchLine,
     NarrowOffer,
@@ -160,6 +162,7 @@ __all__ = [
     "Entities",
     "EntityCount",
     "EntityTypeFigure",
+    "GlobalOffers",
     "MatchFigures",
     "MatchLine",
     "NarrowOffer",

@@ -17,6 +17,7 @@ from acsg_cli.reports.sections import (
     Entities,
     EntityCount,
     EntityTypeFigure,
+    GlobalOffers,
     NarrowOffer,
     NarrowScope,
     RegionFigure,
@@ -68,7 +69,8 @@ def entities(requests: list[Request], offers: list[Offer]) -> Entities:
 def supply_demand(
     index: facts.Indexed, requests: list[Request], offers: list[Offer]
 ) -> SupplyDemand:
-    """Requests against offers, overall, by area and by region."""
+    """Requests against offers, overall, by area and by region; a region's offers are the ones
+    limited to it, global offers are counted apart."""
     demand = [r for r in requests if r.status not in REQUEST_DEMAND_EXCLUDED]
     supply = [o for o in offers if o.status not in OFFER_SUPPLY_EXCLUDED]
     open_requests = [r for r in requests if r.status is RequestStatus.OPEN]
@@ -89,7 +91,12 @@ def supply_demand(
         return Counter(g for r in records for g in facts.regions_of(list(r.requesting_states)))
 
     def region_offers(records: list[Offer]) -> Counter[Region]:
-        return Counter(g for o in records for g in facts.scope_regions(o))
+        return Counter(
+            g for o in records if o.geographic_scope.is_narrow for g in facts.scope_regions(o)
+        )
+
+    def global_count(records: list[Offer]) -> int:
+        return sum(1 for o in records if o.geographic_scope.is_global)
 
     rr, ro, rop, rav = (
         region_requests(demand),
@@ -109,6 +116,7 @@ def supply_demand(
         available_offers=len(available),
         by_area=by_area,
         by_region=by_region,
+        global_offers=GlobalOffers(global_count(supply), global_count(available)),
     )
 
 

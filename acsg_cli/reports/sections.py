@@ -63,6 +63,15 @@ class RegionFigure:
 
 
 @dataclass(frozen=True)
+class GlobalOffers:
+    """Offers whose scope is global: they can serve in any region, so they are counted once,
+    apart from the regions, instead of in every region's row."""
+
+    offered: int
+    available_offers: int
+
+
+@dataclass(frozen=True)
 class EntityTypeFigure:
     type: str
     entities: int
@@ -159,7 +168,11 @@ class Entities:
 
 @dataclass(frozen=True)
 class SupplyDemand:
-    """Requests against offers, overall, by area and by UNHCR region (SR, FS 2)."""
+    """Requests against offers, overall, by area and by UNHCR region (SR, FS 2).
+
+    A region's offers are those limited to it (some of its countries, or the region): the
+    offers that can serve there and nowhere near everywhere. Global offers are `global_offers`,
+    so a region's gap says what its own supply leaves open."""
 
     requested: int
     offered: int
@@ -168,6 +181,7 @@ class SupplyDemand:
     available_offers: int
     by_area: list[AreaFigure]
     by_region: list[RegionFigure]
+    global_offers: GlobalOffers
 
 
 @dataclass(frozen=True)

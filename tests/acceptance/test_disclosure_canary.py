@@ -247,3 +247,28 @@ def test_a_new_match_file_reveals_nothing_a_party_may_not_see(canary: Path) -> N
     # it would quote the gap.
     markers = [*request_markers(), SHARED_WORD, OFFER_MARKER, *personal()]
     assert_clean(written, markers, "the match file")
+
+
+def test_the_offering_partys_brief_before_consent(canary: Path) -> None:
+    """A match made by `match create`, with e-mail addresses in its note, a consent's evidence
+    and a progress update: before the requesting State consents, the offering party's brief
+    holds nothing of the confidential request's title, gap, objectives or coordination, and no
+    e-mail address, in any of its formats."""
+    (canary / "matches" / "MAT-2022-001.yaml").unlink()
+    created = run(
+        "match", "create", "REQ-2022-001", "OFF-2022-001", "--format", "json",
+        "--by", "ACSG Secretariat", "--note", f"asked {FREE_EMAIL} first",
+    )  # fmt: skip
+    match_id = json.loads(created)["id"]
+    path = canary / "matches" / f"{match_id}.yaml"
+    path.write_text(
+        path.read_text()
+        + "consents:\n  - party: OFF-2022-001\n    decision: granted\n    on: 2022-06-01\n"
+        + f"    evidence: Letter from {CONTACT[1]}\n"
+        + f"updates:\n  - on: 2022-06-01\n    summary: Agenda sent by {FREE_EMAIL}.\n"
+    )
+    hidden = [REQUEST_MARKERS[k] for k in ("title", "gap", "objectives", "coordination")]
+    for fmt in ("markdown", "html", "json"):
+        text = run("brief", match_id, "--for", "OFF-2022-001", "--format", fmt)
+        assert match_id in text and "Agenda sent by" in text
+        assert_clean(text, [*hidden, *personal()], f"the brief ({fmt})")

@@ -142,3 +142,13 @@ def test_reports_rank_offers_with_the_matching_settings_of_config(
 
     assert eligible() == ("OFF-2020-001", "OFF-2020-001")
     assert eligible("--config", str(choosy)) == ("none", None)
+
+
+@pytest.mark.parametrize("section", ["reports", "matchin"])
+def test_a_section_no_command_reads_is_refused(
+    section: str, project: Path, runner: CliRunner
+) -> None:
+    (project.parent / "acsg.toml").write_text(f"[{section}]\ntop = 1\n")
+    result = runner.invoke(app, ["report", "status", "--data", str(project), "--today", TODAY])
+    assert result.exit_code == 2
+    assert f"not a setting of the acsg configuration: {section}" in result.stderr

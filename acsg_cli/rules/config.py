@@ -15,10 +15,14 @@ them is not loaded, so they cannot be ignored, selected away or softened.
 
 from __future__ import annotations
 
-from acsg_cli.config import ProjectConfig
+from typing import TYPE_CHECKING
+
 from acsg_cli.errors import UsageError
 from acsg_cli.problems import Severity
 from acsg_cli.rules.engine import RuleSettings, check_code, parse_patterns
+
+if TYPE_CHECKING:
+    from acsg_cli.config import ProjectConfig
 
 _KEYS = {"select", "ignore", "strict", "severity"}
 

@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
 
 import pytest
-import typer
 from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.yamlio.reader import read_path
+from tests.cli.test_cli_plumbing import READS_CONFIGURATION
 from tests.matching_registries import make_registry, offer, request, write_registry
 
 TODAY = "2024-01-01"
@@ -45,21 +44,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return write_registry(tmp_path / "data", records)
 
 
-def _commands_with_config(group: Any, prefix: str = "") -> set[str]:
-    context = group.context_class(group)
-    found = set()
-    for name in group.list_commands(context):
-        command = group.get_command(context, name)
-        full = f"{prefix}{name}"
-        if hasattr(command, "list_commands"):
-            found |= _commands_with_config(command, f"{full} ")
-        elif command is not None and any("--config" in p.opts for p in command.params):
-            found.add(full)
-    return found
-
-
-def test_the_list_below_is_every_command_with_config() -> None:
-    assert _commands_with_config(typer.main.get_group(app)) == set(COMMANDS)
+def test_the_commands_below_are_every_command_reading_configuration() -> None:
+    assert {f"acsg {name}" for name in COMMANDS} == READS_CONFIGURATION
 
 
 @pytest.mark.parametrize("name", sorted(COMMANDS))

@@ -41,6 +41,8 @@ READS_CONFIGURATION = {
     "acsg match propose",
     "acsg match create",
     "acsg match evaluate",
+    "acsg report status",
+    "acsg report stocktaking",
     "acsg export",
 }
 NEW_REQUEST = [

@@ -120,7 +120,8 @@ def test_shipped_registry_validates(runner: CliRunner) -> None:
     assert result.exit_code == 0, result.stdout
     report = json.loads(result.stdout)
     assert report["files_checked"] == len(list(SHIPPED.glob("*/*.yaml"))) == 21
-    assert report["problems"] == []
+    # infos are notes (ACSG203: the offers limited in scope, as the stocktaking lists them)
+    assert [p for p in report["problems"] if p["severity"] != "info"] == []
 
 
 def test_a_bug_is_one_line_not_a_traceback(

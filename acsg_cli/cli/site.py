@@ -26,10 +26,12 @@ def build_command(
 ) -> None:
     """Write the public portal, a static site, from the registry (shared audience only).
 
-    Pages: home (headline figures, a world map, unmet needs by area and region, latest
-    updates); a page per match, request and offer; listings with filters by region, area,
-    stage and entity type; a page per region, area and country; and a search page whose index
-    (Pagefind) is built here and runs in the browser. No confidential request detail and no
+    Pages: home (headline figures, a world map, unmet needs by area and region, good
+    practices, latest updates); a page per match, request, offer and good practice or tool;
+    listings with filters by region, area, stage and entity type; a page per country; and a
+    search page whose index (Pagefind) is built here and runs in the browser. The home page,
+    the practices library and every record with translated text are also written in French
+    (fr/) and Spanish (es/), with a language switcher. No confidential request detail and no
     contact data is published; every resource is the site's own (no CDN, font server or
     tracker) under a strict Content-Security-Policy; every link is relative, so the folder can
     be served from any address.

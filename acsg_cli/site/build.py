@@ -11,16 +11,7 @@ from pathlib import Path
 
 from acsg_cli.registry import Registry
 from acsg_cli.site import output, search
-from acsg_cli.site.listings import browse_page, facet_pages, listing_pages, search_page
-from acsg_cli.site.pages import (
-    Context,
-    all_cards,
-    environment,
-    formatting,
-    home,
-    latest_date,
-)
-from acsg_cli.site.records import match_page, offer_page, practice_page, request_page
+from acsg_cli.site.pages import Context
 
 ASSETS = ("site.css", "print.css", "filter.js", "search.js")
 
@@ -46,41 +37,30 @@ class BuildResult:
 
 
 def context(registry: Registry) -> Context:
-    """What every page of the (English) site shares."""
+    """What every page of the English site shares, and which pages the other languages have."""
+    from acsg_cli.site.languages import translated_pages
+    from acsg_cli.site.render import language_context
 
-    def translate(text: str) -> str:
-        return text
-
-    return Context(
-        registry=registry,
-        gettext=formatting(translate),
-        lang="en",
-        as_of=latest_date(registry),
-        cards=all_cards(registry),
-        env=environment(translate),
-    )
+    return language_context(registry, "en", translated_pages(registry))
 
 
 def render_pages(ctx: Context) -> dict[str, str]:
-    """Every page of the site, by path relative to the site root."""
-    registry = ctx.registry
-    pages = {"index.html": home(ctx), "browse.html": browse_page(ctx)}
-    pages["search.html"] = search_page(ctx)
-    pages.update(listing_pages(ctx))
-    pages.update(facet_pages(ctx))
-    for request in registry.requests.values():
-        pages[f"requests/{request.id}.html"] = request_page(ctx, request)
-    for offer in registry.offers.values():
-        pages[f"offers/{offer.id}.html"] = offer_page(ctx, offer)
-    for match in registry.matches.values():
-        pages[f"matches/{match.id}.html"] = match_page(ctx, match)
-    for practice in registry.practices.values():
-        pages[f"practices/{practice.id}.html"] = practice_page(ctx, practice)
+    """Every page of the site, by path relative to the site root: English at the root, French
+    and Spanish under `fr/` and `es/` where they have something to say (`languages`)."""
+    from acsg_cli.i18n import language
+    from acsg_cli.site.languages import OTHER_LANGUAGES
+    from acsg_cli.site.render import language_context, render_language
+
+    pages = render_language(ctx)
+    for lang in OTHER_LANGUAGES:
+        with language(lang):
+            translated = render_language(language_context(ctx.registry, lang, ctx.versions))
+        pages.update({f"{lang}/{path}": html for path, html in translated.items()})
     return pages
 
 
 def render_site(registry: Registry) -> dict[str, str]:
-    """Every page of the site (English), by path relative to the site root."""
+    """Every page of the site, in every language, by path relative to the site root."""
     return render_pages(context(registry))
 
 

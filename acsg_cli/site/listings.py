@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from acsg_cli import geo
 from acsg_cli.site import views
 from acsg_cli.site.pages import Context, sorted_cards
 from acsg_cli.site.views import Card
@@ -67,7 +66,8 @@ def _facets(ctx: Context, items: list[Card], stages: Iterable[str], entity: bool
     return facets
 
 
-def listing_pages(ctx: Context) -> dict[str, str]:
+def listing_pages(ctx: Context, kinds: Iterable[str] | None = None) -> dict[str, str]:
+    """The listing of every record of each kind (of `kinds` only, when given)."""
     _ = ctx.gettext
     pages: dict[str, str] = {}
     every = {
@@ -109,6 +109,8 @@ def listing_pages(ctx: Context) -> dict[str, str]:
         ),
     }
     for kind, folder in KIND_FOLDERS:
+        if kinds is not None and kind not in kinds:
+            continue
         heading, intro, stages, entity = spec[kind]
         items = _cards_of(ctx, kind)
         pages[f"{folder}/index.html"] = ctx.page(
@@ -149,7 +151,7 @@ def facet_pages(ctx: Context) -> dict[str, str]:
         for code in dict.fromkeys(card.countries):
             by_country.setdefault(code, []).append(card)
     for code in sorted(by_country):
-        heading, items = geo.country_name(code), by_country[code]
+        heading, items = views.country_name(code), by_country[code]
         path = f"countries/{code}.html"
         pages[path] = ctx.page(
             "listing.html.j2",
@@ -170,7 +172,10 @@ def browse_page(ctx: Context) -> str:
     areas = Counter(a for c in everything for a in c.areas)
     stages = Counter(c.status for c in everything if c.kind == "match")
     entities = Counter(e for c in everything if c.kind == "offer" for e in c.entity_types)
-    countries = sorted({c for card in everything for c in card.countries}, key=geo.country_name)
+    countries = sorted(
+        {c for card in everything for c in card.countries},
+        key=lambda c: views.sort_key(views.country_name(c)),
+    )
     return ctx.page(
         "browse.html.j2",
         "browse.html",
@@ -179,7 +184,7 @@ def browse_page(ctx: Context) -> str:
         areas=[(a.value, areas[a.value]) for a in Area],
         stages=[(s.value, stages[s.value]) for s in MatchStatus if stages[s.value]],
         entities=[(e.value, entities[e.value]) for e in EntityType if entities[e.value]],
-        countries=[(c, geo.country_name(c)) for c in countries],
+        countries=[(c, views.country_name(c)) for c in countries],
     )
 
 

@@ -10,15 +10,16 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
-from acsg_cli import geo
 from acsg_cli.models import Match, Practice
 from acsg_cli.registry import Registry
 from acsg_cli.render import safety
 from acsg_cli.site import views
+from acsg_cli.site.languages import NAMES, Versions
 from acsg_cli.site.views import Card
 from acsg_cli.site.worldmap import DISCLAIMER, CountryFigures, world_map
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, Region
@@ -36,16 +37,48 @@ def formatting(translate: Translate) -> Callable[..., str]:
     return gettext
 
 
+class Cards(Mapping[str, Card]):
+    """Every record's card, made the first time a page asks for it (a page in another language
+    than English asks for few)."""
+
+    def __init__(self, registry: Registry) -> None:
+        self.registry = registry
+        self._made: dict[str, Card] = {}
+
+    def __getitem__(self, record_id: str) -> Card:
+        found = self._made.get(record_id)
+        if found is None:
+            record = self.registry.get(record_id)
+            if record is None:
+                raise KeyError(record_id)
+            found = self._made[record_id] = views.card(self.registry, record)
+        return found
+
+    def __contains__(self, record_id: object) -> bool:
+        return isinstance(record_id, str) and self.registry.get(record_id) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        registry = self.registry
+        return chain(registry.requests, registry.offers, registry.matches, registry.practices)
+
+    def __len__(self) -> int:
+        registry = self.registry
+        tables = (registry.requests, registry.offers, registry.matches, registry.practices)
+        return sum(len(table) for table in tables)
+
+
 @dataclass
 class Context:
-    """What every page shares: the registry, its cards, and the language's words."""
+    """What every page of one language shares: the registry, its cards, and the language's
+    words; `versions` says which pages exist in which language (English has them all)."""
 
     registry: Registry
     gettext: Callable[..., str]
     lang: str
     as_of: str
-    cards: dict[str, Card]
+    cards: Mapping[str, Card]
     env: Any
+    versions: Versions = field(default_factory=lambda: Versions({}))
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
     _cards_html: dict[tuple[str, str], Any] = field(default_factory=dict)
     _offer_matches: dict[str, list[str]] | None = None
@@ -53,6 +86,16 @@ class Context:
 
     def __post_init__(self) -> None:
         self.env.globals["card_html"] = self.card_html
+
+    def root_of(self, path: str) -> str:
+        """The way up from the page `path` of this language to the site's root."""
+        return "../" * self.versions.site_path(self.lang, path).count("/")
+
+    def linker(self, root: str) -> Callable[[str], str]:
+        """Links from a page `root` below the site's root: to a page in this language where
+        it exists, else in English."""
+        lang, versions = self.lang, self.versions
+        return lambda target: root + versions.site_path(lang, target)
 
     def offer_matches(self) -> dict[str, list[str]]:
         """Match ids by offer id (built once)."""
@@ -99,7 +142,8 @@ class Context:
         if found is None:
             from markupsafe import Markup
 
-            html = self.env.get_template("card.html.j2").render(c=card, root=root)
+            template = self.env.get_template("card.html.j2")
+            html = template.render(c=card, root=root, page_url=self.linker(root))
             found = self._cards_html[key] = Markup(html)  # rendered autoescaped
         return found
 
@@ -121,7 +165,14 @@ class Context:
         return found
 
     def page(self, template: str, path: str, **values: Any) -> str:
-        root = "../" * path.count("/")
+        """The page `path` of this language, with its links, its language switcher and its
+        alternates in the other languages it exists in."""
+        root = self.root_of(path)
+        versions = self.versions
+        alternates = [
+            (lang, NAMES[lang], root + versions.site_path(lang, path))
+            for lang in versions.languages_of(path)
+        ]
         _ = self.gettext
         nav = [
             ("index.html", _("Home")),
@@ -137,6 +188,8 @@ class Context:
                 lang=self.lang,
                 csp=safety.SITE_CSP,
                 root=root,
+                page_url=self.linker(root),
+                alternates=alternates if len(alternates) > 1 else [],
                 nav=nav,
                 current=path,
                 as_of=self.as_of,
@@ -197,19 +250,6 @@ def latest_date(registry: Registry) -> str:
     return max(dates).isoformat() if dates else ""
 
 
-def all_cards(registry: Registry) -> dict[str, Card]:
-    cards: dict[str, Card] = {}
-    for request in registry.requests.values():
-        cards[request.id] = views.request_card(request)
-    for offer in registry.offers.values():
-        cards[offer.id] = views.offer_card(offer)
-    for match in registry.matches.values():
-        cards[match.id] = views.match_card(registry, match)
-    for practice in registry.practices.values():
-        cards[practice.id] = views.practice_card(practice)
-    return cards
-
-
 def sorted_cards(ctx: Context, ids: list[str]) -> list[Card]:
     return sorted((ctx.cards[i] for i in ids), key=lambda c: (c.date, c.id), reverse=True)
 
@@ -241,6 +281,7 @@ def ctx_countries(registry: Registry, match: Match) -> list[str]:
 
 def home(ctx: Context) -> str:
     registry, _ = ctx.registry, ctx.gettext
+    link = ctx.linker(ctx.root_of("index.html"))
     figures = country_figures(registry)
     live = sum(1 for m in registry.matches.values() if m.status in LIVE_MATCH_STATUSES)
     states = {s for r in registry.requests.values() for s in r.requesting_states}
@@ -253,7 +294,8 @@ def home(ctx: Context) -> str:
     by_area = Counter(a.value for r in unmet for a in r.areas)
     by_region = Counter(g for r in unmet for g in views.regions_of(list(r.requesting_states)))
     countries = sorted(
-        ((c, geo.country_name(c), f) for c, f in figures.items()), key=lambda t: t[1]
+        ((c, views.country_name(c), f) for c, f in figures.items()),
+        key=lambda t: views.sort_key(t[1]),
     )
     return ctx.page(
         "home.html.j2",
@@ -266,8 +308,8 @@ def home(ctx: Context) -> str:
             (live, _("matches under way"), "matches/index.html"),
             (len(states), _("States requesting support"), "browse.html"),
         ],
-        world_map=world_map(figures, {c: f"countries/{c}.html" for c in figures}),
-        disclaimer=DISCLAIMER,
+        world_map=world_map(figures, {c: link(f"countries/{c}.html") for c in figures}),
+        disclaimer=_(DISCLAIMER),
         countries=countries,
         unmet_count=len(unmet),
         unmet_by_area=[(a.value, by_area[a.value]) for a in Area if by_area[a.value]],
@@ -279,27 +321,24 @@ def home(ctx: Context) -> str:
 
 
 def latest_updates(ctx: Context, limit: int = 12) -> list[dict[str, str]]:
-    """The newest events: stage moves and progress updates of matches, new requests and offers."""
-    events: list[tuple[str, str, str, str]] = []  # date, record id, stage, text
+    """The newest events: stage moves and progress updates of matches, new requests and offers.
+    Only the events shown are read through the records' shared views."""
+    events: list[tuple[str, str, str, int]] = []  # date, record id, stage, update number
     for match in ctx.registry.matches.values():
-        events += [(h.on.isoformat(), match.id, h.status.value, "") for h in match.history]
-        view = ctx.view(match.id)
-        events += [(u["on"], match.id, "", u["summary"]) for u in view.get("updates", [])]
-    new_request, new_offer = ctx.gettext("new request"), ctx.gettext("new offer")
-    events += [
-        (r.submitted_on.isoformat(), r.id, "", new_request) for r in ctx.registry.requests.values()
-    ]
-    events += [
-        (o.submitted_on.isoformat(), o.id, "", new_offer) for o in ctx.registry.offers.values()
-    ]
+        events += [(h.on.isoformat(), match.id, h.status.value, -1) for h in match.history]
+        events += [(u.on.isoformat(), match.id, "", n) for n, u in enumerate(match.updates)]
+    events += [(r.submitted_on.isoformat(), r.id, "", -1) for r in ctx.registry.requests.values()]
+    events += [(o.submitted_on.isoformat(), o.id, "", -1) for o in ctx.registry.offers.values()]
     events.sort(key=lambda e: (e[0], e[1]), reverse=True)
-    return [
-        {
-            "on": on,
-            "url": ctx.cards[rid].url,
-            "heading": ctx.cards[rid].heading,
-            "status": stage,
-            "text": text,
-        }
-        for on, rid, stage, text in events[:limit]
-    ]
+    new = {"request": ctx.gettext("new request"), "offer": ctx.gettext("new offer")}
+    shown = []
+    for on, rid, stage, number in events[:limit]:
+        card = ctx.cards[rid]
+        if number >= 0:
+            text = ctx.view(rid)["updates"][number]["summary"]
+        else:
+            text = "" if stage else new[card.kind]
+        shown.append(
+            {"on": on, "url": card.url, "heading": card.heading, "status": stage, "text": text}
+        )
+    return shown

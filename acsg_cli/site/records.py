@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from acsg_cli import geo
 from acsg_cli.models import Match, Offer, Practice, Request
 from acsg_cli.site import views
 from acsg_cli.site.pages import Context, sorted_cards
 
 
 def _languages(codes: list[str] | None) -> str:
-    return ", ".join(geo.language_name(c) for c in codes or [])
+    return ", ".join(views.language_name(c) for c in codes or [])
 
 
 def _match_ids(ctx: Context, matches: list[Match]) -> list[str]:
@@ -32,7 +31,7 @@ def request_page(ctx: Context, request: Request) -> str:
         heading=ctx.cards[request.id].heading,
         v=v,
         confidential=request.confidential,
-        states=", ".join(geo.country_name(s) for s in states),
+        states=", ".join(views.country_name(s) for s in states),
         regions=views.regions_of(states),
         languages=_languages(v.get("languages")),
         matches=sorted_cards(ctx, match_ids),
@@ -47,7 +46,7 @@ def _scope(ctx: Context, v: dict[str, object]) -> str:
         return ctx.gettext("Worldwide")
     if scope.get("regions"):
         return ", ".join(views.region_name(r) for r in scope["regions"])
-    return ", ".join(geo.country_name(c) for c in scope.get("countries") or [])
+    return ", ".join(views.country_name(c) for c in scope.get("countries") or [])
 
 
 def offer_page(ctx: Context, offer: Offer) -> str:
@@ -62,7 +61,7 @@ def offer_page(ctx: Context, offer: Offer) -> str:
         heading=ctx.cards[offer.id].heading,
         v=v,
         confidential=offer.confidential,
-        country=geo.country_name(country) if country else "",
+        country=views.country_name(country) if country else "",
         scope=_scope(ctx, v),
         regions=views.offer_regions(offer),
         languages=_languages(v.get("languages")),
@@ -78,7 +77,7 @@ def match_page(ctx: Context, match: Match) -> str:
     request = ctx.registry.requests.get(match.request)
     offers = [o for i in match.offers if (o := ctx.registry.offers.get(i))]
     party_ids = [i for i in (match.request, *match.offers) if i in ctx.cards]
-    names = {s: geo.country_name(s) for s in (request.requesting_states if request else [])}
+    names = {s: views.country_name(s) for s in (request.requesting_states if request else [])}
     names.update({o.id: views.entity_label(o) for o in offers})
     pledges = [str(p) for r in (request, *offers) if r is not None for p in r.grf_pledge_ids]
     return ctx.page(
@@ -101,11 +100,11 @@ def practice_page(ctx: Context, practice: Practice) -> str:
     v = ctx.view(practice.id)
     card = ctx.cards[practice.id]
     shared_by = [
-        {**entity, "country": geo.country_name(c) if (c := entity.get("country")) else ""}
+        {**entity, "country": views.country_name(c) if (c := entity.get("country")) else ""}
         for entity in v.get("shared_by", [])
     ]
     resources = [
-        {**r, "language": geo.language_name(r["language"]) if r.get("language") else ""}
+        {**r, "language": views.language_name(r["language"]) if r.get("language") else ""}
         for r in v["resources"]
     ]
     return ctx.page(
@@ -114,7 +113,7 @@ def practice_page(ctx: Context, practice: Practice) -> str:
         title=f"{card.heading} · {practice.id}",
         heading=card.heading,
         v=v,
-        countries=", ".join(geo.country_name(c) for c in practice.countries),
+        countries=", ".join(views.country_name(c) for c in practice.countries),
         regions=card.regions,
         shared_by=shared_by,
         resources=resources,

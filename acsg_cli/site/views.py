@@ -11,11 +11,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
 from typing import Any
 
 from acsg_cli import disclosure, geo
 from acsg_cli.disclosure import Audience, disclose, disclose_match
-from acsg_cli.models import Match, Offer, Practice, Request
+from acsg_cli.models import AnyRecord, Match, Offer, Practice, Request
 from acsg_cli.registry import Registry
 from acsg_cli.render import safety
 from acsg_cli.vocab import (
@@ -130,7 +131,51 @@ def region_name(code: str) -> str:
 
 
 def country_name(code: str) -> str:
-    return geo.country_name(code)
+    """A country's name in the current language (`TCD`: Chad, Tchad, Chad)."""
+    from acsg_cli.i18n import current
+
+    return geo.country_name(code) if current() == "en" else _local_country(current(), code)
+
+
+@cache
+def _local_country(lang: str, code: str) -> str:
+    return geo.local_country_name(code)
+
+
+def language_name(code: str) -> str:
+    """A language's name in the current language (`fr`: French, français, francés)."""
+    from acsg_cli.i18n import current
+
+    return geo.language_name(code) if current() == "en" else _local_language(current(), code)
+
+
+@cache
+def _local_language(lang: str, code: str) -> str:
+    from babel import Locale
+
+    name = Locale.parse(lang).languages.get(code)
+    return str(name) if name else geo.language_name(code)
+
+
+def sort_key(name: str) -> str:
+    """How names sort in any language: accents aside, case aside (`Équateur` near `Erythrée`)."""
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c)).casefold()
+
+
+def shared_translations(registry: Registry, record: AnyRecord) -> dict[str, Any]:
+    """The record's `translations` the shared audience may read, by language (the disclosure
+    policy drops a translated field it withholds)."""
+    if isinstance(record, Match):
+        request = registry.requests.get(record.request)
+        offers = [o for i in record.offers if (o := registry.offers.get(i))]
+        data = disclose_match(record, request, offers, SHARED).data
+    else:
+        data = disclose(record, SHARED).data
+    found = data.get("translations")
+    return found if isinstance(found, dict) else {}
 
 
 def regions_of(states: list[str]) -> list[str]:
@@ -142,7 +187,7 @@ def entity_label(offer: Offer) -> str:
     """How an offering entity is named on a card: a State by its country, others by name."""
     entity = offer.offering_entity
     if entity.type is EntityType.STATE and entity.country:
-        return geo.country_name(entity.country)
+        return country_name(entity.country)
     return _entity_name(offer)
 
 
@@ -287,3 +332,14 @@ def text_in_run(practice: Practice) -> object:
     from acsg_cli.translations import text_in
 
     return text_in(practice, "title", current())
+
+
+def card(registry: Registry, record: AnyRecord) -> Card:
+    """The card of any record."""
+    if isinstance(record, Request):
+        return request_card(record)
+    if isinstance(record, Offer):
+        return offer_card(record)
+    if isinstance(record, Match):
+        return match_card(registry, record)
+    return practice_card(record)

@@ -18,12 +18,15 @@ from html import escape
 from pathlib import Path
 
 from acsg_cli import geo
+from acsg_cli.i18n import N_, gettext, ngettext
+from acsg_cli.site.views import country_name
 
-DISCLAIMER = (
+DISCLAIMER = N_(
     "The boundaries and names shown and the designations used on this map do not imply "
     "official endorsement or acceptance by the United Nations."
 )
-"""The disclaimer United Nations maps carry."""
+"""The disclaimer United Nations maps carry (in English; `gettext` gives the UN's French and
+Spanish wording)."""
 
 _SVG = "{http://www.w3.org/2000/svg}"
 _KEPT = ("d", "transform", "cx", "cy", "r")
@@ -47,14 +50,18 @@ class CountryFigures:
         return "offering" if self.offers else ""
 
     def describe(self) -> str:
-        parts = [
-            f"{n} {word}{'' if n == 1 else 's'}"
-            for n, word in ((self.requests, "request"), (self.offers, "offer"))
-            if n
-        ]
+        """The figures in words, in the current language: `1 request, 2 matches`."""
+        parts = []
+        if self.requests:
+            parts.append(ngettext("%(n)s request", "%(n)s requests", self.requests))
+        if self.offers:
+            parts.append(ngettext("%(n)s offer", "%(n)s offers", self.offers))
         if self.matches:
-            parts.append(f"{self.matches} match{'' if self.matches == 1 else 'es'}")
-        return ", ".join(parts)
+            parts.append(ngettext("%(n)s match", "%(n)s matches", self.matches))
+        numbers = (self.requests, self.offers, self.matches)
+        return ", ".join(
+            p % {"n": n} for p, n in zip(parts, [n for n in numbers if n], strict=True)
+        )
 
 
 def _map_file() -> Path:
@@ -93,6 +100,13 @@ def shapes() -> tuple[str, dict[str, str]]:
     return root.get("viewBox", "0 0 2754 1398"), found
 
 
+_TITLE = N_("World map of requests, offers and matches")
+_DESCRIPTION = N_(
+    "Countries are coloured by their part in the registry: in a match, requesting support, or "
+    "offering support. The table below the map lists the same figures."
+)
+
+
 def world_map(figures: dict[str, CountryFigures], link: dict[str, str]) -> str:
     """The inline SVG: every country shape, coloured and linked where `figures` has it.
 
@@ -103,10 +117,8 @@ def world_map(figures: dict[str, CountryFigures], link: dict[str, str]) -> str:
     parts = [
         f'<svg class="world-map" viewBox="{escape(view_box)}" role="img" '
         'aria-labelledby="map-title map-desc" xmlns="http://www.w3.org/2000/svg">',
-        '<title id="map-title">World map of requests, offers and matches</title>',
-        '<desc id="map-desc">Countries are coloured by their part in the registry: in a match, '
-        "requesting support, or offering support. The table below the map lists the same "
-        "figures.</desc>",
+        f'<title id="map-title">{escape(gettext(_TITLE))}</title>',
+        f'<desc id="map-desc">{escape(gettext(_DESCRIPTION))}</desc>',
     ]
     for code in sorted(by_country):
         shape = by_country[code]
@@ -116,7 +128,7 @@ def world_map(figures: dict[str, CountryFigures], link: dict[str, str]) -> str:
             parts.append(f'<g class="country" data-country="{code}">{shape}</g>')
             continue
         assert numbers is not None
-        name = escape(geo.country_name(code))
+        name = escape(country_name(code))
         title = f"<title>{name}: {escape(numbers.describe())}</title>"
         group = f'<g class="country c-{category}" data-country="{code}">{title}{shape}</g>'
         href = link.get(code)

@@ -135,3 +135,95 @@ def test_a_match_page_renders(page: Any, site_url: str) -> None:
     page.get_by_role("link", name="France", exact=True).click()
     page.wait_for_url("**/offers/OFF-2021-001.html")
     assert "Office français de protection des réfugiés et apatrides" in page.content()
+
+
+def test_a_french_page_shows_french_interface_and_record_text(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fr/requests/REQ-2021-001.html")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.locator(".skip").inner_text() == "Aller au contenu"
+    assert page.locator("nav[aria-label='Principal'] a").first.inner_text() == "Accueil"
+    assert page.locator("h1").inner_text() == "Tchad"
+    lead = page.locator("main .lead").inner_text()
+    assert lead == "Réforme de la procédure d'asile en première instance au Tchad"
+    assert "La CNE n'a pas de procédures écrites" in page.locator("main").inner_text()
+    # the switcher names each version in its own language and leads to it
+    switcher = page.locator("nav.languages a")
+    assert [a.inner_text() for a in switcher.all()] == ["English", "Français", "Español"]
+    assert page.locator("nav.languages a[aria-current='true']").get_attribute("lang") == "fr"
+    page.get_by_role("link", name="English", exact=True).click()
+    page.wait_for_url("**/requests/REQ-2021-001.html")
+    assert "/fr/" not in page.url
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("main .lead").inner_text().startswith("Reform of the first-instance")
+
+
+PAGES = (
+    "index.html",
+    "matches/index.html",
+    "practices/index.html",
+    "browse.html",
+    "search.html",
+    "countries/TCD.html",
+    "matches/MAT-2021-001.html",
+    "requests/REQ-2021-001.html",
+    "requests/REQ-2021-004.html",
+    "offers/OFF-2021-001.html",
+    "practices/GP-2021-001.html",
+    "fr/index.html",
+    "es/practices/GP-2021-001.html",
+)
+
+AUDIT = """() => {
+  const problems = [];
+  const levels = Array.from(document.querySelectorAll("h1, h2, h3, h4, h5, h6"))
+    .map((h) => Number(h.tagName[1]));
+  if (levels[0] !== 1 || levels.filter((l) => l === 1).length !== 1) problems.push(`h1: ${levels}`);
+  levels.forEach((l, i) => { if (i && l > levels[i - 1] + 1) problems.push(`skip: ${levels}`); });
+  for (const img of document.querySelectorAll("img")) {
+    if (!img.hasAttribute("alt")) problems.push(`img without alt: ${img.src}`);
+  }
+  for (const svg of document.querySelectorAll("svg")) {
+    if (svg.getAttribute("aria-hidden") === "true") continue;
+    const ids = (svg.getAttribute("aria-labelledby") || "").split(" ").filter(Boolean);
+    const named = ids.map((id) => document.getElementById(id)?.textContent.trim()).join(" ");
+    if (svg.getAttribute("role") !== "img" || !(named || svg.getAttribute("aria-label")))
+      problems.push("svg without a text alternative");
+  }
+  for (const a of document.querySelectorAll("a[href]")) {
+    const name = a.textContent.trim() || a.getAttribute("aria-label");
+    if (!name) problems.push(`nameless link ${a.href}`);
+  }
+  for (const field of document.querySelectorAll("input, select")) {
+    if (!field.labels || field.labels.length === 0) problems.push(`unlabelled ${field.id}`);
+  }
+  return problems;
+}"""
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_headings_in_order_alt_text_and_names(page: Any, site_url: str, path: str) -> None:
+    page.goto(site_url + path)
+    assert page.evaluate(AUDIT) == []
+
+
+def test_the_filters_work_from_the_keyboard_alone(page: Any, site_url: str) -> None:
+    page.goto(site_url + "matches/index.html")
+    for _press in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "filter-stage":
+            break
+    else:
+        pytest.fail("the keyboard never reaches the stage filter")
+    focused = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert focused != "none"  # a visible focus ring
+    page.keyboard.press("ArrowDown")  # the first stage in use: proposed
+    assert page.locator("#filter-stage").input_value() == "proposed"
+    expect(page.locator(".cards > .card:visible")).to_have_count(1)
+    assert page.locator("[data-filter-count]").inner_text() == "1 of 3 shown"
+    page.keyboard.press("ArrowUp")  # back to every stage
+    expect(page.locator(".cards > .card:visible")).to_have_count(3)
+
+
+def test_the_french_filter_counts_in_french(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fr/practices/index.html")
+    assert page.locator("[data-filter-count]").inner_text() == "Affichés : 1 sur 1"

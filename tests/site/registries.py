@@ -26,6 +26,8 @@ CANARIES = (
     "CANARY-NGO-EXPERTISE-3f8b",
     "canary.practice@gov.example",
     "Practice Canaryperson",
+    "CANARY-GAP-FR-6d2a",
+    "CANARY-TITLE-ES-0b7e",
 )
 """Confidential details and contact data planted in the registry below."""
 
@@ -83,6 +85,9 @@ confidential: true
 gap: "CANARY-GAP-7f3a: write to canary.note@mail.example or call +33 1 23 45 67 89."
 objectives: [CANARY-OBJECTIVE-2b9c]
 monitoring: CANARY-MONITORING-1a6b
+translations:
+  fr: {gap: CANARY-GAP-FR-6d2a}
+  es: {title: CANARY-TITLE-ES-0b7e}
 contact:
   name: Canary Contactperson
   email: canary.contact@ministry.example
@@ -221,3 +226,13 @@ def portal_registry(root: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return root
+
+
+def built_portal(root: Path) -> Path:
+    """The registry above and its site, built into `root/site`; the site's folder."""
+    from acsg_cli.registry import load_registry
+    from acsg_cli.site import build_site
+
+    out = root / "site"
+    build_site(load_registry(portal_registry(root / "data")), out)
+    return out

@@ -12,17 +12,14 @@ from acsg_cli.registry import load_registry
 from acsg_cli.site import build_site
 from acsg_cli.site.views import safe_url
 from tests.site import sitecheck
-from tests.site.registries import portal_registry
+from tests.site.registries import built_portal, portal_registry
 
 PRACTICE = "practices/GP-2021-001.html"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("practices")
-    out = root / "site"
-    build_site(load_registry(portal_registry(root / "data")), out)
-    return out
+    return built_portal(tmp_path_factory.mktemp("practices"))
 
 
 def test_a_practice_page_has_its_documents_and_links(site: Path) -> None:

@@ -19,7 +19,9 @@ if (form) {
       card.hidden = !keep;
       if (keep) shown += 1;
     }
-    count.textContent = `${shown} of ${cards.length} shown`;
+    // The words come from the page, in its language: "{shown} of {total} shown".
+    const words = count.dataset.template || "{shown} of {total} shown";
+    count.textContent = words.replace("{shown}", shown).replace("{total}", cards.length);
   };
   for (const select of selects) {
     const wanted = params.get(select.dataset.filter);

@@ -1,0 +1,91 @@
+"""The portal in English, French and Spanish: the interface from the gettext catalogs, a record's
+text from its `translations`, a page in another language only where there is something to read
+in it, and every page naming its other versions (switcher, `lang`, `hreflang` alternates)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.site import sitecheck
+from tests.site.registries import CANARIES, built_portal
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return built_portal(tmp_path_factory.mktemp("languages"))
+
+
+def _pages(site: Path, lang: str) -> set[str]:
+    return {p.relative_to(site / lang).as_posix() for p in (site / lang).rglob("*.html")}
+
+
+def test_french_and_spanish_pages_exist_where_there_is_text_in_them(site: Path) -> None:
+    assert _pages(site, "fr") == {
+        "index.html",
+        "practices/index.html",
+        "requests/REQ-2021-001.html",
+        "matches/MAT-2021-001.html",
+        "practices/GP-2021-001.html",
+    }
+    # Spanish: the request's title and the practice's; the match has no Spanish text
+    assert _pages(site, "es") == {
+        "index.html",
+        "practices/index.html",
+        "requests/REQ-2021-001.html",
+        "practices/GP-2021-001.html",
+    }
+    # the confidential request's translations are of withheld fields: no page, no text
+    assert not (site / "fr" / "requests" / "REQ-2021-004.html").exists()
+    text = sitecheck.all_text(site)
+    assert [c for c in CANARIES if c.lower() in text.lower()] == []
+
+
+def test_a_french_page_speaks_french(site: Path) -> None:
+    html = (site / "fr" / "requests" / "REQ-2021-001.html").read_text()
+    assert '<html lang="fr">' in html
+    assert "Aller au contenu" in html and ">Accueil</a>" in html  # the interface, from the catalog
+    assert "<dt>États demandeurs</dt><dd>Tchad</dd>" in html  # labels and country names
+    # the record's own French text, escaped like any record text
+    assert "Réforme de la procédure d&#39;asile en première instance au Tchad" in html
+    assert "La CNE n&#39;a pas de procédures écrites" in html
+    assert "The CNE has no written procedures" not in html
+    match = (site / "fr" / "matches" / "MAT-2021-001.html").read_text()
+    assert "Procédures opérationnelles standard" in match
+    assert "Forty caseworkers trained on interviews." in match  # untranslated text as written
+
+
+def test_a_spanish_page_speaks_spanish(site: Path) -> None:
+    html = (site / "es" / "requests" / "REQ-2021-001.html").read_text()
+    assert '<html lang="es">' in html and "Ir al contenido" in html
+    assert "Reforma del procedimiento de asilo en primera instancia en Chad" in html
+    assert "The CNE has no written procedures for interviews" in html  # no Spanish gap: English
+    home = (site / "es" / "index.html").read_text()
+    assert "no implican su apoyo o aceptación oficial por las Naciones Unidas" in home
+
+
+def test_every_version_names_the_others(site: Path) -> None:
+    for lang, prefix in (("en", ""), ("fr", "../../fr/"), ("es", "../../es/")):
+        path = site / (f"{lang}/" if lang != "en" else "") / "requests" / "REQ-2021-001.html"
+        html = path.read_text()
+        root = "../../" if lang != "en" else "../"
+        for other in ("en", "fr", "es"):
+            where = "" if other == "en" else f"{other}/"
+            href = f"{root}{where}requests/REQ-2021-001.html"
+            assert f'<link rel="alternate" hreflang="{other}" href="{href}">' in html, (lang, other)
+            assert f'lang="{other}" hreflang="{other}"' in html  # the switcher
+        assert f'<link rel="alternate" hreflang="x-default" href="{root}requests/' in html
+        assert prefix in html
+    # an English page without another version has no switcher
+    alone = (site / "offers" / "OFF-2021-002.html").read_text()
+    assert 'class="languages"' not in alone and 'hreflang="fr"' not in alone
+
+
+def test_links_go_to_the_readers_language_where_there_is_a_page(site: Path) -> None:
+    html = (site / "fr" / "matches" / "MAT-2021-001.html").read_text()
+    assert 'href="../../fr/requests/REQ-2021-001.html"' in html  # translated: French
+    assert 'href="../../offers/OFF-2021-001.html"' in html  # not translated: English
+    assert 'href="../../fr/practices/GP-2021-001.html"' in html
+    assert 'href="../../assets/site.css"' in html
+    assert sitecheck.broken_links(site) == []

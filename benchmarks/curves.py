@@ -133,7 +133,13 @@ def commands(acsg: str, reg: Path) -> dict[str, list[str]]:
             *data,
         ],
         "report status": [acsg, "report", "status", "--format", "json", "--today", TODAY, *data],
+        "site build": [acsg, "site", "build", "--out", str(site_dir(reg)), *data],
     }
+
+
+def site_dir(reg: Path) -> Path:
+    """Where the portal of `reg` is built: beside the registry, removed before a cold build."""
+    return reg.parent / f"{reg.name}-site"
 
 
 def floors(reg: Path) -> dict[str, float]:
@@ -232,10 +238,34 @@ def floors_in_child(reg: Path) -> dict[str, float]:
     return result
 
 
-def peers(reg: Path, timeout: float) -> dict[str, Timing]:
-    """check-jsonschema (one run per kind, our schemas) and yamllint (default rules), if there."""
+PEERS = ("check-jsonschema", "yamllint")
+"""The peer tools, installed into a virtual environment of the benchmark's own: they are not
+dependencies of acsg."""
+
+
+def peer_bin(venv: Path) -> Path | None:
+    """The bin folder of `venv` holding the peers, made with pip on first use; None (the
+    peers skipped) when they cannot be installed."""
+    bindir = venv / "bin"
+    if all((bindir / tool).exists() for tool in PEERS):
+        return bindir
+    print(f"  installing {', '.join(PEERS)} into {venv} (once)", flush=True)
+    try:
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        pip = [str(bindir / "python"), "-m", "pip", "install", "-q", *PEERS]
+        subprocess.run(pip, check=True)
+    except (OSError, subprocess.CalledProcessError) as exc:
+        print(f"  ! peers not installed ({exc}); their rows are skipped", flush=True)
+        return None
+    return bindir
+
+
+def peers(reg: Path, timeout: float, bindir: Path | None) -> dict[str, Timing]:
+    """check-jsonschema (one run per kind, our schemas) and yamllint (default rules), from the
+    peers' own environment."""
     out: dict[str, Timing] = {}
-    bindir = Path(sys.executable).parent
+    if bindir is None:
+        return out
     tool = bindir / "check-jsonschema"
     if tool.exists():
         total = Timing(0, 0, 0, 0)
@@ -279,8 +309,11 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             if name not in args.commands:
                 continue
             row = Row(size, name)
+            if name == "site build" and size > args.site_up_to:
+                continue
             for _ in range(args.repeat):
                 measure([acsg, "cache", "clear", "--data", str(reg)], args.timeout)
+                shutil.rmtree(site_dir(reg), ignore_errors=True)
                 row.cold.append(measure(argv, args.timeout))
                 row.warm.append(measure(argv, args.timeout))
             rows.append(row)
@@ -292,7 +325,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 flush=True,
             )
         if args.peers and size in args.peers_at:
-            peer[size] = peers(reg, args.timeout)
+            peer[size] = peers(reg, args.timeout, peer_bin(Path(args.peers_venv)))
             for name, t in peer[size].items():
                 print(f"  peer {name}: {t.wall:.2f} s ({t.peak_mb:.0f} MB)", flush=True)
     loads.append(os.getloadavg())
@@ -447,6 +480,17 @@ def main(argv: list[str] | None = None) -> int:
         "--out", default=str(HERE / "out"), help="where curves.json and curves.md go"
     )
     parser.add_argument("--timeout", type=float, default=1800)
+    parser.add_argument(
+        "--site-up-to",
+        type=int,
+        default=10000,
+        help="build the portal only on registries up to this size (default 10000)",
+    )
+    parser.add_argument(
+        "--peers-venv",
+        default=str(HERE / "out" / "peers-venv"),
+        help="the peers' own virtual environment, made on first use",
+    )
     parser.add_argument("--floors-of", default="", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.floors_of:
@@ -477,6 +521,7 @@ _COMMAND_NAMES = (
     "propose --plan",
     "report stocktaking",
     "report status",
+    "site build",
 )
 
 

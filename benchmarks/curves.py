@@ -311,6 +311,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             row = Row(size, name)
             if name == "site build" and size > args.site_up_to:
                 continue
+            if size > args.full_up_to and name not in ("validate", "propose --plan"):
+                continue
             for _ in range(args.repeat):
                 measure([acsg, "cache", "clear", "--data", str(reg)], args.timeout)
                 shutil.rmtree(site_dir(reg), ignore_errors=True)
@@ -485,6 +487,12 @@ def main(argv: list[str] | None = None) -> int:
         type=int,
         default=10000,
         help="build the portal only on registries up to this size (default 10000)",
+    )
+    parser.add_argument(
+        "--full-up-to",
+        type=int,
+        default=1 << 62,
+        help="above this size run only validate and propose --plan (the plan's growth)",
     )
     parser.add_argument(
         "--peers-venv",

@@ -425,15 +425,17 @@ def markdown(result: dict[str, Any]) -> str:
         cells = []
         for s in sizes:
             got = result["floors"].get(str(s), {})
-            spent, cpu = got.get(name, float("nan")), got.get(f"{name} [cpu]", float("nan"))
-            cells.append(f"{spent:.2f} s (CPU {cpu:.2f})")
+            if name not in got:
+                cells.append("-")
+                continue
+            cells.append(f"{got[name]:.2f} s (CPU {got.get(f'{name} [cpu]', float('nan')):.2f})")
         lines.append(f"| floor: {name} | " + " | ".join(cells) + " |")
     for s, tools in result["peers"].items():
         for name, t in tools.items():
             cells = [
                 f"{t['wall']:.2f} s (CPU {t['cpu']:.2f}; {t['peak_mb']:.0f} MB)"
                 if str(x) == s
-                else ""
+                else "-"
                 for x in sizes
             ]
             lines.append(f"| peer: {name} | " + " | ".join(cells) + " |")

@@ -13,7 +13,7 @@ from typing import Any
 
 from acsg_cli.i18n import N_, _, current, format_date, format_number, gettext, join_words
 from acsg_cli.render.document import Bullets, Document, Fields, Section, Table
-from acsg_cli.render.target import Destination
+from acsg_cli.render.formats import DocumentRenderers
 from acsg_cli.vocab import (
     Area,
     Channel,
@@ -317,27 +317,9 @@ class DatedBrief:
         return brief_document(self.brief, self.today)
 
 
-def brief_markdown(result: DatedBrief, destination: Destination) -> None:
-    from acsg_cli.reports.render.text import render_markdown
-
-    destination.write_text(render_markdown(result.document()))
+def _data(result: DatedBrief) -> object:
+    return result.brief.to_dict()
 
 
-def brief_html(result: DatedBrief, destination: Destination) -> None:
-    from acsg_cli.reports.render.html import render_html
-
-    destination.write_text(render_html(result.document()))
-
-
-def brief_pdf(result: DatedBrief, destination: Destination) -> None:
-    from acsg_cli.render.pdf import print_pdf
-    from acsg_cli.reports.render.html import render_html
-
-    doc = result.document()
-    destination.write_bytes(print_pdf(render_html(doc), doc))
-
-
-def brief_json(result: DatedBrief, destination: Destination) -> None:
-    from acsg_cli.render.safety import json_text
-
-    destination.write_text(json_text(result.brief.to_dict()) + "\n")
+brief = DocumentRenderers(DatedBrief.document, _data)
+"""The brief's renderers: its document in Markdown, HTML and PDF, its data in JSON."""

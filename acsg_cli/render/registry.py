@@ -4,7 +4,7 @@ A renderer is a function `(result, destination) -> None`: it draws one result ob
 stocktaking, a status report, a brief...) in one format and writes it to the `Destination`
 (standard output, or the `--output` file). Renderers never compute.
 
-`RENDERERS` names, for every result type, each format with the module function that draws it
+`RENDERERS` names, for every result type, each format with the function that draws it
 (imported only when used, so `acsg --help` stays fast) and the file suffixes that ask for it.
 The registry feeds each command's `--format` choices (`format_choices`) and turns an
 `--output` suffix into a format (`choose`): a suffix no renderer writes is a usage error.
@@ -35,16 +35,19 @@ class Renderer:
     """Writes bytes (PDF): only to a file."""
 
     def load(self) -> Callable[[Any, Destination], None]:
-        module, function = self.target.split(":")
-        found: Callable[[Any, Destination], None] = getattr(
-            importlib.import_module(module), function
-        )
-        return found
+        module, path = self.target.split(":")
+        found: Any = importlib.import_module(module)
+        for name in path.split("."):
+            found = getattr(found, name)
+        drawn: Callable[[Any, Destination], None] = found
+        return drawn
 
 
-def _table(kind: str, module: str, names: dict[str, tuple[str, ...]]) -> dict[str, Renderer]:
+def _table(prefix: str, names: dict[str, tuple[str, ...]]) -> dict[str, Renderer]:
+    """A renderer per format, drawn by `prefix` + the format's name: a module's function
+    (`module:kind_`) or a method of a module's `DocumentRenderers` (`module:kind.`)."""
     return {
-        name: Renderer(name, f"{module}:{kind}_{name}", suffixes, binary=name == "pdf")
+        name: Renderer(name, prefix + name, suffixes, binary=name == "pdf")
         for name, suffixes in names.items()
     }
 
@@ -58,22 +61,19 @@ _DOCUMENT_FORMATS = {
 }
 
 RENDERERS: dict[str, dict[str, Renderer]] = {
-    "stocktaking": _table("stocktaking", "acsg_cli.render.reports", _DOCUMENT_FORMATS),
-    "status": _table("status", "acsg_cli.render.reports", {**_DOCUMENT_FORMATS, "csv": (".csv",)}),
+    "stocktaking": _table("acsg_cli.render.reports:stocktaking.", _DOCUMENT_FORMATS),
+    "status": _table("acsg_cli.render.reports:status.", {**_DOCUMENT_FORMATS, "csv": (".csv",)}),
     "brief": _table(
-        "brief",
-        "acsg_cli.render.briefs",
+        "acsg_cli.render.briefs:brief.",
         {"markdown": (".md", ".markdown"), "html": (".html", ".htm"), "pdf": (".pdf",)}
         | {"json": (".json",)},
     ),
     "record": _table(
-        "record",
-        "acsg_cli.render.record",
+        "acsg_cli.render.record:record_",
         {"table": (".txt",), "json": (".json",), "markdown": (".md",)},
     ),
     "listing": _table(
-        "listing",
-        "acsg_cli.render.rows",
+        "acsg_cli.render.rows:listing_",
         {"table": (".txt",), "json": (".json",), "csv": (".csv",), "markdown": (".md",)},
     ),
 }

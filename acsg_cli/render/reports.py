@@ -1,6 +1,7 @@
 """Renderers of the status and stocktaking reports, one per registered format.
 
-Each draws the report's layout (`reports.layout`) or, for JSON and CSV, the model itself.
+Each draws the report's layout (`reports.layout`, `reports.status_layout`) or, for JSON and
+CSV, the model itself.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from acsg_cli.render.document import Document
+from acsg_cli.render.formats import DocumentRenderers
 from acsg_cli.render.target import Destination
 
 
@@ -23,78 +25,17 @@ def _status(model: Any) -> Document:
     return status_document(model)
 
 
-def _table(doc: Document, destination: Destination) -> None:
-    from acsg_cli.render.terminal import print_document
-
-    print_document(doc, destination)
-
-
-def _markdown(doc: Document, destination: Destination) -> None:
-    from acsg_cli.reports.render.text import render_markdown
-
-    destination.write_text(render_markdown(doc))
+def _data(model: Any) -> object:
+    """The report's JSON: its `to_dict()`, keys in model order."""
+    return model.to_dict()
 
 
-def _html(doc: Document, destination: Destination) -> None:
-    from acsg_cli.reports.render.html import render_html
+class _StatusRenderers(DocumentRenderers):
+    def csv(self, report: Any, destination: Destination) -> None:
+        from acsg_cli.reports.render.data import status_csv
 
-    destination.write_text(render_html(doc))
-
-
-def _pdf(doc: Document, destination: Destination) -> None:
-    from acsg_cli.render.pdf import print_pdf
-    from acsg_cli.reports.render.html import render_html
-
-    destination.write_bytes(print_pdf(render_html(doc), doc))
+        destination.write_text(status_csv(report))
 
 
-def _json(model: Any, destination: Destination) -> None:
-    from acsg_cli.reports.render.data import to_json
-
-    destination.write_text(to_json(model))
-
-
-def stocktaking_table(model: Any, destination: Destination) -> None:
-    _table(_stocktaking(model), destination)
-
-
-def stocktaking_markdown(model: Any, destination: Destination) -> None:
-    _markdown(_stocktaking(model), destination)
-
-
-def stocktaking_html(model: Any, destination: Destination) -> None:
-    _html(_stocktaking(model), destination)
-
-
-def stocktaking_pdf(model: Any, destination: Destination) -> None:
-    _pdf(_stocktaking(model), destination)
-
-
-def stocktaking_json(model: Any, destination: Destination) -> None:
-    _json(model, destination)
-
-
-def status_table(model: Any, destination: Destination) -> None:
-    _table(_status(model), destination)
-
-
-def status_markdown(model: Any, destination: Destination) -> None:
-    _markdown(_status(model), destination)
-
-
-def status_html(model: Any, destination: Destination) -> None:
-    _html(_status(model), destination)
-
-
-def status_pdf(model: Any, destination: Destination) -> None:
-    _pdf(_status(model), destination)
-
-
-def status_json(model: Any, destination: Destination) -> None:
-    _json(model, destination)
-
-
-def status_csv(model: Any, destination: Destination) -> None:
-    from acsg_cli.reports.render.data import status_csv as csv_text
-
-    destination.write_text(csv_text(model))
+stocktaking = DocumentRenderers(_stocktaking, _data)
+status = _StatusRenderers(_status, _data)

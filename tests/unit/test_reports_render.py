@@ -188,3 +188,14 @@ def test_status_formats_agree(shipped: Path) -> None:
         assert md_rows[row["id"]][6] == days == html_rows[row["id"]][6]
         assert md_rows[row["id"]][0] == row["attention"] == html_rows[row["id"]][0]
         assert row["id"] in table
+
+
+def test_every_registered_renderer_is_a_function_of_result_and_destination() -> None:
+    import inspect
+
+    from acsg_cli.render.registry import RENDERERS
+
+    for kind, table in RENDERERS.items():
+        for name, renderer in table.items():
+            drawn = renderer.load()
+            assert list(inspect.signature(drawn).parameters)[-1] == "destination", (kind, name)

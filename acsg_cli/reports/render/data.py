@@ -1,4 +1,4 @@
-"""Machine-readable forms: the model as JSON, the status rows as CSV."""
+"""Machine-readable forms: the status rows as CSV (JSON is the model's `to_dict()`)."""
 
 from __future__ import annotations
 
@@ -7,13 +7,7 @@ import io
 from typing import Any
 
 from acsg_cli.render.safety import csv_cell as csv_text
-from acsg_cli.render.safety import json_text
 from acsg_cli.reporters.tables import csv_cell
-
-
-def to_json(model: Any) -> str:
-    """The model's `to_dict()`, indented, keys in model order (`safety.json_text`)."""
-    return json_text(model.to_dict()) + "\n"
 
 
 def status_csv(report: Any) -> str:

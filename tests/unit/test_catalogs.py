@@ -89,6 +89,17 @@ def test_every_vocabulary_value_has_a_label_in_every_language() -> None:
                 assert label and "_" not in label, (lang, kind.__name__, member.value, label)
 
 
+def test_a_vocabulary_value_is_declared_with_its_label() -> None:
+    class Colour(vocab._Vocab):
+        RED = "red", vocab.N_("Red")
+
+    assert Colour("red").label == "Red" and str(Colour.RED) == "red"
+    with pytest.raises(TypeError, match="Shade value 'grey' has no label"):
+
+        class Shade(vocab._Vocab):
+            GREY = "grey"
+
+
 def test_labels_and_plurals_speak_the_chosen_language() -> None:
     assert vocab.Area.RSD_PROCEDURES.label == "RSD procedures"
     assert vocab.EntityType.NGO.label == "NGO"

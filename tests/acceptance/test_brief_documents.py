@@ -8,15 +8,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
+from tests.conftest import StrictRunner
 
 FIELD_NAMES = ("requesting_states", "received_via", "offering_entity", "support_types", "| field |")
 
 
 def _brief(registry: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(
+    result = StrictRunner().invoke(
         app, ["brief", "MAT-2021-001", "--data", str(registry), "--today", "2024-01-01", *args]
     )
     return result.exit_code, result.stdout, result.stderr

@@ -13,10 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
-from tests.conftest import FIXTURE_REGISTRY
+from tests.conftest import FIXTURE_REGISTRY, StrictRunner
 
 ROOT_USER = hasattr(os, "geteuid") and os.geteuid() == 0
 
@@ -36,7 +35,7 @@ def _snapshot(root: Path) -> dict[str, bytes]:
 
 
 def _run(args: list[str], data: Path) -> tuple[int, str]:
-    result = CliRunner().invoke(app, [*args, "--data", str(data)])
+    result = StrictRunner().invoke(app, [*args, "--data", str(data)])
     assert "Traceback" not in result.output and "internal error" not in result.output
     return result.exit_code, result.stderr
 
@@ -224,7 +223,7 @@ def test_output_writes_into_a_pipe_and_a_device(tmp_path: Path) -> None:
 
 def test_output_dash_is_standard_output(tmp_path: Path) -> None:
     data = _data(tmp_path)
-    result = CliRunner().invoke(
+    result = StrictRunner().invoke(
         app, ["report", "status", "-f", "json", "-o", "-", "--data", str(data)]
     )
     assert result.exit_code == 0 and result.stdout.startswith("{")

@@ -7,14 +7,13 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
-from tests.conftest import FIXTURE_REGISTRY
+from tests.conftest import FIXTURE_REGISTRY, StrictRunner
 
 
 def _run(*args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(app, list(args))
+    result = StrictRunner().invoke(app, list(args))
     assert "Traceback" not in result.output and "internal error" not in result.output
     return result.exit_code, result.stdout, result.stderr
 

@@ -18,11 +18,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.render.safety import UNSAFE
-from tests.conftest import FIXTURE_REGISTRY
+from tests.conftest import FIXTURE_REGISTRY, StrictRunner
 
 # Each class: text put in titles, names and free text (YAML double-quoted escapes allowed).
 CLASSES: dict[str, str] = {
@@ -228,7 +227,7 @@ def test_record_text_stays_inert(
     summary = tmp_path / "summary.md"
     if destination == "github":
         monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
-    result = CliRunner().invoke(app, [*args, "--data", str(registries[cls])])
+    result = StrictRunner().invoke(app, [*args, "--data", str(registries[cls])])
     assert result.exit_code in (0, 1), result.output
     assert "Traceback" not in result.output and "internal error" not in result.stderr
     for stream in (result.stdout, result.stderr):

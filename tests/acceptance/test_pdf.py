@@ -15,9 +15,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
+from tests.conftest import StrictRunner
 from tests.reports.registries import add_private_records
 
 TOOLS = {name: shutil.which(name) for name in ("chromium", "pdftoppm")}
@@ -43,7 +43,7 @@ def data(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, [*args, "--today", "2024-01-01"])
+    result = StrictRunner().invoke(app, [*args, "--today", "2024-01-01"])
     return result.exit_code, result.stderr
 
 

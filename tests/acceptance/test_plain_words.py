@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli import vocab
 from acsg_cli.cli import app
+from tests.conftest import StrictRunner
 from tests.reports.registries import add_private_records
 
 ROBOT_PLURAL = re.compile(r"\((?:s|es)\)")
@@ -74,7 +74,7 @@ def data(registry: Path) -> str:
 
 
 def test_no_command_writes_robot_plurals(data: str) -> None:
-    runner = CliRunner()
+    runner = StrictRunner()
     translated = [
         ["report", "stocktaking", "--since", "2021-01-01"],
         ["report", "status"],
@@ -99,7 +99,7 @@ def _visible_text(page: str) -> str:
 
 def test_printed_reports_show_labels_not_codes(data: str) -> None:
     codes = {m.value for kind in vocab.LABELS for m in kind if "_" in m.value}
-    runner = CliRunner()
+    runner = StrictRunner()
     for report in ("stocktaking", "status"):
         result = runner.invoke(
             app, ["report", report, "--data", data, "--format", "html", "--audience", "secretariat"]

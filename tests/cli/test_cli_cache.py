@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.registry.cache import DIRNAME, cache_dir
+from tests.conftest import StrictRunner
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 
@@ -41,7 +41,7 @@ def _id_of(path: Path) -> str:
 
 
 def run(*args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, list(args), catch_exceptions=False)
+    result = StrictRunner().invoke(app, list(args), catch_exceptions=False)
     return result.exit_code, result.stdout
 
 
@@ -126,7 +126,7 @@ def test_cache_clear(mixed: Path) -> None:
     folder = cache_dir(mixed)
     assert folder.name == DIRNAME and folder.parent == mixed.parent
     assert (folder / ".gitignore").read_text().splitlines()[-1] == "*"
-    result = CliRunner().invoke(
+    result = StrictRunner().invoke(
         app, ["cache", "clear", "--data", str(mixed)], catch_exceptions=False
     )
     assert result.exit_code == 0 and "removed" in result.stderr
@@ -267,10 +267,10 @@ def test_listings_and_views_alternate_without_mixing_up(mixed: Path) -> None:
         ["show", "OFF-2021-001", *data],
         ["show", "REQ-2021-00", *data],
     ]
-    expected = [CliRunner().invoke(app, ["--no-cache", *q]) for q in questions]
+    expected = [StrictRunner().invoke(app, ["--no-cache", *q]) for q in questions]
     for _round in range(2):
         for question, want in zip(questions, expected, strict=True):
-            got = CliRunner().invoke(app, question)
+            got = StrictRunner().invoke(app, question)
             assert (got.exit_code, got.stdout, got.stderr) == (
                 want.exit_code,
                 want.stdout,

@@ -12,12 +12,11 @@ import shutil
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from acsg_cli.cli import app
 from acsg_cli.lifecycle import statemachine as sm
 from acsg_cli.vocab import MatchStatus
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, StrictRunner
 
 MATCH = "MAT-2022-001"
 PARTIES = ["NER", "TCD", "OFF-2022-001", "OFF-2022-002"]
@@ -48,7 +47,7 @@ PATHS[MatchStatus.COMPLETED] = [
 
 
 def run(root: Path, *args: str, on: str = ON) -> int:
-    result = CliRunner().invoke(app, [*args, "--data", str(root), "--on", on])
+    result = StrictRunner().invoke(app, [*args, "--data", str(root), "--on", on])
     return result.exit_code
 
 

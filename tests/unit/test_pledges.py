@@ -10,6 +10,7 @@ import pytest
 from acsg_cli.pledges import gcr_stage, pledge_implementations, stage_from_label, statuses_of
 from acsg_cli.registry import load_registry
 from acsg_cli.vocab import GcrStage, MatchStatus
+from tests.conftest import StrictRunner
 from tests.unit.rules_helpers import COMPLIANT
 
 
@@ -84,15 +85,13 @@ def test_pledge_implementation_items(tmp_path: Path) -> None:
 def test_list_implementations(tmp_path: Path) -> None:
     import json
 
-    from typer.testing import CliRunner
-
     from acsg_cli.cli import app
 
     root = tmp_path / "data"
     shutil.copytree(COMPLIANT, root)
     offer = root / "offers" / "OFF-2021-001.yaml"
     offer.write_text(offer.read_text() + IMPLEMENTATION)
-    runner = CliRunner()
+    runner = StrictRunner()
     args = ["list", "implementations", "--data", str(root), "--format", "json"]
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output

@@ -141,3 +141,19 @@ def test_every_type_ignore_says_why() -> None:
             if "type: ignore" in line and not re.search(r"type: ignore\[[\w,-]+\]\s+#\s*\S", line):
                 bare.append(f"{path.relative_to(ROOT)}:{number}")
     assert bare == []
+
+
+STRICT_RUNS = re.compile(r"\bCliRunner\(")
+"""typer's own runner, which catches a command's exceptions: only `tests/conftest.py` makes
+one, the `StrictRunner` every test uses (which refuses `catch_exceptions=True`)."""
+
+
+def test_every_test_runs_commands_with_catch_exceptions_false() -> None:
+    """A command's exception escapes and fails the test, instead of passing as exit code 1."""
+    offenders = [
+        str(path.relative_to(ROOT))
+        for path in sorted((ROOT / "tests").rglob("*.py"))
+        if path.name != "conftest.py" and STRICT_RUNS.search(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+    assert STRICT_RUNS.search("result = " + "CliRunner" + "().invoke(app, args)")

@@ -51,11 +51,25 @@ def _change(
                 f"{display} changed while the match was edited (its status is now {current}); "
                 "nothing was written, try again"
             )
-        rt.set_scalar("status", str(moved.new))
-        entry: dict[str, Any] = {"on": on, "status": str(moved.new)}
-        if by:
-            entry["by"] = by
-        entry["note"] = moved.note
-        rt.append("history", entry)
+        record_move(document, rt, str(moved.new), on=on, by=by, note=moved.note)
 
     return change
+
+
+def record_move(
+    document: Document, rt: RoundTrip, status: str, *, on: date, by: str | None, note: str
+) -> None:
+    """Set a request's or an offer's `status` and append the move to its `history`.
+
+    The first move recorded on a record is preceded by the status it had until then, dated when
+    it was submitted, so that its history gives its status on any date (`--as-of`)."""
+    data = document.data if isinstance(document.data, dict) else {}
+    before, submitted = data.get("status"), data.get("submitted_on")
+    if not data.get("history") and before and submitted:
+        rt.append("history", {"on": date.fromisoformat(str(submitted)), "status": str(before)})
+    rt.set_scalar("status", status)
+    entry: dict[str, Any] = {"on": on, "status": status}
+    if by:
+        entry["by"] = by
+    entry["note"] = note
+    rt.append("history", entry)

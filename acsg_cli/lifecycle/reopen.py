@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
 
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.lifecycle.edits import Change
+from acsg_cli.lifecycle.follow_edits import record_move
 from acsg_cli.lifecycle.following import holds
 from acsg_cli.models import Request
 from acsg_cli.problems import Problem
@@ -66,12 +66,7 @@ def reopen(
             raise DataError(
                 f"--on {on} is before the last move of {request.id} ({current.history[-1].on})"
             )
-        rt.set_scalar("status", RequestStatus.OPEN.value)
-        entry: dict[str, Any] = {"on": on, "status": RequestStatus.OPEN.value}
-        if by:
-            entry["by"] = by
-        entry["note"] = note.strip()
-        rt.append("history", entry)
+        record_move(document, rt, RequestStatus.OPEN.value, on=on, by=by, note=note.strip())
 
     edit, _ = edit_record(
         source.real_path,

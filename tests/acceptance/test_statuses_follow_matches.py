@@ -134,7 +134,11 @@ def test_the_whole_life_of_a_match_closes_every_open_view(acsg: Registry) -> Non
     )
     assert acsg.open_views(REQUEST) == dict.fromkeys(everywhere, False)
     history = (acsg.root / "requests" / f"{REQUEST}.yaml").read_text()
-    assert "history:\n  - on: 2024-06-01\n    status: matched\n" in history
+    # The first move recorded is preceded by the status the request had since it was submitted.
+    assert (
+        "history:\n  - on: 2021-03-01\n    status: open\n  - on: 2024-06-01\n    status: matched\n"
+        in history
+    )
 
 
 def test_a_welcomed_match_is_withdrawn_and_the_request_returns_when_no_match_holds_it(
@@ -258,3 +262,33 @@ def test_validate_flags_a_status_that_contradicts_the_matches_both_ways(
     done = acsg.attempt("validate", "--select", code)
     assert done.exit_code == 1, done.output
     assert f"{record}.yaml" in done.stdout and code in done.stdout and expected in done.stdout
+
+
+def test_as_of_reports_read_the_request_and_offer_histories(acsg: Registry) -> None:
+    create = ["match", "create", REQUEST, "OFF-2021-005", "--by", "Secretariat"]
+    match_id = acsg.step(*create, "--today", "2024-01-15").strip()
+    for party, on in (("TCD", "2024-02-01"), ("OFF-2021-005", "2024-02-10")):
+        consent = ["consent", "record", match_id, "--party", party, "--decision", "granted"]
+        acsg.step(*consent, "--on", on)
+    acsg.step("match", "status", match_id, "welcomed", "--on", "2024-03-01")
+    acsg.step("match", "status", match_id, "in_implementation", "--on", "2024-03-15")
+    acsg.step("match", "status", match_id, "completed", "--on", "2024-05-01")
+
+    def stocktaking(on: str) -> tuple[dict[str, int], dict[str, int], list[str]]:
+        report = acsg.json("report", "stocktaking", "--as-of", on)
+        unmet = [u["request"] for u in report["unmet_needs"]["requests"]]
+        return report["requests_by_status"], report["offers_by_status"], unmet
+
+    # Before the proposal the request was an unmet need.
+    assert REQUEST in stocktaking("2024-01-10")[2]
+    # Open until the match was agreed, matched since; the offer (capacity 1) committed as long
+    # as the match held it (OFF-2021-001, committed throughout, is the other one).
+    requests, offers, _ = stocktaking("2024-02-09")
+    assert (requests["open"], requests["matched"], offers["committed"]) == (2, 1, 1)
+    requests, offers, _ = stocktaking("2024-04-01")
+    assert (requests["open"], requests["matched"], offers["committed"]) == (1, 2, 2)
+    # After the completion the request is still matched, as its history says (the matches
+    # alone would have it open again once its match ended), and the offer is free again.
+    requests, offers, unmet = stocktaking("2024-05-20")
+    assert (requests["open"], requests["matched"], offers["committed"]) == (1, 2, 1)
+    assert REQUEST not in unmet

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,6 +26,11 @@ from acsg_cli.cli.options import (
 from acsg_cli.render.registry import format_choices
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from acsg_cli.reports.model import Stocktaking
+    from acsg_cli.reports.status import StatusReport
+
     StatusFormat = str
     StocktakingFormat = str
 else:
@@ -66,9 +72,35 @@ def _check_output(output: Path | None, data: Path) -> None:
         check_output(output, data)
 
 
-def _warn(registry_errors: int) -> None:
-    if registry_errors:
-        typer.echo(registry_warning(registry_errors), err=True)
+def _report(
+    kind: str,
+    build: Callable[..., StatusReport | Stocktaking],
+    data: Path,
+    output_format: str | None,
+    output: Path | None,
+    today: date | None,
+    lang: str | None,
+    wide: bool,
+    config: Path | None,
+    **options: str | None,
+) -> None:
+    """Build the `kind` report in the chosen language and emit it; its registry errors, if any,
+    are a warning on stderr."""
+    from acsg_cli import clock
+    from acsg_cli.i18n import language
+
+    _check_output(output, data)
+    with language(lang or "en"):
+        report = build(
+            data,
+            root_display=display_root(data),
+            today=clock.today(today),
+            config=config,
+            **options,
+        )
+        emit(kind, report, output_format, output, wide=wide, registry_root=data)
+    if report.registry_errors:
+        typer.echo(registry_warning(report.registry_errors), err=True)
 
 
 def status_command(
@@ -101,22 +133,21 @@ def status_command(
       acsg report status --format csv --output status.csv
       acsg report status --as-of 2021-10-12 --output status.html
     """
-    from acsg_cli import clock
-    from acsg_cli.i18n import language
     from acsg_cli.reports.api import status_report
 
-    _check_output(output, data)
-    with language(lang or "en"):
-        report = status_report(
-            data,
-            root_display=display_root(data),
-            as_of=as_of,
-            audience=audience.value,
-            today=clock.today(today),
-            config=config,
-        )
-        emit("status", report, output_format, output, wide=wide, registry_root=data)
-    _warn(report.registry_errors)
+    _report(
+        "status",
+        status_report,
+        data,
+        output_format,
+        output,
+        today,
+        lang,
+        wide,
+        config,
+        as_of=as_of,
+        audience=audience.value,
+    )
 
 
 def stocktaking_command(
@@ -160,23 +191,22 @@ def stocktaking_command(
       acsg report stocktaking --as-of 2021-10-12 --since 2020-12-31 --format markdown
       acsg report stocktaking --as-of HEAD~1 --format json
     """
-    from acsg_cli import clock
-    from acsg_cli.i18n import language
     from acsg_cli.reports.api import stocktaking_report
 
-    _check_output(output, data)
-    with language(lang or "en"):
-        model = stocktaking_report(
-            data,
-            root_display=display_root(data),
-            as_of=as_of,
-            since=since,
-            audience=audience.value,
-            today=clock.today(today),
-            config=config,
-        )
-        emit("stocktaking", model, output_format, output, wide=wide, registry_root=data)
-    _warn(model.registry_errors)
+    _report(
+        "stocktaking",
+        stocktaking_report,
+        data,
+        output_format,
+        output,
+        today,
+        lang,
+        wide,
+        config,
+        as_of=as_of,
+        since=since,
+        audience=audience.value,
+    )
 
 
 def register(app: typer.Typer) -> None:

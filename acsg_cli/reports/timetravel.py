@@ -26,11 +26,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from acsg_cli import git
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
-from acsg_cli.models import KIND_BY_FOLDER, Match
+from acsg_cli.models import KIND_BY_FOLDER, Match, Offer, Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry, SourceFile, load_registry
 from acsg_cli.registry.load import build_registry
@@ -44,8 +45,10 @@ from acsg_cli.vocab import (
 )
 from acsg_cli.yamlio.reader import MAX_BYTES
 
-_ENDED_REQUEST = frozenset({RequestStatus.CLOSED, RequestStatus.WITHDRAWN})
-_ENDED_OFFER = frozenset({OfferStatus.CLOSED, OfferStatus.WITHDRAWN})
+_Pledge = TypeVar("_Pledge", Request, Offer)
+_ENDED = frozenset(
+    {RequestStatus.CLOSED, RequestStatus.WITHDRAWN, OfferStatus.CLOSED, OfferStatus.WITHDRAWN}
+)
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -127,6 +130,30 @@ def match_started(match: Match) -> date | None:
     return match.history[0].on if match.history else None
 
 
+def _statuses_as_of(
+    records: dict[str, _Pledge],
+    day: date,
+    busy: set[str],
+    held: RequestStatus | OfferStatus,
+    free: RequestStatus | OfferStatus,
+) -> None:
+    """Set each request's or offer's status to the last one its history records by `day`; one
+    without a recorded move is `held` (matched, committed) exactly while a live match of `day`
+    holds it, else `free` (open) if the file says `held`."""
+    for record_id, record in list(records.items()):
+        recorded = [e.status for e in record.history if e.on <= day]
+        status: RequestStatus | OfferStatus
+        if recorded:
+            status = recorded[-1]
+        elif record.status is held and record_id not in busy:
+            status = free
+        elif record.status in _ENDED and record_id in busy:
+            status = held
+        else:
+            continue
+        records[record_id] = record.model_copy(update={"status": status})
+
+
 def records_as_of(registry: Registry, day: date) -> Registry:
     """A new registry holding the records as they stood on `day` (see the module docstring)."""
     requests = {i: r for i, r in registry.requests.items() if r.submitted_on <= day}
@@ -138,22 +165,8 @@ def records_as_of(registry: Registry, day: date) -> Registry:
             matches[match_id] = past
     busy_requests = {m.request for m in matches.values() if m.status not in ENDED_MATCH_STATUSES}
     busy_offers = {o for m in matches.values() if m.status in LIVE_MATCH_STATUSES for o in m.offers}
-    for request_id, request in list(requests.items()):
-        recorded = [e.status for e in request.history if e.on <= day]
-        if recorded:
-            requests[request_id] = request.model_copy(update={"status": recorded[-1]})
-        elif request.status is RequestStatus.MATCHED and request_id not in busy_requests:
-            requests[request_id] = request.model_copy(update={"status": RequestStatus.OPEN})
-        elif request.status in _ENDED_REQUEST and request_id in busy_requests:
-            requests[request_id] = request.model_copy(update={"status": RequestStatus.MATCHED})
-    for offer_id, offer in list(offers.items()):
-        noted = [e.status for e in offer.history if e.on <= day]
-        if noted:
-            offers[offer_id] = offer.model_copy(update={"status": noted[-1]})
-        elif offer.status is OfferStatus.COMMITTED and offer_id not in busy_offers:
-            offers[offer_id] = offer.model_copy(update={"status": OfferStatus.OPEN})
-        elif offer.status in _ENDED_OFFER and offer_id in busy_offers:
-            offers[offer_id] = offer.model_copy(update={"status": OfferStatus.COMMITTED})
+    _statuses_as_of(requests, day, busy_requests, RequestStatus.MATCHED, RequestStatus.OPEN)
+    _statuses_as_of(offers, day, busy_offers, OfferStatus.COMMITTED, OfferStatus.OPEN)
     kept = {*requests, *offers, *matches}
     return Registry(
         root_display=registry.root_display,

@@ -11,31 +11,40 @@ def _languages(codes: list[str] | None) -> str:
     return ", ".join(views.language_name(c) for c in codes or [])
 
 
-def _match_ids(ctx: Context, matches: list[Match]) -> list[str]:
-    return [m.id for m in matches]
-
-
 def _pledges(v: dict[str, object]) -> list[str]:
     found = v.get("grf_pledge_ids")
     return [str(p) for p in found] if isinstance(found, list) else []
 
 
-def request_page(ctx: Context, request: Request) -> str:
-    v = ctx.view(request.id)
-    states = v["requesting_states"]
-    match_ids = _match_ids(ctx, ctx.registry.matches_for_request(request.id))
+def _pledge_page(
+    ctx: Context, record: Request | Offer, match_ids: list[str], **fields: object
+) -> str:
+    """A request's or an offer's page: what both show (heading, view, languages, matches and
+    related practices) plus the kind's own `fields`."""
+    v = ctx.view(record.id)
+    heading = ctx.cards[record.id].heading
     return ctx.page(
-        "request.html.j2",
-        f"requests/{request.id}.html",
-        title=f"{ctx.cards[request.id].heading} · {request.id}",
-        heading=ctx.cards[request.id].heading,
+        f"{record.kind}.html.j2",
+        f"{record.kind}s/{record.id}.html",
+        title=f"{heading} · {record.id}",
+        heading=heading,
         v=v,
-        confidential=request.confidential,
-        states=", ".join(views.country_name(s) for s in states),
-        regions=views.regions_of(states),
+        confidential=record.confidential,
         languages=_languages(v.get("languages")),
         matches=sorted_cards(ctx, match_ids),
         practices=ctx.related_practices(match_ids, _pledges(v)),
+        **fields,
+    )
+
+
+def request_page(ctx: Context, request: Request) -> str:
+    states = ctx.view(request.id)["requesting_states"]
+    return _pledge_page(
+        ctx,
+        request,
+        [m.id for m in ctx.registry.matches_for_request(request.id)],
+        states=", ".join(views.country_name(s) for s in states),
+        regions=views.regions_of(states),
     )
 
 
@@ -53,21 +62,14 @@ def offer_page(ctx: Context, offer: Offer) -> str:
     v = ctx.view(offer.id)
     country = v["offering_entity"].get("country")
     answered = v.get("in_response_to")
-    matches = ctx.offer_matches().get(offer.id, [])
-    return ctx.page(
-        "offer.html.j2",
-        f"offers/{offer.id}.html",
-        title=f"{ctx.cards[offer.id].heading} · {offer.id}",
-        heading=ctx.cards[offer.id].heading,
-        v=v,
-        confidential=offer.confidential,
+    return _pledge_page(
+        ctx,
+        offer,
+        ctx.offer_matches().get(offer.id, []),
         country=views.country_name(country) if country else "",
         scope=_scope(ctx, v),
         regions=views.offer_regions(offer),
-        languages=_languages(v.get("languages")),
         in_response_to=ctx.cards.get(answered) if isinstance(answered, str) else None,
-        matches=sorted_cards(ctx, matches),
-        practices=ctx.related_practices(matches, _pledges(v)),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Any, ClassVar, TypeVar
+from typing import Annotated, Any, ClassVar, Generic, TypeVar
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
@@ -136,3 +136,17 @@ def end_after_start(end: date | None, info: Any) -> date | None:
     if end is not None and start is not None and end < start:
         raise ValueError(f"planned_end {end} is before planned_start {start}")
     return end
+
+
+S = TypeVar("S")
+
+
+class StatusMove(Record, Generic[S]):
+    """One move of a record's status, in an append-only `history`: when, to which status, by
+    whom and why. Each kind names its own (`HistoryEntry` for a match, `RequestHistoryEntry`,
+    `OfferHistoryEntry`) with the statuses it can take."""
+
+    on: IsoDate
+    status: S
+    by: Line | None = None
+    note: Text | None = None

@@ -17,6 +17,7 @@ from acsg_cli.models.fields import (
     PracticeId,
     Record,
     RequestId,
+    StatusMove,
     Text,
     UniqueList,
     Waiver,
@@ -40,13 +41,8 @@ class Consent(Record):
     evidence: Text | None = None
 
 
-class HistoryEntry(Record):
+class HistoryEntry(StatusMove[MatchStatus]):
     """One status move; the list is append-only."""
-
-    on: IsoDate
-    status: MatchStatus
-    by: Line | None = None
-    note: Text | None = None
 
 
 class ProgressUpdate(Record):

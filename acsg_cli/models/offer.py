@@ -18,6 +18,7 @@ from acsg_cli.models.fields import (
     OfferId,
     Record,
     RequestId,
+    StatusMove,
     Text,
     UniqueList,
     Waiver,
@@ -134,14 +135,9 @@ class Implementation(Record):
     _end_after_start = field_validator("planned_end")(end_after_start)
 
 
-class OfferHistoryEntry(Record):
+class OfferHistoryEntry(StatusMove[OfferStatus]):
     """One move of the offer's status, made by the lifecycle commands as its matches move.
     The list is append-only."""
-
-    on: IsoDate
-    status: OfferStatus
-    by: Line | None = None
-    note: Text | None = None
 
 
 class Offer(Record):

@@ -17,6 +17,7 @@ from acsg_cli.models.fields import (
     NonEmpty,
     Record,
     RequestId,
+    StatusMove,
     Text,
     UniqueList,
     Waiver,
@@ -82,14 +83,9 @@ class Coordination(Record):
     duplication_mitigation: Text | None = None
 
 
-class RequestHistoryEntry(Record):
+class RequestHistoryEntry(StatusMove[RequestStatus]):
     """One move of the request's status: made by the lifecycle commands as its matches move, or
     by the Secretariat (a reopening). The list is append-only."""
-
-    on: IsoDate
-    status: RequestStatus
-    by: Line | None = None
-    note: Text | None = None
 
 
 class Request(Record):

@@ -24,7 +24,9 @@ from typing import Any, TypeVar
 
 from acsg_cli.errors import DataError
 from acsg_cli.problems import Problem
+from acsg_cli.yamlio import writer
 from acsg_cli.yamlio.reader import Document, ReadError, decode, read_bytes
+from acsg_cli.yamlio.writer import commented
 
 T = TypeVar("T")
 
@@ -115,7 +117,7 @@ class RoundTrip:
         """Append a mapping to the list under `key` (created if absent); returns its index."""
         from ruamel.yaml.comments import CommentedSeq
 
-        new = _commented(item)
+        new = commented(item)
         seq = self.data.get(key)
         if not isinstance(seq, CommentedSeq):
             self._insert_key(key, CommentedSeq([new]))
@@ -135,7 +137,7 @@ class RoundTrip:
         for name in [k for k in target if k not in item]:
             del target[name]
         for name, value in item.items():
-            target[name] = _commented(value)
+            target[name] = commented(value)
         _attach_tail(seq, index, rest)
 
     def _insert_key(self, key: str, value: Any) -> None:
@@ -154,19 +156,6 @@ class RoundTrip:
         rest = _detach_tail(self.data, previous) if previous is not None else ""
         self.data.insert(position, key, value)
         _attach_tail(self.data, key, rest)
-
-
-def _commented(value: Any) -> Any:
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    if isinstance(value, Mapping):
-        out = CommentedMap()
-        for k, v in value.items():
-            out[k] = _commented(v)
-        return out
-    if isinstance(value, (list, tuple)):
-        return CommentedSeq([_commented(v) for v in value])
-    return value
 
 
 def _tail_path(holder: Any, key: Any) -> list[tuple[Any, Any, int]]:
@@ -307,8 +296,6 @@ def _edit_locked(
     write: bool,
     order: Sequence[str],
 ) -> tuple[EditResult, T]:
-    from acsg_cli.yamlio.writer import atomic_write
-
     try:
         raw = path.read_bytes()
     except OSError as exc:
@@ -353,6 +340,6 @@ def _edit_locked(
     if problems:
         raise InvalidEditError(display, problems)
     if write:
-        atomic_write(path, (_BOM if bom else "") + new_text)
+        writer.atomic_write(path, (_BOM if bom else "") + new_text)
     edited = EditResult(path, display, text, new_text, written=write, notes=tuple(notes), bom=bom)
     return edited, outcome

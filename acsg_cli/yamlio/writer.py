@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,29 @@ def create_exclusive(path: Path, text: str, *, shown: str | None = None) -> None
     _fsync_dir(path.parent)
 
 
+def commented(value: Any, *, inline_codes: bool = False) -> Any:
+    """`value` as ruamel's commented mappings and sequences, which keep their order when dumped
+    or inserted into a file being edited; with `inline_codes`, short lists of codes are written
+    inline (`areas: [a, b]`), the style of the hand-written files."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, Mapping):
+        mapping = CommentedMap()
+        for k, v in value.items():
+            mapping[k] = commented(v, inline_codes=inline_codes)
+        return mapping
+    if isinstance(value, (list, tuple)):
+        seq = CommentedSeq([commented(v, inline_codes=inline_codes) for v in value])
+        tokens = all(
+            isinstance(v, (int, float)) or (isinstance(v, str) and " " not in v and len(v) < 40)
+            for v in value
+        )
+        if inline_codes and value and tokens and len(value) <= 8:
+            seq.fa.set_flow_style()
+        return seq
+    return value
+
+
 def dump_record(
     data: dict[str, Any], *, schema_ref: str | None = None, header: str | None = None
 ) -> str:
@@ -125,24 +149,6 @@ def dump_record(
     from io import StringIO
 
     from ruamel.yaml import YAML
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
-    def convert(value: Any) -> Any:
-        if isinstance(value, dict):
-            mapping = CommentedMap()
-            for k, v in value.items():
-                mapping[k] = convert(v)
-            return mapping
-        if isinstance(value, (list, tuple)):
-            seq = CommentedSeq([convert(v) for v in value])
-            tokens = all(
-                isinstance(v, (int, float)) or (isinstance(v, str) and " " not in v and len(v) < 40)
-                for v in value
-            )
-            if value and tokens and len(value) <= 8:
-                seq.fa.set_flow_style()
-            return seq
-        return value
 
     yaml = YAML()
     yaml.version = None
@@ -151,7 +157,7 @@ def dump_record(
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 100
     out = StringIO()
-    yaml.dump(convert(data), out)
+    yaml.dump(commented(data, inline_codes=True), out)
     lines = []
     if schema_ref:
         lines.append(f"# yaml-language-server: $schema={schema_ref}")

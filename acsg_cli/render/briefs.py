@@ -205,7 +205,10 @@ def brief_document(brief: Any, today: str) -> Document:
         lead.append(_("The stage of this match now: {status}.").format(status=status))
     blocks: list[Any] = [" ".join(lead)]
     if match.get("rationale"):
-        blocks.append(_("Why they were matched: {text}").format(text=match["rationale"]))
+        # Stored as one paragraph, or as the list of reasons `match create` writes.
+        reasons = match["rationale"]
+        text = "; ".join(reasons) if isinstance(reasons, list) else reasons
+        blocks.append(_("Why they were matched: {text}").format(text=text))
     if match.get("scope"):
         blocks.append(_("The support the parties agreed: {text}").format(text=match["scope"]))
     sections = [

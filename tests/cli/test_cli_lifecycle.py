@@ -868,3 +868,19 @@ def test_validate_reports_lifecycle_problems_with_their_line(life: Path, runner:
         "says 'proposed'; "
         "add a history entry for each move\n"
     )
+
+
+def test_brief_writes_a_list_of_reasons_as_words(life: Path, runner: CliRunner) -> None:
+    """`match create` stores its reasons as a list: a brief writes them as words, never as a
+    Python list."""
+    path = life / "data" / "matches" / "MAT-2022-001.yaml"
+    text = path.read_text()
+    start = text.index("rationale:")
+    end = text.index("\n", start)
+    while text[end + 1 : end + 3] == "  ":
+        end = text.index("\n", end + 1)
+    path.write_text(text[:start] + "rationale:\n  - first reason\n  - second reason" + text[end:])
+    grant(runner, "NER", "TCD", "OFF-2022-001", "OFF-2022-002")
+    out = ok(runner, "brief", "MAT-2022-001", "--for", "NER", "--lang", "en").stdout  # type: ignore[attr-defined]
+    assert "Why they were matched: first reason; second reason" in out.replace("\\", "")
+    assert "['" not in out and "&#39;" not in out

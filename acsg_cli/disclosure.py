@@ -1,17 +1,16 @@
 """The disclosure policy: what each audience may see of each record, field by field (FS 3).
 
-Every command that prints, writes or exports record content asks this module, so the policy is
-stated once:
+Every command that prints, writes or exports record content asks this module:
 
 - `secretariat`: every field but personal contact data.
 - a party to a match: its own record; the other side's public fields; a confidential request's
   details once every requesting State has granted consent on that match, a confidential
   offer's once the offer has.
 - `shared` (reports, site, exports): public fields; of a confidential request only its State,
-  areas, status and dates; of a confidential offer no details (`OFFER_DETAILS`).
+  areas, status and dates (of its status moves, not who made them or why); of a confidential
+  offer no details (`OFFER_DETAILS`).
 
 Three further rules hold for every audience:
-
 - Personal contact data (`contact`) is never shown (`show --with-contact` is the Secretariat's
   explicit exception).
 - Text derived from a field (a score reason, a match's rationale) is withheld wherever the field
@@ -275,6 +274,8 @@ def disclose(
         del data[name]
     if hidden:
         withheld.append(Withheld(record.id, tuple(hidden), _why(record, audience)))
+    if hidden and "history" in data:  # who moved its status and why are details too
+        data["history"] = [{"on": e["on"], "status": e["status"]} for e in data["history"]]
     _strip_translations(data, hidden_fields(record, audience))
     kept = data.pop("contact", None)
     data = redact_all(data)
@@ -284,9 +285,8 @@ def disclose(
 
 
 def _why(record: Request | Offer | Practice, audience: Audience) -> str:
-    kind = "request" if record.kind == "request" else "offer"
     if audience.role is Role.SHARED:
-        return f"{record.id} is a confidential {kind}: its details are not shared (FS 3)"
+        return f"{record.id} is a confidential {record.kind}: its details are not shared (FS 3)"
     if record.kind == "request":
         missing = [
             f"{s} ({d.value if (d := audience.decisions.get(s)) else 'pending'})"
@@ -315,9 +315,9 @@ def reason_visible(
     if sources is None:
         return audience.is_secretariat
     request_fields, offer_fields = sources
-    if not all(may_see(request, f, audience) for f in request_fields):
-        return False
-    return all(may_see(o, f, audience) for o in offers for f in offer_fields)
+    return all(may_see(request, f, audience) for f in request_fields) and all(
+        may_see(o, f, audience) for o in offers for f in offer_fields
+    )
 
 
 def rationale_visible(

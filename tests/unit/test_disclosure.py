@@ -72,3 +72,22 @@ def test_shared_and_secretariat_views() -> None:
     assert "expertise" not in disclose(off, Audience.shared()).data
     public, _, _ = _records(confidential=False)
     assert disclose(public, Audience.shared()).data["gap"] == "the gap"
+
+
+def test_a_confidential_requests_status_moves_keep_only_when_and_to_what() -> None:
+    moves = [
+        {"on": "2020-01-01", "status": "matched", "by": "Jane Officer", "note": "SECRETNOTE"},
+        {"on": "2020-06-01", "status": "open", "by": "Jane Officer", "note": "SECRETNOTE"},
+    ]
+    req = Request.model_validate(request(confidential=True, history=moves))
+    off = Offer.model_validate(offer())
+    mat = Match.model_validate(match(1, req.id, [off.id]))
+    for audience in (Audience.shared(), Audience.for_party(off.id, mat, req)):
+        shown = disclose(req, audience).data
+        assert shown["history"] == [
+            {"on": "2020-01-01", "status": "matched"},
+            {"on": "2020-06-01", "status": "open"},
+        ]
+    assert disclose(req, Audience.secretariat()).data["history"][1]["note"] == "SECRETNOTE"
+    public = Request.model_validate(request(history=moves))
+    assert disclose(public, Audience.shared()).data["history"][0]["by"] == "Jane Officer"

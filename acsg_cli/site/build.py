@@ -37,10 +37,17 @@ class BuildResult:
 
 
 def context(registry: Registry) -> Context:
-    """What every page of the English site shares, and which pages the other languages have."""
+    """What every page of the English site shares, and which pages the other languages have.
+    A good practice still in draft is not published."""
+    from dataclasses import replace
+
     from acsg_cli.site.languages import translated_pages
     from acsg_cli.site.render import language_context
+    from acsg_cli.vocab import PracticeStatus
 
+    practices = {i: p for i, p in registry.practices.items() if p.status != PracticeStatus.DRAFT}
+    if len(practices) < len(registry.practices):
+        registry = replace(registry, practices=practices)
     return language_context(registry, "en", translated_pages(registry))
 
 

@@ -261,3 +261,20 @@ def test_a_missing_registry_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert result.exit_code == 2
     assert "Traceback" not in result.output
+
+
+def test_a_draft_practice_is_not_published(data: Path, tmp_path: Path) -> None:
+    published = (data / "practices" / "GP-2021-001.yaml").read_text()
+    draft = published.replace("id: GP-2021-001", "id: GP-2021-002").replace(
+        "title: Interview guides for first-instance decisions", "title: Draftonly guide"
+    )
+    (data / "practices" / "GP-2021-002.yaml").write_text(
+        draft.replace("status: published", "status: draft")
+    )
+    assert "GP-2021-002" in load_registry(data).practices  # it loads: only its status hides it
+    site = _build(data, tmp_path / "site")
+    assert (site / "practices" / "GP-2021-001.html").is_file()
+    assert not (site / "practices" / "GP-2021-002.html").exists()
+    for page in site.rglob("*.html"):
+        text = page.read_text()
+        assert "GP-2021-002" not in text and "Draftonly" not in text, page

@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 python=${PYTHON:-.venv/bin/python}
 locale=acsg_cli/locale
 babel() { "$python" -m babel.messages.frontend "$@"; }
-babel extract -F babel.cfg -k N_ -k ngettext:1,2 -k _count:1,2 -k count_text:1,2 --no-location --sort-output \
+babel extract -F babel.cfg -k N_ -k ngettext:1,2 -k count_text:1,2 --no-location --sort-output \
     --project acsg --version 1 -o "$locale/acsg.pot" acsg_cli 2>/dev/null
 # No creation date: the template changes only when a message does.
 sed -i '/^"POT-Creation-Date: /d' "$locale/acsg.pot"

@@ -331,7 +331,7 @@ def evaluate_command(
     Examples:
       acsg match evaluate
       acsg match evaluate --format json
-      acsg match evaluate --weights candidate.toml --format markdown
+      acsg match evaluate --weights candidate.toml --format markdown   # a [matching.weights] table
       acsg match evaluate --learn
     """
     from acsg_cli import clock

@@ -26,14 +26,6 @@ def author_name(top: Path) -> str:
     return ident.split(" <", 1)[0] or "unknown"
 
 
-def commit_file(top: Path, path: Path, subject: str, body: str = "") -> str:
-    """Commit the working-tree content of `path` alone (other staged changes stay staged).
-
-    Returns the new commit's short hash.
-    """
-    return commit_files(top, [path], subject, body)
-
-
 def commit_files(top: Path, paths: list[Path], subject: str, body: str = "") -> str:
     """Commit the working-tree content of `paths` alone, in one commit (other staged changes
     stay staged): a match and the request and offers that followed it. Returns the short hash.

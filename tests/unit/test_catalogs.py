@@ -20,7 +20,6 @@ KEYWORDS = {
     "gettext": None,
     "ngettext": (1, 2),
     "N_": None,
-    "_count": (1, 2),
     "count_text": (1, 2),
 }
 

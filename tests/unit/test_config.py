@@ -55,3 +55,10 @@ def test_explicit_file(tmp_path: Path) -> None:
     assert load_config(None, path).section("matching") == {"top": 3}
     with pytest.raises(UsageError, match="not found"):
         load_config(None, tmp_path / "missing.toml")
+
+
+def test_configuration_that_is_not_utf8_is_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "acsg.toml"
+    path.write_bytes(b"\xff[matching]\n")
+    with pytest.raises(UsageError, match="not UTF-8"):
+        load_config(explicit=path)

@@ -326,12 +326,13 @@ def evaluate_command(
     records' dates. Each partner's rank among the eligible offers is given for the ranking
     (fit minus capacity cost), the fit alone, --weights when given, and two baselines: areas
     covered only, and a random order. Totals: top-1, top-3 and mean reciprocal rank (MRR).
+    --weights names a TOML file of your own with a [matching.weights] table, as in acsg.toml.
 
     \b
     Examples:
       acsg match evaluate
       acsg match evaluate --format json
-      acsg match evaluate --weights candidate.toml --format markdown   # a [matching.weights] table
+      acsg match evaluate --weights candidate.toml --format markdown
       acsg match evaluate --learn
     """
     from acsg_cli import clock

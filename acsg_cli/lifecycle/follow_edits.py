@@ -9,7 +9,7 @@ from typing import Any
 
 from acsg_cli.errors import DataError
 from acsg_cli.lifecycle.edit_checks import model_check
-from acsg_cli.lifecycle.following import Follow, follow
+from acsg_cli.lifecycle.following import Follow, follow, held_since
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.yamlio.editor import EditResult, RoundTrip
@@ -33,7 +33,7 @@ def follow_steps(
         step = Step(
             source.real_path,
             source.display,
-            _change(moved, source.display, on, by),
+            _change(moved, source.display, on, by, held_since(registry, moved.record_id)),
             model_check(model, source.display),
             tuple(model.model_fields),
         )
@@ -42,7 +42,7 @@ def follow_steps(
 
 
 def _change(
-    moved: Follow, display: str, on: date, by: str | None
+    moved: Follow, display: str, on: date, by: str | None, held: date | None
 ) -> Callable[[Document, RoundTrip], None]:
     def change(document: Document, rt: RoundTrip) -> None:
         current = document.data.get("status") if isinstance(document.data, dict) else None
@@ -51,22 +51,35 @@ def _change(
                 f"{display} changed while the match was edited (its status is now {current}); "
                 "nothing was written, try again"
             )
-        record_move(document, rt, str(moved.new), on=on, by=by, note=moved.note)
+        record_move(document, rt, str(moved.new), on=on, by=by, note=moved.note, held=held)
 
     return change
 
 
 def record_move(
-    document: Document, rt: RoundTrip, status: str, *, on: date, by: str | None, note: str
+    document: Document,
+    rt: RoundTrip,
+    status: str,
+    *,
+    on: date,
+    by: str | None,
+    note: str,
+    held: date | None = None,
 ) -> None:
     """Set a request's or an offer's `status` and append the move to its `history`.
 
-    The first move recorded on a record is preceded by the status it had until then, dated when
-    it was submitted, so that its history gives its status on any date (`--as-of`)."""
+    The first move recorded on a record is preceded by the status it had until then, so that its
+    history gives its status on any date (`--as-of`): dated when it was submitted, or, for a
+    status its matches gave it (matched, committed), open until `held` (`following.held_since`)
+    and that status from then."""
     data = document.data if isinstance(document.data, dict) else {}
     before, submitted = data.get("status"), data.get("submitted_on")
     if not data.get("history") and before and submitted:
-        rt.append("history", {"on": date.fromisoformat(str(submitted)), "status": str(before)})
+        since = date.fromisoformat(str(submitted))
+        if held is not None and held > since and before in ("matched", "committed"):
+            rt.append("history", {"on": since, "status": "open"})
+            since = held
+        rt.append("history", {"on": since, "status": str(before)})
     rt.set_scalar("status", status)
     entry: dict[str, Any] = {"on": on, "status": status}
     if by:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 HOLDING = frozenset({MatchStatus.AGREED, MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION})
 """Agreed and still under way: such a match holds its request and a place of each offer."""
+_AGREED_OR_LATER = HOLDING | {MatchStatus.COMPLETED}
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,18 @@ def completed_on(match: Match) -> date | None:
         if entry.status is MatchStatus.COMPLETED:
             return entry.on
     return None
+
+
+def held_since(registry: Registry, record_id: str) -> date | None:
+    """Since when a request or an offer has been held by its matches: the earliest date one of
+    the matches that hold it (or completed it) was agreed; None when none did."""
+    found: list[date] = []
+    for match in registry.matches.values():
+        if record_id != match.request and record_id not in match.offers:
+            continue
+        if match.status in _AGREED_OR_LATER:
+            found += [e.on for e in match.history if e.status in _AGREED_OR_LATER][:1]
+    return min(found, default=None)
 
 
 def reopened_after(request: Request, on: date | None) -> bool:

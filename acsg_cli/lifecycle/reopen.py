@@ -14,12 +14,12 @@ from datetime import date
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.lifecycle.edits import Change
 from acsg_cli.lifecycle.follow_edits import record_move
-from acsg_cli.lifecycle.following import holds
+from acsg_cli.lifecycle.following import completed_on, held_since, holds
 from acsg_cli.models import Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import RequestStatus
-from acsg_cli.yamlio.editor import RoundTrip, edit_record
+from acsg_cli.yamlio.editor import EditResult, RoundTrip, edit_record
 from acsg_cli.yamlio.reader import Document
 
 REOPENABLE = (RequestStatus.MATCHED, RequestStatus.CLOSED)
@@ -55,6 +55,14 @@ def reopen(
             "(`acsg match status MATCH withdrawn --note ...`)"
         )
 
+    held = held_since(registry, request.id)
+    completed = [d for m in registry.matches_for_request(request.id) if (d := completed_on(m))]
+    latest = max([d for d in (held, *completed) if d is not None], default=None)
+    if latest is not None and on < latest:
+        raise DataError(
+            f"--on {on} is before {request.id} was last matched or completed ({latest})"
+        )
+
     def change(document: Document, rt: RoundTrip) -> None:
         current = Request.model_validate(document.data)
         if current.status not in REOPENABLE:
@@ -66,7 +74,9 @@ def reopen(
             raise DataError(
                 f"--on {on} is before the last move of {request.id} ({current.history[-1].on})"
             )
-        record_move(document, rt, RequestStatus.OPEN.value, on=on, by=by, note=note.strip())
+        record_move(
+            document, rt, RequestStatus.OPEN.value, on=on, by=by, note=note.strip(), held=held
+        )
 
     edit, _ = edit_record(
         source.real_path,
@@ -77,7 +87,30 @@ def reopen(
         order=tuple(Request.model_fields),
     )
     line = f"{request.id}: reopened ({request.status.value} -> open) on {on.isoformat()}"
-    return Change(request.id, "reopened", (line,), edit)
+    return Change(request.id, "reopened", (line, *_criteria_left(registry, edit, today)), edit)
+
+
+def _criteria_left(registry: Registry, edit: EditResult, today: date) -> tuple[str, ...]:
+    """What the reopened request still lacks: an open request must meet the criteria the rules
+    excuse a matched or closed one from, so `acsg validate` reports them from now on."""
+    from acsg_cli.config import load_config
+    from acsg_cli.problems import Severity
+    from acsg_cli.registry import RecordSource
+    from acsg_cli.rules.engine import check_candidate
+    from acsg_cli.yamlio.reader import read_bytes
+
+    document = read_bytes(edit.after.encode())
+    record = Request.model_validate(document.data)
+    settings = load_config(edit.path.parent.parent).rules()
+    source = RecordSource(edit.display, document.source_map)
+    found = check_candidate(registry, record, source, settings, today=today)
+    failed = sorted({p.code for p in found if p.severity is Severity.ERROR})
+    if not failed:
+        return ()
+    return (
+        f"warning: as an open request it fails {', '.join(failed)}; complete it before it is "
+        f"matched again (acsg validate {edit.display})",
+    )
 
 
 def _check(display: str) -> Callable[[Document], list[Problem]]:

@@ -292,3 +292,42 @@ def test_as_of_reports_read_the_request_and_offer_histories(acsg: Registry) -> N
     requests, offers, unmet = stocktaking("2024-05-20")
     assert (requests["open"], requests["matched"], offers["committed"]) == (1, 2, 1)
     assert REQUEST not in unmet
+
+
+def test_a_reopened_request_is_told_what_an_open_request_lacks(acsg: Registry) -> None:
+    """A matched request is excused from criteria an open one must meet: reopening says which of
+    them it now fails, as `validate` will."""
+    match_id = acsg.step("match", "create", REQUEST, "OFF-2021-005", "--by", "Secretariat").strip()
+    _agree(acsg, match_id, "OFF-2021-005")
+    for status in ("welcomed", "in_implementation", "completed"):
+        acsg.step("match", "status", match_id, status)
+    path = acsg.root / "requests" / f"{REQUEST}.yaml"
+    monitoring = "monitoring: Quarterly reports to the Secretariat on the milestones.\n"
+    assert monitoring in path.read_text()
+    path.write_text(path.read_text().replace(monitoring, ""))
+    assert acsg.attempt("validate").exit_code == 0  # a matched request is not gated
+    out = acsg.run("request", "reopen", REQUEST, "--note", "Phase two was requested.")
+    assert "warning: as an open request it fails ACSG113" in out
+    check = acsg.attempt("validate")
+    assert check.exit_code == 1 and "ACSG113" in check.stdout
+
+
+def test_a_first_recorded_move_keeps_the_status_history_true(acsg: Registry) -> None:
+    """A request matched before histories were kept has none: its first recorded move is preceded
+    by open since its submission and matched since its match was agreed, so `--as-of` reads
+    open before the agreement, as the matches say."""
+    path = acsg.root / "requests" / "REQ-2020-001.yaml"
+    text = path.read_text()
+    path.write_text(text[: text.index("history:")])
+    (acsg.root / "practices" / "GP-2021-001.yaml").unlink()  # it needs the match agreed
+    acsg.run("match", "status", "MAT-2021-001", "withdrawn", "--note", "Ended early.")
+    assert "history:\n  - on: 2020-10-01\n    status: open\n  - on: 2021-04-22\n" in (
+        path.read_text()
+    )
+    assert "    status: matched\n  - on: " in path.read_text()
+    for day, expected in (("2021-01-01", "open"), ("2021-06-01", "matched")):
+        report = acsg.json("report", "stocktaking", "--as-of", day)
+        statuses = report["requests_by_status"]
+        assert statuses[expected] >= 1, (day, statuses)
+    before = acsg.json("report", "stocktaking", "--as-of", "2021-01-01")["requests_by_status"]
+    assert before["matched"] == 0, before

@@ -66,9 +66,18 @@ def edit_together(
                 if edit.changed:
                     atomic_write(edit.path, edit.raw(edit.after), shown=edit.display)
                     done.append(edit)
-        except (OSError, DataError):
-            for edit in done:
-                atomic_write(edit.path, edit.raw(edit.before))
+        except BaseException as exc:  # a full disk, a refused write, Ctrl-C: put every file back
+            stuck = []
+            for edit in reversed(done):
+                try:
+                    atomic_write(edit.path, edit.raw(edit.before))
+                except (OSError, DataError):  # put the others back all the same
+                    stuck.append(edit.display)
+            if stuck and isinstance(exc, (OSError, DataError)):
+                raise DataError(
+                    f"{exc}; and {', '.join(stuck)} could not be put back as it was: "
+                    "check it with git diff"
+                ) from exc
             raise
     written = [_written(e) for e in others]
     return _written(result), outcome, written

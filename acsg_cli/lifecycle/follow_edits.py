@@ -12,6 +12,7 @@ from acsg_cli.lifecycle.edit_checks import model_check
 from acsg_cli.lifecycle.following import Follow, follow, held_since
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
+from acsg_cli.vocab import OfferStatus, RequestStatus
 from acsg_cli.yamlio.editor import EditResult, RoundTrip
 from acsg_cli.yamlio.reader import Document, read_bytes
 from acsg_cli.yamlio.together import Step
@@ -56,6 +57,10 @@ def _change(
     return change
 
 
+_HELD = (RequestStatus.MATCHED.value, OfferStatus.COMMITTED.value)
+"""The statuses a record's matches give it; open (for requests and offers alike) before."""
+
+
 def record_move(
     document: Document,
     rt: RoundTrip,
@@ -76,8 +81,8 @@ def record_move(
     before, submitted = data.get("status"), data.get("submitted_on")
     if not data.get("history") and before and submitted:
         since = date.fromisoformat(str(submitted))
-        if held is not None and held > since and before in ("matched", "committed"):
-            rt.append("history", {"on": since, "status": "open"})
+        if held is not None and held > since and before in _HELD:
+            rt.append("history", {"on": since, "status": RequestStatus.OPEN.value})
             since = held
         rt.append("history", {"on": since, "status": str(before)})
     rt.set_scalar("status", status)

@@ -53,13 +53,16 @@ def completed_on(match: Match) -> date | None:
 def held_since(registry: Registry, record_id: str) -> date | None:
     """Since when a request or an offer has been held by its matches: the earliest date one of
     the matches that hold it (or completed it) was agreed; None when none did."""
-    found: list[date] = []
-    for match in registry.matches.values():
-        if record_id != match.request and record_id not in match.offers:
-            continue
-        if match.status in _AGREED_OR_LATER:
-            found += [e.on for e in match.history if e.status in _AGREED_OR_LATER][:1]
-    return min(found, default=None)
+    if record_id in registry.requests:
+        matches = registry.matches_for_request(record_id)
+    else:
+        matches = registry.matches_for_offer(record_id)
+    agreed = (
+        next((e.on for e in m.history if e.status in _AGREED_OR_LATER), None)
+        for m in matches
+        if m.status in _AGREED_OR_LATER
+    )
+    return min((d for d in agreed if d is not None), default=None)
 
 
 def reopened_after(request: Request, on: date | None) -> bool:

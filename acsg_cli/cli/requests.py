@@ -8,7 +8,7 @@ import typer
 
 from acsg_cli.cli.groups import request_app
 from acsg_cli.cli.lifecycle import ByOpt, CommitOpt, DryRunOpt, OnOpt, _report, _repository, _text
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, TodayOpt, open_registry
+from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
 
 
 def reopen_command(
@@ -22,6 +22,7 @@ def reopen_command(
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
     today: TodayOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Put a matched or closed request back among the open ones (status open), with a note.
 
@@ -34,6 +35,7 @@ def reopen_command(
         --by "ACSG Secretariat"
     """
     from acsg_cli import clock
+    from acsg_cli.config import load_config
     from acsg_cli.lifecycle.reopen import reopen
 
     top = _repository(data, commit)
@@ -46,6 +48,7 @@ def reopen_command(
         today=today,
         by=_text(by),
         write=not dry_run,
+        rules=load_config(data, explicit=config).rules(),
     )
     _report(change, dry_run=dry_run, top=top, by=_text(by))
 

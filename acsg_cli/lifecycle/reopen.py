@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from typing import TYPE_CHECKING
 
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.lifecycle.edits import Change
@@ -21,6 +22,9 @@ from acsg_cli.registry import Registry
 from acsg_cli.vocab import RequestStatus
 from acsg_cli.yamlio.editor import EditResult, RoundTrip, edit_record
 from acsg_cli.yamlio.reader import Document
+
+if TYPE_CHECKING:
+    from acsg_cli.rules.engine import RuleSettings
 
 REOPENABLE = (RequestStatus.MATCHED, RequestStatus.CLOSED)
 
@@ -34,8 +38,11 @@ def reopen(
     today: date,
     by: str | None = None,
     write: bool = True,
+    rules: RuleSettings | None = None,
 ) -> Change:
-    """Move `request_id` back to `open`, appending the move to its history."""
+    """Move `request_id` back to `open`, appending the move to its history; what an open
+    request fails of the rules (`rules`: the project's settings, the defaults when None) is
+    said after it."""
     if not (note and note.strip()):
         raise UsageError("reopening a request needs --note saying why")
     request: Request = registry.require(request_id.strip(), "request")
@@ -87,13 +94,16 @@ def reopen(
         order=tuple(Request.model_fields),
     )
     line = f"{request.id}: reopened ({request.status.value} -> open) on {on.isoformat()}"
-    return Change(request.id, "reopened", (line, *_criteria_left(registry, edit, today)), edit)
+    return Change(
+        request.id, "reopened", (line, *_criteria_left(registry, edit, today, rules)), edit
+    )
 
 
-def _criteria_left(registry: Registry, edit: EditResult, today: date) -> tuple[str, ...]:
+def _criteria_left(
+    registry: Registry, edit: EditResult, today: date, rules: RuleSettings | None
+) -> tuple[str, ...]:
     """What the reopened request still lacks: an open request must meet the criteria the rules
     excuse a matched or closed one from, so `acsg validate` reports them from now on."""
-    from acsg_cli.config import load_config
     from acsg_cli.problems import Severity
     from acsg_cli.registry import RecordSource
     from acsg_cli.rules.engine import check_candidate
@@ -101,9 +111,8 @@ def _criteria_left(registry: Registry, edit: EditResult, today: date) -> tuple[s
 
     document = read_bytes(edit.after.encode())
     record = Request.model_validate(document.data)
-    settings = load_config(edit.path.parent.parent).rules()
     source = RecordSource(edit.display, document.source_map)
-    found = check_candidate(registry, record, source, settings, today=today)
+    found = check_candidate(registry, record, source, rules, today=today)
     failed = sorted({p.code for p in found if p.severity is Severity.ERROR})
     if not failed:
         return ()

@@ -44,6 +44,7 @@ READS_CONFIGURATION = {
     "acsg report status",
     "acsg report stocktaking",
     "acsg export",
+    "acsg request reopen",
 }
 NEW_REQUEST = [
     *("new", "request", "--state", "TCD", "--title", "RSD training", "--area", "training"),

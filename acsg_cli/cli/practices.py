@@ -58,11 +58,15 @@ def from_update_command(
         write=not dry_run,
         shown_root=display_root(data),
     )
+    from acsg_cli.render.safety import terminal, terminal_block
+
     if dry_run:
-        sys.stdout.write(done.text + "\n" + done.edit.diff())
+        sys.stdout.write(terminal_block(done.text + "\n" + done.edit.diff()))
         return
     shown = display_join(display_root(data), "practices", done.path.name)
-    typer.echo(f"wrote {shown}; linked from update {update} of {done.edit.display}", err=True)
+    typer.echo(
+        terminal(f"wrote {shown}; linked from update {update} of {done.edit.display}"), err=True
+    )
     typer.echo(done.id)
 
 

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from acsg_cli.lifecycle.statemachine import AGREED_OR_LATER
 from acsg_cli.vocab import MatchStatus, OfferStatus, RequestStatus
 
 if TYPE_CHECKING:
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
 
 HOLDING = frozenset({MatchStatus.AGREED, MatchStatus.WELCOMED, MatchStatus.IN_IMPLEMENTATION})
 """Agreed and still under way: such a match holds its request and a place of each offer."""
-_AGREED_OR_LATER = HOLDING | {MatchStatus.COMPLETED}
 
 
 @dataclass(frozen=True)
@@ -58,9 +58,9 @@ def held_since(registry: Registry, record_id: str) -> date | None:
     else:
         matches = registry.matches_for_offer(record_id)
     agreed = (
-        next((e.on for e in m.history if e.status in _AGREED_OR_LATER), None)
+        next((e.on for e in m.history if e.status in AGREED_OR_LATER), None)
         for m in matches
-        if m.status in _AGREED_OR_LATER
+        if m.status in AGREED_OR_LATER
     )
     return min((d for d in agreed if d is not None), default=None)
 

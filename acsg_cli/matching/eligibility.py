@@ -96,6 +96,17 @@ def submitted_after(record: Request | Offer, on: date) -> bool:
     return record.submitted_on > on
 
 
+def offer_available(registry: Registry, offer: Offer, today: date) -> bool:
+    """Whether `offer` passes the filters of the offer alone (`available_offers` on the index):
+    open, still available, submitted by `today`, with capacity left."""
+    return (
+        offer.status is OfferStatus.OPEN
+        and not (offer.available_until is not None and offer.available_until < today)
+        and not submitted_after(offer, today)
+        and remaining_capacity(registry, offer) > 0
+    )
+
+
 def remaining_capacity(registry: Registry, offer: Offer) -> int:
     """How many more live matches the offer can serve."""
     return offer.capacity - len(registry.live_matches_for_offer(offer.id))

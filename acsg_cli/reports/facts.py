@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from acsg_cli import geo
 from acsg_cli.disclosure import WITHHELD_TITLE, redact
-from acsg_cli.matching.eligibility import remaining_capacity
+from acsg_cli.matching.eligibility import offer_available
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry
 
@@ -23,7 +23,6 @@ from acsg_cli.vocab import (
     LIVE_MATCH_STATUSES,
     EntityType,
     MatchStatus,
-    OfferStatus,
     Region,
 )
 
@@ -128,13 +127,8 @@ class Indexed:
     _best: dict[str, str | None] | None = None
 
     def available(self, offer: Offer) -> bool:
-        """Open, still available and with capacity left: the conditions of the eligibility
-        filters that do not depend on the request."""
-        if offer.status is not OfferStatus.OPEN:
-            return False
-        if offer.available_until is not None and offer.available_until < self.today:
-            return False
-        return remaining_capacity(self.registry, offer) > 0
+        """The eligibility filters that do not depend on the request (`offer_available`)."""
+        return offer_available(self.registry, offer, self.today)
 
     def first_eligible_offer(self, request: Request) -> str | None:
         """`acsg match propose`'s first choice for `request` (its rank 1, with the project's

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -31,14 +32,13 @@ from typing import TypeVar
 from acsg_cli import git
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
+from acsg_cli.lifecycle.following import HOLDING, holds
 from acsg_cli.models import KIND_BY_FOLDER, Match, Offer, Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry, SourceFile, load_registry
 from acsg_cli.registry.load import build_registry
 from acsg_cli.render.safety import terminal
 from acsg_cli.vocab import (
-    ENDED_MATCH_STATUSES,
-    LIVE_MATCH_STATUSES,
     MatchStatus,
     OfferStatus,
     RequestStatus,
@@ -138,8 +138,8 @@ def _statuses_as_of(
     free: RequestStatus | OfferStatus,
 ) -> None:
     """Set each request's or offer's status to the last one its history records by `day`; one
-    without a recorded move is `held` (matched, committed) exactly while a live match of `day`
-    holds it, else `free` (open) if the file says `held`."""
+    without a recorded move is `held` (matched, committed) exactly while the matches of `day`
+    hold it (`busy`), else `free` (open) if the file says `held`."""
     for record_id, record in list(records.items()):
         recorded = [e.status for e in record.history if e.on <= day]
         status: RequestStatus | OfferStatus
@@ -163,8 +163,15 @@ def records_as_of(registry: Registry, day: date) -> Registry:
         past = _match_as_of(match, day)
         if past is not None and past.request in requests and all(o in offers for o in past.offers):
             matches[match_id] = past
-    busy_requests = {m.request for m in matches.values() if m.status not in ENDED_MATCH_STATUSES}
-    busy_offers = {o for m in matches.values() if m.status in LIVE_MATCH_STATUSES for o in m.offers}
+    # Held as `lifecycle.following` says: a request by a match agreed with every consent (or
+    # completed), an offer by agreed matches filling its capacity.
+    busy_requests = {
+        m.request
+        for m in matches.values()
+        if m.status is MatchStatus.COMPLETED or holds(m, requests[m.request].requesting_states)
+    }
+    taken = Counter(o for m in matches.values() if m.status in HOLDING for o in m.offers)
+    busy_offers = {o for o, n in taken.items() if n >= offers[o].capacity}
     _statuses_as_of(requests, day, busy_requests, RequestStatus.MATCHED, RequestStatus.OPEN)
     _statuses_as_of(offers, day, busy_offers, OfferStatus.COMMITTED, OfferStatus.OPEN)
     kept = {*requests, *offers, *matches}

@@ -14,7 +14,7 @@ stage date is unknown come after the dated ones), then by id.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from acsg_cli import geo
@@ -64,7 +64,8 @@ COLUMNS = [
 @dataclass(frozen=True)
 class StatusRow:
     group: int
-    attention: str
+    attention: str = field(init=False)
+    """What the row's group waits for (`ORDERING`), derived from `group`."""
     kind: str
     id: str
     request: str
@@ -80,6 +81,9 @@ class StatusRow:
     """For a request: the first eligible offer's id, `none`; for a match: None."""
     title: str | None = None
     """Secretariat audience only."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "attention", ORDERING[self.group - 1][0])
 
     def cells(self) -> dict[str, Any]:
         """The row as flat cells for tables and CSV."""
@@ -191,7 +195,6 @@ def _match_row(snap: Snapshot, match: Match, secretariat: bool) -> StatusRow:
     last = match.updates[-1].on if match.updates else None  # the last progress update (FS 5)
     return StatusRow(
         group=group,
-        attention=ORDERING[group - 1][0],
         kind="match",
         id=match.id,
         request=match.request,
@@ -215,7 +218,6 @@ def _request_row(
     group = 1 if request.urgent else (2 if first else 3)
     return StatusRow(
         group=group,
-        attention=ORDERING[group - 1][0],
         kind="request",
         id=request.id,
         request=request.id,

@@ -51,6 +51,14 @@ OnOpt = Annotated[
 ByOpt = Annotated[
     str | None, typer.Option("--by", metavar="NAME", help="Who records it (kept in the file).")
 ]
+NoteOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--note",
+        metavar="TEXT",
+        help="Why, kept in the history (required to withdraw a match or reopen a request).",
+    ),
+]
 DryRunOpt = Annotated[
     bool, typer.Option("--dry-run", help="Print the diff of the edit; write nothing.")
 ]
@@ -132,10 +140,7 @@ def match_status_command(
     match_id: MatchArg,
     new: Annotated[str, typer.Argument(metavar="NEW", help="The new status, e.g. welcomed.")],
     by: ByOpt = None,
-    note: Annotated[
-        str | None,
-        typer.Option("--note", metavar="TEXT", help="Why (required to withdraw a match)."),
-    ] = None,
+    note: NoteOpt = None,
     on: OnOpt = None,
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,

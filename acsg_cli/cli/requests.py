@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from acsg_cli.cli.groups import request_app
-from acsg_cli.cli.lifecycle import ByOpt, CommitOpt, DryRunOpt, OnOpt, _report, _repository, _text
+from acsg_cli.cli.lifecycle import (
+    ByOpt,
+    CommitOpt,
+    DryRunOpt,
+    NoteOpt,
+    OnOpt,
+    _report,
+    _repository,
+    _text,
+)
 from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
 
 
@@ -15,9 +24,7 @@ def reopen_command(
     request_id: Annotated[str, typer.Argument(metavar="REQUEST", help="The request id.")],
     on: OnOpt = None,
     by: ByOpt = None,
-    note: Annotated[
-        str | None, typer.Option("--note", metavar="TEXT", help="Why it is reopened (required).")
-    ] = None,
+    note: NoteOpt = None,
     dry_run: DryRunOpt = False,
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
@@ -43,12 +50,12 @@ def reopen_command(
     change = reopen(
         open_registry(data),
         request_id,
+        load_config(data, explicit=config).rules(),
         note=_text(note),
         on=on or today,
         today=today,
         by=_text(by),
         write=not dry_run,
-        rules=load_config(data, explicit=config).rules(),
     )
     _report(change, dry_run=dry_run, top=top, by=_text(by))
 

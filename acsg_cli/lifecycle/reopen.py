@@ -32,13 +32,13 @@ REOPENABLE = (RequestStatus.MATCHED, RequestStatus.CLOSED)
 def reopen(
     registry: Registry,
     request_id: str,
+    rules: RuleSettings | None,
     *,
     note: str | None,
     on: date,
     today: date,
     by: str | None = None,
     write: bool = True,
-    rules: RuleSettings | None = None,
 ) -> Change:
     """Move `request_id` back to `open`, appending the move to its history; what an open
     request fails of the rules (`rules`: the project's settings, the defaults when None) is

@@ -27,6 +27,7 @@ COMMANDS = {
     "report status": ["report", "status", "--format", "json"],
     "report stocktaking": ["report", "stocktaking", "--format", "json"],
     "export": ["export", "iati", "-o", "-"],
+    "request reopen": ["request", "reopen", "REQ-2020-001", "--note", "Phase two"],
 }
 
 

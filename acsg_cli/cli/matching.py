@@ -154,10 +154,11 @@ def propose_command(
     waiting time are a request's priority in the plan, shown once per request.
 
     JSON: a list of {"request", "priority", "priority_reasons", "candidates": [{"rank",
-    "offer", "score", "fit", "reasons"}]} ("excluded": [{"offer", "codes", "reasons"}] added
-    with --explain). With --plan, an object {"proposals": <that list>, "assignment":
-    [{"request", "offer", "score"}], "unmet": [{"request", "reason"}], "unmet_by",
-    "objective", "total_score", "greedy_total_score", "max_offers_per_request"}.
+    "offer", "score" (what ranks: the fit minus the cost, or the fit), "fit", "reasons"}]}
+    ("excluded": [{"offer", "codes", "reasons"}] added with --explain). With --plan, an object
+    {"proposals": <that list>, "assignment": [{"request", "offer", "fit"}], "unmet":
+    [{"request", "reason"}], "unmet_by", "objective", "total_score", "greedy_total_score",
+    "max_offers_per_request"}.
 
     \b
     Examples:

@@ -7,11 +7,12 @@ JSON without `--plan` is a list, one object per request:
                       "reasons": ["..."]}]}]
 
 (`score` ranks: the fit minus the opportunity cost of the offer's capacity, or the fit with
-`--rank-by fit`; with `--explain` each object also has "excluded": [{"offer", "codes",
-"reasons"}]). With `--plan` it is an object holding that list and the plan:
+`--rank-by fit`, and the tables head it "fit - cost" or "fit" accordingly; with `--explain`
+each object also has "excluded": [{"offer", "codes", "reasons"}]). With `--plan` it is an
+object holding that list and the plan, whose assignment gives each pair's fit:
 
     {"proposals": [...as above...],
-     "assignment": [{"request", "offer", "score"}],
+     "assignment": [{"request", "offer", "fit"}],
      "unmet": [{"request", "reason"}],
      "unmet_by": {"region": {...}, "language": {...}, "areas": {...}},
      "objective": "total", "total_score": 43.5, "greedy_total_score": 43.5,
@@ -58,7 +59,7 @@ def proposal_data(proposal: Proposal) -> Any:
     return {
         "proposals": requests,
         "assignment": [
-            {"request": a.request_id, "offer": a.offer_id, "score": a.score}
+            {"request": a.request_id, "offer": a.offer_id, PLAN_FIT: a.score}
             for a in plan.assignment
         ],
         "unmet": [{"request": u.request_id, "reason": u.reason} for u in plan.unmet],
@@ -68,6 +69,17 @@ def proposal_data(proposal: Proposal) -> Any:
         "greedy_total_score": plan.greedy_total_score,
         "max_offers_per_request": plan.max_offers_per_request,
     }
+
+
+PLAN_FIT = "fit"
+"""The plan assigns by the fit (plus priority), not the ranking's fit less capacity cost: its
+table column and JSON key say so."""
+
+
+def rank_heading(proposal: Proposal) -> str:
+    """What a candidate's `score` is, as a column heading: the fit less the opportunity cost of
+    the offer's capacity, or the fit alone with `--rank-by fit`."""
+    return "fit" if proposal.rank_by == "fit" else "fit - cost"
 
 
 def _points(value: float) -> str:
@@ -157,10 +169,10 @@ class TableProposalReporter(ProposalReporter):
             self.out.write(f"\n{_plan_summary(plan, len(proposal.requests))}\n\n")
             write_rows(
                 [
-                    {"request": a.request_id, "offer": a.offer_id, "score": f"{a.score:.2f}"}
+                    {"request": a.request_id, "offer": a.offer_id, PLAN_FIT: f"{a.score:.2f}"}
                     for a in plan.assignment
                 ],
-                ["request", "offer", "score"],
+                ["request", "offer", PLAN_FIT],
                 "table",
                 self.out,
             )
@@ -183,7 +195,7 @@ class MarkdownProposalReporter(ProposalReporter):
             lines = [f"## {md_cell(title)}", "", *(md_text(a) for a in about.split("\n")), ""]
             if item.candidates:
                 lines += md_table(
-                    ["rank", "offer", "score", "reasons"],
+                    ["rank", "offer", rank_heading(proposal), "reasons"],
                     [
                         [c.rank, c.offer_id, f"{c.score:.2f}", "; ".join(c.reasons)]
                         for c in item.candidates
@@ -206,7 +218,7 @@ class MarkdownProposalReporter(ProposalReporter):
                 _plan_summary(plan, len(proposal.requests)),
                 "",
                 *md_table(
-                    ["request", "offer", "score"],
+                    ["request", "offer", PLAN_FIT],
                     [[a.request_id, a.offer_id, f"{a.score:.2f}"] for a in plan.assignment],
                 ),
             ]

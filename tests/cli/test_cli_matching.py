@@ -78,8 +78,8 @@ def test_propose_plan_beats_greedy_and_says_so(data: Path, runner: CliRunner) ->
     assert result.stdout.endswith(
         "Plan (one offer per request): 2 of 2 requests served; "
         "total score (fit + priority) 92.11 (greedy: 73.35)\n\n"
-        "request       offer         score\n"
-        "------------  ------------  -------\n"
+        "request       offer         fit\n"
+        "------------  ------------  -----\n"
         "REQ-2021-001  OFF-2021-003  23.33\n"
         "REQ-2021-002  OFF-2021-001  60.00\n"
     )
@@ -147,7 +147,7 @@ def test_propose_json_shapes(data: Path, runner: CliRunner) -> None:
         "max_offers_per_request",
     }
     assert document["assignment"] == [
-        {"request": "REQ-2021-001", "offer": "OFF-2021-003", "score": 23.33}
+        {"request": "REQ-2021-001", "offer": "OFF-2021-003", "fit": 23.33}
     ]
     assert document["unmet"] == [] and document["objective"] == "total"
     assert document["total_score"] >= document["greedy_total_score"]
@@ -223,12 +223,18 @@ def test_propose_markdown(data: Path, runner: CliRunner) -> None:
     assert result.stdout.startswith(
         "## REQ-2021-001  Reform of the first-instance asylum procedure\n\n"
         "TCD · open · 1 eligible offer\npriority 2.10: waiting since 2021-03-01 (10 months)\n\n"
-        "| rank | offer | score | reasons |\n"
+        "| rank | offer | fit - cost | reasons |\n"
     )
     assert (
         "| 1 | OFF-2021-001 | 60.00 | covers the area asked for: rsd_procedures; " in result.stdout
     )
     assert "## Plan\n\nPlan (one offer per request): 2 of 2 requests served" in result.stdout
+    # The plan assigns by the fit: its column says so, apart from the ranking's fit less cost.
+    assert "| request | offer | fit |\n" in result.stdout
+    by_fit = runner.invoke(
+        app, ["match", "propose", "--data", str(data), *TODAY, "-f", "markdown", *BY_FIT]
+    )
+    assert "| rank | offer | fit | reasons |\n" in by_fit.stdout
 
 
 @pytest.mark.parametrize(

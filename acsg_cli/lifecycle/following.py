@@ -42,6 +42,14 @@ def _ids(matches: Iterable[Match]) -> str:
     return ", ".join(f"{m.id} ({m.status.value})" for m in matches)
 
 
+def started_on(match: Match) -> date | None:
+    """When a match came into being: its proposal date, else its first history entry (a
+    history starting before the proposal is ACSG306's problem)."""
+    if match.proposed_on is not None:
+        return match.proposed_on
+    return match.history[0].on if match.history else None
+
+
 def completed_on(match: Match) -> date | None:
     """When the match was completed: its history entry moving it there."""
     for entry in match.history:

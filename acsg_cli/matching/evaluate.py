@@ -123,14 +123,14 @@ def evaluate(
     other: Weights | None = None,
 ) -> Evaluation:
     """Replay every recorded match (see the module docstring)."""
-    from acsg_cli.reports.timetravel import match_started
+    from acsg_cli.lifecycle.following import started_on
 
     methods = ["ranking", "fit", *(["weights"] if other is not None else []), "areas", "random"]
     replays: list[Replay] = []
     skipped: list[tuple[str, str]] = []
     history = _GitHistory(data, registry.root_display) if data is not None else None
     for match in sorted(registry.matches.values(), key=lambda m: m.id):
-        day = match_started(match) or today
+        day = started_on(match) or today
         view, basis = _as_it_stood(registry, match, day, history)
         missing = [i for i in [match.request, *match.offers] if i not in _ids(view)]
         if missing:

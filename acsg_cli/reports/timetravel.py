@@ -32,7 +32,7 @@ from typing import TypeVar
 from acsg_cli import git
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
-from acsg_cli.lifecycle.following import HOLDING, holds
+from acsg_cli.lifecycle.following import HOLDING, holds, started_on
 from acsg_cli.models import KIND_BY_FOLDER, Match, Offer, Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry, SourceFile, load_registry
@@ -123,13 +123,6 @@ def snapshot(
 # --- dates ------------------------------------------------------------------------------------
 
 
-def match_started(match: Match) -> date | None:
-    """When a match came into being: its proposal date, else its first history entry."""
-    if match.proposed_on is not None:
-        return match.proposed_on
-    return match.history[0].on if match.history else None
-
-
 def _statuses_as_of(
     records: dict[str, _Pledge],
     day: date,
@@ -188,7 +181,7 @@ def records_as_of(registry: Registry, day: date) -> Registry:
 
 
 def _match_as_of(match: Match, day: date) -> Match | None:
-    started = match_started(match)
+    started = started_on(match)
     if started is not None and started > day:
         return None
     history = [h for h in match.history if h.on <= day]

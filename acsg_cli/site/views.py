@@ -10,12 +10,12 @@ Labels (country, region, area, stage names) are derived here too, once for every
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from typing import Any
 
 from acsg_cli import disclosure, geo
 from acsg_cli.disclosure import Audience, disclose, disclose_match
+from acsg_cli.lifecycle.following import started_on
 from acsg_cli.models import AnyRecord, Match, Offer, Practice, Request
 from acsg_cli.registry import Registry
 from acsg_cli.render import safety
@@ -280,7 +280,7 @@ def match_card(registry: Registry, match: Match) -> Card:
         regions=regions_of(states),
         countries=[*states, *offer_countries],
         entity_types=sorted({o.offering_entity.type.value for o in offers}),
-        date=first.isoformat() if (first := started(match)) else "",
+        date=first.isoformat() if (first := started_on(match)) else "",
     )
 
 
@@ -294,14 +294,9 @@ def match_areas(match: Match, request: Request | None, offers: list[Offer]) -> l
     return areas or [a.value for a in request.areas]
 
 
-def started(match: Match) -> date | None:
-    dates = [h.on for h in match.history] + ([match.proposed_on] if match.proposed_on else [])
-    return min(dates, default=None)
-
-
 def timeframe(match: Match) -> tuple[str, str]:
     """From the first recorded event to completion (or `ongoing`, or the date it ended)."""
-    start = started(match)
+    start = started_on(match)
     end = ""
     for entry in match.history:
         if entry.status in (MatchStatus.COMPLETED, MatchStatus.DECLINED, MatchStatus.WITHDRAWN):

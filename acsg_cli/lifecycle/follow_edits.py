@@ -79,15 +79,35 @@ def record_move(
     and that status from then."""
     data = document.data if isinstance(document.data, dict) else {}
     before, submitted = data.get("status"), data.get("submitted_on")
+    first: list[dict[str, Any]] = []
     if not data.get("history") and before and submitted:
         since = date.fromisoformat(str(submitted))
         if held is not None and held > since and before in _HELD:
-            rt.append("history", {"on": since, "status": RequestStatus.OPEN.value})
+            first.append({"on": since, "status": RequestStatus.OPEN.value})
             since = held
-        rt.append("history", {"on": since, "status": str(before)})
+        first.append({"on": since, "status": str(before)})
+    _check_order(data, first, on)
+    for preceding in first:
+        rt.append("history", preceding)
     rt.set_scalar("status", status)
     entry: dict[str, Any] = {"on": on, "status": status}
     if by:
         entry["by"] = by
     entry["note"] = note
     rt.append("history", entry)
+
+
+def _check_order(data: dict[str, Any], first: list[dict[str, Any]], on: date) -> None:
+    """Refuse a move dated before the record's last recorded one (or the entries its first move
+    is preceded by): its history is kept in date order (ACSG118), whatever the match's says."""
+    history = data.get("history")
+    last = [*(history if isinstance(history, list) else []), *first][-1:]
+    try:
+        latest = date.fromisoformat(str(last[0]["on"]))
+    except (IndexError, KeyError, TypeError, ValueError):
+        return  # no dated move: nothing to order against (the model check reports a bad date)
+    if on < latest:
+        raise DataError(
+            f"--on {on} is before the last move of {data.get('id')} ({last[0].get('status')} on "
+            f"{latest}); its history is kept in date order"
+        )

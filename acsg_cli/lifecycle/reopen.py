@@ -77,10 +77,6 @@ def reopen(
                 f"{request.id} is {current.status.value}; only a "
                 f"{' or '.join(s.value for s in REOPENABLE)} request can be reopened"
             )
-        if current.history and on < current.history[-1].on:
-            raise DataError(
-                f"--on {on} is before the last move of {request.id} ({current.history[-1].on})"
-            )
         record_move(
             document, rt, RequestStatus.OPEN.value, on=on, by=by, note=note.strip(), held=held
         )

@@ -331,3 +331,27 @@ def test_a_first_recorded_move_keeps_the_status_history_true(acsg: Registry) -> 
         assert statuses[expected] >= 1, (day, statuses)
     before = acsg.json("report", "stocktaking", "--as-of", "2021-01-01")["requests_by_status"]
     assert before["matched"] == 0, before
+
+
+def test_a_move_dated_before_the_request_s_last_move_is_refused(acsg: Registry) -> None:
+    """A match's move is checked against the request's and the offers' histories too: a date
+    before their last recorded move would write them out of order, which `validate` rejects."""
+    create = ["match", "create", REQUEST, "--by", "Secretariat", "--today", "2024-01-15"]
+    first = acsg.step(*create, "OFF-2021-005").strip()
+    second = acsg.step(*create, "OFF-2021-006").strip()
+    for party in ("TCD", "OFF-2021-005"):
+        agree = ["consent", "record", first, "--party", party, "--decision", "granted"]
+        acsg.step(*agree, "--on", "2024-02-01")
+    withdraw = ["match", "status", first, "withdrawn", "--note", "Ended.", "--on", "2024-03-01"]
+    acsg.step(*withdraw)  # the request is open again, moved on 2024-03-01
+    consent = ["consent", "record", second, "--decision", "granted", "--on", "2024-02-20"]
+    acsg.step(*consent, "--party", "TCD")
+    before = {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")}
+    refused = acsg.attempt(*consent, "--party", "OFF-2021-006")
+    assert refused.exit_code == 1, refused.output
+    assert refused.stderr.startswith(
+        f"Error: --on 2024-02-20 is before the last move of {REQUEST} (open on 2024-03-01)"
+    ), refused.stderr
+    assert {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")} == before
+    acsg.step(*consent[:-1], "2024-03-02", "--party", "OFF-2021-006")
+    assert acsg.status(REQUEST) == "matched"

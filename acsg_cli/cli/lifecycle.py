@@ -13,6 +13,7 @@ import typer
 from acsg_cli.cli.groups import consent_app, match_app
 from acsg_cli.cli.options import (
     DEFAULT_DATA,
+    ConfigOpt,
     DataDirOpt,
     Lang,
     OutputOpt,
@@ -32,7 +33,7 @@ class DecisionChoice(StrEnum):
 
 
 if TYPE_CHECKING:
-    from acsg_cli.lifecycle.edits import Change
+    from acsg_cli.lifecycle.edits import Change, Target
 
     BriefFormat = str
 else:
@@ -101,12 +102,14 @@ def consent_record_command(
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
     today: TodayOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Record a party's consent decision on a match and move its status (FS 3).
 
     The first decision moves a proposed match to consent_pending; the last grant moves it to
     agreed; a decline ends it (declined). A party withdrawing its consent sends an agreed match
-    back to consent_pending, and ends a welcomed or in_implementation match (withdrawn).
+    back to consent_pending, and ends a welcomed or in_implementation match (withdrawn). A
+    request put back among the open ones is told which criteria an open request fails.
 
     \b
     Examples:
@@ -119,7 +122,7 @@ def consent_record_command(
     from acsg_cli.vocab import Decision
 
     top = _repository(data, commit)
-    tgt = edits.target(open_registry(data), match_id.strip())
+    tgt = _target(data, match_id, config)
     today = clock.today(today)
     change = edits.record_consent(
         tgt,
@@ -146,11 +149,13 @@ def match_status_command(
     commit: CommitOpt = False,
     data: DataDirOpt = DEFAULT_DATA,
     today: TodayOpt = None,
+    config: ConfigOpt = None,
 ) -> None:
     """Move a match to a new status, as the state machine allows.
 
     Moves that follow from consent (agreed, declined) are made by `acsg consent record`; this
     command makes the others: welcomed, in_implementation, completed, and withdrawn (with --note).
+    A request put back among the open ones is told which criteria an open request fails.
 
     \b
     Examples:
@@ -161,7 +166,7 @@ def match_status_command(
     from acsg_cli.lifecycle import edits
 
     top = _repository(data, commit)
-    tgt = edits.target(open_registry(data), match_id.strip())
+    tgt = _target(data, match_id, config)
     today = clock.today(today)
     change = edits.move_status(
         tgt, new, on=on or today, today=today, by=_text(by), note=_text(note), write=not dry_run
@@ -275,6 +280,15 @@ def _repository(data: Path, commit: bool) -> Path | None:
     from acsg_cli.lifecycle.commit import repository_of
 
     return repository_of(data)
+
+
+def _target(data: Path, match_id: str, config: Path | None) -> Target:
+    """The match to edit, with the rules that judge a request its edit puts back to open."""
+    from acsg_cli.config import load_config
+    from acsg_cli.lifecycle import edits
+
+    rules = load_config(data, explicit=config).rules()
+    return edits.target(open_registry(data), match_id.strip(), rules)
 
 
 def _text(value: str | None) -> str | None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.i18n import ngettext
@@ -26,9 +26,12 @@ from acsg_cli.lifecycle.edit_checks import (
 )
 from acsg_cli.models import Match, Request
 from acsg_cli.registry import Registry
-from acsg_cli.vocab import Decision, MatchStatus
+from acsg_cli.vocab import Decision, MatchStatus, RequestStatus
 from acsg_cli.yamlio.editor import EditResult, RoundTrip
 from acsg_cli.yamlio.reader import Document
+
+if TYPE_CHECKING:
+    from acsg_cli.rules.engine import RuleSettings
 
 MATCH_KEYS = tuple(Match.model_fields)
 """Model order of a match's keys: where a missing `consents` or `updates` list is inserted."""
@@ -61,9 +64,12 @@ class Target:
     display: str
     request: Request
     registry: Registry
+    rules: RuleSettings | None = None
+    """The rules that judge a request the edit puts back among the open ones (the defaults when
+    None): what it fails of them is said after the edit (`follow_edits.criteria_left`)."""
 
 
-def target(registry: Registry, match_id: str) -> Target:
+def target(registry: Registry, match_id: str, rules: RuleSettings | None = None) -> Target:
     """Find a match's file and its request; `UnknownIdError`/`DataError` when either is missing."""
     match = registry.require(match_id, "match")
     source = registry.sources[match.id]
@@ -74,7 +80,7 @@ def target(registry: Registry, match_id: str) -> Target:
         raise DataError(
             f"{match.id} names request {match.request}, which does not load; run `acsg validate`"
         )
-    return Target(match.id, source.real_path, source.display, request, registry)
+    return Target(match.id, source.real_path, source.display, request, registry, rules)
 
 
 def record_consent(
@@ -145,7 +151,7 @@ def record_consent(
         )
         return summary, lines
 
-    return _run(tgt, change, write, on=on, by=by)
+    return _run(tgt, change, write, on=on, by=by, today=today)
 
 
 def move_status(
@@ -193,7 +199,7 @@ def move_status(
         lines = _apply_moves(rt, match, [wanted], on, by=by, note=note)
         return f"status {status.value} -> {wanted.value}", lines
 
-    return _run(tgt, change, write, on=on, by=by)
+    return _run(tgt, change, write, on=on, by=by, today=today)
 
 
 def add_update(
@@ -253,23 +259,31 @@ def _run(
     *,
     on: date | None = None,
     by: str | None = None,
+    today: date | None = None,
 ) -> Change:
     """Edit the match; with `on` (a status move), the request and offers whose status follows
-    it are edited in the same step: all files or none."""
-    from acsg_cli.lifecycle.follow_edits import follow_steps
+    it are edited in the same step: all files or none. A request put back among the open ones
+    is told what it fails of the criteria, as `acsg request reopen` tells it."""
+    from acsg_cli.lifecycle.follow_edits import criteria_left, follow_steps
+    from acsg_cli.lifecycle.following import Follow
     from acsg_cli.yamlio.together import Step, edit_together
 
-    moved: list[str] = []
+    follows: list[Follow] = []
 
     def then(edited: EditResult, _: object) -> list[Step]:
         if on is None:
             return []
         found = follow_steps(tgt.registry, edited, on=on, by=by)
-        moved.extend(f"{f.record_id}: status {f.old} -> {f.new} ({f.note})" for f, _step in found)
+        follows.extend(f for f, _step in found)
         return [step for _f, step in found]
 
     first = Step(tgt.path, tgt.display, change, match_checker(tgt), MATCH_KEYS)
     edit, (summary, lines), also = edit_together(first, then, write=write)
+    moved = [f"{f.record_id}: status {f.old} -> {f.new} ({f.note})" for f in follows]
+    day = today or on
+    for f, followed in zip(follows, also, strict=True):
+        if day is not None and f.kind == "request" and f.new == RequestStatus.OPEN:
+            moved += criteria_left(tgt.registry, followed, day, tgt.rules)
     return Change(tgt.match_id, summary, (*lines, *moved), edit, tuple(also))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from acsg_cli.errors import DataError
 from acsg_cli.lifecycle.edit_checks import model_check
@@ -16,6 +16,9 @@ from acsg_cli.vocab import OfferStatus, RequestStatus
 from acsg_cli.yamlio.editor import EditResult, RoundTrip
 from acsg_cli.yamlio.reader import Document, read_bytes
 from acsg_cli.yamlio.together import Step
+
+if TYPE_CHECKING:
+    from acsg_cli.rules.engine import RuleSettings
 
 
 def follow_steps(
@@ -111,3 +114,28 @@ def _check_order(data: dict[str, Any], first: list[dict[str, Any]], on: date) ->
             f"--on {on} is before the last move of {data.get('id')} ({last[0].get('status')} on "
             f"{latest}); its history is kept in date order"
         )
+
+
+def criteria_left(
+    registry: Registry, edit: EditResult, today: date, rules: RuleSettings | None
+) -> tuple[str, ...]:
+    """What a request put back among the open ones (its edit: `edit`) lacks: an open request
+    must meet the criteria the rules (`rules`; the defaults when None) excuse a matched or
+    closed one from, so `acsg validate` reports them from now on. Said after `acsg request
+    reopen` and after a match's end that reopens the request alike."""
+    from acsg_cli.problems import Severity
+    from acsg_cli.registry import RecordSource
+    from acsg_cli.rules.engine import check_candidate
+    from acsg_cli.yamlio.reader import read_bytes
+
+    document = read_bytes(edit.after.encode())
+    record = Request.model_validate(document.data)
+    source = RecordSource(edit.display, document.source_map)
+    found = check_candidate(registry, record, source, rules, today=today)
+    failed = sorted({p.code for p in found if p.severity is Severity.ERROR})
+    if not failed:
+        return ()
+    return (
+        f"warning: as an open request it fails {', '.join(failed)}; complete it before it is "
+        f"matched again (acsg validate {edit.display})",
+    )

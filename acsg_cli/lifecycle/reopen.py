@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING
 
 from acsg_cli.errors import DataError, UsageError
 from acsg_cli.lifecycle.edits import Change
-from acsg_cli.lifecycle.follow_edits import record_move
+from acsg_cli.lifecycle.follow_edits import criteria_left, record_move
 from acsg_cli.lifecycle.following import completed_on, held_since, holds
 from acsg_cli.models import Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import RequestStatus
-from acsg_cli.yamlio.editor import EditResult, RoundTrip, edit_record
+from acsg_cli.yamlio.editor import RoundTrip, edit_record
 from acsg_cli.yamlio.reader import Document
 
 if TYPE_CHECKING:
@@ -91,30 +91,7 @@ def reopen(
     )
     line = f"{request.id}: reopened ({request.status.value} -> open) on {on.isoformat()}"
     return Change(
-        request.id, "reopened", (line, *_criteria_left(registry, edit, today, rules)), edit
-    )
-
-
-def _criteria_left(
-    registry: Registry, edit: EditResult, today: date, rules: RuleSettings | None
-) -> tuple[str, ...]:
-    """What the reopened request still lacks: an open request must meet the criteria the rules
-    excuse a matched or closed one from, so `acsg validate` reports them from now on."""
-    from acsg_cli.problems import Severity
-    from acsg_cli.registry import RecordSource
-    from acsg_cli.rules.engine import check_candidate
-    from acsg_cli.yamlio.reader import read_bytes
-
-    document = read_bytes(edit.after.encode())
-    record = Request.model_validate(document.data)
-    source = RecordSource(edit.display, document.source_map)
-    found = check_candidate(registry, record, source, rules, today=today)
-    failed = sorted({p.code for p in found if p.severity is Severity.ERROR})
-    if not failed:
-        return ()
-    return (
-        f"warning: as an open request it fails {', '.join(failed)}; complete it before it is "
-        f"matched again (acsg validate {edit.display})",
+        request.id, "reopened", (line, *criteria_left(registry, edit, today, rules)), edit
     )
 
 

@@ -355,3 +355,32 @@ def test_a_move_dated_before_the_request_s_last_move_is_refused(acsg: Registry) 
     assert {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")} == before
     acsg.step(*consent[:-1], "2024-03-02", "--party", "OFF-2021-006")
     assert acsg.status(REQUEST) == "matched"
+
+
+@pytest.mark.parametrize(
+    "end",
+    [
+        ("match", "status", "{match}", "withdrawn", "--note", "The ministry cannot travel."),
+        ("consent", "record", "{match}", "--party", "TCD", "--decision", "withdrawn"),
+    ],
+    ids=["withdrawn", "consent-withdrawn"],
+)
+def test_a_match_s_end_that_reopens_the_request_says_what_it_lacks(
+    acsg: Registry, end: tuple[str, ...]
+) -> None:
+    """The end of a match that puts its request back among the open ones says which criteria
+    an open request fails, as `acsg request reopen` does."""
+    create = ["match", "create", REQUEST, "OFF-2021-005", "--by", "Secretariat"]
+    match_id = acsg.step(*create, "--today", "2024-05-01").strip()
+    for party in ("TCD", "OFF-2021-005"):
+        agree = ["consent", "record", match_id, "--party", party, "--decision", "granted"]
+        acsg.step(*agree, "--on", "2024-05-01")
+    path = acsg.root / "requests" / f"{REQUEST}.yaml"
+    monitoring = "monitoring: Quarterly reports to the Secretariat on the milestones.\n"
+    path.write_text(path.read_text().replace(monitoring, ""))
+    assert acsg.attempt("validate").exit_code == 0  # a matched request is not gated
+    out = acsg.run(*(arg.format(match=match_id) for arg in end))
+    assert f"{REQUEST}: status matched -> open" in out
+    assert "warning: as an open request it fails ACSG113" in out
+    check = acsg.attempt("validate")
+    assert check.exit_code == 1 and "ACSG113" in check.stdout

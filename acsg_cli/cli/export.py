@@ -8,7 +8,14 @@ from typing import Annotated
 
 import typer
 
-from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    ConfigOpt,
+    DataDirOpt,
+    PartialOpt,
+    TodayOpt,
+    open_publishable_registry,
+)
 from acsg_cli.exports import ExportFormat
 
 
@@ -33,6 +40,7 @@ def export_command(
     data: DataDirOpt = DEFAULT_DATA,
     config: ConfigOpt = None,
     today: TodayOpt = None,
+    partial: PartialOpt = False,
 ) -> None:
     """Export the registry for partners: shared audience only (no confidential request details,
     no contact data, no e-mail addresses or phone numbers in any text).
@@ -41,6 +49,9 @@ def export_command(
     set in [tool.acsg.export.iati] (reporting_org_ref, reporting_org_name, reporting_org_type).
     hxl: who does what where, both tracks (matches and pledge implementation), with HXL hashtags.
     gcr-updates: pledge id, GCR stage, narrative and date, to fill the GCR pledge progress update.
+
+    A registry with errors is not exported: the command names each problem and exits 1 without
+    writing, unless --partial accepts an export without the records that do not load.
 
     \b
     Examples:
@@ -55,7 +66,7 @@ def export_command(
     from acsg_cli.exports import export
 
     project = load_config(data, explicit=config)
-    registry = open_registry(data, warn=False)
+    registry = open_publishable_registry(data, partial=partial)
     text = export(
         registry,
         fmt,
@@ -71,12 +82,6 @@ def export_command(
 
         write_output(output, text, registry_root=data)
         typer.echo(f"wrote {terminal(output)}", err=True)
-    if registry.error_count:
-        typer.echo(
-            f"warning: the registry has {registry.error_count} error(s) (run `acsg validate`); "
-            "records that do not load are left out of the export",
-            err=True,
-        )
 
 
 def register(app: typer.Typer) -> None:

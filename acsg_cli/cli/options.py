@@ -167,6 +167,43 @@ def open_registry(data: Path, *, warn: bool = True) -> Registry:
     return registry
 
 
+PartialOpt = Annotated[
+    bool,
+    typer.Option(
+        "--partial",
+        help="Publish even though some records do not load: they are left out, with a "
+        "warning. Without it, any registry error stops the command before it writes anything.",
+    ),
+]
+
+
+def open_publishable_registry(data: Path, *, partial: bool) -> Registry:
+    """The registry of `--data` for a command that publishes it to readers outside the
+    Secretariat (`site build`, `export`). A record that does not load would be missing from
+    what they read without anyone noticing, so any registry error stops the command (exit 1)
+    before it writes anything, naming each problem by file, line and rule; `partial` (the
+    user's `--partial`) accepts publishing without those records, with the registry warning
+    that commands read at the terminal give."""
+    registry = open_registry(data, warn=partial)
+    if registry.error_count and not partial:
+        from acsg_cli.errors import DataError
+        from acsg_cli.i18n import ngettext
+        from acsg_cli.problems import Severity
+        from acsg_cli.reporters.validation import problem_line
+
+        errors = [p for p in registry.problems if p.severity is Severity.ERROR]
+        headline = ngettext(
+            "the registry has {n} error, so nothing is published (fix it, or pass --partial "
+            "to publish without the records that do not load):",
+            "the registry has {n} errors, so nothing is published (fix them, or pass "
+            "--partial to publish without the records that do not load):",
+            len(errors),
+        ).format(n=len(errors))
+        lines = [problem_line(p) for p in sorted(errors, key=lambda p: p.sort_key())]
+        raise DataError("\n  ".join([headline, *lines]))
+    return registry
+
+
 def warn_of_errors(errors: int) -> None:
     """Say on stderr how many errors kept records out (`registry_warning`), if any."""
     if errors:

@@ -8,7 +8,12 @@ from typing import Annotated
 import typer
 
 from acsg_cli.cli.groups import site_app
-from acsg_cli.cli.options import DEFAULT_DATA, DataDirOpt, open_registry
+from acsg_cli.cli.options import (
+    DEFAULT_DATA,
+    DataDirOpt,
+    PartialOpt,
+    open_publishable_registry,
+)
 
 
 def build_command(
@@ -23,6 +28,7 @@ def build_command(
         ),
     ],
     data: DataDirOpt = DEFAULT_DATA,
+    partial: PartialOpt = False,
 ) -> None:
     """Write the public portal, a static site, from the registry (shared audience only).
 
@@ -38,8 +44,11 @@ def build_command(
 
     Only files whose content changed are rewritten, and pages of records that are gone are
     removed, so publishing the folder changes only what changed; when neither the registry nor
-    acsg changed since the folder was built, nothing is read or written. Records that do not
-    load are left out (run `acsg validate`).
+    acsg changed since the folder was built, nothing is read or written.
+
+    A registry with errors (a record that does not load, a broken reference) is not published:
+    the command names each problem and exits 1 without touching the folder, unless --partial
+    accepts a site without those records.
 
     \b
     Examples:
@@ -52,8 +61,10 @@ def build_command(
     if current:
         typer.echo(f"{out}: up to date (neither the registry nor acsg changed)", err=True)
         return
-    registry = open_registry(data)
-    result = build_site(registry, out, inputs=inputs)
+    registry = open_publishable_registry(data, partial=partial)
+    # A site built without some records is never taken as up to date: the next build reads
+    # the registry again, and refuses it unless it is whole or --partial is given again.
+    result = build_site(registry, out, inputs="" if registry.error_count else inputs)
     typer.echo(
         f"{out}: {result.pages} pages; {len(result.written)} file(s) written, "
         f"{result.unchanged} unchanged, {len(result.removed)} removed"

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from acsg_cli.i18n import ngettext
-from acsg_cli.problems import Severity
+from acsg_cli.problems import Problem, Severity
 from acsg_cli.render import safety
 from acsg_cli.reporters.tables import md_table
 from acsg_cli.validation import ValidationResult
@@ -42,6 +42,15 @@ _COLORS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cy
 """Severity colours on a terminal (drawn by typer's `style`, never written by hand)."""
 
 
+def problem_line(p: Problem, severity: str | None = None) -> str:
+    """`file:line:col: severity code message`, safe for a terminal: how a problem is named in
+    one line wherever it is shown (`severity`: its word as shown, coloured for instance)."""
+    shown = p.severity.value if severity is None else severity
+    return f"{safety.terminal(p.file)}:{p.line}:{p.column}: {shown} {p.code} " + safety.terminal(
+        p.message
+    )
+
+
 class TextReporter(Reporter):
     """`file:line:col: severity code message`, one problem a line."""
 
@@ -52,10 +61,7 @@ class TextReporter(Reporter):
                 import typer
 
                 severity = typer.style(severity, fg=_COLORS[p.severity])
-            message = safety.terminal(p.message)
-            self.out.write(
-                f"{safety.terminal(p.file)}:{p.line}:{p.column}: {severity} {p.code} {message}\n"
-            )
+            self.out.write(problem_line(p, severity) + "\n")
         self.err.write(self.summary(result) + "\n")
 
 

@@ -233,3 +233,19 @@ def test_csv_cells_never_start_a_formula(data: Path, runner: CliRunner, tmp_path
 def test_export_needs_a_known_format_and_an_output(data: Path, runner: CliRunner) -> None:
     assert runner.invoke(app, ["export", "pdf", "-o", "x", "--data", str(data)]).exit_code == 2
     assert runner.invoke(app, ["export", "hxl", "--data", str(data)]).exit_code == 2
+
+
+def test_a_registry_with_errors_is_not_exported_unless_partial(
+    data: Path, runner: CliRunner, tmp_path: Path
+) -> None:
+    (data / "offers" / "OFF-2099-001.yaml").write_text("id: OFF-2099-001\nareas: [\n")
+    out = tmp_path / "3w.csv"
+    args = ["export", "hxl", "-o", str(out), "--data", str(data)]
+    refused = runner.invoke(app, args)
+    assert refused.exit_code == 1
+    assert "nothing is published" in refused.output and "--partial" in refused.output
+    assert "OFF-2099-001.yaml:3:1: error ACSG002" in refused.output
+    assert not out.exists()
+    partial = runner.invoke(app, [*args, "--partial"])
+    assert partial.exit_code == 0, partial.output
+    assert "records that do not load are left out" in partial.output and out.is_file()

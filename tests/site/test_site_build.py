@@ -278,3 +278,33 @@ def test_a_draft_practice_is_not_published(data: Path, tmp_path: Path) -> None:
     for page in site.rglob("*.html"):
         text = page.read_text()
         assert "GP-2021-002" not in text and "Draftonly" not in text, page
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    return {
+        p.relative_to(folder).as_posix(): (p.read_bytes(), p.stat().st_mtime_ns)
+        for p in folder.rglob("*")
+        if p.is_file()
+    }
+
+
+def test_a_registry_with_errors_is_not_published_unless_partial(data: Path, site: Path) -> None:
+    before = _snapshot(site)
+    (data / "requests" / "REQ-2021-009.yaml").write_text("id: REQ-2021-009\nareas: [\n")
+    args = ["site", "build", "--data", str(data), "--out", str(site)]
+    refused = StrictRunner().invoke(app, args)
+    assert refused.exit_code == 1
+    assert "nothing is published" in refused.output and "--partial" in refused.output
+    assert "REQ-2021-009.yaml:3:1: error ACSG002" in refused.output
+    assert _snapshot(site) == before  # nothing written, nothing removed, nothing touched
+    fresh = site.parent / "fresh"
+    new = StrictRunner().invoke(app, ["site", "build", "--data", str(data), "--out", str(fresh)])
+    assert new.exit_code == 1
+    assert not fresh.exists()
+    partial = StrictRunner().invoke(app, [*args, "--partial"])
+    assert partial.exit_code == 0, partial.output
+    assert "records that do not load are left out" in partial.output
+    assert (site / "requests" / "REQ-2021-001.html").is_file()
+    # a partial site is never "up to date": without --partial, the same registry is refused
+    again = StrictRunner().invoke(app, args)
+    assert again.exit_code == 1 and "up to date" not in again.output

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -144,36 +143,19 @@ def build_site(registry: Registry, out: Path, *, inputs: str = "") -> BuildResul
     # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
     indexing = None
     if index_digest != previous.indexed_digest or not old_index:
-        indexing = search.start(found, output.staging(out) / search.FOLDER)
+        indexing = search.start(found)
     done = output.Written()
-    try:
-        pages = {path: text.encode("utf-8") for path, text in render_pages(ctx).items()}
-        files = {**pages, **_assets()}
-        output.write_changed(out, files, done)
-        stale = {f for f in before - set(files) if not f.startswith(prefix)}
-        output.remove_stale(out, stale, done)
-        kept = old_index if indexing is None else _place_index(out, indexing, old_index, done)
-    finally:
-        if indexing is not None:
-            indexing.discard()
-            shutil.rmtree(indexing.into.parent, ignore_errors=True)
+    pages = {path: text.encode("utf-8") for path, text in render_pages(ctx).items()}
+    files = {**pages, **_assets()}
+    output.write_changed(out, files, done)
+    stale = {f for f in before - set(files) if not f.startswith(prefix)}
+    output.remove_stale(out, stale, done)
+    kept = old_index
+    if indexing is not None:
+        index = {f"{prefix}{name}": content for name, content in indexing.files().items()}
+        output.write_changed(out, index, done)
+        output.remove_stale(out, old_index - set(index), done)
+        kept = set(index)
     manifest = output.Manifest(frozenset([*files, *kept]), index_digest, inputs)
     output.write_manifest(out, manifest)
     return BuildResult(len(pages), done.written, done.unchanged, done.removed, indexing is not None)
-
-
-def _place_index(
-    out: Path, indexing: search.Indexing, old_index: set[str], done: output.Written
-) -> set[str]:
-    """Put the new index in place: in one rename when there was none, else file by file, only
-    the files that changed. Its files, relative to the site."""
-    prefix = f"{search.FOLDER}/"
-    names = indexing.files()
-    kept = {f"{prefix}{name}" for name in names}
-    if not old_index and output.place(out, indexing.into, search.FOLDER):
-        done.written += sorted(kept)
-        return kept
-    staged = {f"{prefix}{name}": (indexing.into / name).read_bytes() for name in names}
-    output.write_changed(out, staged, done)
-    output.remove_stale(out, old_index - kept, done)
-    return kept

@@ -169,17 +169,6 @@ def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
             shutil.rmtree(stage, ignore_errors=True)
 
 
-def place(out: Path, staged: Path, relative: str) -> bool:
-    """Move the folder `staged` (on the same disk) to `relative` in `out` in one rename, when
-    nothing is there yet; False (nothing moved) otherwise."""
-    target = Folder(out)
-    parent = Path(relative).parent
-    if target.folder(parent, make=True) and target.file(relative) is None:
-        staged.rename(out / relative)
-        return True
-    return False
-
-
 def remove_stale(out: Path, stale: Iterable[str], done: Written) -> None:
     """Remove files an earlier build wrote that this one does not, and folders left empty
     (nothing behind a link is touched)."""

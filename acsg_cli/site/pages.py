@@ -80,6 +80,9 @@ class Context:
     env: Any
     versions: Versions = field(default_factory=lambda: Versions({}))
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
+    render: Callable[[str, str, dict[str, Any]], str] | None = None
+    """Renders a page (template, path, values) in place of the environment: a build uses it to
+    skip a page whose values did not change."""
     _cards_html: dict[tuple[str, str], Any] = field(default_factory=dict)
     _offer_matches: dict[str, list[str]] | None = None
     _match_practices: dict[str, list[str]] | None = None
@@ -183,19 +186,20 @@ class Context:
             ("browse.html", _("Browse")),
             ("search.html", _("Search")),
         ]
-        return str(
-            self.env.get_template(template).render(
-                lang=self.lang,
-                csp=safety.SITE_CSP,
-                root=root,
-                page_url=self.linker(root),
-                alternates=alternates if len(alternates) > 1 else [],
-                nav=nav,
-                current=path,
-                as_of=self.as_of,
-                **values,
-            )
-        )
+        values = {
+            "lang": self.lang,
+            "csp": safety.SITE_CSP,
+            "root": root,
+            "page_url": self.linker(root),
+            "alternates": alternates if len(alternates) > 1 else [],
+            "nav": nav,
+            "current": path,
+            "as_of": self.as_of,
+            **values,
+        }
+        if self.render is not None:
+            return self.render(template, path, values)
+        return str(self.env.get_template(template).render(values))
 
 
 _MESSAGE = re.compile(r'\b_\("((?:[^"\\]|\\.)*)"\s*([,)])')

@@ -4,14 +4,19 @@ pages that `languages.translated_pages` lists."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
-from acsg_cli.models import Match, Offer, Request
+from acsg_cli.models import AnyRecord, Match, Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.site.languages import Versions, record_path
 from acsg_cli.site.listings import browse_page, facet_pages, listing_pages, search_page
 from acsg_cli.site.pages import Cards, Context, environment, formatting, home, latest_date
 from acsg_cli.site.records import match_page, offer_page, practice_page, request_page
 from acsg_cli.translations import BASE_LANGUAGE
+
+PageJob = Callable[[], dict[str, str]]
+"""Renders one page, or a group of pages made together (the listings, the country pages), by
+path relative to its language's root."""
 
 
 def language_context(registry: Registry, lang: str, versions: Versions) -> Context:
@@ -29,33 +34,43 @@ def language_context(registry: Registry, lang: str, versions: Versions) -> Conte
     )
 
 
-def render_language(ctx: Context) -> dict[str, str]:
+def page_jobs(ctx: Context) -> list[PageJob]:
     """The pages of the context's language (English: every page; another: those its
-    `versions` lists), by path relative to that language's root. Call it inside
-    `i18n.language(ctx.lang)`, so labels, names and titles come in that language."""
+    `versions` lists) as jobs, always in the same order, so a build can share them out. Run
+    them inside `i18n.language(ctx.lang)`, so labels, names and titles come in that language."""
     registry, lang = ctx.registry, ctx.lang
     wanted = None if lang == BASE_LANGUAGE else ctx.versions.pages.get(lang, frozenset())
-    pages = {"index.html": home(ctx)}
+    jobs: list[PageJob] = [lambda: {"index.html": home(ctx)}]
     if wanted is None:
-        pages["browse.html"] = browse_page(ctx)
-        pages["search.html"] = search_page(ctx)
-        pages.update(listing_pages(ctx))
-        pages.update(facet_pages(ctx))
+        jobs.append(lambda: listing_pages(ctx))
+        jobs.append(lambda: facet_pages(ctx))
+        jobs.append(lambda: {"browse.html": browse_page(ctx), "search.html": search_page(ctx)})
     else:
-        pages.update(listing_pages(ctx, kinds=("practice",)))
+        jobs.append(lambda: listing_pages(ctx, kinds=("practice",)))
     for record in registry.records():
-        path = record_path(record)
-        if wanted is not None and path not in wanted:
-            continue
-        if isinstance(record, Request):
-            pages[path] = request_page(ctx, record)
-        elif isinstance(record, Offer):
-            pages[path] = offer_page(ctx, record)
-        elif isinstance(record, Match):
-            pages[path] = match_page(ctx, record)
-        else:
-            pages[path] = practice_page(ctx, record)
+        if wanted is None or record_path(record) in wanted:
+            jobs.append(partial(_record_page, ctx, record))
+    return jobs
+
+
+def render_language(ctx: Context) -> dict[str, str]:
+    """Every page of the context's language (see `page_jobs`), by path relative to that
+    language's root."""
+    pages: dict[str, str] = {}
+    for job in page_jobs(ctx):
+        pages.update(job())
     return pages
+
+
+def _record_page(ctx: Context, record: AnyRecord) -> dict[str, str]:
+    path = record_path(record)
+    if isinstance(record, Request):
+        return {path: request_page(ctx, record)}
+    if isinstance(record, Offer):
+        return {path: offer_page(ctx, record)}
+    if isinstance(record, Match):
+        return {path: match_page(ctx, record)}
+    return {path: practice_page(ctx, record)}
 
 
 def _translator(lang: str) -> Callable[[str], str]:

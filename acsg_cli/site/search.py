@@ -16,8 +16,7 @@ card), so a field the disclosure policy withholds cannot reach the index either:
 Each entry is given to Pagefind as a small HTML document under the address of its page, all
 through one Pagefind process (`_Service`), and the index comes back in memory: no document is
 written to disk, and the index's files are written like the pages, only where they changed.
-`start` runs it beside the caller, in a thread driving that process, so the pages are rendered
-on one core while the index is built on the other.
+A build runs it in a process of its own (`build`), beside the rendering.
 """
 
 from __future__ import annotations
@@ -250,36 +249,3 @@ def build_index(found: list[Entry]) -> dict[str, bytes]:
         raise UsageError(f"cannot build the search index: {exc}") from None
     finally:
         service.close()
-
-
-class Indexing:
-    """`build_index` running beside the caller: `start` it, do other work, then `files`."""
-
-    def __init__(self, found: list[Entry]) -> None:
-        self._found = found
-        self._files: dict[str, bytes] = {}
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, name="acsg-search-index", daemon=True)
-
-    def _run(self) -> None:
-        try:
-            self._files = build_index(self._found)
-        except BaseException as exc:  # handed to the caller by `files`
-            self._error = exc
-
-    def start(self) -> Indexing:
-        self._thread.start()
-        return self
-
-    def files(self) -> dict[str, bytes]:
-        """Wait for the index; its files, by path relative to its folder. Raises what the
-        indexing raised."""
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._files
-
-
-def start(found: list[Entry]) -> Indexing:
-    """Start indexing `found` beside the caller."""
-    return Indexing(found).start()

@@ -1,7 +1,8 @@
 """What a lifecycle edit checks before it writes anything.
 
 Each record's new text must load as its model (`model_check`); a match's history must obey the
-state machine (`match_checker`); the date of a decision or a move must not be in the future nor
+state machine (`match_checker`); a move or an override that needs a note has one
+(`require_note`); the date of a decision or a move must not be in the future nor
 before the match's proposal; and a party's decisions follow each other in a sensible order.
 """
 
@@ -12,7 +13,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from acsg_cli import problems as codes
-from acsg_cli.errors import DataError
+from acsg_cli.errors import DataError, UsageError
 from acsg_cli.lifecycle import statemachine as sm
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.problems import Problem, Severity
@@ -70,6 +71,14 @@ def match_checker(tgt: Target) -> Callable[[Document], list[Problem]]:
         ]
 
     return check
+
+
+def require_note(note: str | None, what: str) -> str:
+    """The `--note` that `what` needs (a withdrawal, a reopening, a forced match), stripped. A
+    missing note is a usage error (exit 2) wherever it is asked for."""
+    if note is None or not note.strip():
+        raise UsageError(f"{what} needs --note saying why")
+    return note.strip()
 
 
 def check_date(match: Match, on: date, today: date, *, chronological: bool) -> None:

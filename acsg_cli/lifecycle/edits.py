@@ -23,6 +23,7 @@ from acsg_cli.lifecycle.edit_checks import (
     check_steps,
     latest_index,
     match_checker,
+    require_note,
 )
 from acsg_cli.models import Match, Request
 from acsg_cli.registry import Registry
@@ -193,8 +194,8 @@ def move_status(
                 f"{move.condition}: record each party's decision with `acsg consent record`; "
                 f"{listed}"
             )
-        if move.needs_note and not (note and note.strip()):
-            raise DataError(f"moving {match.id} to '{wanted.value}' needs --note saying why")
+        if move.needs_note:
+            require_note(note, f"moving {match.id} to '{wanted.value}'")
         check_date(match, on, today, chronological=True)
         lines = _apply_moves(rt, match, [wanted], on, by=by, note=note)
         return f"status {status.value} -> {wanted.value}", lines

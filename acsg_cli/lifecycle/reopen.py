@@ -12,7 +12,8 @@ from collections.abc import Callable
 from datetime import date
 from typing import TYPE_CHECKING
 
-from acsg_cli.errors import DataError, UsageError
+from acsg_cli.errors import DataError
+from acsg_cli.lifecycle.edit_checks import require_note
 from acsg_cli.lifecycle.edits import Change
 from acsg_cli.lifecycle.follow_edits import criteria_left, record_move
 from acsg_cli.lifecycle.following import completed_on, held_since, holds
@@ -43,8 +44,7 @@ def reopen(
     """Move `request_id` back to `open`, appending the move to its history; what an open
     request fails of the rules (`rules`: the project's settings, the defaults when None) is
     said after it."""
-    if not (note and note.strip()):
-        raise UsageError("reopening a request needs --note saying why")
+    note = require_note(note, "reopening a request")
     request: Request = registry.require(request_id.strip(), "request")
     source = registry.sources[request.id]
     if source.real_path is None:
@@ -77,9 +77,7 @@ def reopen(
                 f"{request.id} is {current.status.value}; only a "
                 f"{' or '.join(s.value for s in REOPENABLE)} request can be reopened"
             )
-        record_move(
-            document, rt, RequestStatus.OPEN.value, on=on, by=by, note=note.strip(), held=held
-        )
+        record_move(document, rt, RequestStatus.OPEN.value, on=on, by=by, note=note, held=held)
 
     edit, _ = edit_record(
         source.real_path,

@@ -20,6 +20,7 @@ from typing import Any
 
 from acsg_cli.disclosure import Audience, reason_visible, redact
 from acsg_cli.errors import DataError, UsageError
+from acsg_cli.lifecycle.edit_checks import require_note
 from acsg_cli.matching.eligibility import exclusions
 from acsg_cli.matching.scoring import Component, Weights
 from acsg_cli.models import Offer, Request
@@ -66,8 +67,8 @@ def create_match(
     """
     from acsg_cli.registry.locking import registry_lock
 
-    if force and not (note and note.strip()):
-        raise UsageError("--force needs --note saying why the filters are overridden")
+    if force:
+        require_note(note, "--force")
     if force and not (by and by.strip()):
         raise UsageError("--force needs --by naming who approves overriding the filters")
     with registry_lock(root, root_display):

@@ -154,7 +154,7 @@ def test_a_welcomed_match_is_withdrawn_and_the_request_returns_when_no_match_hol
     assert acsg.status(REQUEST) == "matched"
     # A withdrawal needs a note, and changes nothing without one.
     before = {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")}
-    acsg.run("match", "status", made[0], "withdrawn", code=1)
+    acsg.run("match", "status", made[0], "withdrawn", code=2)  # a note is required
     assert {p: p.read_bytes() for p in acsg.root.rglob("*.yaml")} == before
     acsg.step("match", "status", made[0], "withdrawn", "--note", "The ministry cannot travel.")
     assert acsg.status(made[0]) == "withdrawn"

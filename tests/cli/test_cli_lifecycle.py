@@ -472,7 +472,7 @@ def test_consent_refusals(
         ),
         (
             ["match", "status", "MAT-2022-001", "withdrawn"],
-            1,
+            2,
             "Error: moving MAT-2022-001 to 'withdrawn' needs --note saying why\n",
         ),
         (

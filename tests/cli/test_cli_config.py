@@ -28,6 +28,16 @@ COMMANDS = {
     "report stocktaking": ["report", "stocktaking", "--format", "json"],
     "export": ["export", "iati", "-o", "-"],
     "request reopen": ["request", "reopen", "REQ-2020-001", "--note", "Phase two"],
+    "consent record": [
+        "consent",
+        "record",
+        "MAT-2024-001",
+        "--party",
+        "TCD",
+        "--decision",
+        "granted",
+    ],
+    "match status": ["match", "status", "MAT-2024-001", "withdrawn", "--note", "Ended"],
 }
 
 

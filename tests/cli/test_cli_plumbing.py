@@ -45,6 +45,8 @@ READS_CONFIGURATION = {
     "acsg report stocktaking",
     "acsg export",
     "acsg request reopen",
+    "acsg consent record",
+    "acsg match status",
 }
 NEW_REQUEST = [
     *("new", "request", "--state", "TCD", "--title", "RSD training", "--area", "training"),

@@ -33,3 +33,14 @@ class DataError(AcsgError):
 
 class UnknownIdError(DataError):
     """No record with that id in the registry."""
+
+
+_VALIDATOR_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def validator_message(message: str) -> str:
+    """A pydantic error message without the words pydantic puts before a validator's own
+    ("Value error, "): how a record's error and an option's error are shown alike."""
+    for prefix in _VALIDATOR_PREFIXES:
+        message = message.removeprefix(prefix)
+    return message

@@ -13,7 +13,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
-from acsg_cli.errors import AcsgError
+from acsg_cli.errors import AcsgError, validator_message
 
 
 class AcsgGroup(TyperGroup):
@@ -31,6 +31,9 @@ class AcsgGroup(TyperGroup):
         try:
             with shown(stderr_is_terminal()):
                 return super().invoke(ctx)
+        except typer.BadParameter as exc:  # an option's value: pydantic's words, as ours
+            exc.message = validator_message(exc.message)
+            raise
         except AcsgError as exc:
             from acsg_cli.render.safety import terminal_block
 

@@ -113,6 +113,7 @@ class MatchingSettings(BaseModel):
 
 
 def _messages(exc: ValidationError) -> list[str]:
+    from acsg_cli.errors import validator_message
     from acsg_cli.models.errors import path_text
 
     messages = []
@@ -126,7 +127,8 @@ def _messages(exc: ValidationError) -> list[str]:
             )
             messages.append(f"unknown key '{where}' (known: {', '.join(fields)})")
         else:
-            messages.append(f"{where}: {error['msg'][0].lower()}{error['msg'][1:]}")
+            message = validator_message(str(error["msg"]))
+            messages.append(f"{where}: {message[0].lower()}{message[1:]}")
     return messages
 
 

@@ -8,6 +8,7 @@ from functools import cache
 from typing import Any
 
 from acsg_cli import problems as codes
+from acsg_cli.errors import validator_message
 
 _TYPE_WORDS = {
     "string_type": "text",
@@ -134,8 +135,7 @@ def describe(error: Mapping[str, Any]) -> tuple[str, tuple[Any, ...], str]:
     if kind == "too_long":
         return codes.INVALID_VALUE, loc, f"{prefix}is too long"
     if kind in ("value_error", "assertion_error"):
-        message = str(error["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        return codes.INVALID_VALUE, loc, f"{prefix}{message}"
+        return codes.INVALID_VALUE, loc, f"{prefix}{validator_message(str(error['msg']))}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_from_datetime_inexact"):
         return codes.INVALID_VALUE, loc, f"{prefix}{_show(value)} is not a real date (YYYY-MM-DD)"
     message = str(error["msg"])

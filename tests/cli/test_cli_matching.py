@@ -249,7 +249,13 @@ def test_propose_markdown(data: Path, runner: CliRunner) -> None:
         (["--today", "2022-02-30"], 2, "'2022-02-30' is not a date written YYYY-MM-DD"),
         (["--max-offers-per-request", "2"], 2, "Error: --max-offers-per-request needs --plan\n"),
         (["--top", "0"], 2, "Invalid value for '--top' / '-k'"),
-        (["--format", "xml"], 2, "'xml' is not one of 'table', 'json', 'markdown'"),
+        (
+            ["--format", "xml"],
+            2,
+            "Error: Invalid value for '--format' / '-f': 'xml' is not one of 'table', 'json', "
+            "'markdown'.\n",
+        ),
+        (["--rank-by", "x"], 2, "Invalid value for '--rank-by': 'x' is not one of 'cost', 'fit'"),
     ],
 )
 def test_propose_bad_arguments(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from acsg_cli.models.fields import ID_PATTERNS, Contact, Record, Waiver
+from acsg_cli.models.fields import Contact, Record, Waiver
 from acsg_cli.models.match import Consent, HistoryEntry, Match, ProgressUpdate
 from acsg_cli.models.offer import GeographicScope, Offer, OfferingEntity
 from acsg_cli.models.practice import Practice, Resource, SharingEntity
 from acsg_cli.models.request import Milestone, NationalPlan, NeedsAssessment, Request
+from acsg_cli.record_ids import ID_PATTERNS
 
 
 @dataclass(frozen=True)

@@ -9,15 +9,10 @@ from typing import Annotated, Any, ClassVar, Generic, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, Strict
 
 from acsg_cli import geo
+from acsg_cli.record_ids import ID_PATTERNS
 
 T = TypeVar("T")
 
-ID_PATTERNS = {
-    "request": r"^REQ-[0-9]{4}-[0-9]{3,}$",
-    "offer": r"^OFF-[0-9]{4}-[0-9]{3,}$",
-    "match": r"^MAT-[0-9]{4}-[0-9]{3,}$",
-    "practice": r"^GP-[0-9]{4}-[0-9]{3,}$",
-}
 RULE_CODE_PATTERN = r"^ACSG[0-9]{3}$"
 _DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 

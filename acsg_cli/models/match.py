@@ -7,7 +7,6 @@ from typing import Annotated, ClassVar
 from pydantic import Field, StrictFloat, StrictInt, field_validator
 
 from acsg_cli.models.fields import (
-    ID_PATTERNS,
     Flag,
     IsoDate,
     Line,
@@ -25,6 +24,7 @@ from acsg_cli.models.fields import (
 )
 from acsg_cli.models.offer import Units
 from acsg_cli.models.translations import MatchText
+from acsg_cli.record_ids import ID_PATTERNS
 from acsg_cli.vocab import Decision, MatchStatus, TranslationLanguage
 
 Party = Annotated[str, Field(pattern=r"^(?:[A-Z]{3}|" + ID_PATTERNS["offer"][1:-1] + r")$")]

@@ -14,6 +14,7 @@ import re
 from typing import TYPE_CHECKING
 
 from acsg_cli.i18n import _
+from acsg_cli.record_ids import ANY_ID
 from acsg_cli.render.document import Block, Bullets, Chart, Document, Fields, Table
 from acsg_cli.render.safety import terminal
 
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
     from acsg_cli.render.target import Destination
 
 _UNBROKEN = re.compile(
-    r"^(?:(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"^(?:" + ANY_ID + r"|[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"|-?[0-9][0-9.,\u00a0\u202f ]*)$"
 )
 """Ids, ISO dates and numbers: kept on one line."""

@@ -21,3 +21,17 @@ def test_the_portal_dates_a_match_from_when_it_came_into_being() -> None:
     assert started_on(odd) == match.proposed_on
     assert match_card(registry, odd).date == match.proposed_on.isoformat()
     assert timeframe(odd)[0] == match.proposed_on.isoformat()
+
+
+def test_the_html_reports_mark_as_ids_what_the_models_accept_as_ids() -> None:
+    """A record id has a number of three digits or more (the models' pattern): the HTML
+    renderer marks those as ids, and not a shorter look-alike, which no record can carry."""
+    import markupsafe
+
+    from acsg_cli.record_ids import is_record_id
+    from acsg_cli.reports.render.html import _ids
+
+    assert is_record_id("REQ-2021-001") and is_record_id("GP-2024-1234")
+    assert not is_record_id("REQ-2021-01")
+    marked = str(_ids(markupsafe, "REQ-2021-001 and REQ-2021-01"))
+    assert marked == '<span class="id">REQ-2021-001</span> and REQ-2021-01'

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from acsg_cli.record_ids import ANY_ID
 from acsg_cli.render.document import Bullets, Chart, Document, Fields, Table
 
 
@@ -53,10 +54,10 @@ def render_html(doc: Document) -> str:
 
 
 _NUMBER = re.compile(r"^-?[0-9][0-9,.\u00a0\u202f ]*$")
-_UNBROKEN = re.compile(r"^(?:(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
+_UNBROKEN = re.compile(r"^(?:" + ANY_ID + r"|[0-9]{4}-[0-9]{2}-[0-9]{2})$")
 _SHORT = 16
 """A cell this short (a date in words, a stage) is kept on one line."""
-_ID = re.compile(r"\b(?:REQ|OFF|MAT|GP)-[0-9]{4}-[0-9]+\b")
+_ID = re.compile(r"\b" + ANY_ID + r"\b")
 
 
 def _ids(markupsafe: Any, text: object) -> Any:

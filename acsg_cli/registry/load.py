@@ -12,12 +12,13 @@ is made (by the reference reader, from the same bytes) only when a problem must 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from acsg_cli import problems as codes
 from acsg_cli.models import KINDS
 from acsg_cli.problems import Problem
+from acsg_cli.record_ids import is_record_id
 from acsg_cli.registry.files import load_file, read_source
 from acsg_cli.registry.gcpause import paused_gc
 from acsg_cli.registry.records import FileResult, RecordSource, Registry
@@ -89,6 +90,8 @@ def _assemble(registry: Registry, source: SourceFile, result: FileResult) -> Non
     registry.problems.extend(codes.problem(shown, *p) for p in result.problems)
     if result.record_id is not None:
         registry.known_ids.setdefault(result.record_id, shown)
+    elif result.record is None and is_record_id(named := PurePosixPath(shown).stem):
+        registry.known_ids.setdefault(named, shown)  # it does not parse: its name says its id
     record = result.record
     if record is None:
         return

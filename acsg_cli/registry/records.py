@@ -12,7 +12,7 @@ from typing import Any, Literal, overload
 from acsg_cli import problems as codes
 from acsg_cli.errors import UnknownIdError
 from acsg_cli.models import AnyRecord, Match, Offer, Practice, Request
-from acsg_cli.problems import Problem
+from acsg_cli.problems import Problem, Severity
 from acsg_cli.registry.lazy import Deferred, LazyTable
 from acsg_cli.vocab import LIVE_MATCH_STATUSES
 from acsg_cli.yamlio.reader import ReadError, SourceMap, read_bytes
@@ -139,15 +139,28 @@ class Registry:
         if record is not None:
             raise UnknownIdError(f"'{record_id}' is a {record.kind}, not a {what}")
         if record_id in self.known_ids:
-            raise UnknownIdError(
-                f"{what} '{record_id}' does not load; run `acsg validate "
-                f"{self.known_ids[record_id]}`"
-            )
+            raise UnknownIdError(self._unloaded(record_id, what))
         tables = self._tables()
         pool = [i for k, t in tables.items() if kind is None or k == kind for i in t]
         near = difflib.get_close_matches(record_id, sorted(pool), n=1, cutoff=0.6)
         hint = f"; did you mean {near[0]}?" if near else ""
         raise UnknownIdError(f"no {what} with id '{record_id}' in {self.root_display}{hint}")
+
+    def _unloaded(self, record_id: str, what: str) -> str:
+        """Why the record `record_id` is missing: its file does not load, with the first
+        problem found in it (file, line, rule)."""
+        shown = self.known_ids[record_id]
+        first = min(
+            (p for p in self.problems if p.file == shown and p.severity is Severity.ERROR),
+            key=Problem.sort_key,
+            default=None,
+        )
+        where = (
+            f"{first.file}:{first.line}:{first.column}: {first.code} {first.message}"
+            if first is not None
+            else shown
+        )
+        return f"{what} '{record_id}' does not load: {where}; run `acsg validate {shown}`"
 
     def all_ids(self) -> list[str]:
         return sorted([*self.requests, *self.offers, *self.matches, *self.practices])

@@ -172,3 +172,24 @@ def test_commands_that_read_the_registry_warn_alike_when_records_do_not_load(
         r"run `acsg validate`\n",
         warning,
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["show", "REQ-2021-001"], ["match", "create", "REQ-2021-001", "OFF-2021-001"]],
+    ids=["show", "match-create"],
+)
+def test_an_id_whose_file_does_not_parse_is_said_not_to_load(
+    runner: CliRunner, tmp_path: Path, args: list[str]
+) -> None:
+    """Not "no record with id ...; did you mean ...": the id's file is there and does not load,
+    and the message names it, the line and the rule."""
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURE_REGISTRY, data)
+    (data / "requests" / "REQ-2021-001.yaml").write_text("id: REQ-2021-001\ntitle: [oops\n")
+    result = runner.invoke(app, [*args, "--data", str(data), "--today", "2022-01-01"])
+    assert result.exit_code == 1, result.output
+    shown = f"{data}/requests/REQ-2021-001.yaml"
+    assert f"'REQ-2021-001' does not load: {shown}:3:1: ACSG002 YAML syntax" in result.stderr
+    assert "did you mean" not in result.stderr
+    assert result.stderr.endswith(f"; run `acsg validate {shown}`\n")

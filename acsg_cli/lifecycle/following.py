@@ -14,7 +14,7 @@ the reports read a record's status as of a date from its `history`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
@@ -81,9 +81,10 @@ def reopened_after(request: Request, on: date | None) -> bool:
 
 
 def holds(match: Match, states: Sequence[str]) -> bool:
-    """Whether the match holds its request: agreed (or later, still live) with every party's
-    consent granted. A status claiming agreement without the consents is ACSG306's problem and
-    does not move the request."""
+    """Whether the match holds its request and a place of each of its offers: agreed (or later,
+    still live) with every party's consent granted (`states`: its request's requesting States).
+    A status claiming agreement without the consents is ACSG306's problem and moves neither the
+    request nor the offers."""
     from acsg_cli.lifecycle.statemachine import current_decisions
     from acsg_cli.vocab import Decision
 
@@ -95,10 +96,13 @@ def holds(match: Match, states: Sequence[str]) -> bool:
 
 def expected_request(request: Request, matches: Sequence[Match]) -> Expected | None:
     """The status `request` should have given `matches` (all of its matches), or None when its
-    status agrees with them."""
+    status agrees with them. A withdrawn or closed request is the Secretariat's decision: a
+    live match on it is ACSG022's problem, not its status's."""
+    status = request.status
+    if status in (RequestStatus.WITHDRAWN, RequestStatus.CLOSED):
+        return None
     holding = [m for m in matches if holds(m, request.requesting_states)]
     completed = [m for m in matches if m.status is MatchStatus.COMPLETED]
-    status = request.status
     if holding and status is not RequestStatus.MATCHED:
         return Expected(RequestStatus.MATCHED, f"a match for it is agreed: {_ids(holding)}")
     if holding:
@@ -118,9 +122,12 @@ def expected_request(request: Request, matches: Sequence[Match]) -> Expected | N
     return None
 
 
-def expected_offer(offer: Offer, matches: Sequence[Match]) -> Expected | None:
-    """The status `offer` should have given `matches` (all of its matches), or None."""
-    holding = [m for m in matches if m.status in HOLDING]
+def expected_offer(
+    offer: Offer, matches: Sequence[Match], requests: Mapping[str, Request]
+) -> Expected | None:
+    """The status `offer` should have given `matches` (all of its matches; `requests` gives
+    their requests, whose States' consents a match needs to hold the offer), or None."""
+    holding = [m for m in matches if holds(m, requesting_states(requests, m))]
     if offer.status is OfferStatus.OPEN and len(holding) >= offer.capacity:
         return Expected(
             OfferStatus.COMMITTED,
@@ -134,6 +141,13 @@ def expected_offer(offer: Offer, matches: Sequence[Match]) -> Expected | None:
             f"matches{taken}, so it is open",
         )
     return None
+
+
+def requesting_states(requests: Mapping[str, Request], match: Match) -> Sequence[str]:
+    """The States whose consent `match` needs besides its offers' (none known when its request
+    does not load)."""
+    request = requests.get(match.request)
+    return request.requesting_states if request is not None else ()
 
 
 @dataclass(frozen=True)
@@ -153,11 +167,10 @@ def follow(registry: Registry, match: Match) -> list[Follow]:
     are the Secretariat's own decisions."""
     out: list[Follow] = []
     request = registry.requests.get(match.request)
-    if request is not None and request.status is not RequestStatus.WITHDRAWN:
+    if request is not None:
         mine = _with(registry.matches_for_request(request.id), match)
         found = expected_request(request, mine)
-        movable = request.status is not RequestStatus.CLOSED
-        if found is not None and movable:
+        if found is not None:
             note = found.reason
             out.append(Follow("request", request.id, request.status.value, found.status, note))
     for offer_id in match.offers:
@@ -165,7 +178,7 @@ def follow(registry: Registry, match: Match) -> list[Follow]:
         if offer is None or offer.status not in (OfferStatus.OPEN, OfferStatus.COMMITTED):
             continue
         mine = _with(registry.matches_for_offer(offer.id), match)
-        found = expected_offer(offer, mine)
+        found = expected_offer(offer, mine, registry.requests)
         if found is not None:
             note = found.reason
             out.append(Follow("offer", offer.id, offer.status.value, found.status, note))

@@ -32,7 +32,7 @@ from typing import TypeVar
 from acsg_cli import git
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
-from acsg_cli.lifecycle.following import HOLDING, holds, started_on
+from acsg_cli.lifecycle.following import holds, requesting_states, started_on
 from acsg_cli.models import KIND_BY_FOLDER, Match, Offer, Request
 from acsg_cli.problems import Problem
 from acsg_cli.registry import Registry, SourceFile, load_registry
@@ -163,7 +163,9 @@ def records_as_of(registry: Registry, day: date) -> Registry:
         for m in matches.values()
         if m.status is MatchStatus.COMPLETED or holds(m, requests[m.request].requesting_states)
     }
-    taken = Counter(o for m in matches.values() if m.status in HOLDING for o in m.offers)
+    taken = Counter(
+        o for m in matches.values() if holds(m, requesting_states(requests, m)) for o in m.offers
+    )
     busy_offers = {o for o, n in taken.items() if n >= offers[o].capacity}
     _statuses_as_of(requests, day, busy_requests, RequestStatus.MATCHED, RequestStatus.OPEN)
     _statuses_as_of(offers, day, busy_offers, OfferStatus.COMMITTED, OfferStatus.OPEN)

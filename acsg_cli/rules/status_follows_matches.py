@@ -56,9 +56,11 @@ class RequestStatusFollowsMatches(FollowsMatches, RequestRule):
     Checks both directions: a request with an agreed match (agreed, welcomed, in
     implementation) is `matched`; a `matched` request has such a match, or a completed one; a
     request whose match completed stays out of `open` unless the Secretariat reopened it (a
-    `history` entry to `open` dated on or after the completion, `acsg request reopen`). Its
-    `history`, when given, ends with its status and never goes back in time. The lifecycle
-    commands keep this true; a hand edit can break it.
+    `history` entry to `open` dated on or after the completion, `acsg request reopen`).
+    Withdrawn and closed requests are the Secretariat's decisions: their status is not
+    checked against the matches (a live match on one is ACSG022). A `history`, when given,
+    ends with the status and never goes back in time. The lifecycle commands keep this true;
+    a hand edit can break it.
 
     Why: FS 3 ends the matching process with the parties' agreement; a request still listed
     as open after that is proposed again, counted as an unmet need and shown as waiting in
@@ -92,7 +94,8 @@ class OfferStatusFollowsMatches(FollowsMatches, OfferRule):
     """An offer's status follows its matches (WM 20, FS 3).
 
     Checks both directions: an `open` offer whose agreed matches (agreed, welcomed, in
-    implementation) fill its `capacity` is `committed`; a `committed` offer has agreed
+    implementation, with every party's consent granted: what holds a request too) fill its
+    `capacity` is `committed`; a `committed` offer has agreed
     matches filling its capacity (once one ends or completes, it is open again). Withdrawn
     and closed offers are the Secretariat's decisions and are not checked. Its `history`,
     when given, ends with its status.
@@ -121,4 +124,5 @@ class OfferStatusFollowsMatches(FollowsMatches, OfferRule):
     def expected(self, context: RuleContext, record: Offer) -> Expected | None:
         from acsg_cli.lifecycle.following import expected_offer
 
-        return expected_offer(record, context.registry.matches_for_offer(record.id))
+        registry = context.registry
+        return expected_offer(record, registry.matches_for_offer(record.id), registry.requests)

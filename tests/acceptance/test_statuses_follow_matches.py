@@ -384,3 +384,37 @@ def test_a_match_s_end_that_reopens_the_request_says_what_it_lacks(
     assert "warning: as an open request it fails ACSG113" in out
     check = acsg.attempt("validate")
     assert check.exit_code == 1 and "ACSG113" in check.stdout
+
+
+def _codes(acsg: Registry) -> dict[str, set[str]]:
+    """The codes `validate` reports, by record file name."""
+    done = acsg.attempt("validate", "--format", "json")
+    found: dict[str, set[str]] = {}
+    for problem in json.loads(done.stdout)["problems"]:
+        found.setdefault(Path(problem["file"]).stem, set()).add(problem["code"])
+    return found
+
+
+def test_a_match_said_agreed_without_consents_holds_neither_request_nor_offer(
+    acsg: Registry,
+) -> None:
+    """One meaning of "the match holds the record" for requests (ACSG118) and offers (ACSG206):
+    agreed with every consent. A status claiming agreement without them is reported once, as
+    the match's own problem (ACSG306)."""
+    match_id = acsg.step("match", "create", REQUEST, "OFF-2021-005", "--by", "Secretariat").strip()
+    path = acsg.root / "matches" / f"{match_id}.yaml"
+    path.write_text(path.read_text().replace("\nstatus: proposed\n", "\nstatus: agreed\n"))
+    found = _codes(acsg)
+    assert "ACSG306" in found[match_id]
+    assert REQUEST not in found and "OFF-2021-005" not in found, found
+
+
+def test_a_live_match_on_a_withdrawn_request_is_reported_once(acsg: Registry) -> None:
+    """ACSG022 reports the live match on a withdrawn request; ACSG118 does not report the
+    request's status for the same problem."""
+    path = acsg.root / "requests" / "REQ-2020-001.yaml"
+    text = re.sub(r"^history:\n(?:  .*\n)+", "", path.read_text(), flags=re.M)
+    path.write_text(text.replace("\nstatus: matched\n", "\nstatus: withdrawn\n"))
+    found = _codes(acsg)
+    assert found.get("MAT-2021-001") == {"ACSG022"}, found
+    assert "ACSG118" not in found.get("REQ-2020-001", set()), found

@@ -213,7 +213,7 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
         req_later=np.array([r.submitted_on > today for r in requests], dtype=bool),
         off_later=np.array([o.submitted_on > today for o in offers], dtype=bool),
         off_open=np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool),
-        off_cover=_cover(offers, countries),
+        off_cover=scope_cover(offers, countries),
         off_own=_onehot(
             [
                 [o.offering_entity.country] if o.offering_entity.type is EntityType.STATE else []
@@ -285,7 +285,7 @@ def _named(offer: Offer) -> float:
     return 0.5 if scope.regions is not None else 0.0
 
 
-def _cover(offers: list[Offer], countries: list[str]) -> np.ndarray:
+def scope_cover(offers: list[Offer], countries: list[str]) -> np.ndarray:
     """1 where the offer's geographic scope covers the country (as `GeographicScope.covers`)."""
     import numpy as np
 
@@ -346,5 +346,6 @@ __all__ = [
     "entity_key",
     "entity_name",
     "one_blas_thread",
+    "scope_cover",
     "states_name",
 ]

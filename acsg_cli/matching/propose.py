@@ -94,6 +94,63 @@ def _propose(
 ) -> Proposal:
     import numpy as np
 
+    scorer, pairs, ranking = _scored(registry, today, weights, request_ids, options)
+    results = _rank(scorer, pairs, ranking, options)
+    made = None
+    if options.plan:
+        from acsg_cli.matching.planview import make_plan
+        from acsg_cli.matching.pricing import price
+
+        pricing = ranking.pricing
+        if request_ids:  # plan the requests asked for; the prices above still weigh all
+            only = ranking.listed & np.isin(pairs.rows, ranking.shown)
+            pricing = price(
+                scorer,
+                pairs,
+                ranking.fit,
+                only,
+                objective=options.objective,
+                max_per_request=options.max_per_request,
+                needed=True,
+            )
+        made = make_plan(scorer.index, results, pricing, options=options)
+    return Proposal(today, options.top, options.min_score, results, made, options.rank_by)
+
+
+def first_choices(
+    registry: Registry,
+    *,
+    today: date,
+    weights: Weights | None = None,
+    min_score: float | None = None,
+) -> dict[str, str | None]:
+    """Each open request's rank 1 in `propose(..., top=1)` (its offer id, None when no offer is
+    eligible), found by the same scores, prices and order, without putting any candidate
+    into words: what the reports show beside an open request."""
+    from acsg_cli.matching.index import one_blas_thread
+
+    options = Options(1, min_score, False, False, 1, "cost", "total")
+    with one_blas_thread():
+        scorer, pairs, ranking = _scored(registry, today, weights or Weights(), None, options)
+        chosen = _chosen(scorer, pairs, ranking, options)
+    ix = scorer.index
+    return {
+        ix.requests[row].id: ix.offers[int(pairs.cols[at[0]])].id if len(at) else None
+        for row, at in zip(ranking.shown.tolist(), chosen, strict=True)
+    }
+
+
+def _scored(
+    registry: Registry,
+    today: date,
+    weights: Weights,
+    request_ids: list[str] | None,
+    options: Options,
+) -> tuple[Scorer, Pairs, Ranking]:
+    """The eligible pairs of the open requests and of `request_ids`, scored and priced, with
+    the ranking key of each pair and the requests to show."""
+    import numpy as np
+
     from acsg_cli.matching.index import build_index
     from acsg_cli.matching.pricing import price
     from acsg_cli.matching.scoring import Scorer
@@ -117,24 +174,7 @@ def _propose(
         needed=options.plan or options.rank_by == "cost",
     )
     key = fit - pricing.cost if options.rank_by == "cost" else fit
-    results = _rank(scorer, pairs, Ranking(fit, key, listed, shown, pricing), options)
-    made = None
-    if options.plan:
-        from acsg_cli.matching.planview import make_plan
-
-        if request_ids:  # plan the requests asked for; the prices above still weigh all
-            only = listed & np.isin(pairs.rows, shown)
-            pricing = price(
-                scorer,
-                pairs,
-                fit,
-                only,
-                objective=options.objective,
-                max_per_request=options.max_per_request,
-                needed=True,
-            )
-        made = make_plan(index, results, pricing, options=options)
-    return Proposal(today, options.top, floor, results, made, options.rank_by)
+    return scorer, pairs, Ranking(fit, key, listed, shown, pricing)
 
 
 @dataclass(frozen=True)
@@ -154,25 +194,12 @@ def _rank(
     """The `top` candidates of each shown request, explained."""
     import numpy as np
 
-    fit, key, listed, shown, pricing = (
-        ranking.fit,
-        ranking.key,
-        ranking.listed,
-        ranking.shown,
-        ranking.pricing,
-    )
-
-    from acsg_cli.matching.groups import best_in_groups, in_group_order
     from acsg_cli.matching.reasons import priority_reasons
 
+    fit, key, shown, pricing = ranking.fit, ranking.key, ranking.shown, ranking.pricing
+
     index = scorer.index
-    at = np.flatnonzero(listed & np.isin(pairs.rows, shown))
-    n_rows = len(index.requests)
-    top = np.full(n_rows, options.top)
-    order = at[in_group_order(pairs.rows[at], best_in_groups(pairs.rows[at], key[at], top, n_rows))]
-    first = np.searchsorted(pairs.rows[order], shown, side="left")
-    last = np.searchsorted(pairs.rows[order], shown, side="right")
-    chosen = [order[a:b] for a, b in zip(first, last, strict=True)]
+    chosen = _chosen(scorer, pairs, ranking, options)
     picked = np.concatenate(chosen) if chosen else np.zeros(0, dtype=np.intp)
     explained = iter(scorer.explain(pairs.rows[picked], pairs.cols[picked], pairs.cosine[picked]))
     priority = scorer.priority(shown)
@@ -207,6 +234,22 @@ def _rank(
             )
         )
     return results
+
+
+def _chosen(scorer: Scorer, pairs: Pairs, ranking: Ranking, options: Options) -> list[np.ndarray]:
+    """For each shown request, the positions in the pairs of its `top` candidates, best first."""
+    import numpy as np
+
+    from acsg_cli.matching.groups import best_in_groups, in_group_order
+
+    key, listed, shown = ranking.key, ranking.listed, ranking.shown
+    at = np.flatnonzero(listed & np.isin(pairs.rows, shown))
+    n_rows = len(scorer.index.requests)
+    top = np.full(n_rows, options.top)
+    order = at[in_group_order(pairs.rows[at], best_in_groups(pairs.rows[at], key[at], top, n_rows))]
+    first = np.searchsorted(pairs.rows[order], shown, side="left")
+    last = np.searchsorted(pairs.rows[order], shown, side="right")
+    return [order[a:b] for a, b in zip(first, last, strict=True)]
 
 
 def _rows(registry: Registry, index: MatchingIndex, request_ids: list[str] | None) -> np.ndarray:

@@ -132,29 +132,19 @@ class Indexed:
 
     def first_eligible_offer(self, request: Request) -> str | None:
         """`acsg match propose`'s first choice for `request` (its rank 1, with the project's
-        matching settings), or None when no offer is eligible. Computed once, for every open
-        request together, by propose itself: the reports and propose cannot disagree."""
+        matching settings), or None when no offer is eligible (a request that is not open has
+        none). Computed once, for every open request together, by propose's own ranking
+        (`first_choices`): the reports and propose cannot disagree."""
         if self._best is None:
-            self._best = self._rank_one(None)
-        if request.id not in self._best:
-            self._best.update(self._rank_one([request.id]))
-        return self._best[request.id]
+            from acsg_cli.matching.propose import first_choices
 
-    def _rank_one(self, request_ids: list[str] | None) -> dict[str, str | None]:
-        from acsg_cli.matching.propose import propose
-
-        proposal = propose(
-            self.registry,
-            today=self.today,
-            weights=self.settings.weights if self.settings else None,
-            min_score=self.settings.min_score if self.settings else None,
-            request_ids=request_ids,
-            top=1,
-        )
-        return {
-            rc.request.id: rc.candidates[0].offer_id if rc.candidates else None
-            for rc in proposal.requests
-        }
+            self._best = first_choices(
+                self.registry,
+                today=self.today,
+                weights=self.settings.weights if self.settings else None,
+                min_score=self.settings.min_score if self.settings else None,
+            )
+        return self._best.get(request.id)
 
     def live_matches_of(self, request_id: str) -> list[Match]:
         return [

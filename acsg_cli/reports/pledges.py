@@ -3,11 +3,10 @@ offers limited in scope (SR, FS 2, FS 3, MSP). Counting rules are in `acsg_cli.r
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from datetime import date
 from typing import Any
 
-from acsg_cli import geo
 from acsg_cli.browse import scope_code
 from acsg_cli.disclosure import Audience, may_see, shown_title
 from acsg_cli.models import Offer, Request
@@ -171,54 +170,28 @@ def unmet_needs(
 
 def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
     """Active offers limited in geographic scope (`GeographicScope.is_narrow`, as rule ACSG203
-    asks), with the open requests near them."""
-    open_requests = {r.id: r for r in requests if r.status is RequestStatus.OPEN}
-    by_area: dict[Area, set[str]] = defaultdict(set)
-    by_country: dict[str, set[str]] = defaultdict(set)
-    by_region: dict[Region, set[str]] = defaultdict(set)
-    states_of: dict[str, frozenset[str]] = {}
-    regions_of: dict[str, frozenset[Region | None]] = {}
-    for request in open_requests.values():
-        states_of[request.id] = frozenset(request.requesting_states)
-        regions_of[request.id] = frozenset(geo.region_of(s) for s in request.requesting_states)
-        for area in request.areas:
-            by_area[area].add(request.id)
-        for state in request.requesting_states:
-            by_country[state].add(request.id)
-            region = geo.region_of(state)
-            if region is not None:
-                by_region[region].add(request.id)
+    asks), with the open requests near them (counted by groups: `nearby`)."""
+    from acsg_cli.reports.nearby import open_requests_near
+
+    open_requests = [r for r in requests if r.status is RequestStatus.OPEN]
     active = [o for o in offers if o.status not in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED)]
-    lines = []
-    for offer in active:
-        if not offer.geographic_scope.is_narrow:
-            continue
-        scope = offer.geographic_scope
-        in_areas: set[str] = set().union(*(by_area.get(a, set()) for a in offer.areas))
-        # Requests with at least one State in the scope, then those with every State in it.
-        near: set[str] = set().union(
-            *(by_country.get(c, set()) for c in scope.countries or []),
-            *(by_region.get(r, set()) for r in scope.regions or []),
+    narrow = [o for o in active if o.geographic_scope.is_narrow]
+    lines = [
+        NarrowOffer(
+            offer=offer.id,
+            entity=facts.safe_text(offer.offering_entity.name),
+            entity_type=offer.offering_entity.type.value,
+            status=offer.status.value,
+            scope=scope_code(offer),
+            regions=[r.value for r in facts.scope_regions(offer)],
+            areas=[a.value for a in offer.areas],
+            open_requests_in_its_areas=in_areas,
+            of_which_in_scope=in_scope,
         )
-        if scope.countries is not None:
-            countries = frozenset(scope.countries)
-            in_scope = [i for i in in_areas & near if states_of[i] <= countries]
-        else:
-            regions = frozenset(scope.regions or [])
-            in_scope = [i for i in in_areas & near if regions_of[i] <= regions]
-        lines.append(
-            NarrowOffer(
-                offer=offer.id,
-                entity=facts.safe_text(offer.offering_entity.name),
-                entity_type=offer.offering_entity.type.value,
-                status=offer.status.value,
-                scope=scope_code(offer),
-                regions=[r.value for r in facts.scope_regions(offer)],
-                areas=[a.value for a in offer.areas],
-                open_requests_in_its_areas=len(in_areas),
-                of_which_in_scope=len(in_scope),
-            )
+        for offer, (in_areas, in_scope) in zip(
+            narrow, open_requests_near(open_requests, narrow), strict=True
         )
+    ]
     return NarrowScope(
         count=len(lines),
         active_offers=len(active),

@@ -11,7 +11,7 @@ import pytest
 from acsg_cli.matching.eligibility import eligible_offers
 from acsg_cli.models import Match, Offer, Request
 from acsg_cli.registry import Registry, load_registry
-from acsg_cli.reports import facts
+from acsg_cli.reports import facts, pledges
 from acsg_cli.reports.model import EntityCount, Totals, build_stocktaking
 from acsg_cli.reports.timetravel import snapshot
 from acsg_cli.vocab import (
@@ -220,3 +220,26 @@ def test_the_reports_eligible_offer_on_the_shipped_registry(shipped: Path) -> No
     index = facts.indexed(registry, TODAY)
     for request in registry.requests.values():
         assert index.first_eligible_offer(request) == _rank_one(registry, request.id)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_the_narrow_offers_counts_are_the_requests_near_each_one(seed: int) -> None:
+    """The counts made by groups (`nearby`) are those of asking every open request."""
+    registry = _random_registry(seed)
+    requests = sorted(registry.requests.values(), key=lambda r: r.id)
+    offers = sorted(registry.offers.values(), key=lambda o: o.id)
+    open_requests = [r for r in requests if r.status is RequestStatus.OPEN]
+    lines = pledges.narrow_scope(requests, offers).offers
+    assert lines
+    for line in lines:
+        offer = registry.offers[line.offer]
+        in_areas = [r for r in open_requests if set(r.areas) & set(offer.areas)]
+        in_scope = [
+            r
+            for r in in_areas
+            if all(offer.geographic_scope.covers(s) for s in r.requesting_states)
+        ]
+        assert (line.open_requests_in_its_areas, line.of_which_in_scope) == (
+            len(in_areas),
+            len(in_scope),
+        ), line.offer

@@ -121,7 +121,7 @@ def consent_record_command(
     from acsg_cli.lifecycle import edits
     from acsg_cli.vocab import Decision
 
-    top = _repository(data, commit)
+    top = repository_for(data, commit)
     tgt = _target(data, match_id, config)
     today = clock.today(today)
     change = edits.record_consent(
@@ -130,13 +130,13 @@ def consent_record_command(
         Decision(decision.value),
         on=on or today,
         today=today,
-        by=_text(by),
-        via=_text(via),
-        evidence=_text(evidence),
+        by=option_text(by),
+        via=option_text(via),
+        evidence=option_text(evidence),
         replace=replace,
         write=not dry_run,
     )
-    _report(change, dry_run=dry_run, top=top, by=_text(by))
+    report_change(change, dry_run=dry_run, top=top, by=option_text(by))
 
 
 def match_status_command(
@@ -165,13 +165,19 @@ def match_status_command(
     from acsg_cli import clock
     from acsg_cli.lifecycle import edits
 
-    top = _repository(data, commit)
+    top = repository_for(data, commit)
     tgt = _target(data, match_id, config)
     today = clock.today(today)
     change = edits.move_status(
-        tgt, new, on=on or today, today=today, by=_text(by), note=_text(note), write=not dry_run
+        tgt,
+        new,
+        on=on or today,
+        today=today,
+        by=option_text(by),
+        note=option_text(note),
+        write=not dry_run,
     )
-    _report(change, dry_run=dry_run, top=top, by=_text(by))
+    report_change(change, dry_run=dry_run, top=top, by=option_text(by))
 
 
 def match_update_command(
@@ -208,7 +214,7 @@ def match_update_command(
     from acsg_cli import clock
     from acsg_cli.lifecycle import edits
 
-    top = _repository(data, commit)
+    top = repository_for(data, commit)
     tgt = edits.target(open_registry(data), match_id.strip())
     today = clock.today(today)
     change = edits.add_update(
@@ -220,7 +226,7 @@ def match_update_command(
         good_practice=good_practice,
         write=not dry_run,
     )
-    _report(change, dry_run=dry_run, top=top, by=_text(by))
+    report_change(change, dry_run=dry_run, top=top, by=option_text(by))
 
 
 def brief_command(
@@ -274,7 +280,8 @@ def brief_command(
         emit("brief", result, output_format, output, registry_root=data)
 
 
-def _repository(data: Path, commit: bool) -> Path | None:
+def repository_for(data: Path, commit: bool) -> Path | None:
+    """The git repository holding `data`, when the edit is to be committed (`--commit`)."""
     if not commit:
         return None
     from acsg_cli.lifecycle.commit import repository_of
@@ -291,11 +298,13 @@ def _target(data: Path, match_id: str, config: Path | None) -> Target:
     return edits.target(open_registry(data), match_id.strip(), rules)
 
 
-def _text(value: str | None) -> str | None:
+def option_text(value: str | None) -> str | None:
+    """A text option's value, stripped; None when blank."""
     return value.strip() or None if value is not None else None
 
 
-def _report(change: Change, *, dry_run: bool, top: Path | None, by: str | None) -> None:
+def report_change(change: Change, *, dry_run: bool, top: Path | None, by: str | None) -> None:
+    """Print what a lifecycle edit did (or, with --dry-run, would do) and commit it when asked."""
     from acsg_cli.render.safety import terminal, terminal_block
 
     edits = change.edits

@@ -13,9 +13,9 @@ from acsg_cli.cli.lifecycle import (
     DryRunOpt,
     NoteOpt,
     OnOpt,
-    _report,
-    _repository,
-    _text,
+    option_text,
+    report_change,
+    repository_for,
 )
 from acsg_cli.cli.options import DEFAULT_DATA, ConfigOpt, DataDirOpt, TodayOpt, open_registry
 
@@ -45,19 +45,19 @@ def reopen_command(
     from acsg_cli.config import load_config
     from acsg_cli.lifecycle.reopen import reopen
 
-    top = _repository(data, commit)
+    top = repository_for(data, commit)
     today = clock.today(today)
     change = reopen(
         open_registry(data),
         request_id,
         load_config(data, explicit=config).rules(),
-        note=_text(note),
+        note=option_text(note),
         on=on or today,
         today=today,
-        by=_text(by),
+        by=option_text(by),
         write=not dry_run,
     )
-    _report(change, dry_run=dry_run, top=top, by=_text(by))
+    report_change(change, dry_run=dry_run, top=top, by=option_text(by))
 
 
 def register(app: typer.Typer) -> None:

@@ -20,13 +20,16 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from io import StringIO
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from acsg_cli.errors import DataError
 from acsg_cli.problems import Problem
 from acsg_cli.yamlio import writer
 from acsg_cli.yamlio.reader import Document, ReadError, decode, read_bytes
 from acsg_cli.yamlio.writer import commented
+
+if TYPE_CHECKING:
+    from contextlib import AbstractContextManager
 
 T = TypeVar("T")
 
@@ -279,15 +282,22 @@ def edit_record(
     document to modify; it raises `DataError` to refuse. `check` returns the problems of the
     new text; any problem refuses the edit (`InvalidEditError`) and nothing is written.
     """
+    with record_lock(path, display, lock_timeout):
+        return edit_locked(path, display, change, check=check, write=write, order=order)
+
+
+def record_lock(
+    path: Path, display: str, lock_timeout: float = LOCK_TIMEOUT
+) -> AbstractContextManager[None]:
+    """The lock of the record at `path` (a context manager): held by every edit of it."""
     from acsg_cli.registry.locking import locked
 
     lock = path.with_name(f".{path.name}.lock")
     shown = f"{display.rpartition('/')[0]}/{lock.name}" if "/" in display else lock.name
-    with locked(lock, shown, f"edit of {display}", lock_timeout):
-        return _edit_locked(path, display, change, check=check, write=write, order=order)
+    return locked(lock, shown, f"edit of {display}", lock_timeout)
 
 
-def _edit_locked(
+def edit_locked(
     path: Path,
     display: str,
     change: Callable[[Document, RoundTrip], T],
@@ -296,6 +306,8 @@ def _edit_locked(
     write: bool,
     order: Sequence[str],
 ) -> tuple[EditResult, T]:
+    """`edit_record`'s edit, by a caller that holds the record's lock (`record_lock`): one edit
+    of several made together (`yamlio.together`) holds every lock until all are written."""
     try:
         raw = path.read_bytes()
     except OSError as exc:

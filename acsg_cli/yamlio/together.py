@@ -13,7 +13,13 @@ from typing import Any
 
 from acsg_cli.errors import DataError
 from acsg_cli.problems import Problem
-from acsg_cli.yamlio.editor import LOCK_TIMEOUT, EditResult, RoundTrip, _edit_locked
+from acsg_cli.yamlio.editor import (
+    LOCK_TIMEOUT,
+    EditResult,
+    RoundTrip,
+    edit_locked,
+    record_lock,
+)
 from acsg_cli.yamlio.reader import Document
 
 
@@ -45,13 +51,9 @@ def edit_together(
 
     def prepare(stack: contextlib.ExitStack, step: Step) -> tuple[EditResult, Any]:
         """Take the step's lock (held until every file is written) and make its edit in memory."""
-        from acsg_cli.registry.locking import locked as record_lock
-
         path, display = step.path, step.display
-        lock = path.with_name(f".{path.name}.lock")
-        shown = f"{display.rpartition('/')[0]}/{lock.name}" if "/" in display else lock.name
-        stack.enter_context(record_lock(lock, shown, f"edit of {display}", lock_timeout))
-        return _edit_locked(
+        stack.enter_context(record_lock(path, display, lock_timeout))
+        return edit_locked(
             path, display, step.change, check=step.check, write=False, order=step.order
         )
 

@@ -133,6 +133,24 @@ def test_the_cycle_check_sees_a_cycle_made_by_a_lazy_import(tmp_path: Path) -> N
     assert cycles(import_graph(tmp_path)) == [["acsg_cli.pkg.a", "acsg_cli.pkg.b"]]
 
 
+PRIVATE_FUNCTION = re.compile(r"^_[a-z]")
+
+
+def test_no_module_imports_another_s_private_function() -> None:
+    """A function another module needs is public (named without `_`), so that what a module
+    keeps to itself can change without breaking a caller elsewhere."""
+    found = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("acsg_cli"):
+                found += [
+                    f"{path.relative_to(ROOT)}: {node.module}.{alias.name}"
+                    for alias in node.names
+                    if PRIVATE_FUNCTION.match(alias.name)
+                ]
+    assert not found, found
+
+
 def test_every_type_ignore_says_why() -> None:
     """A `# type: ignore[code]` names its error code and is followed by the reason."""
     bare = []

@@ -64,8 +64,8 @@ def findings(model: Stocktaking) -> list[str]:
                 "regions).",
                 "{count} of {total} offers are limited in geographic scope (named countries or "
                 "regions).",
-                narrow.active_offers,
-            ).format(count=format_number(narrow.count), total=format_number(narrow.active_offers))
+                narrow.offered,
+            ).format(count=format_number(narrow.count), total=format_number(narrow.offered))
         )
     m = model.matches
     out.append(

@@ -291,14 +291,14 @@ def _narrow(m: Stocktaking) -> tuple[list[Block], bool]:
     n = m.narrow_scope
     return [
         ngettext(
-            "{count} of {total} open or committed offer is limited to named countries or "
-            "regions; {world} has a global scope.",
-            "{count} of {total} open or committed offers are limited to named countries or "
-            "regions; {world} have a global scope.",
-            n.active_offers,
+            "{count} of {total} offer (all but withdrawn ones) is limited to named countries "
+            "or regions; {world} has a global scope.",
+            "{count} of {total} offers (all but withdrawn ones) are limited to named countries "
+            "or regions; {world} have a global scope.",
+            n.offered,
         ).format(
             count=format_number(n.count),
-            total=format_number(n.active_offers),
+            total=format_number(n.offered),
             world=format_number(n.global_offers),
         ),
         Table(

@@ -16,6 +16,10 @@ Counting rules (shown in the report as well):
 - a region's *requested* counts requests with a requesting State there; its *offered* counts
   offers limited in scope (`GeographicScope.is_narrow`) to at least one of its countries.
   Offers with a global scope are counted once, apart (`global_offers`), not in every region.
+- *offers limited in geographic scope* are counted among the offered ones too: of the offers
+  other than withdrawn ones, `narrow_scope.count` are limited in scope and
+  `narrow_scope.global_offers` (the same figure as `supply_demand.global_offers.offered`) have
+  a global scope.
 """
 
 from __future__ import annotations

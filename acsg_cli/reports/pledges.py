@@ -94,9 +94,6 @@ def supply_demand(
             g for o in records if o.geographic_scope.is_narrow for g in facts.scope_regions(o)
         )
 
-    def global_count(records: list[Offer]) -> int:
-        return sum(1 for o in records if o.geographic_scope.is_global)
-
     rr, ro, rop, rav = (
         region_requests(demand),
         region_offers(supply),
@@ -115,8 +112,13 @@ def supply_demand(
         available_offers=len(available),
         by_area=by_area,
         by_region=by_region,
-        global_offers=GlobalOffers(global_count(supply), global_count(available)),
+        global_offers=GlobalOffers(_global_count(supply), _global_count(available)),
     )
+
+
+def _global_count(offers: list[Offer]) -> int:
+    """The offers with a global scope: counted once, apart from the regions."""
+    return sum(1 for o in offers if o.geographic_scope.is_global)
 
 
 def _region_name(region: Region) -> str:
@@ -169,13 +171,14 @@ def unmet_needs(
 
 
 def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
-    """Active offers limited in geographic scope (`GeographicScope.is_narrow`, as rule ACSG203
-    asks), with the open requests near them (counted by groups: `nearby`)."""
+    """The offers pledged (all but withdrawn ones, as `supply_demand` counts them) that are
+    limited in geographic scope (`GeographicScope.is_narrow`, as rule ACSG203 asks), with the
+    open requests near them (counted by groups: `nearby`)."""
     from acsg_cli.reports.nearby import open_requests_near
 
     open_requests = [r for r in requests if r.status is RequestStatus.OPEN]
-    active = [o for o in offers if o.status not in (OfferStatus.WITHDRAWN, OfferStatus.CLOSED)]
-    narrow = [o for o in active if o.geographic_scope.is_narrow]
+    supply = [o for o in offers if o.status not in OFFER_SUPPLY_EXCLUDED]
+    narrow = [o for o in supply if o.geographic_scope.is_narrow]
     lines = [
         NarrowOffer(
             offer=offer.id,
@@ -194,7 +197,7 @@ def narrow_scope(requests: list[Request], offers: list[Offer]) -> NarrowScope:
     ]
     return NarrowScope(
         count=len(lines),
-        active_offers=len(active),
-        global_offers=sum(1 for o in active if o.geographic_scope.is_global),
+        offered=len(supply),
+        global_offers=_global_count(supply),
         offers=lines,
     )

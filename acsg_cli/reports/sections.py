@@ -199,10 +199,14 @@ class UnmetNeeds:
 
 @dataclass(frozen=True)
 class NarrowScope:
-    """Offers limited in geographic scope: named countries or regions, not global (SR)."""
+    """Offers limited in geographic scope: named countries or regions, not global (SR).
+
+    Of the offers pledged, as supply and demand counts them (`SupplyDemand.offered`: all but
+    withdrawn ones): `count` are limited in scope and `global_offers` have a global scope, so
+    the two add up to `offered`, and `global_offers` is `SupplyDemand.global_offers.offered`."""
 
     count: int
-    active_offers: int
+    offered: int
     global_offers: int
     offers: list[NarrowOffer]
 

@@ -111,3 +111,61 @@ def test_every_format_and_language_shows_the_global_row(model: Any, lang: str, r
     terminal = _draw("table", model, lang)
     line = next(x for x in terminal.splitlines() if x.strip().startswith(label))
     assert line.split()[-2:] == [str(GLOBAL[0]), str(GLOBAL[1])]
+
+
+@pytest.fixture(scope="module")
+def closed(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    """Offers of every status, global and limited in scope: closed ones are offered (pledged),
+    withdrawn ones are not."""
+    records = make_registry(
+        [request(1, requesting_states=["TCD"])],
+        [
+            offer(1),
+            offer(2, status="committed"),
+            offer(3, status="closed"),
+            offer(4, status="withdrawn"),
+            offer(5, geographic_scope={"countries": ["TCD"]}),
+            offer(6, geographic_scope={"regions": ["americas"]}, status="closed"),
+            offer(7, geographic_scope={"countries": ["NER"]}, status="withdrawn"),
+        ],
+    )
+    root = write_registry(tmp_path_factory.mktemp("closed") / "data", records)
+    return build_stocktaking(snapshot(root, "data", None, TODAY))
+
+
+def _plain(text: str) -> str:
+    import html
+
+    return " ".join(html.unescape(text).split())
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_the_global_offers_have_one_basis_in_every_format_and_language(
+    closed: Any, lang: str
+) -> None:
+    from acsg_cli.i18n import ngettext
+
+    sd, narrow = closed.supply_demand, closed.narrow_scope
+    assert (sd.offered, sd.global_offers.offered) == (5, 3)
+    assert (narrow.offered, narrow.count, narrow.global_offers) == (5, 2, 3)
+    data = json.loads(_draw("json", closed, lang))
+    assert (
+        data["narrow_scope"]["global_offers"] == data["supply_demand"]["global_offers"]["offered"]
+    )
+    assert data["narrow_scope"]["offered"] == data["supply_demand"]["offered"]
+    with language(lang):
+        sentence = ngettext(
+            "{count} of {total} offer (all but withdrawn ones) is limited to named countries "
+            "or regions; {world} has a global scope.",
+            "{count} of {total} offers (all but withdrawn ones) are limited to named countries "
+            "or regions; {world} have a global scope.",
+            5,
+        ).format(count=2, total=5, world=3)
+        label = _("Any region (global scope)")
+    for fmt in ("table", "markdown", "html"):
+        text = _draw(fmt, closed, lang)
+        assert _plain(sentence) in _plain(text), (fmt, lang)
+    markdown = _rows_markdown(_draw("markdown", closed, lang))
+    html = [r for t in html_tables(_draw("html", closed, lang)) for r in t]
+    for rows in (markdown, html):
+        assert [label, "", "3", "", "", "1"] in rows, lang

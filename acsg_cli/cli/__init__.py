@@ -22,6 +22,12 @@ class AcsgGroup(TyperGroup):
     Long loops in the library draw a progress bar only when stderr is a terminal.
     """
 
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        from acsg_cli.cli.coercion import install
+
+        install(self)  # option values converted without pydantic where typer's helpers suffice
+        return super().parse_args(ctx, args)
+
     def invoke(self, ctx: Any) -> Any:
         from acsg_cli import cacheflag
         from acsg_cli.progress import shown

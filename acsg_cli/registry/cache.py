@@ -77,25 +77,30 @@ def flush() -> None:
 
 @functools.cache
 def fingerprint() -> str:
-    """The version of everything a cached result depends on: the tool's own source (models,
-    vocabularies, reader, rules: a change anywhere drops the cache) and the libraries it reads
-    and validates with."""
+    """The version of everything a cached result depends on: the tool's own files, by content
+    (models, vocabularies, reader, rules, messages: a change anywhere drops the cache, and the
+    tool's version number says nothing more), and the libraries it reads and validates with."""
     from importlib.util import find_spec
 
     import acsg_cli
 
-    package = Path(acsg_cli.__file__).parent
+    package = os.path.dirname(acsg_cli.__file__)  # noqa: PTH120 - strings: read every run
     h = hashlib.blake2b(digest_size=16)
-    h.update(f"{_FORMAT} {acsg_cli.__version__}".encode())
+    h.update(f"{_FORMAT}".encode())
     for library in ("pydantic", "pydantic_core", "pycountry", "yaml_rs"):
         # The installed version, from the name of its metadata folder: nothing is imported.
         spec = find_spec(library)
         if spec is not None and spec.origin:
             site = Path(spec.origin).parent.parent
             h.update(" ".join(p.name for p in sorted(site.glob(f"{library}-*.dist-info"))).encode())
-    for path in sorted(package.rglob("*.py")):
-        h.update(path.relative_to(package).as_posix().encode())
-        h.update(path.read_bytes())
+    files: list[str] = []
+    for folder, subfolders, names in os.walk(package):
+        subfolders[:] = [d for d in subfolders if d != "__pycache__"]
+        files.extend(os.path.join(folder, name) for name in names)  # noqa: PTH118
+    for path in sorted(files):
+        h.update(os.path.relpath(path, package).encode() + b"\0")
+        with open(path, "rb") as fh:  # noqa: PTH123
+            h.update(fh.read())
     return h.hexdigest()
 
 
@@ -154,8 +159,8 @@ class Store:
             return key
 
     def _key(self, source: SourceFile) -> str | None:
-        path = source.real_path
-        if path is None or os.path.dirname(path) not in self._folders:  # noqa: PTH120 - one a file, thousands a run
+        path = source.location
+        if path is None or path.rpartition(os.sep)[0] not in self._folders:
             return None
         return f"{source.folder}/{source.name}"
 
@@ -261,16 +266,18 @@ class Store:
         """A digest of every file's bytes (read now, kept for loading) and of `context`; None
         when a file cannot be read or lies outside the registry."""
         h = hashlib.blake2b(repr(context).encode(), digest_size=16)
+        raws = self.raws
         for source in sources:
             key = self.key(source)
             if key is None:
                 return None
             try:
-                raw = self.raws[key] = source.read()
+                raw = raws[key] = source.read()
             except OSError:
                 return None
+            # Each file's bytes after its name and length, so no two registries read alike.
             h.update(f"{key}\0{len(raw)}\0".encode())
-            h.update(digest(raw))
+            h.update(raw)
         return h.digest()
 
     def memo_path(self, slot: str) -> Path:

@@ -96,7 +96,7 @@ def _assemble(registry: Registry, source: SourceFile, result: FileResult) -> Non
     if record is None:
         return
     rid = record.id
-    origin = RecordSource(shown, result.source_map, source.real_path, read=source.read)
+    origin = RecordSource(shown, result.source_map, source.location, read=source.read)
     if rid in registry.sources:
         line, column = origin.source_map.locate(("id",))
         registry.problems.append(

@@ -38,20 +38,26 @@ class RecordSource:
     The source map is made on first use, from `read` (the file's bytes), and kept.
     """
 
-    __slots__ = ("_read", "_source_map", "display", "real_path")
+    __slots__ = ("_location", "_read", "_source_map", "display")
 
     def __init__(
         self,
         display: str,
         source_map: SourceMap | None = None,
-        real_path: Path | None = None,
+        real_path: Path | str | None = None,
         *,
         read: Callable[[], bytes] | None = None,
     ) -> None:
         self.display = display
-        self.real_path = real_path
+        self._location = real_path
         self._read = read
         self._source_map = source_map
+
+    @property
+    def real_path(self) -> Path | None:
+        """The file on disk (None for a record from elsewhere)."""
+        location = self._location
+        return Path(location) if isinstance(location, str) else location
 
     @property
     def source_map(self) -> SourceMap:

@@ -7,6 +7,7 @@ paths that are not regular files, are refused here, before anything is read.
 
 from __future__ import annotations
 
+import functools
 import os
 import stat
 from collections.abc import Callable
@@ -25,13 +26,20 @@ import the models)."""
 
 @dataclass(frozen=True)
 class SourceFile:
-    """One record file to load: where to report it, its kind folder, and how to read it."""
+    """One record file to load: where to report it, its kind folder, how to read it, and its
+    path on disk (`location`, a string: a registry's ten thousand files are listed every run,
+    and a `Path` each cost more than finding them)."""
 
     display: str
     folder: str
     name: str
     read: Callable[[], bytes]
-    real_path: Path | None = None
+    location: str | None = None
+
+    @property
+    def real_path(self) -> Path | None:
+        """The file on disk (None for a file from git history)."""
+        return None if self.location is None else Path(self.location)
 
     @property
     def stem(self) -> str:
@@ -42,22 +50,24 @@ class _TooLarge(Exception):
     pass
 
 
-def _reader(path: Path | str, size: int = 0) -> Callable[[], bytes]:
+def _reader(name: str, size: int = 0) -> Callable[[], bytes]:
     """How to read a file's bytes (at most `MAX_BYTES` + 1), asking first for the `size` it had
     when it was found: a registry of thousands of files is read on every run."""
-    name = os.fspath(path)
+    return functools.partial(_read, name, min(size, MAX_BYTES) + 1)
 
-    def read() -> bytes:
-        fd = os.open(name, os.O_RDONLY)
-        try:
-            chunks = [os.read(fd, min(size, MAX_BYTES) + 1)]
-            while chunks[-1] and sum(map(len, chunks)) <= MAX_BYTES:
-                chunks.append(os.read(fd, MAX_BYTES + 1))
-        finally:
-            os.close(fd)
-        return b"".join(chunks)[: MAX_BYTES + 1]
 
-    return read
+def _read(name: str, first: int) -> bytes:
+    fd = os.open(name, os.O_RDONLY)
+    try:
+        raw = os.read(fd, first)
+        if len(raw) < first:
+            return raw  # a regular file reads short only at its end
+        chunks = [raw]
+        while chunks[-1] and sum(map(len, chunks)) <= MAX_BYTES:
+            chunks.append(os.read(fd, MAX_BYTES + 1))
+    finally:
+        os.close(fd)
+    return b"".join(chunks)[: MAX_BYTES + 1]
 
 
 def display_join(root_display: str, *parts: str) -> str:
@@ -114,7 +124,7 @@ def scan_directory(
                 continue
             size = _plain_record(entry)
             if size is not None:
-                path = Path(entry.path)
+                path = entry.path
                 files.append(SourceFile(head + name, folder, name, _reader(path, size), path))
                 continue
             source, problem = check_entry(Path(entry.path), folder, head + name, real_root)
@@ -183,6 +193,6 @@ def check_entry(
         display=shown,
         folder=folder,
         name=path.name,
-        read=_reader(path, info.st_size),
-        real_path=path,
+        read=_reader(os.fspath(path), info.st_size),
+        location=os.fspath(path),
     ), None

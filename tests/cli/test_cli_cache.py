@@ -146,6 +146,7 @@ _PROBE = (
     "try:\n    runpy.run_module('acsg_cli', run_name='__main__')\n"
     "except SystemExit:\n    pass\n"
     "print('MODELS' if 'acsg_cli.models' in sys.modules else 'NO MODELS', file=sys.stderr)\n"
+    "print('PYDANTIC' if 'pydantic' in sys.modules else 'NO PYDANTIC', file=sys.stderr)\n"
 )
 
 
@@ -163,6 +164,7 @@ def test_a_warm_validate_imports_no_model(mixed: Path) -> None:
     warm = _probe(argv)
     assert warm.stdout == cold.stdout
     assert "NO MODELS" in warm.stderr
+    assert "NO PYDANTIC" in warm.stderr  # nor typer's adapters for its options
     (mixed / "requests" / "REQ-2021-001.yaml").write_text("id: REQ-2021-001\n")
     changed = _probe(argv)
     assert "MODELS" in changed.stderr.replace("NO MODELS", "")

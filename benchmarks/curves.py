@@ -311,7 +311,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             row = Row(size, name)
             if name == "site build" and size > args.site_up_to:
                 continue
-            if size > args.full_up_to and name not in ("validate", "propose --plan"):
+            if size > args.full_up_to and name not in GROWTH_ROWS:
                 continue
             for _ in range(args.repeat):
                 measure([acsg, "cache", "clear", "--data", str(reg)], args.timeout)
@@ -379,6 +379,16 @@ def acceptance(
             f"propose --plan memory growth {size} -> {size * 2}",
             ratio(plan2.peak_mb if plan2 else None, plan.peak_mb if plan else None),
             2.4,
+        ),
+        (
+            "report stocktaking / cold validate",
+            ratio(wall("report stocktaking", "cold"), cold),
+            2.0,
+        ),
+        (
+            f"report stocktaking / cold validate at {size * 2}",
+            ratio(wall("report stocktaking", "cold", size * 2), wall("validate", "cold", size * 2)),
+            2.0,
         ),
     ]
     return [
@@ -494,7 +504,7 @@ def main(argv: list[str] | None = None) -> int:
         "--full-up-to",
         type=int,
         default=1 << 62,
-        help="above this size run only validate and propose --plan (the plan's growth)",
+        help="above this size run only validate, propose --plan, report stocktaking",
     )
     parser.add_argument(
         "--peers-venv",
@@ -520,6 +530,9 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     return 0
 
+
+GROWTH_ROWS = ("validate", "propose --plan", "report stocktaking")
+"""The rows run above `--full-up-to`: what the plan's and the stocktaking's growth is judged on."""
 
 _COMMAND_NAMES = (
     "validate",

@@ -26,9 +26,7 @@ from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
     LIVE_MATCH_STATUSES,
     Area,
-    Decision,
     EntityType,
-    MatchStatus,
     OfferStatus,
     RequestStatus,
     SupportType,
@@ -96,12 +94,17 @@ def submitted_after(record: Request | Offer, on: date) -> bool:
     return record.submitted_on > on
 
 
+def expired(offer: Offer, on: date) -> bool:
+    """Whether the offer's availability ended before `on` (`available_until`)."""
+    return offer.available_until is not None and offer.available_until < on
+
+
 def offer_available(registry: Registry, offer: Offer, today: date) -> bool:
     """Whether `offer` passes the filters of the offer alone (`available_offers` on the index):
     open, still available, submitted by `today`, with capacity left."""
     return (
         offer.status is OfferStatus.OPEN
-        and not (offer.available_until is not None and offer.available_until < today)
+        and not expired(offer, today)
         and not submitted_after(offer, today)
         and remaining_capacity(registry, offer) > 0
     )
@@ -113,14 +116,12 @@ def remaining_capacity(registry: Registry, offer: Offer) -> int:
 
 
 def _declined_before(registry: Registry, request: Request, offer: Offer) -> bool:
-    for match in registry.matches_for_request(request.id):
-        if offer.id not in match.offers:
-            continue
-        if match.status is MatchStatus.DECLINED:
-            return True
-        if any(c.decision is Decision.DECLINED for c in match.consents):
-            return True
-    return False
+    """Whether a party declined a match of the pair before (`history.declined`)."""
+    from acsg_cli.matching.history import declined
+
+    return any(
+        offer.id in m.offers and declined(m) for m in registry.matches_for_request(request.id)
+    )
 
 
 def exclusions(registry: Registry, request: Request, offer: Offer, today: date) -> list[Exclusion]:
@@ -145,7 +146,7 @@ def exclusions(registry: Registry, request: Request, offer: Offer, today: date) 
         found.append("already_matched")
     elif remaining_capacity(registry, offer) <= 0:
         found.append("no_capacity")
-    if offer.available_until is not None and offer.available_until < today:
+    if expired(offer, today):
         found.append("expired")
     entity = offer.offering_entity
     if entity.type is EntityType.STATE and entity.country in request.requesting_states:

@@ -48,6 +48,7 @@ COOPERATION = (
 
 
 def declined(match: Match) -> bool:
+    """Whether a party declined the match: it ended declined, or a decline was recorded."""
     if match.status is MatchStatus.DECLINED:
         return True
     return any(c.decision is Decision.DECLINED for c in match.consents)

@@ -16,6 +16,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from acsg_cli.matching.bitsets import AREAS, bits
+from acsg_cli.matching.eligibility import expired, submitted_after
 from acsg_cli.models import Offer, Request
 from acsg_cli.registry import Registry
 from acsg_cli.vocab import (
@@ -210,8 +211,8 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
         req_days=np.array(
             [max((today - r.submitted_on).days, 0) for r in requests], dtype=np.float32
         ),
-        req_later=np.array([r.submitted_on > today for r in requests], dtype=bool),
-        off_later=np.array([o.submitted_on > today for o in offers], dtype=bool),
+        req_later=np.array([submitted_after(r, today) for r in requests], dtype=bool),
+        off_later=np.array([submitted_after(o, today) for o in offers], dtype=bool),
         off_open=np.array([o.status is OfferStatus.OPEN for o in offers], dtype=bool),
         off_cover=scope_cover(offers, countries),
         off_own=_onehot(
@@ -239,7 +240,7 @@ def build_index(registry: Registry, today: date) -> MatchingIndex:
             [TERM_CODES[o.term.value if o.term else None] for o in offers], dtype=np.int8
         ),
         off_expired=np.array(
-            [o.available_until is not None and o.available_until < today for o in offers],
+            [expired(o, today) for o in offers],
             dtype=bool,
         ),
         off_named=np.array([_named(o) for o in offers], dtype=np.float32),

@@ -28,7 +28,8 @@ ACTIVITY_STATUS = {
     "completed": "4",  # Closed
     "withdrawn": "5",  # Cancelled
 }
-"""IATI ActivityStatus code of each published match status (`tracks.PUBLISHED`)."""
+"""IATI ActivityStatus code of each status a published match may have
+(`statemachine.was_agreed`)."""
 
 ORGANISATION_TYPE = {
     "state": "10",  # Government

@@ -11,19 +11,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from acsg_cli.exports.shared import SharedView
+from acsg_cli.lifecycle.statemachine import was_agreed
 from acsg_cli.pledges import STAGE_LABELS, gcr_stage
 from acsg_cli.vocab import GcrStage, MatchStatus
-
-PUBLISHED = frozenset(
-    {
-        MatchStatus.AGREED,
-        MatchStatus.WELCOMED,
-        MatchStatus.IN_IMPLEMENTATION,
-        MatchStatus.COMPLETED,
-        MatchStatus.WITHDRAWN,
-    }
-)
-"""Match statuses an export shows; a withdrawn match is shown only if it had been agreed."""
 
 MATCHING, PLEDGE_IMPLEMENTATION = "matching", "pledge implementation"
 
@@ -67,10 +57,10 @@ def _first_moves(match: dict[str, Any]) -> dict[str, str]:
 
 
 def _agreed(match: dict[str, Any]) -> bool:
-    status = MatchStatus(match["status"])
-    if status not in PUBLISHED:
-        return False
-    return status is not MatchStatus.WITHDRAWN or "agreed" in _first_moves(match)
+    """Whether an export shows the match: its parties agreed to it (`statemachine.was_agreed`),
+    even if it was withdrawn later."""
+    moves = (MatchStatus(e["status"]) for e in match.get("history", []))
+    return was_agreed(MatchStatus(match["status"]), moves)
 
 
 def _orgs(offers: list[dict[str, Any]], financial: bool) -> list[Org]:

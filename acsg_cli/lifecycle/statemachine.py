@@ -22,7 +22,7 @@ because support has been announced or is under way and cannot wait for a new agr
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from enum import StrEnum
@@ -90,6 +90,14 @@ MOVES: tuple[Move, ...] = (
 LIVE: frozenset[MatchStatus] = frozenset({P, CP, A, W, I})
 AGREED_OR_LATER: frozenset[MatchStatus] = frozenset({A, W, I, C})
 """Statuses that hold only when every party's current decision is `granted`."""
+
+
+def was_agreed(status: MatchStatus, moves: Iterable[MatchStatus]) -> bool:
+    """Whether the parties agreed to the match at some time: it is agreed or later now, or it
+    was withdrawn after a move its history records as agreed or later."""
+    return status in AGREED_OR_LATER or (status is X and any(m in AGREED_OR_LATER for m in moves))
+
+
 UPDATABLE: frozenset[MatchStatus] = frozenset({A, W, I, C})
 """Statuses in which the parties report progress (FS 5)."""
 

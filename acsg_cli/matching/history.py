@@ -21,9 +21,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from acsg_cli.lifecycle.statemachine import AGREED_OR_LATER
 from acsg_cli.models import Match
 from acsg_cli.vocab import (
-    ENDED_MATCH_STATUSES,
     LIVE_MATCH_STATUSES,
     Area,
     Decision,
@@ -36,14 +36,7 @@ if TYPE_CHECKING:
 
     from acsg_cli.matching.index import MatchingIndex
 
-COOPERATION = (
-    frozenset(MatchStatus)
-    - ENDED_MATCH_STATUSES
-    - {
-        MatchStatus.PROPOSED,
-        MatchStatus.CONSENT_PENDING,
-    }
-)
+COOPERATION = AGREED_OR_LATER
 """Matches that count as earlier cooperation: the parties agreed to work together."""
 
 

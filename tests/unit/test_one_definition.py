@@ -35,3 +35,33 @@ def test_the_html_reports_mark_as_ids_what_the_models_accept_as_ids() -> None:
     assert not is_record_id("REQ-2021-01")
     marked = str(_ids(markupsafe, "REQ-2021-001 and REQ-2021-01"))
     assert marked == '<span class="id">REQ-2021-001</span> and REQ-2021-01'
+
+
+def test_an_export_publishes_every_match_its_parties_agreed_to() -> None:
+    """Published means agreed at some time (`statemachine.was_agreed`): a withdrawn match whose
+    history starts after its agreement (at welcomed) was agreed too."""
+    from acsg_cli.exports.shared import SharedView
+    from acsg_cli.exports.tracks import published_matches
+
+    def match(n: int, status: str, moves: list[str]) -> dict[str, object]:
+        history = [{"on": f"2021-01-0{i + 1}", "status": s} for i, s in enumerate(moves)]
+        return {
+            "id": f"MAT-2021-00{n}",
+            "request": "REQ-2021-001",
+            "status": status,
+            "history": history,
+        }
+
+    matches = [
+        match(1, "withdrawn", ["welcomed", "withdrawn"]),
+        match(2, "withdrawn", ["proposed", "withdrawn"]),
+        match(3, "in_implementation", []),
+        match(4, "consent_pending", []),
+        match(5, "withdrawn", ["agreed", "withdrawn"]),
+    ]
+    view = SharedView(
+        requests={"REQ-2021-001": {"id": "REQ-2021-001"}},
+        matches={str(m["id"]): m for m in matches},
+    )
+    published = [m["id"] for m in published_matches(view)]
+    assert published == ["MAT-2021-001", "MAT-2021-003", "MAT-2021-005"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
@@ -77,22 +78,39 @@ def site_path(ctx: Context, path: str) -> str:
     return path if ctx.lang == BASE_LANGUAGE else f"{ctx.lang}/{path}"
 
 
+def plan(contexts: list[Context], shares: int) -> dict[str, int]:
+    """Which process renders the pages of each folder, for `shares` processes: a folder goes
+    whole to one process (creating files in one folder from two processes makes each wait for
+    the other's lock on it, at a high cost in system time), the biggest folders first, each to
+    the process with the least to do so far."""
+    from acsg_cli.site.render import page_jobs
+
+    sizes: Counter[str] = Counter()
+    for ctx in contexts:
+        for job in page_jobs(ctx):
+            sizes[site_path(ctx, job.folder)] += job.weight
+    loads = [0] * shares
+    found: dict[str, int] = {}
+    for folder, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
+        share = loads.index(min(loads))
+        found[folder] = share
+        loads[share] += size
+    return found
+
+
 def each_page(
-    contexts: list[Context], share: int = 0, shares: int = 1
+    contexts: list[Context], shares: Mapping[str, int] | None = None, share: int = 0
 ) -> Iterator[tuple[str, str]]:
     """The pages of every language, by path relative to the site's root, as (path, HTML): all
-    of them, or with `shares` > 1 the jobs (`render.page_jobs`) numbered `share` modulo
-    `shares`, so processes rendering shares 0 to `shares - 1` render each page exactly once."""
+    of them, or those of the folders `shares` (from `plan`) gives to the process `share`."""
     from acsg_cli.i18n import language
     from acsg_cli.site.render import page_jobs
 
-    number = 0
     for ctx in contexts:
         with language(ctx.lang):
             for job in page_jobs(ctx):
-                number += 1
-                if number % shares == share:
-                    for path, html in job().items():
+                if shares is None or shares[site_path(ctx, job.folder)] == share:
+                    for path, html in job.render().items():
                         yield site_path(ctx, path), html
 
 
@@ -211,13 +229,15 @@ class Share:
     rendered: int = 0
 
 
-def _render_share(contexts: list[Context], keys: PageKeys, share: int, shares: int) -> Share:
+def _render_share(
+    contexts: list[Context], keys: PageKeys, shares: Mapping[str, int], share: int
+) -> Share:
     """Render the pages of one share and write those that changed."""
     for ctx in contexts:
         ctx.render = keys.renderer(ctx)
     writer = keys.writer
     rendered = 0
-    for path, html in each_page(contexts, share, shares):
+    for path, html in each_page(contexts, shares, share):
         if path in keys.kept:
             writer.done.unchanged += 1
         else:
@@ -226,16 +246,35 @@ def _render_share(contexts: list[Context], keys: PageKeys, share: int, shares: i
     return Share(writer.done, keys.keys, rendered)
 
 
-def _index(out: Path, stage: Path, found: list[search.Entry]) -> Share:
-    """Build the search index and write the files of it that changed; its files are the
-    share's keys."""
+@dataclass(frozen=True)
+class Indexed:
+    """What the indexer did: the index's files, the digest of the entries it is built from,
+    and whether it was built again (and its files written where they changed)."""
+
+    done: output.Written
+    files: list[str]
+    digest: str
+    rebuilt: bool
+
+
+def _index(out: Path, stage: Path, ctx: Context, previous: output.Manifest) -> Indexed:
+    """Make the records' search entries; when they changed since the last build (the digest,
+    not the writes, decides: a build stopped before indexing is indexed next time) or its
+    index is missing, build the index and write those of its files that changed."""
+    from acsg_cli.registry.gcpause import paused_gc
+
+    with paused_gc():
+        found = search.entries(ctx)
+    digest = search.digest(found)
     writer = output.Writer(out, stage, output.Written())
-    files = {
-        f"{search.FOLDER}/{name}": content for name, content in search.build_index(found).items()
-    }
+    old = sorted(f for f in previous.files if f.startswith(f"{search.FOLDER}/"))
+    if digest == previous.indexed_digest and old:
+        return Indexed(writer.done, old, digest, False)
+    made = search.build_index(found)
+    files = {f"{search.FOLDER}/{name}": content for name, content in made.items()}
     for name, content in files.items():
         writer.write(name, content)
-    return Share(writer.done, dict.fromkeys(files, ""))
+    return Indexed(writer.done, sorted(files), digest, True)
 
 
 def _basis(ctx: Context) -> bytes:
@@ -261,12 +300,11 @@ def build_site(
     """Write the site into `out`, rendering only pages whose inputs changed (`PageKeys`) and
     rewriting only files whose content changed.
 
-    The records' views and cards are made first; then, with two processes (`forked`; by
-    default where there are two cores and enough records), a child renders and writes half
-    of the pages while this process renders the other half and drives the search indexer.
-    The index is built from the records' search entries, only when they changed (or it is
-    missing). `inputs` (from `inputs_digest`) is recorded so the next build can tell that
-    nothing changed."""
+    A forked child (`forked`) makes the records' search entries and, when they changed (or
+    the index is missing), builds the index with Pagefind and writes it, while this process
+    renders the pages and writes them; with `processes` (by default: see `forked.processes`)
+    above one, other children render some of the folders. `inputs` (from `inputs_digest`) is
+    recorded so the next build can tell that nothing changed."""
     from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
@@ -274,48 +312,48 @@ def build_site(
     before = previous.files
     out.mkdir(parents=True, exist_ok=True)
     output.clear_staging(out)
-    with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
-        ctx = context(registry)
-        found = search.entries(ctx)
-        contexts = language_contexts(ctx)
-        _warm(ctx)
-    index_digest = search.digest(found)
-    prefix = f"{search.FOLDER}/"
-    old_index = {f for f in before if f.startswith(prefix)}
-    # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
-    reindex = index_digest != previous.indexed_digest or not old_index
+    ctx = context(registry)
+    contexts = language_contexts(ctx)
+    _warm(ctx)
     shares = processes or forked.processes(len(ctx.cards))
+    folders = plan(contexts, shares)
     stage = output.staging(out)
 
     def render(share: int) -> Share:
         writer = output.Writer(out, stage, output.Written())
-        return _render_share(contexts, PageKeys(previous.pages, writer), share, shares)
+        with paused_gc():  # views and pages by the thousand: see `gcpause`
+            return _render_share(contexts, PageKeys(previous.pages, writer), folders, share)
 
     children: list[forked.Child[Share]] = []
+    indexer: forked.Child[Indexed] | None = None
     try:
-        # The indexer in a process of its own: a thread driving Pagefind would wait for this
-        # one's lock at each of its thousands of messages.
-        if reindex:
-            children.append(forked.Child(partial(_index, out, stage, found)))
+        # The indexer in a process of its own: it makes every record's view for the search
+        # entries beside the rendering, and a thread driving Pagefind would wait for the
+        # rendering's lock at each of its thousands of messages.
+        indexer = forked.Child(partial(_index, out, stage, ctx, previous))
         children += [forked.Child(partial(render, share)) for share in range(1, shares)]
         results = [render(0)] + [child.result() for child in children]
+        indexed = indexer.result()
         writer = output.Writer(out, stage, output.Written())
         for name, content in _assets().items():
             writer.write(name, content)
         writer.finish()
     finally:
+        if indexer is not None:
+            indexer.stop()
         for child in children:
             child.stop()
         shutil.rmtree(stage, ignore_errors=True)
     done = writer.done
-    for result in results:
-        done.written += result.done.written
-        done.unchanged += result.done.unchanged
-    index = set(results.pop(1).keys) if reindex else old_index
+    for part in [*(result.done for result in results), indexed.done]:
+        done.written += part.written
+        done.unchanged += part.unchanged
     keys = {path: key for result in results for path, key in result.keys.items()}
-    files = {*keys, *_assets(), *index}
+    files = {*keys, *_assets(), *indexed.files}
     output.remove_stale(out, before - files, done)
-    manifest = output.Manifest(frozenset(files), index_digest, inputs, keys)
+    manifest = output.Manifest(frozenset(files), indexed.digest, inputs, keys)
     output.write_manifest(out, manifest)
     rendered = sum(result.rendered for result in results)
-    return BuildResult(len(keys), done.written, done.unchanged, done.removed, reindex, rendered)
+    return BuildResult(
+        len(keys), done.written, done.unchanged, done.removed, indexed.rebuilt, rendered
+    )

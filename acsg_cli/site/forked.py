@@ -1,9 +1,10 @@
 """Work done beside the main process, in a forked child that returns a small result.
 
-A build renders part of its pages in a child forked once the records, their views and cards
-are made (the child starts with all of them, shared copy-on-write) while the main process
-renders the rest and drives the search indexer: on two cores the pages take about half the
-time. The child writes its pages itself and sends back only what it did.
+A build makes the search index in a child forked once the records are read (it starts with
+all of them, shared copy-on-write): it makes every record's search entry and drives Pagefind
+while the main process renders the pages. With cores to spare, the pages are shared out too,
+a child rendering some folders while the main process renders the others; each writes its
+pages itself and sends back only what it did.
 """
 
 from __future__ import annotations
@@ -22,15 +23,17 @@ FORK_THRESHOLD = 400
 
 
 def processes(records: int) -> int:
-    """Processes to render `records` records with: two where there are two cores to use, the
-    system can fork and there is enough to share; else one."""
+    """Processes to render `records` records with: the indexer keeps a core busy, so two where
+    there are at least three cores, the system can fork and there is enough to share; else
+    one. (On two cores a second one spent more on copying memory, on folders two processes
+    write to and on work both do than it saved.)"""
     if not hasattr(os, "fork") or records < FORK_THRESHOLD:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         cores = os.cpu_count() or 1
-    return 2 if cores >= 2 else 1
+    return 2 if cores >= 3 else 1
 
 
 class Child(Generic[T]):
@@ -38,6 +41,11 @@ class Child(Generic[T]):
     (or raises what it raised); `stop` ends it early."""
 
     def __init__(self, work: Callable[[], T]) -> None:
+        self._pid: int | None = None
+        self._read_end: int | None = None
+        if not hasattr(os, "fork"):  # pragma: no cover - no fork here: the work is done now
+            self._payload = _outcome(work)
+            return
         read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # the child: it never returns from here
@@ -51,17 +59,19 @@ class Child(Generic[T]):
             finally:
                 os._exit(status)
         os.close(write_end)
-        self._pid: int | None = pid
-        self._read_end: int | None = read_end
+        self._pid = pid
+        self._read_end = read_end
+        self._payload = b""
 
     def result(self) -> T:
-        assert self._read_end is not None
-        with os.fdopen(self._read_end, "rb") as pipe:
-            self._read_end = None
-            payload = pipe.read()
+        payload = self._payload
+        if self._read_end is not None:
+            with os.fdopen(self._read_end, "rb") as pipe:
+                self._read_end = None
+                payload = pipe.read()
         self._reap()
         if not payload:
-            raise UsageError("cannot build the site: its second rendering process stopped")
+            raise UsageError("cannot build the site: one of its processes stopped")
         done, value = pickle.loads(payload)
         if not done:
             raise value

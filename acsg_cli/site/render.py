@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import NamedTuple
 
 from acsg_cli.models import AnyRecord, Match, Offer, Request
 from acsg_cli.registry import Registry
@@ -14,9 +15,20 @@ from acsg_cli.site.pages import Cards, Context, environment, formatting, home, l
 from acsg_cli.site.records import match_page, offer_page, practice_page, request_page
 from acsg_cli.translations import BASE_LANGUAGE
 
-PageJob = Callable[[], dict[str, str]]
-"""Renders one page, or a group of pages made together (the listings, the country pages), by
-path relative to its language's root."""
+
+class PageJob(NamedTuple):
+    """Renders one page, or a group of pages made together (the listings, the country pages),
+    by path relative to its language's root; `folder` is where its pages go ("" for the
+    language's root) and `weight` about how many record pages its work is worth."""
+
+    folder: str
+    weight: int
+    render: Callable[[], dict[str, str]]
+
+
+GROUP_WEIGHT = 50
+"""The weight of a job of many pages (the listings, the country pages, a home page and its
+map)."""
 
 
 def language_context(registry: Registry, lang: str, versions: Versions) -> Context:
@@ -36,20 +48,24 @@ def language_context(registry: Registry, lang: str, versions: Versions) -> Conte
 
 def page_jobs(ctx: Context) -> list[PageJob]:
     """The pages of the context's language (English: every page; another: those its
-    `versions` lists) as jobs, always in the same order, so a build can share them out. Run
-    them inside `i18n.language(ctx.lang)`, so labels, names and titles come in that language."""
+    `versions` lists) as jobs, each with the folder its pages go to ("" for the home page,
+    the listings and the other pages of the language's root), always in the same order, so a
+    build can share them out. Run them inside `i18n.language(ctx.lang)`, so labels, names
+    and titles come in that language."""
     registry, lang = ctx.registry, ctx.lang
     wanted = None if lang == BASE_LANGUAGE else ctx.versions.pages.get(lang, frozenset())
-    jobs: list[PageJob] = [lambda: {"index.html": home(ctx)}]
+    jobs = [PageJob("", GROUP_WEIGHT, lambda: {"index.html": home(ctx)})]
     if wanted is None:
-        jobs.append(lambda: listing_pages(ctx))
-        jobs.append(lambda: facet_pages(ctx))
-        jobs.append(lambda: {"browse.html": browse_page(ctx), "search.html": search_page(ctx)})
+        jobs.append(PageJob("", GROUP_WEIGHT, lambda: listing_pages(ctx)))
+        jobs.append(PageJob("countries", GROUP_WEIGHT, lambda: facet_pages(ctx)))
+        both = {"browse.html": browse_page, "search.html": search_page}
+        jobs.append(PageJob("", 2, lambda: {path: page(ctx) for path, page in both.items()}))
     else:
-        jobs.append(lambda: listing_pages(ctx, kinds=("practice",)))
+        jobs.append(PageJob("", GROUP_WEIGHT, lambda: listing_pages(ctx, kinds=("practice",))))
     for record in registry.records():
-        if wanted is None or record_path(record) in wanted:
-            jobs.append(partial(_record_page, ctx, record))
+        path = record_path(record)
+        if wanted is None or path in wanted:
+            jobs.append(PageJob(path.split("/", 1)[0], 1, partial(_record_page, ctx, record)))
     return jobs
 
 
@@ -58,7 +74,7 @@ def render_language(ctx: Context) -> dict[str, str]:
     language's root."""
     pages: dict[str, str] = {}
     for job in page_jobs(ctx):
-        pages.update(job())
+        pages.update(job.render())
     return pages
 
 

@@ -32,6 +32,7 @@ from typing import TypeVar
 from acsg_cli import git
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
+from acsg_cli.i18n import _
 from acsg_cli.lifecycle.following import holds, requesting_states, started_on
 from acsg_cli.models import KIND_BY_FOLDER, Match, Offer, Request
 from acsg_cli.problems import Problem
@@ -99,9 +100,8 @@ def snapshot(
     registry, for `--since`), else the working tree; a revision is read from git."""
     if point is None:
         registry = load_registry(data, root_display=root_display)
-        return Snapshot(
-            registry, Basis("working_tree", today, f"the registry in {root_display} as it is now")
-        )
+        now = _("the registry in {root} as it is now").format(root=root_display)
+        return Snapshot(registry, Basis("working_tree", today, now))
     point = point.strip()
     if not point:
         raise UsageError("an empty --as-of/--since; give a date (YYYY-MM-DD) or a git revision")
@@ -112,10 +112,15 @@ def snapshot(
         source = (
             base.registry if base is not None else load_registry(data, root_display=root_display)
         )
-        where = base.basis.label if base is not None else f"the registry in {root_display}"
+        where = (
+            base.basis.label
+            if base is not None
+            else _("the registry in {root}").format(root=root_display)
+        )
+        label = _("{registry}, with records and histories dated on or before {day}")
         return Snapshot(
             records_as_of(source, day),
-            Basis("date", day, f"{where}, with records and histories dated on or before {point}"),
+            Basis("date", day, label.format(registry=where, day=point)),
         )
     return _from_git(data, root_display, point)
 
@@ -225,11 +230,11 @@ def _from_git(data: Path, root_display: str, rev: str) -> Snapshot:
     shown_root = f"{rev}:{root_display}"
     files, problems = _git_sources(top, commit, prefix, shown_root)
     registry = build_registry(files, problems, root_display=shown_root)
+    label = _("the registry in {root} as committed at git revision {revision} ({commit}, {day})")
     basis = Basis(
         "git",
         date.fromisoformat(committed),
-        f"the registry in {root_display} as committed at git revision {rev} "
-        f"({commit[:12]}, {committed})",
+        label.format(root=root_display, revision=rev, commit=commit[:12], day=committed),
         revision=rev,
         commit=commit,
     )

@@ -50,6 +50,26 @@ def test_stocktaking_json_as_of_a_date(shipped: Path, runner: CliRunner) -> None
     assert data["audience"] == "shared" and data["changes"] is None
 
 
+@pytest.mark.parametrize(
+    ("lang", "now", "dated"),
+    [
+        ("en", "the registry in {data} as it is now", "with records and histories dated on"),
+        ("fr", "le registre de {data} tel qu’il est aujourd’hui", "historiques datés du"),
+        ("es", "el registro de {data} tal como está hoy", "historiales fechados el"),
+    ],
+)
+def test_the_registry_line_is_in_the_report_s_language(
+    shipped: Path, runner: CliRunner, lang: str, now: str, dated: str
+) -> None:
+    args = ["stocktaking", "--data", str(shipped), "--lang", lang, "--today", "2024-06-01"]
+    code, out, err = _run(runner, *args)
+    assert code == 0, err
+    assert now.format(data=shipped) in out
+    code, out, err = _run(runner, *args, "--as-of", "2021-10-12")
+    assert code == 0, err
+    assert dated in out
+
+
 def test_status_table_and_csv(shipped: Path, runner: CliRunner) -> None:
     code, out, _ = _run(runner, "status", "--data", str(shipped), "--as-of", "2021-10-12")
     assert code == 0

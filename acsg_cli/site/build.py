@@ -257,19 +257,10 @@ class Indexed:
     rebuilt: bool
 
 
-def _index(out: Path, stage: Path, ctx: Context, previous: output.Manifest) -> Indexed:
-    """Make the records' search entries; when they changed since the last build (the digest,
-    not the writes, decides: a build stopped before indexing is indexed next time) or its
-    index is missing, build the index and write those of its files that changed."""
-    from acsg_cli.registry.gcpause import paused_gc
-
-    with paused_gc():
-        found = search.entries(ctx)
-    digest = search.digest(found)
+def _index(out: Path, stage: Path, found: list[search.Entry], digest: str) -> Indexed:
+    """Build the index of the search entries `found` and write those of its files that
+    changed."""
     writer = output.Writer(out, stage, output.Written())
-    old = sorted(f for f in previous.files if f.startswith(f"{search.FOLDER}/"))
-    if digest == previous.indexed_digest and old:
-        return Indexed(writer.done, old, digest, False)
     made = search.build_index(found)
     files = {f"{search.FOLDER}/{name}": content for name, content in made.items()}
     for name, content in files.items():
@@ -300,11 +291,12 @@ def build_site(
     """Write the site into `out`, rendering only pages whose inputs changed (`PageKeys`) and
     rewriting only files whose content changed.
 
-    A forked child (`forked`) makes the records' search entries and, when they changed (or
-    the index is missing), builds the index with Pagefind and writes it, while this process
-    renders the pages and writes them; with `processes` (by default: see `forked.processes`)
-    above one, other children render some of the folders. `inputs` (from `inputs_digest`) is
-    recorded so the next build can tell that nothing changed."""
+    The records' views, cards and search entries are made first; then, when the entries
+    changed (or the index is missing), a forked child (`forked`) builds the index with
+    Pagefind and writes it, while this process renders the pages and writes them; with
+    `processes` (by default: see `forked.processes`) above one, other children render some
+    of the folders. `inputs` (from `inputs_digest`) is recorded so the next build can tell
+    that nothing changed."""
     from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
@@ -312,28 +304,35 @@ def build_site(
     before = previous.files
     out.mkdir(parents=True, exist_ok=True)
     output.clear_staging(out)
-    ctx = context(registry)
-    contexts = language_contexts(ctx)
-    _warm(ctx)
+    with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
+        ctx = context(registry)
+        found = search.entries(ctx)
+        contexts = language_contexts(ctx)
+        _warm(ctx)
+    digest = search.digest(found)
+    old_index = sorted(f for f in before if f.startswith(f"{search.FOLDER}/"))
+    # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
+    kept_index = Indexed(output.Written(), old_index, digest, False)
+    reindex = digest != previous.indexed_digest or not old_index
     shares = processes or forked.processes(len(ctx.cards))
     folders = plan(contexts, shares)
     stage = output.staging(out)
 
     def render(share: int) -> Share:
         writer = output.Writer(out, stage, output.Written())
-        with paused_gc():  # views and pages by the thousand: see `gcpause`
+        with paused_gc():  # pages by the thousand: see `gcpause`
             return _render_share(contexts, PageKeys(previous.pages, writer), folders, share)
 
     children: list[forked.Child[Share]] = []
     indexer: forked.Child[Indexed] | None = None
     try:
-        # The indexer in a process of its own: it makes every record's view for the search
-        # entries beside the rendering, and a thread driving Pagefind would wait for the
+        # The indexer in a process of its own: a thread driving Pagefind would wait for the
         # rendering's lock at each of its thousands of messages.
-        indexer = forked.Child(partial(_index, out, stage, ctx, previous))
+        if reindex:
+            indexer = forked.Child(partial(_index, out, stage, found, digest))
         children += [forked.Child(partial(render, share)) for share in range(1, shares)]
         results = [render(0)] + [child.result() for child in children]
-        indexed = indexer.result()
+        indexed = indexer.result() if indexer is not None else kept_index
         writer = output.Writer(out, stage, output.Written())
         for name, content in _assets().items():
             writer.write(name, content)

@@ -1,7 +1,7 @@
 """Work done beside the main process, in a forked child that returns a small result.
 
-A build makes the search index in a child forked once the records are read (it starts with
-all of them, shared copy-on-write): it makes every record's search entry and drives Pagefind
+A build makes the search index in a child forked once the records' search entries are made
+(it starts with all of them, shared copy-on-write): it drives Pagefind and writes the index
 while the main process renders the pages. With cores to spare, the pages are shared out too,
 a child rendering some folders while the main process renders the others; each writes its
 pages itself and sends back only what it did.

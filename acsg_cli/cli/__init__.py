@@ -6,8 +6,10 @@ place (`AcsgGroup.invoke`), so no command catches exceptions itself.
 
 from __future__ import annotations
 
+import copy
 import os
 import sys
+from collections.abc import Mapping
 from typing import Any
 
 import typer
@@ -138,6 +140,25 @@ def _register() -> None:
 _register()
 
 
+def for_command(argv: list[str], environ: Mapping[str, str]) -> typer.Typer:
+    """The app holding only the command named in `argv`, or `app` itself.
+
+    typer builds every command's options before running one: for sixty commands that cost more
+    than a run that answers from the read cache. Help of the whole tool, shell completion, and
+    a name that is not a command (for typer's message) get every command.
+    """
+    name = next((arg for arg in argv if not arg.startswith("-")), None)
+    if name is None or any(key.endswith("_COMPLETE") for key in environ):
+        return app
+    commands = [c for c in app.registered_commands if c.name == name]
+    groups = [g for g in app.registered_groups if g.name == name]
+    if len(commands) + len(groups) != 1:
+        return app
+    one = copy.copy(app)
+    one.registered_commands, one.registered_groups = commands, groups
+    return one
+
+
 def main() -> None:
     """Console-script entry point.
 
@@ -145,7 +166,7 @@ def main() -> None:
     What does is a bug: it is reported in one line, with the traceback only on request.
     """
     try:
-        app()
+        for_command(sys.argv[1:], os.environ)()
     except KeyboardInterrupt:
         typer.echo("Interrupted.", err=True)
         sys.exit(130)

@@ -82,3 +82,29 @@ def test_help_is_plain_and_fits(runner: Any) -> None:
     assert result.exit_code == 0
     assert "\x1b[" not in result.stdout
     assert "Examples:" in result.stdout
+
+
+@pytest.mark.parametrize("doc", [d for d in COMMANDS if len(d.path) > 1], ids=lambda d: d.name)
+def test_a_run_builds_its_command_alone_with_the_same_help(doc: CommandDoc) -> None:
+    """`acsg NAME ...` builds only NAME's commands, each exactly as the whole app has it."""
+    from acsg_cli.cli import app, for_command
+
+    one = for_command([*doc.path[1:], "--data", "x"], {})
+    assert one is not app
+    assert len(one.registered_commands) + len(one.registered_groups) == 1
+    alone = {d.path: d for d in walk(one)}
+    assert set(alone) == {d.path for d in COMMANDS if d.path[:2] == doc.path[:2]} | {("acsg",)}
+    mine = alone[doc.path]
+    assert mine.command.get_help(mine.context) == doc.command.get_help(doc.context)
+
+
+@pytest.mark.parametrize(
+    ("argv", "environ"),
+    [([], {}), (["--help"], {}), (["valdate"], {}), (["validate"], {"_ACSG_COMPLETE": "x"})],
+)
+def test_help_completion_and_unknown_names_get_every_command(
+    argv: list[str], environ: dict[str, str]
+) -> None:
+    from acsg_cli.cli import app, for_command
+
+    assert for_command(argv, environ) is app

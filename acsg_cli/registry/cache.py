@@ -29,7 +29,6 @@ import functools
 import hashlib
 import os
 import pickle
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,6 +51,8 @@ def cache_dir(root: Path) -> Path:
 
 def clear(root: Path) -> Path | None:
     """Delete the cache beside the registry at `root`; its path if there was one."""
+    import shutil
+
     folder = cache_dir(root)
     if not folder.is_dir():
         return None

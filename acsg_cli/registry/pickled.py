@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import pickle
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +26,8 @@ def loads(blob: bytes) -> Any:
 
 def write_atomic(path: Path, value: Any) -> bool:
     """Pickle `value` to `path` through a temporary file renamed over it; False if it cannot."""
+    import tempfile
+
     folder = path.parent
     try:
         folder.mkdir(exist_ok=True)

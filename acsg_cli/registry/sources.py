@@ -17,7 +17,7 @@ from pathlib import Path
 from acsg_cli import problems as codes
 from acsg_cli.errors import UsageError
 from acsg_cli.problems import Problem, Severity
-from acsg_cli.yamlio.reader import MAX_BYTES
+from acsg_cli.yamlio.limits import MAX_BYTES
 
 RECORD_FOLDERS = ("requests", "offers", "matches", "practices")
 """The folders of record kinds (`models.KIND_BY_FOLDER`, named here so finding files does not

@@ -27,10 +27,8 @@ from typing import Any
 from acsg_cli import problems as codes
 from acsg_cli.yamlio.compose import MAX_DEPTH, compose
 from acsg_cli.yamlio.document import Document, Issue, KeyPath, ReadError, SourceMap
+from acsg_cli.yamlio.limits import MAX_BYTES
 from acsg_cli.yamlio.scalars import FORBIDDEN, char_name, resolve_plain
-
-MAX_BYTES = 1024 * 1024
-"""Largest record file read. Real records are a few kilobytes."""
 
 MAX_INDENT = 200
 """Deepest block indentation, checked before parsing so absurd nesting is refused at once."""

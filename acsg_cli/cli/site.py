@@ -36,11 +36,11 @@ def build_command(
     practices, latest updates); a page per match, request, offer and good practice or tool;
     listings with filters by region, area, stage and entity type; a page per country; and a
     search page whose index (Pagefind) is built here and runs in the browser. The home page,
-    the practices library and every record with translated text are also written in French
-    (fr/) and Spanish (es/), with a language switcher. No confidential request detail and no
-    contact data is published; every resource is the site's own (no CDN, font server or
-    tracker) under a strict Content-Security-Policy; every link is relative, so the folder can
-    be served from any address.
+    the listings, the browse, search and country pages, and every record with translated text
+    are also written in French (fr/) and Spanish (es/), with a language switcher. No
+    confidential request detail and no contact data is published; every resource is the
+    site's own (no CDN, font server or tracker) under a strict Content-Security-Policy; every
+    link is relative, so the folder can be served from any address.
 
     Only files whose content changed are rewritten, and pages of records that are gone are
     removed, so publishing the folder changes only what changed; when neither the registry nor

@@ -2,12 +2,14 @@
 read in them.
 
 English pages sit at the site's root; a French or Spanish page sits under `fr/` or `es/` at the
-same path. The home page and the library of good practices exist in every language (their
-interface text comes from the gettext catalogs); a record's page exists in French or Spanish
-when the record's shared view has text in that language (`translations` the disclosure policy
-lets through). A link goes to the page in the reader's language when there is one, else to the
-English page; every page names its other versions (a language switcher and `hreflang`
-alternates).
+same path. The home page, the listings (matches, requests, offers, good practices), the
+browse, search and country pages exist in every language (their interface text comes from the
+gettext catalogs, the record text on their cards is translated where the record says it in that
+language, and marked with the language it is in otherwise); a record's page exists in French
+or Spanish when the record's shared view has text in that language (`translations` the
+disclosure policy lets through). A link goes to the page in the reader's language when there
+is one, else to the English page; every page names its other versions (a language switcher and
+`hreflang` alternates).
 """
 
 from __future__ import annotations
@@ -25,10 +27,27 @@ OTHER_LANGUAGES = ("fr", "es")
 NAMES = {"en": "English", "fr": "Français", "es": "Español"}
 """Each language in its own words, as a language switcher names it."""
 
-EVERY_LANGUAGE_PAGES = ("index.html", "practices/index.html")
-"""Pages that exist in every language."""
 
 FOLDERS = {"request": "requests", "offer": "offers", "match": "matches", "practice": "practices"}
+
+
+LISTINGS = tuple(f"{folder}/index.html" for folder in FOLDERS.values())
+BROWSING = ("browse.html", "search.html")
+
+
+def country_codes(registry: Registry) -> list[str]:
+    """The countries with a page: each one a record names (a request's States, an offering
+    entity's country, a practice's countries; a match's are those of its request and offers)."""
+    found = {s for r in registry.requests.values() for s in r.requesting_states}
+    found.update(c for o in registry.offers.values() if (c := o.offering_entity.country))
+    found.update(c for p in registry.practices.values() for c in p.countries)
+    return sorted(found)
+
+
+def listing_paths(registry: Registry) -> list[str]:
+    """The listings, the browse and search pages and the country pages: they exist in every
+    language, as the home page does (`render.page_jobs` renders them)."""
+    return [*LISTINGS, *BROWSING, *(f"countries/{c}.html" for c in country_codes(registry))]
 
 
 def record_path(record: AnyRecord) -> str:
@@ -47,7 +66,8 @@ def _translated(registry: Registry, record: AnyRecord, lang: str) -> bool:
 
 def translated_pages(registry: Registry, records: Iterable[AnyRecord] | None = None) -> Versions:
     """Which pages exist in which language."""
-    pages: dict[str, set[str]] = {lang: set(EVERY_LANGUAGE_PAGES) for lang in OTHER_LANGUAGES}
+    every = {"index.html", *listing_paths(registry)}
+    pages: dict[str, set[str]] = {lang: set(every) for lang in OTHER_LANGUAGES}
     for record in registry.records() if records is None else records:
         if getattr(record, "translations", None):
             for lang in OTHER_LANGUAGES:

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from acsg_cli.site import views
+from acsg_cli.site.languages import country_codes
 from acsg_cli.site.pages import Context, sorted_cards
 from acsg_cli.site.views import Card
 from acsg_cli.vocab import (
@@ -66,8 +67,8 @@ def _facets(ctx: Context, items: list[Card], stages: Iterable[str], entity: bool
     return facets
 
 
-def listing_pages(ctx: Context, kinds: Iterable[str] | None = None) -> dict[str, str]:
-    """The listing of every record of each kind (of `kinds` only, when given)."""
+def listing_pages(ctx: Context) -> dict[str, str]:
+    """The listing of every record of each kind."""
     _ = ctx.gettext
     pages: dict[str, str] = {}
     every = {
@@ -109,8 +110,6 @@ def listing_pages(ctx: Context, kinds: Iterable[str] | None = None) -> dict[str,
         ),
     }
     for kind, folder in KIND_FOLDERS:
-        if kinds is not None and kind not in kinds:
-            continue
         heading, intro, stages, entity = spec[kind]
         items = _cards_of(ctx, kind)
         pages[f"{folder}/index.html"] = ctx.page(
@@ -150,8 +149,8 @@ def facet_pages(ctx: Context) -> dict[str, str]:
     for card in everything:
         for code in dict.fromkeys(card.countries):
             by_country.setdefault(code, []).append(card)
-    for code in sorted(by_country):
-        heading, items = views.country_name(code), by_country[code]
+    for code in country_codes(ctx.registry):
+        heading, items = views.country_name(code), by_country.get(code, [])
         path = f"countries/{code}.html"
         pages[path] = ctx.page(
             "listing.html.j2",
@@ -189,12 +188,23 @@ def browse_page(ctx: Context) -> str:
 
 
 def search_page(ctx: Context) -> str:
-    """The search page; its facets name the values the index's filters hold."""
+    """The search page. Its facets offer the codes the index's filters hold, named in the
+    page's language; the words its script shows (`search.js`) come with the page, from the
+    catalogs, as do the names of the kinds of record the index gives in English."""
+    from acsg_cli.i18n import ngettext
+    from acsg_cli.site.search import KINDS
+    from acsg_cli.translations import BASE_LANGUAGE
+
     _ = ctx.gettext
     everything = list(ctx.cards.values())
     regions = {r for c in everything for r in c.regions}
     areas = {a for c in everything for a in c.areas}
     stages = {c.status for c in everything if c.kind == "match"}
+    results = {
+        # one form per CLDR plural category the script's Intl.PluralRules may name
+        form: ngettext("{n} result", "{n} results", n)
+        for form, n in (("one", 1), ("other", 2), ("many", 1_000_000))
+    }
     return ctx.page(
         "search.html.j2",
         "search.html",
@@ -203,9 +213,24 @@ def search_page(ctx: Context) -> str:
             (
                 "region",
                 _("Region"),
-                [views.region_name(r.value) for r in Region if r.value in regions],
+                [(r.value, views.region_name(r.value)) for r in Region if r.value in regions],
             ),
-            ("area", _("Area"), [views.label(a.value) for a in Area if a.value in areas]),
-            ("stage", _("Stage"), [views.label(s.value) for s in MatchStatus if s.value in stages]),
+            (
+                "area",
+                _("Area"),
+                [(a.value, views.label(a.value)) for a in Area if a.value in areas],
+            ),
+            (
+                "stage",
+                _("Stage"),
+                [(s.value, views.label(s.value)) for s in MatchStatus if s.value in stages],
+            ),
         ],
+        messages={
+            "prompt": _("Type words to find, or choose a region, an area or a stage."),
+            "results": results,
+            "unavailable": _("Search is not available here: %(reason)s", reason="{reason}"),
+            "kinds": {english: _(english) for english in KINDS.values()},
+            "indexLang": BASE_LANGUAGE,  # the index holds the English pages
+        },
     )

@@ -114,6 +114,7 @@ def practice_page(ctx: Context, practice: Practice) -> str:
         card.url,
         title=f"{card.heading} · {practice.id}",
         heading=card.heading,
+        heading_lang=card.heading_lang,
         v=v,
         countries=", ".join(views.country_name(c) for c in practice.countries),
         regions=card.regions,

@@ -47,21 +47,19 @@ def language_context(registry: Registry, lang: str, versions: Versions) -> Conte
 
 
 def page_jobs(ctx: Context) -> list[PageJob]:
-    """The pages of the context's language (English: every page; another: those its
-    `versions` lists) as jobs, each with the folder its pages go to ("" for the home page,
-    the listings and the other pages of the language's root), always in the same order, so a
-    build can share them out. Run them inside `i18n.language(ctx.lang)`, so labels, names
-    and titles come in that language."""
+    """The pages of the context's language (English: every page; another: the home page, the
+    listings and the record pages its `versions` lists) as jobs, each with the folder its pages
+    go to ("" for the home page, the listings and the other pages of the language's root),
+    always in the same order, so a build can share them out. Run them inside
+    `i18n.language(ctx.lang)`, so labels, names and titles come in that language."""
     registry, lang = ctx.registry, ctx.lang
     wanted = None if lang == BASE_LANGUAGE else ctx.versions.pages.get(lang, frozenset())
+    # The home page and the pages `languages.listing_paths` names: in every language.
     jobs = [PageJob("", GROUP_WEIGHT, lambda: {"index.html": home(ctx)})]
-    if wanted is None:
-        jobs.append(PageJob("", GROUP_WEIGHT, lambda: listing_pages(ctx)))
-        jobs.append(PageJob("countries", GROUP_WEIGHT, lambda: facet_pages(ctx)))
-        both = {"browse.html": browse_page, "search.html": search_page}
-        jobs.append(PageJob("", 2, lambda: {path: page(ctx) for path, page in both.items()}))
-    else:
-        jobs.append(PageJob("", GROUP_WEIGHT, lambda: listing_pages(ctx, kinds=("practice",))))
+    jobs.append(PageJob("", GROUP_WEIGHT, lambda: listing_pages(ctx)))
+    jobs.append(PageJob("countries", GROUP_WEIGHT, lambda: facet_pages(ctx)))
+    both = {"browse.html": browse_page, "search.html": search_page}
+    jobs.append(PageJob("", 2, lambda: {path: page(ctx) for path, page in both.items()}))
     for record in registry.records():
         path = record_path(record)
         if wanted is None or path in wanted:

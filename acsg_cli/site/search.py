@@ -11,7 +11,8 @@ card), so a field the disclosure policy withholds cannot reach the index either:
   a match's scope and progress updates, a practice's summary and documents); the rest of a
   page (milestones, coordination, stage history) would make the index larger and slower to
   build and to load for little a search is for;
-- the facets the search page offers: region, area and, for matches, stage, by their names.
+- the facets the search page offers: region, area and, for matches, stage, by their codes
+  (the search page names them in its language).
 
 Each entry is given to Pagefind as a small HTML document under the address of its page, all
 through one Pagefind process (`_Service`), and the index comes back in memory: no document is
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 FOLDER = "pagefind"
 """Where the index goes inside the site."""
 
-_KINDS = {
+KINDS = {
     "request": "Request",
     "offer": "Offer",
     "match": "Match",
@@ -102,17 +103,16 @@ def _texts(value: Any, into: list[str]) -> list[str]:
 def entries(ctx: Context) -> list[Entry]:
     """An entry per record page, from the shared views and the cards the pages show."""
     from acsg_cli.geo import country_name
-    from acsg_cli.site.views import label, region_name
+    from acsg_cli.site.views import label
 
     _ = ctx.gettext
     found: list[Entry] = []
     for record_id, card in ctx.cards.items():
         names = [country_name(c) for c in dict.fromkeys(card.countries)]
         areas = [label(a) for a in card.areas]
-        regions = [region_name(r) for r in card.regions]
-        filters = [("region", tuple(regions)), ("area", tuple(areas))]
+        filters = [("region", tuple(card.regions)), ("area", tuple(card.areas))]
         if card.kind == "match":
-            filters.append(("stage", (label(card.status),)))
+            filters.append(("stage", (card.status,)))
         view = ctx.view(record_id)
         about = [view[k] for k in view if k in SEARCHED]
         words = _texts(about, [card.subheading, record_id, *names, *areas])
@@ -121,7 +121,7 @@ def entries(ctx: Context) -> list[Entry]:
                 url=card.url,
                 lang=ctx.lang,
                 title=card.heading,
-                kind=_(_KINDS[card.kind]),
+                kind=_(KINDS[card.kind]),
                 words=tuple(dict.fromkeys(w for w in words if w)),
                 filters=tuple(filters),
             )

@@ -27,6 +27,7 @@ from acsg_cli.vocab import (
     OfferStatus,
     Region,
     RequestStatus,
+    TranslationLanguage,
     _Vocab,
     label_of,
 )
@@ -96,6 +97,22 @@ def practice_view(practice: Practice, lang: str = "en") -> dict[str, Any]:
 def shown_title(record: Request | Offer) -> str:
     """The title the shared audience sees: a confidential request's is withheld."""
     return str(_visible(disclosure.shown_title(record, SHARED)))
+
+
+def title_lang(record: Request | Offer | Practice | None) -> str:
+    """The language a record's title is shown in on a page of the run's language: "" when it
+    is the page's (English, or a translation the shared audience may read), else the language
+    records are written in, for a `lang` attribute to mark it (a withheld title's placeholder
+    is the English one)."""
+    from acsg_cli.i18n import current
+    from acsg_cli.translations import BASE_LANGUAGE
+
+    lang = current()
+    if lang == BASE_LANGUAGE or record is None:
+        return ""
+    given = record.translations.get(TranslationLanguage(lang))
+    shown = isinstance(record, Practice) or disclosure.may_see(record, "title", SHARED)
+    return "" if shown and getattr(given, "title", None) is not None else BASE_LANGUAGE
 
 
 def match_view(
@@ -216,6 +233,10 @@ class Card:
     countries: list[str]
     entity_types: list[str] = field(default_factory=list)
     date: str = ""
+    heading_lang: str = ""
+    subheading_lang: str = ""
+    """The language of the heading or subheading when it is record text in another language
+    than the page's (`title_lang`), else ""."""
 
     def facet(self, name: str) -> str:
         """The card's values of a filter, space-separated (as `data-NAME` holds them)."""
@@ -242,6 +263,7 @@ def request_card(request: Request) -> Card:
         countries=states,
         entity_types=["state"],
         date=request.submitted_on.isoformat(),
+        subheading_lang=title_lang(request),
     )
 
 
@@ -259,6 +281,7 @@ def offer_card(offer: Offer) -> Card:
         countries=[country] if country else [],
         entity_types=[offer.offering_entity.type.value],
         date=offer.submitted_on.isoformat(),
+        subheading_lang=title_lang(offer),
     )
 
 
@@ -281,6 +304,7 @@ def match_card(registry: Registry, match: Match) -> Card:
         countries=[*states, *offer_countries],
         entity_types=sorted({o.offering_entity.type.value for o in offers}),
         date=first.isoformat() if (first := started_on(match)) else "",
+        subheading_lang=title_lang(request) if request else "",
     )
 
 
@@ -318,6 +342,7 @@ def practice_card(practice: Practice) -> Card:
         regions=regions_of(countries),
         countries=countries,
         date=practice.submitted_on.isoformat(),
+        heading_lang=title_lang(practice),
     )
 
 

@@ -170,6 +170,11 @@ PAGES = (
     "offers/OFF-2021-001.html",
     "practices/GP-2021-001.html",
     "fr/index.html",
+    "fr/matches/index.html",
+    "fr/browse.html",
+    "fr/search.html",
+    "es/requests/index.html",
+    "es/countries/TCD.html",
     "es/practices/GP-2021-001.html",
 )
 
@@ -227,3 +232,47 @@ def test_the_filters_work_from_the_keyboard_alone(page: Any, site_url: str) -> N
 def test_the_french_filter_counts_in_french(page: Any, site_url: str) -> None:
     page.goto(site_url + "fr/practices/index.html")
     assert page.locator("[data-filter-count]").inner_text() == "Affichés : 1 sur 1"
+
+
+def test_a_french_listing_filters_in_french(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fr/matches/index.html")
+    assert page.evaluate("document.documentElement.lang") == "fr"
+    assert page.locator("h1").inner_text() == "Appariements"
+    assert page.locator("label[for='filter-stage']").inner_text() == "Statut"
+    assert page.locator("[data-filter-count]").inner_text() == "Affichés : 3 sur 3"
+    page.select_option("#filter-stage", "agreed")
+    visible = page.locator(".cards > .card:visible")
+    expect(visible).to_have_count(1)
+    assert visible.locator("h3").inner_text() == "Niger – France"
+    assert page.locator("[data-filter-count]").inner_text() == "Affichés : 1 sur 3"
+    # the record's title is not translated: shown as written, and marked as English
+    title = visible.locator("p[lang]")
+    assert (title.inner_text(), title.get_attribute("lang")) == ("An appeals body for Niger", "en")
+    page.get_by_role("link", name="Español", exact=True).click()
+    page.wait_for_url("**/es/matches/index.html")
+    assert page.locator("h1").inner_text() == "Emparejamientos"
+
+
+def test_the_french_search_speaks_french(page: Any, site_url: str) -> None:
+    page.goto(site_url + "fr/index.html")
+    page.fill("#quick-q", "France")
+    page.press("#quick-q", "Enter")
+    page.wait_for_url("**/fr/search.html?q=France")
+    page.wait_for_selector("[data-search-results] li")
+    results = page.locator("[data-search-results] > li")
+    status = page.locator("[data-search-status]")
+    expect(status).to_have_text(f"{results.count()} résultats")
+    kinds = {k.text_content() for k in page.locator("[data-search-results] .kind").all()}
+    assert {"Offre", "Appariement"} <= kinds, kinds
+    # the index holds the English pages: their text is marked English, the kind French
+    assert results.first.get_attribute("lang") == "en"
+    assert results.first.locator(".kind").get_attribute("lang") == "fr"
+    page.select_option("#search-stage", label="Convenu")
+    expect(results).to_have_count(1)
+    expect(status).to_have_text("1 résultat")
+    assert "stage=agreed" in page.url
+    page.fill("#search-q", "")
+    page.select_option("#search-stage", "")
+    expect(status).to_have_text(
+        "Saisissez des mots à rechercher, ou choisissez une région, un domaine ou une étape."
+    )

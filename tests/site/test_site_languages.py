@@ -21,18 +21,28 @@ def _pages(site: Path, lang: str) -> set[str]:
     return {p.relative_to(site / lang).as_posix() for p in (site / lang).rglob("*.html")}
 
 
+EVERY_LANGUAGE = {
+    "index.html",
+    "matches/index.html",
+    "requests/index.html",
+    "offers/index.html",
+    "practices/index.html",
+    "browse.html",
+    "search.html",
+    *(f"countries/{code}.html" for code in ("ECU", "FRA", "NER", "TCD", "UGA")),
+}
+"""The home page, the listings and the browse, search and country pages."""
+
+
 def test_french_and_spanish_pages_exist_where_there_is_text_in_them(site: Path) -> None:
-    assert _pages(site, "fr") == {
-        "index.html",
-        "practices/index.html",
+    assert _pages(site, "") >= EVERY_LANGUAGE
+    assert _pages(site, "fr") == EVERY_LANGUAGE | {
         "requests/REQ-2021-001.html",
         "matches/MAT-2021-001.html",
         "practices/GP-2021-001.html",
     }
     # Spanish: the request's title and the practice's; the match has no Spanish text
-    assert _pages(site, "es") == {
-        "index.html",
-        "practices/index.html",
+    assert _pages(site, "es") == EVERY_LANGUAGE | {
         "requests/REQ-2021-001.html",
         "practices/GP-2021-001.html",
     }
@@ -89,3 +99,44 @@ def test_links_go_to_the_readers_language_where_there_is_a_page(site: Path) -> N
     assert 'href="../../fr/practices/GP-2021-001.html"' in html
     assert 'href="../../assets/site.css"' in html
     assert sitecheck.broken_links(site) == []
+
+
+def test_a_french_listing_speaks_french_and_marks_english_record_text(site: Path) -> None:
+    html = (site / "fr" / "matches" / "index.html").read_text()
+    assert '<html lang="fr">' in html and "<h1>Appariements</h1>" in html
+    assert '<label for="filter-stage">Statut</label>' in html  # the filters' labels
+    assert '<option value="agreed">Convenu</option>' in html  # values by code, named in French
+    assert 'data-template="Affichés : {shown} sur {total}"' in html
+    assert ">Tchad – France</a>" in html  # a card's parties in French
+    # a translated title in the page's language; an untranslated one as written, marked English
+    assert "<p>Réforme de la procédure d&#39;asile en première instance au Tchad</p>" in html
+    assert '<p lang="en">An appeals body for Niger</p>' in html
+    assert 'href="../../fr/matches/MAT-2021-001.html"' in html  # translated: the French page
+    assert 'href="../../matches/MAT-2021-002.html"' in html  # not translated: the English one
+    for other in ("en", "fr", "es"):
+        where = "" if other == "en" else f"{other}/"
+        assert f'hreflang="{other}" href="../../{where}matches/index.html"' in html
+    country = (site / "es" / "countries" / "TCD.html").read_text()
+    assert "<h1>Chad</h1>" in country and "<h2>Solicitudes</h2>" in country
+    assert "Reforma del procedimiento de asilo en primera instancia en Chad" in country
+    browse = (site / "fr" / "browse.html").read_text()
+    assert "<h1>Parcourir</h1>" in browse and 'href="../fr/countries/TCD.html">Tchad</a>' in browse
+    # the English pages mark nothing: their record text is in their language
+    assert 'lang="en"' not in (site / "matches" / "index.html").read_text().split("<main", 1)[1]
+
+
+def test_the_search_page_gives_its_script_words_in_the_pages_language(site: Path) -> None:
+    import html as markup
+    import json
+    import re
+
+    page = (site / "es" / "search.html").read_text()
+    assert '<option value="agreed">Acordado</option>' in page
+    found = re.search(r"data-messages='([^']*)'", page)
+    assert found is not None
+    messages = json.loads(markup.unescape(found.group(1)))
+    assert messages["prompt"].startswith("Escriba las palabras")
+    assert messages["results"]["one"] == "{n} resultado"
+    assert messages["results"]["other"] == "{n} resultados"
+    assert messages["kinds"]["Offer"] == "Oferta" and messages["indexLang"] == "en"
+    assert "{reason}" in messages["unavailable"]

@@ -1,9 +1,26 @@
 // Search in the browser with the Pagefind index the build wrote into pagefind/ (no server).
 // The page's address carries the query (?q=...&region=...), so results can be linked to.
+// Every word it shows comes from the page, in the page's language (data-messages on the status
+// line, rendered from the catalogs); the English ones below stand in only if they are missing.
 const root = new URL("../", import.meta.url);
 const form = document.querySelector("[data-search]");
 const status = document.querySelector("[data-search-status]");
 const list = document.querySelector("[data-search-results]");
+const lang = document.documentElement.lang || "en";
+const messages = {
+  prompt: "Type words to find, or choose a region, an area or a stage.",
+  results: { one: "{n} result", other: "{n} results" },
+  unavailable: "Search is not available here: {reason}",
+  kinds: {},
+  indexLang: "en",
+  ...JSON.parse(status.dataset.messages || "{}"),
+};
+
+function resultCount(n) {
+  const forms = messages.results;
+  const words = forms[new Intl.PluralRules(lang).select(n)] || forms.other;
+  return words.replace("{n}", new Intl.NumberFormat(lang).format(n));
+}
 
 function element(tag, text, attributes = {}) {
   const node = document.createElement(tag);
@@ -27,18 +44,20 @@ async function main() {
     const query = input.value.trim();
     list.replaceChildren();
     if (!query && Object.keys(filters).length === 0) {
-      status.textContent = "Type words to find, or choose a region, an area or a stage.";
+      status.textContent = messages.prompt;
       return;
     }
     const search = await pagefind.search(query || null, { filters });
     const results = await Promise.all(search.results.slice(0, 50).map((r) => r.data()));
-    status.textContent = `${search.results.length} result${search.results.length === 1 ? "" : "s"}`;
+    status.textContent = resultCount(search.results.length);
     for (const result of results) {
-      const item = element("li");
+      // The index holds the English pages: their text is marked as such on another page.
+      const item = element("li", "", messages.indexLang === lang ? {} : { lang: messages.indexLang });
       const heading = element("h2");
       heading.append(element("a", result.meta.title || result.url, { href: result.url }));
       item.append(heading);
-      if (result.meta.kind) item.append(element("p", result.meta.kind, { class: "kind" }));
+      const kind = result.meta.kind;
+      if (kind) item.append(element("p", messages.kinds[kind] || kind, { class: "kind", lang }));
       // The excerpt marks the hits with <mark>; rebuild it as text nodes, never as HTML.
       const excerpt = element("p");
       for (const [index, part] of result.excerpt.split(/<\/?mark>/).entries()) {
@@ -63,5 +82,5 @@ async function main() {
 }
 
 main().catch((error) => {
-  status.textContent = `Search is not available here: ${error.message}`;
+  status.textContent = messages.unavailable.replace("{reason}", error.message);
 });

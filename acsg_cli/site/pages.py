@@ -241,6 +241,7 @@ def environment(translate: Translate) -> Any:
     env.globals["format_message"] = lambda text, **values: text % values
     env.filters["label"] = views.label
     env.filters["region"] = views.region_name
+    env.filters["lang_of"] = views.lang_of
     return env
 
 

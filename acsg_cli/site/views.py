@@ -47,14 +47,33 @@ def _visible(value: Any) -> Any:
     return value
 
 
+SHOWN_IN = "shown_in"
+"""The key of a view saying its page's language and which of its fields are in it."""
+
+
 def in_language(data: dict[str, Any], lang: str) -> dict[str, Any]:
     """A disclosed view with its text in `lang` where the record's `translations` give it (the
-    policy has already taken out of `translations` what it withholds), the rest as written."""
+    policy has already taken out of `translations` what it withholds), the rest as written;
+    `SHOWN_IN` says which fields are translated, for `lang_of`."""
     translations = data.pop("translations", None)
     given = translations.get(lang) if isinstance(translations, dict) else None
-    if isinstance(given, dict):
-        data.update({k: v for k, v in given.items() if v is not None})
+    translated = {k: v for k, v in (given or {}).items() if v is not None}
+    data.update(translated)
+    data[SHOWN_IN] = (lang, frozenset(translated))
     return data
+
+
+def lang_of(view: dict[str, Any], name: str) -> Any:
+    """` lang="en"` for an element showing the field `name` of a record's view as written, on
+    a page in another language (the field is not translated), else nothing."""
+    from markupsafe import Markup
+
+    from acsg_cli.translations import BASE_LANGUAGE
+
+    lang, translated = view.get(SHOWN_IN, (BASE_LANGUAGE, frozenset()))
+    if lang == BASE_LANGUAGE or name in translated:
+        return ""
+    return Markup(f' lang="{BASE_LANGUAGE}"')
 
 
 def shared_view(record: Request | Offer, lang: str = "en") -> dict[str, Any]:

@@ -140,3 +140,17 @@ def test_the_search_page_gives_its_script_words_in_the_pages_language(site: Path
     assert messages["results"]["other"] == "{n} resultados"
     assert messages["kinds"]["Offer"] == "Oferta" and messages["indexLang"] == "en"
     assert "{reason}" in messages["unavailable"]
+
+
+def test_a_record_page_marks_its_text_shown_as_written(site: Path) -> None:
+    match = (site / "fr" / "matches" / "MAT-2021-001.html").read_text()
+    assert "<p>Procédures opérationnelles standard pour les décisions" in match  # translated
+    assert '<span lang="en">Forty caseworkers trained on interviews.</span>' in match
+    assert '<td lang="en"></td>' not in match  # an empty note marks nothing
+    spanish = (site / "es" / "requests" / "REQ-2021-001.html").read_text()
+    assert '<p class="lead">Reforma del procedimiento de asilo' in spanish
+    assert '<p lang="en">The CNE has no written procedures for interviews' in spanish
+    french = (site / "fr" / "requests" / "REQ-2021-001.html").read_text()
+    assert "<p>La CNE n&#39;a pas de procédures écrites" in french
+    english = (site / "matches" / "MAT-2021-001.html").read_text()
+    assert 'lang="en"' not in english.split("<main", 1)[1]

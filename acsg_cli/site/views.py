@@ -59,7 +59,7 @@ def in_language(data: dict[str, Any], lang: str) -> dict[str, Any]:
     given = translations.get(lang) if isinstance(translations, dict) else None
     translated = {k: v for k, v in (given or {}).items() if v is not None}
     data.update(translated)
-    data[SHOWN_IN] = (lang, frozenset(translated))
+    data[SHOWN_IN] = (lang, tuple(sorted(translated)))  # pickled into page keys: ordered
     return data
 
 
@@ -70,7 +70,7 @@ def lang_of(view: dict[str, Any], name: str) -> Any:
 
     from acsg_cli.translations import BASE_LANGUAGE
 
-    lang, translated = view.get(SHOWN_IN, (BASE_LANGUAGE, frozenset()))
+    lang, translated = view.get(SHOWN_IN, (BASE_LANGUAGE, ()))
     if lang == BASE_LANGUAGE or name in translated:
         return ""
     return Markup(f' lang="{BASE_LANGUAGE}"')

@@ -316,6 +316,8 @@ def build_site(
     reindex = digest != previous.indexed_digest or not old_index
     shares = processes or forked.processes(len(ctx.cards))
     folders = plan(contexts, shares)
+    if previous.files:
+        output.building(out, started=True)
     stage = output.staging(out)
 
     def render(share: int) -> Share:
@@ -343,7 +345,19 @@ def build_site(
         for child in children:
             child.stop()
         shutil.rmtree(stage, ignore_errors=True)
-    done = writer.done
+    return _finish(out, before, inputs, writer.done, results=results, indexed=indexed)
+
+
+def _finish(
+    out: Path,
+    before: frozenset[str],
+    inputs: str,
+    done: output.Written,
+    *,
+    results: list[Share],
+    indexed: Indexed,
+) -> BuildResult:
+    """Remove what the last build wrote and this one does not, and write the manifest."""
     for part in [*(result.done for result in results), indexed.done]:
         done.written += part.written
         done.unchanged += part.unchanged
@@ -352,6 +366,7 @@ def build_site(
     output.remove_stale(out, before - files, done)
     manifest = output.Manifest(frozenset(files), indexed.digest, inputs, keys)
     output.write_manifest(out, manifest)
+    output.building(out, started=False)
     rendered = sum(result.rendered for result in results)
     return BuildResult(
         len(keys), done.written, done.unchanged, done.removed, indexed.rebuilt, rendered

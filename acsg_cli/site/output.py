@@ -20,6 +20,10 @@ from pathlib import Path
 from acsg_cli.errors import UsageError
 
 MANIFEST = ".acsg-site.json"
+BUILDING = ".acsg-site-building"
+"""Present while a build writes: a build that finds it (the last one stopped halfway, having
+maybe written some pages and some of the index) trusts neither the pages' keys nor the
+index."""
 STAGING = ".acsg-new-"
 """How the temporary folders of a build inside the output folder begin."""
 
@@ -65,7 +69,18 @@ def read_manifest(out: Path) -> Manifest:
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise UsageError(f"cannot read {manifest}; remove the folder and build again") from None
     kept = frozenset(f for f in files if isinstance(f, str) and _inside(f))
+    if (out / BUILDING).exists() or (out / BUILDING).is_symlink():
+        return Manifest(kept)
     return Manifest(kept, digest, inputs, pages)
+
+
+def building(out: Path, *, started: bool) -> None:
+    """Mark the folder as being written (`started`), or no longer (see `BUILDING`)."""
+    marker = out / BUILDING
+    if Folder(out).file(BUILDING) is not None:  # refuses a link
+        marker.unlink()
+    if started:
+        marker.touch()
 
 
 def _inside(relative: str) -> bool:

@@ -13,7 +13,7 @@ import pytest
 
 from acsg_cli.registry import load_registry
 from acsg_cli.site import build_site
-from acsg_cli.site.output import MANIFEST
+from acsg_cli.site.output import BUILDING, MANIFEST
 from tests.site.registries import portal_registry
 
 UNSTABLE = re.compile(r"pagefind/(filter/[^/]+|pagefind-entry\.json|pagefind\.[^/]+\.pf_meta)")
@@ -112,3 +112,17 @@ def test_two_processes_write_what_one_does(data: Path, tmp_path: Path) -> None:
     result = build_site(load_registry(data), two, processes=2)
     assert result.rendered == result.pages and result.indexed
     assert_same_site(one, two)
+
+
+def test_a_build_stopped_halfway_leaves_no_key_trusted(data: Path, tmp_path: Path) -> None:
+    """A page written by a build that stopped, then the registry back as it was: the page is
+    rendered again, not kept by its old key."""
+    site = tmp_path / "site"
+    build_site(load_registry(data), site)
+    page = site / "offers" / "OFF-2021-001.html"
+    original = page.read_bytes()
+    page.write_bytes(b"written by a build that stopped")
+    (site / BUILDING).touch()
+    again = build_site(load_registry(data), site)
+    assert page.read_bytes() == original and not (site / BUILDING).exists()
+    assert again.rendered == again.pages and again.indexed

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from acsg_cli.registry.sources import SourceFile
 
 DIRNAME = ".acsg_cache"
+_UNSEEN = "\0"
 _FORMAT = 2
 _open: list[Store] = []
 
@@ -153,11 +154,10 @@ class Store:
 
     def key(self, source: SourceFile) -> str | None:
         """The entry key of a file inside the registry (files given from elsewhere are not kept)."""
-        try:
-            return self._keys[source.display]
-        except KeyError:
+        key = self._keys.get(source.display, _UNSEEN)
+        if key is _UNSEEN:  # each file is first seen once a run: no exception raised for it
             key = self._keys[source.display] = self._key(source)
-            return key
+        return key
 
     def _key(self, source: SourceFile) -> str | None:
         path = source.location

@@ -19,6 +19,7 @@ from acsg_cli.cli.options import (
     display_root,
     open_registry,
 )
+from acsg_cli.matching.candidates import DEFAULT_CANDIDATES, MAX_CANDIDATES
 
 
 def _finite(value: float | None) -> float | None:
@@ -107,6 +108,18 @@ def propose_command(
             help="With --plan: offers one request may receive (default 1).",
         ),
     ] = None,
+    candidates: Annotated[
+        int,
+        typer.Option(
+            "--candidates",
+            metavar="K",
+            min=1,
+            max=MAX_CANDIDATES,
+            help="Offers weighed per request: its K best eligible offers by fit (ties by offer "
+            "id). The plan is optimal over each request's K best candidates, and the capacity "
+            "prices are its prices; a request with K eligible offers or fewer keeps them all.",
+        ),
+    ] = DEFAULT_CANDIDATES,
     explain: Annotated[
         bool,
         typer.Option(
@@ -151,7 +164,10 @@ def propose_command(
     quality dimensions, support types by rarity, term, institutional focus, geography, minus
     a penalty for support another provider already gives). Offers are ranked by the fit
     minus the opportunity cost of their capacity (--rank-by), ties by offer id. Urgency and
-    waiting time are a request's priority in the plan, shown once per request.
+    waiting time are a request's priority in the plan, shown once per request. Each request
+    weighs its --candidates best offers by fit (25 by default; at least --top are ranked), so
+    the plan is optimal over each request's K best candidates and grows linearly with the
+    registry.
 
     JSON: a list of {"request", "priority", "priority_reasons", "candidates": [{"rank",
     "offer", "score" (what ranks: the fit minus the cost, or the fit), "fit", "reasons"}]}
@@ -190,6 +206,7 @@ def propose_command(
         max_offers_per_request=max_offers or 1,
         rank_by=rank_by.value,
         objective=objective.value,
+        candidates=candidates,
     )
     PROPOSAL_REPORTERS[output_format.value](sys.stdout).report(proposal)
 

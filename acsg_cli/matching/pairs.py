@@ -7,7 +7,7 @@ so no request x offer table of Python objects is ever made.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 BLOCK_ROWS = 256
 """Requests checked against every available offer together: bounds the temporary arrays."""
+
+BLOCK_CELLS = 1 << 20
+"""The most request x offer entries a block's tables hold (see `block_rows`)."""
 
 PAIR_INDEX = "int32"
 """The type of a pair's row and column numbers: half the memory of the platform's int64."""
@@ -76,7 +79,22 @@ class OfferSide:
 def eligible_pairs(
     index: MatchingIndex, rows: np.ndarray, text: Callable[[], TextSimilarity | None]
 ) -> Pairs:
-    """Every eligible pair of the requests at `rows`, in row then column order.
+    """Every eligible pair of the requests at `rows`, in row then column order (the blocks of
+    `eligible_blocks` together)."""
+    import numpy as np
+
+    parts = [(p.rows, p.cols, p.cosine) for p in eligible_blocks(index, rows, text)]
+    if not parts:
+        empty = np.zeros(0, dtype=PAIR_INDEX)
+        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
+    return Pairs(*(np.concatenate(p) for p in zip(*parts, strict=True)))
+
+
+def eligible_blocks(
+    index: MatchingIndex, rows: np.ndarray, text: Callable[[], TextSimilarity | None]
+) -> Iterator[Pairs]:
+    """The eligible pairs of the requests at `rows`, a block of requests at a time, in row then
+    column order.
 
     The filters of one side alone (open, available, capacity left, submitted by the day)
     choose the requests and offers first; the others (areas, support types, scope, own
@@ -89,14 +107,16 @@ def eligible_pairs(
     ix = index
     rows = proposable_requests(ix, rows)
     cols = available_offers(ix)
-    parts: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    similarity = text() if len(cols) and len(rows) else None
+    if not len(rows) or not len(cols):
+        return
+    similarity = text()
     offers_t = similarity.columns(cols) if similarity is not None else None
     where = np.full(len(ix.offers), -1, dtype=np.intp)
     where[cols] = np.arange(len(cols))
     sides = OfferSide(ix, cols)
-    for start in range(0, len(rows), BLOCK_ROWS):
-        block = rows[start : start + BLOCK_ROWS]
+    step = block_rows(len(cols))
+    for start in range(0, len(rows), step):
+        block = rows[start : start + step]
         ok = sides.passes(block)
         for i, row in enumerate(block.tolist()):
             for col in (*ix.live_pairs.get(row, ()), *ix.declined_pairs.get(row, ())):
@@ -108,8 +128,10 @@ def eligible_pairs(
             if similarity is not None
             else np.zeros(len(ii), np.float32)
         )
-        parts.append((block[ii].astype(PAIR_INDEX), cols[jj].astype(PAIR_INDEX), cosine))
-    if not parts:
-        empty = np.zeros(0, dtype=PAIR_INDEX)
-        return Pairs(empty, empty, np.zeros(0, dtype=np.float32))
-    return Pairs(*(np.concatenate(p) for p in zip(*parts, strict=True)))
+        yield Pairs(block[ii].astype(PAIR_INDEX), cols[jj].astype(PAIR_INDEX), cosine)
+
+
+def block_rows(n_offers: int) -> int:
+    """Requests checked together against `n_offers` offers: `BLOCK_ROWS`, fewer when there are
+    so many offers that a block's tables would pass `BLOCK_CELLS` entries."""
+    return max(1, min(BLOCK_ROWS, BLOCK_CELLS // max(n_offers, 1)))

@@ -1,7 +1,9 @@
 """One assignment of offers to requests that maximises the total value under capacity, and
 the price of each offer's capacity.
 
-The pairs are the eligible ones with a positive score (at least `--min-score` when given).
+The pairs are each request's best candidates (`candidates`: its `--candidates` best eligible
+offers by fit) with a positive score (at least `--min-score` when given), so the plan is optimal
+over each request's K best candidates.
 Each offer serves at most its remaining capacity; each request receives at most
 `max_per_request` offers (one by default); each pair is used at most once. This is a maximum
 weight bipartite b-matching, a linear programme whose constraint matrix is totally

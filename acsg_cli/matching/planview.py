@@ -73,6 +73,11 @@ def make_plan(
                 for c in edges.cols[mine].tolist()
             ]
             reason = "capacity taken by better-scored pairs: " + "; ".join(gone)
+            if result.eligible > options.candidates:
+                reason += (
+                    f" (the plan weighs its {options.candidates} best of its "
+                    f"{result.eligible} eligible offers)"
+                )
         unmet.append(Unmet(request.id, reason))
         left_out.append(request)
     return Plan(

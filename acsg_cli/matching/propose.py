@@ -5,8 +5,9 @@ Offers are ranked by *score*: the pair's fit minus the opportunity cost of the o
 capacity (the dual price of that capacity in the plan's linear programme: what the other
 requests would lose if this one took a place), then by offer id, so the same registry, date
 and weights always give the same list. `rank_by="fit"` ranks by the fit alone. The eligible
-pairs of every open request are listed once (memory linear in their number), scored in
-chunks and priced by one programme; only the candidates shown are explained in words.
+pairs of every open request are scored a block at a time and each request keeps its best by
+fit (`candidates`: memory linear in the requests), priced by one programme over them; only
+the candidates shown are explained in words.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from acsg_cli.errors import UsageError
+from acsg_cli.matching.candidates import DEFAULT_CANDIDATES, check_candidates
 from acsg_cli.matching.results import (
     Candidate,
     Excluded,
@@ -51,9 +53,12 @@ def propose(
     max_offers_per_request: int = 1,
     rank_by: str = "cost",
     objective: str = "total",
+    candidates: int = DEFAULT_CANDIDATES,
 ) -> Proposal:
     """Rank the eligible offers of each open request (or of `request_ids`) and, with `plan`,
-    assign offers to those requests under capacity. Unknown request ids raise `UnknownIdError`."""
+    assign offers to those requests under capacity. Each request's `candidates` best offers by
+    fit (at least `top`) are ranked; the plan weighs the `candidates` best. Unknown request ids
+    raise `UnknownIdError`."""
     from acsg_cli.matching.index import one_blas_thread
 
     if top < 1:
@@ -64,13 +69,23 @@ def propose(
         raise UsageError(f"--rank-by must be one of {', '.join(RANK_BY)}")
     if objective not in OBJECTIVES:
         raise UsageError(f"--objective must be one of {', '.join(OBJECTIVES)}")
+    check_candidates(candidates)
     with one_blas_thread():
         return _propose(
             registry,
             today,
             weights or Weights(),
             request_ids,
-            Options(top, min_score, explain, plan, max_offers_per_request, rank_by, objective),
+            Options(
+                top,
+                min_score,
+                explain,
+                plan,
+                max_offers_per_request,
+                rank_by,
+                objective,
+                candidates,
+            ),
         )
 
 
@@ -83,6 +98,8 @@ class Options:
     max_per_request: int
     rank_by: str
     objective: str
+    candidates: int = DEFAULT_CANDIDATES
+    """Offers the plan weighs per request: its best by fit."""
 
 
 def _propose(
@@ -103,7 +120,7 @@ def _propose(
 
         pricing = ranking.pricing
         if request_ids:  # plan the requests asked for; the prices above still weigh all
-            only = ranking.listed & np.isin(pairs.rows, ranking.shown)
+            only = ranking.planned & np.isin(pairs.rows, ranking.shown)
             pricing = price(
                 scorer,
                 pairs,
@@ -151,6 +168,7 @@ def _scored(
     the ranking key of each pair and the requests to show."""
     import numpy as np
 
+    from acsg_cli.matching.candidates import candidates, within
     from acsg_cli.matching.index import build_index
     from acsg_cli.matching.pricing import price
     from acsg_cli.matching.scoring import Scorer
@@ -159,31 +177,33 @@ def _scored(
     scorer = Scorer(index, weights)
     shown = _rows(registry, index, request_ids)
     rows = np.union1d(np.flatnonzero(index.arrays.req_open), shown).astype(np.intp)
-    pairs = scorer.eligible(rows)
-    scorer.calibrate(pairs)
-    fit = scorer.fit(pairs)
+    k = options.candidates
+    pairs, fit = candidates(scorer, rows, max(k, options.top))
     floor = options.min_score
     listed = fit >= floor if floor is not None else np.ones(len(fit), dtype=bool)
+    planned = listed & within(pairs, fit, k) if options.top > k else listed
     pricing = price(
         scorer,
         pairs,
         fit,
-        listed,
+        planned,
         objective=options.objective,
         max_per_request=options.max_per_request,
         needed=options.plan or options.rank_by == "cost",
     )
     key = fit - pricing.cost if options.rank_by == "cost" else fit
-    return scorer, pairs, Ranking(fit, key, listed, shown, pricing)
+    return scorer, pairs, Ranking(fit, key, listed, planned, shown, pricing)
 
 
 @dataclass(frozen=True)
 class Ranking:
-    """Per pair: fit, ranking key and whether it may be listed; the requests shown; prices."""
+    """Per pair: fit, ranking key, whether it may be listed and whether the plan weighs it;
+    the requests shown; prices."""
 
     fit: np.ndarray
     key: np.ndarray
     listed: np.ndarray
+    planned: np.ndarray
     shown: np.ndarray
     pricing: Pricing
 
@@ -222,7 +242,7 @@ def _rank(
                     float(fit[p]),
                 )
             )
-        excluded = _excluded(index, row, pairs, fit, options.min_score) if options.explain else None
+        excluded = _excluded(scorer, row, options.min_score) if options.explain else None
         results.append(
             RequestCandidates(
                 index.requests[row],
@@ -263,17 +283,17 @@ def _rows(registry: Registry, index: MatchingIndex, request_ids: list[str] | Non
     return np.array(picked, dtype=np.intp)
 
 
-def _excluded(
-    index: MatchingIndex, row: int, pairs: Pairs, fit: np.ndarray, min_score: float | None
-) -> list[Excluded]:
+def _excluded(scorer: Scorer, row: int, min_score: float | None) -> list[Excluded]:
     import numpy as np
 
     from acsg_cli.matching.eligibility import describe, exclusion_codes
 
+    index = scorer.index
     request = index.requests[row]
-    codes = exclusion_codes(index, np.array([row], dtype=np.intp))[0]
-    a, b = np.searchsorted(pairs.rows, [row, row + 1])
-    scores = dict(zip(pairs.cols[a:b].tolist(), fit[a:b].tolist(), strict=True))
+    one = np.array([row], dtype=np.intp)
+    codes = exclusion_codes(index, one)[0]
+    pairs = scorer.eligible(one)  # all of them, not the candidates alone
+    scores = dict(zip(pairs.cols.tolist(), scorer.fit(pairs).tolist(), strict=True))
     out = []
     for col, bits in enumerate(codes.tolist()):
         offer = index.offers[col]

@@ -18,6 +18,7 @@ one pair's values into the reasons a person reads.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Annotated
 
@@ -194,8 +195,16 @@ class Scorer:
         its text cosine (see `pairs.eligible_pairs`)."""
         from acsg_cli.matching.pairs import eligible_pairs
 
-        use_text = self.weights.text > 0 and len(self.index.offers) > 0
-        return eligible_pairs(self.index, rows, lambda: self.text if use_text else None)
+        return eligible_pairs(self.index, rows, self._text_if_weighed)
+
+    def eligible_blocks(self, rows: np.ndarray) -> Iterator[Pairs]:
+        """The pairs of `eligible`, a block of requests at a time."""
+        from acsg_cli.matching.pairs import eligible_blocks
+
+        return eligible_blocks(self.index, rows, self._text_if_weighed)
+
+    def _text_if_weighed(self) -> TextSimilarity | None:
+        return self.text if self.weights.text > 0 and len(self.index.offers) > 0 else None
 
     def cosine(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Text cosines of any pairs (eligible or not)."""
@@ -205,25 +214,32 @@ class Scorer:
             return np.zeros(len(rows), dtype=np.float32)
         return steady(self.text.pair_cosines(rows, cols))
 
-    def calibrate(self, pairs: Pairs) -> None:
-        """Read the distributions the signals are scaled by from `pairs` (all eligible pairs of
-        the open requests, and of any request whose offers are ranked)."""
+    def calibrate(self, blocks: Iterable[Pairs]) -> None:
+        """Read the distributions the signals are scaled by from the pairs of `blocks` (all
+        eligible pairs of the open requests, and of any request whose offers are ranked), one
+        block at a time."""
         import numpy as np
 
         from acsg_cli.matching.index import SUPPORT_TYPES
 
         ix = self.index
         n = len(ix.requests)
-        open_pairs = ix.arrays.req_open[pairs.rows]
-        self.below = np.r_[0, np.cumsum(np.bincount(_step(pairs.cosine[open_pairs])))]
-        self.eligible_count = np.bincount(pairs.rows, minlength=n).astype(np.float64)
-        self.type_count = np.stack(
-            [
-                np.bincount(pairs.rows, weights=ix.arrays.off_support[pairs.cols, t], minlength=n)
-                for t in range(len(SUPPORT_TYPES))
-            ],
-            axis=1,
-        )
+        steps = np.zeros(1, dtype=np.int64)
+        self.eligible_count = np.zeros(n, dtype=np.float64)
+        self.type_count = np.zeros((n, len(SUPPORT_TYPES)), dtype=np.float64)
+        for pairs in blocks:
+            found = np.bincount(_step(pairs.cosine[ix.arrays.req_open[pairs.rows]]))
+            if len(found) > len(steps):
+                found[: len(steps)] += steps
+                steps = found
+            else:
+                steps[: len(found)] += found
+            self.eligible_count += np.bincount(pairs.rows, minlength=n)
+            for t in range(len(SUPPORT_TYPES)):
+                self.type_count[:, t] += np.bincount(
+                    pairs.rows, weights=ix.arrays.off_support[pairs.cols, t], minlength=n
+                )
+        self.below = np.r_[0, np.cumsum(steps)]
 
     def prepare(self, rows: np.ndarray) -> Pairs:
         """List the eligible pairs of every open request and of `rows`, and calibrate on them."""
@@ -231,7 +247,7 @@ class Scorer:
 
         wanted = np.union1d(np.flatnonzero(self.index.arrays.req_open), rows).astype(np.intp)
         pairs = self.eligible(wanted)
-        self.calibrate(pairs)
+        self.calibrate([pairs])
         return pairs
 
     def text_value(self, cosine: np.ndarray) -> np.ndarray:

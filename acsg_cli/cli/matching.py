@@ -19,7 +19,6 @@ from acsg_cli.cli.options import (
     display_root,
     open_registry,
 )
-from acsg_cli.matching.candidates import DEFAULT_CANDIDATES, MAX_CANDIDATES
 
 
 def _finite(value: float | None) -> float | None:
@@ -109,17 +108,18 @@ def propose_command(
         ),
     ] = None,
     candidates: Annotated[
-        int,
+        int | None,
         typer.Option(
             "--candidates",
             metavar="K",
             min=1,
-            max=MAX_CANDIDATES,
-            help="Offers weighed per request: its K best eligible offers by fit (ties by offer "
-            "id). The plan is optimal over each request's K best candidates, and the capacity "
-            "prices are its prices; a request with K eligible offers or fewer keeps them all.",
+            show_default=False,
+            help="Offers weighed per request: its K best eligible offers by fit, ties by offer "
+            "id (default 25). The plan is optimal over each request's K best candidates, and "
+            "the capacity prices are its prices; a request with K eligible offers or fewer keeps "
+            "them all.",
         ),
-    ] = DEFAULT_CANDIDATES,
+    ] = None,
     explain: Annotated[
         bool,
         typer.Option(
@@ -187,6 +187,7 @@ def propose_command(
     from acsg_cli import clock
     from acsg_cli.config import load_config
     from acsg_cli.errors import UsageError
+    from acsg_cli.matching.candidates import DEFAULT_CANDIDATES
     from acsg_cli.matching.propose import propose
     from acsg_cli.reporters.matching import PROPOSAL_REPORTERS
 
@@ -206,7 +207,7 @@ def propose_command(
         max_offers_per_request=max_offers or 1,
         rank_by=rank_by.value,
         objective=objective.value,
-        candidates=candidates,
+        candidates=candidates or DEFAULT_CANDIDATES,
     )
     PROPOSAL_REPORTERS[output_format.value](sys.stdout).report(proposal)
 

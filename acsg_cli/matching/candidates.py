@@ -67,16 +67,18 @@ def best_per_request(pairs: Pairs, fit: np.ndarray, k: int) -> np.ndarray:
     column, while the request has room."""
     import numpy as np
 
-    rows, first = np.unique(pairs.rows, return_inverse=True)
-    counts = np.bincount(first, minlength=len(rows))
-    if not len(rows) or counts.max() <= k:
+    if not len(pairs):
+        return np.arange(0, dtype=np.intp)
+    first = np.cumsum(np.r_[False, pairs.rows[1:] != pairs.rows[:-1]])
+    counts = np.bincount(first)
+    if counts.max() <= k:
         return np.arange(len(pairs), dtype=np.intp)
-    offers, col = np.unique(pairs.cols, return_inverse=True)
-    table = np.full((len(rows), len(offers)), -np.inf)
-    table[first, col] = fit
-    kth = np.partition(table, len(offers) - k, axis=1)[:, len(offers) - k][first]
+    width = int(pairs.cols.max()) + 1
+    table = np.full((len(counts), width), -np.inf)
+    table[first, pairs.cols] = fit
+    kth = np.partition(table, width - k, axis=1)[:, width - k][first]
     above = fit > kth
-    room = k - np.bincount(first[above], minlength=len(rows))
+    room = k - np.bincount(first[above], minlength=len(counts))
     tied = np.flatnonzero(fit == kth)
     tied_rows = first[tied]
     rank = np.arange(len(tied)) - np.searchsorted(tied_rows, tied_rows, side="left")

@@ -177,6 +177,7 @@ class Scorer:
         self.index = index
         self.weights = weights
         self._text: TextSimilarity | None = None
+        self._support: np.ndarray | None = None
         self.below = np.zeros(1, dtype=np.int64)
         """below[k]: open eligible pairs whose cosine is under k steps (see `_step`)."""
         self.eligible_count = np.zeros(len(index.requests), dtype=np.float64)
@@ -240,6 +241,7 @@ class Scorer:
                     pairs.rows, weights=ix.arrays.off_support[pairs.cols, t], minlength=n
                 )
         self.below = np.r_[0, np.cumsum(steps)]
+        self._support = None
 
     def prepare(self, rows: np.ndarray) -> Pairs:
         """List the eligible pairs of every open request and of `rows`, and calibrate on them."""
@@ -305,17 +307,32 @@ class Scorer:
     def _support_types(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """Each requested kind weighs 1 minus the share of the request's eligible offers giving
         it; the value is the weight of the kinds the offer gives over the weight of all asked
-        (1 when every eligible offer gives every kind asked)."""
+        (1 when every eligible offer gives every kind asked). Read from `_support_table` by the
+        kinds the offer gives."""
+        import numpy as np
+
+        if self._support is None:
+            self._support = self._support_table()
+        ix = self.index
+        kinds = (ix.arrays.off_support > 0) @ (1 << np.arange(ix.arrays.off_support.shape[1]))
+        value: np.ndarray = self._support[rows, kinds[cols]]
+        return value
+
+    def _support_table(self) -> np.ndarray:
+        """(requests, sets of kinds): `_support_types` of each request for an offer giving each
+        set of kinds of support (bit t: the t-th of `SUPPORT_TYPES`), once per request instead
+        of once per pair."""
         import numpy as np
 
         ix = self.index
-        asked = ix.arrays.req_support[rows]
-        given = ix.arrays.off_support[cols]
-        n = self.eligible_count[rows][:, None]
-        rarity = np.where(n > 0, 1.0 - self.type_count[rows] / np.maximum(n, 1), 1.0) * asked
-        whole = rarity.sum(axis=1)
-        share = (rarity * given).sum(axis=1) / np.where(whole > 0, whole, 1.0)
-        common = (asked * given).sum(axis=1) > 0
+        asked = ix.arrays.req_support[:, None, :]
+        width = asked.shape[2]
+        given = ((np.arange(1 << width)[:, None] >> np.arange(width)) & 1).astype(np.float32)
+        n = self.eligible_count[:, None, None]
+        rarity = np.where(n > 0, 1.0 - self.type_count[:, None, :] / np.maximum(n, 1), 1.0) * asked
+        whole = rarity.sum(axis=2)
+        share = (rarity * given).sum(axis=2) / np.where(whole > 0, whole, 1.0)
+        common = (asked * given).sum(axis=2) > 0
         value: np.ndarray = np.where(whole > 0, share, common.astype(np.float64))
         return value.astype(np.float32)
 

@@ -284,7 +284,7 @@ def _run(
     day = today or on
     for f, followed in zip(follows, also, strict=True):
         if day is not None and f.kind == "request" and f.new == RequestStatus.OPEN:
-            moved += criteria_left(tgt.registry, followed, day, tgt.rules)
+            moved += criteria_left(tgt.registry, followed, day, tgt.rules, ended=edit)
     return Change(tgt.match_id, summary, (*lines, *moved), edit, tuple(also))
 
 

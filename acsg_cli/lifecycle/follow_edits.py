@@ -117,17 +117,27 @@ def _check_order(data: dict[str, Any], first: list[dict[str, Any]], on: date) ->
 
 
 def criteria_left(
-    registry: Registry, edit: EditResult, today: date, rules: RuleSettings | None
+    registry: Registry,
+    edit: EditResult,
+    today: date,
+    rules: RuleSettings | None,
+    *,
+    ended: EditResult | None = None,
 ) -> tuple[str, ...]:
     """What a request put back among the open ones (its edit: `edit`) lacks: an open request
     must meet the criteria the rules (`rules`; the defaults when None) excuse a matched or
     closed one from, so `acsg validate` reports them from now on. Said after `acsg request
-    reopen` and after a match's end that reopens the request alike."""
+    reopen` and after a match's end that reopens the request alike; for the latter, `ended`
+    is the match's edit, judged as it now is (it no longer holds the request)."""
+    from dataclasses import replace
+
     from acsg_cli.problems import Severity
     from acsg_cli.registry import RecordSource
     from acsg_cli.rules.engine import check_candidate
-    from acsg_cli.yamlio.reader import read_bytes
 
+    if ended is not None:
+        match = Match.model_validate(read_bytes(ended.after.encode()).data)
+        registry = replace(registry, matches={**registry.matches, match.id: match})
     document = read_bytes(edit.after.encode())
     record = Request.model_validate(document.data)
     source = RecordSource(edit.display, document.source_map)

@@ -310,6 +310,14 @@ def test_a_reopened_request_is_told_what_an_open_request_lacks(acsg: Registry) -
     assert "warning: as an open request it fails ACSG113" in out
     check = acsg.attempt("validate")
     assert check.exit_code == 1 and "ACSG113" in check.stdout
+    # The warning names exactly the errors validate then reports: the match that ended no
+    # longer holds the request, so its status agrees with its matches (no ACSG118).
+    warned = out.split("as an open request it fails ", 1)[1].split(";", 1)[0].split(", ")
+    errors = json.loads(acsg.attempt("validate", "--format", "json").stdout)["problems"]
+    reported = {
+        p["code"] for p in errors if Path(p["file"]).stem == REQUEST and p["severity"] == "error"
+    }
+    assert set(warned) == reported, (warned, reported)
 
 
 def test_a_first_recorded_move_keeps_the_status_history_true(acsg: Registry) -> None:
@@ -384,6 +392,14 @@ def test_a_match_s_end_that_reopens_the_request_says_what_it_lacks(
     assert "warning: as an open request it fails ACSG113" in out
     check = acsg.attempt("validate")
     assert check.exit_code == 1 and "ACSG113" in check.stdout
+    # The warning names exactly the errors validate then reports: the match that ended no
+    # longer holds the request, so its status agrees with its matches (no ACSG118).
+    warned = out.split("as an open request it fails ", 1)[1].split(";", 1)[0].split(", ")
+    errors = json.loads(acsg.attempt("validate", "--format", "json").stdout)["problems"]
+    reported = {
+        p["code"] for p in errors if Path(p["file"]).stem == REQUEST and p["severity"] == "error"
+    }
+    assert set(warned) == reported, (warned, reported)
 
 
 def _codes(acsg: Registry) -> dict[str, set[str]]:

@@ -56,6 +56,7 @@ def build_command(
       python -m http.server --directory site 8000
     """
     from acsg_cli.site.build import build_site, up_to_date
+    from acsg_cli.site.forked import stopped_by_sigterm
 
     current, inputs = up_to_date(data, out)
     if current:
@@ -64,7 +65,8 @@ def build_command(
     registry = open_publishable_registry(data, partial=partial)
     # A site built without some records is never taken as up to date: the next build reads
     # the registry again, and refuses it unless it is whole or --partial is given again.
-    result = build_site(registry, out, inputs="" if registry.error_count else inputs)
+    with stopped_by_sigterm():
+        result = build_site(registry, out, inputs="" if registry.error_count else inputs)
     typer.echo(
         f"{out}: {result.pages} pages, {result.rendered} rendered; "
         f"{len(result.written)} file(s) written, "

@@ -237,12 +237,15 @@ def _render_share(
         ctx.render = keys.renderer(ctx)
     writer = keys.writer
     rendered = 0
-    for path, html in each_page(contexts, shares, share):
-        if path in keys.kept:
-            writer.done.unchanged += 1
-        else:
-            rendered += 1
-            writer.write(path, html.encode("utf-8"))
+    try:
+        for path, html in each_page(contexts, shares, share):
+            if path in keys.kept:
+                writer.done.unchanged += 1
+            else:
+                rendered += 1
+                writer.write(path, html.encode("utf-8"))
+    finally:
+        writer.close()
     return Share(writer.done, keys.keys, rendered)
 
 
@@ -263,8 +266,11 @@ def _index(out: Path, stage: Path, found: list[search.Entry], digest: str) -> In
     writer = output.Writer(out, stage, output.Written())
     made = search.build_index(found)
     files = {f"{search.FOLDER}/{name}": content for name, content in made.items()}
-    for name, content in files.items():
-        writer.write(name, content)
+    try:
+        for name, content in files.items():
+            writer.write(name, content)
+    finally:
+        writer.close()
     return Indexed(writer.done, sorted(files), digest, True)
 
 
@@ -302,23 +308,20 @@ def build_site(
 
     previous = output.read_manifest(out)
     before = previous.files
-    out.mkdir(parents=True, exist_ok=True)
-    output.clear_staging(out)
     with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
         ctx = context(registry)
         found = search.entries(ctx)
         contexts = language_contexts(ctx)
         _warm(ctx)
-    digest = search.digest(found)
+    # The index is made by the tool too: a new version of it (or of Pagefind) indexes again.
+    digest = hashlib.sha256(_tool_digest() + search.digest(found).encode()).hexdigest()
     old_index = sorted(f for f in before if f.startswith(f"{search.FOLDER}/"))
     # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
     kept_index = Indexed(output.Written(), old_index, digest, False)
     reindex = digest != previous.indexed_digest or not old_index
     shares = processes or forked.processes(len(ctx.cards))
     folders = plan(contexts, shares)
-    if previous.files:
-        output.building(out, started=True)
-    stage = output.staging(out)
+    stage = output.start(out)  # first builds are marked too: see `output.BUILDING`
 
     def render(share: int) -> Share:
         writer = output.Writer(out, stage, output.Written())
@@ -339,6 +342,7 @@ def build_site(
         for name, content in _assets().items():
             writer.write(name, content)
         writer.finish()
+        writer.close()
     finally:
         if indexer is not None:
             indexer.stop()

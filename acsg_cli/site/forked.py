@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import os
 import pickle
-from collections.abc import Callable
+import signal
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Generic, TypeVar
 
-from acsg_cli.errors import UsageError
+from acsg_cli.errors import AcsgError
 
 T = TypeVar("T")
 
@@ -47,10 +49,17 @@ class Child(Generic[T]):
             self._payload = _outcome(work)
             return
         read_end, write_end = os.pipe()
-        pid = os.fork()
+        parent = os.getpid()
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            os.close(read_end)
+            os.close(write_end)
+            raise AcsgError(f"cannot build the site: cannot start a process ({exc})") from None
         if pid == 0:  # the child: it never returns from here
             status = 1
             try:
+                _die_with(parent)
                 os.close(read_end)
                 payload = _outcome(work)
                 with os.fdopen(write_end, "wb") as pipe:
@@ -69,10 +78,11 @@ class Child(Generic[T]):
             with os.fdopen(self._read_end, "rb") as pipe:
                 self._read_end = None
                 payload = pipe.read()
-        self._reap()
-        if not payload:
-            raise UsageError("cannot build the site: one of its processes stopped")
-        done, value = pickle.loads(payload)
+        ended = self._reap()
+        try:
+            done, value = pickle.loads(payload)
+        except Exception:  # nothing, or cut short: the child died before it could say
+            raise AcsgError(f"cannot build the site: one of its processes {ended}") from None
         if not done:
             raise value
         result: T = value
@@ -88,19 +98,59 @@ class Child(Generic[T]):
             os.kill(self._pid, signal.SIGTERM)
             self._reap()
 
-    def _reap(self) -> None:
-        if self._pid is not None:
-            os.waitpid(self._pid, 0)
-            self._pid = None
+    def _reap(self) -> str:
+        """Wait for the child; how it ended, in words."""
+        if self._pid is None:
+            return "stopped"
+        _pid, status = os.waitpid(self._pid, 0)
+        self._pid = None
+        if os.WIFSIGNALED(status):
+            return f"was killed by {signal.Signals(os.WTERMSIG(status)).name}"
+        return f"stopped with exit status {os.waitstatus_to_exitcode(status)}"
+
+
+def _die_with(parent: int) -> None:
+    """In a child: end with the default action on SIGTERM, and when `parent` ends (Linux's
+    parent-death signal), so a build stopped from outside leaves no process writing into its
+    folder."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        pass
+    if os.getppid() != parent:  # it ended before the signal was asked for
+        os._exit(1)
+
+
+@contextmanager
+def stopped_by_sigterm() -> Iterator[None]:
+    """While the build runs, SIGTERM (a `kill`, a `timeout`) ends it as Ctrl-C would: through
+    its clean-up, which stops its children and removes its temporary files."""
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, _frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 def _outcome(work: Callable[[], object]) -> bytes:
     """What `work` returned or raised, pickled (an exception that cannot be pickled goes as a
-    `UsageError` with its message)."""
+    build error with its message)."""
     try:
         return pickle.dumps((True, work()))
     except BaseException as exc:
         try:
             return pickle.dumps((False, exc))
         except Exception:
-            return pickle.dumps((False, UsageError(f"cannot build the site: {exc}")))
+            return pickle.dumps((False, AcsgError(f"cannot build the site: {exc}")))

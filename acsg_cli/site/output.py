@@ -21,9 +21,10 @@ from acsg_cli.errors import UsageError
 
 MANIFEST = ".acsg-site.json"
 BUILDING = ".acsg-site-building"
-"""Present while a build writes: a build that finds it (the last one stopped halfway, having
-maybe written some pages and some of the index) trusts neither the pages' keys nor the
-index."""
+"""Present while a build writes, and its journal: each file the build writes is listed in it
+before it is written. A build that finds it (the last one stopped halfway, having maybe
+written some pages and some of the index) trusts neither the pages' keys nor the index, and
+counts the files listed as written by an earlier build (removed unless written again)."""
 STAGING = ".acsg-new-"
 """How the temporary folders of a build inside the output folder begin."""
 
@@ -54,7 +55,10 @@ def read_manifest(out: Path) -> Manifest:
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out '{out}' is a file; give a folder")
     manifest = out / MANIFEST
+    journal = _journal(out)
     if not manifest.is_file():
+        if journal is not None:  # a first build stopped halfway
+            return Manifest(journal)
         if out.is_dir() and any(out.iterdir()):
             raise UsageError(
                 f"--out '{out}' is not empty and was not written by `acsg site build`; "
@@ -68,19 +72,45 @@ def read_manifest(out: Path) -> Manifest:
         pages = {str(k): str(v) for k, v in dict(data.get("pages", {})).items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         raise UsageError(f"cannot read {manifest}; remove the folder and build again") from None
+    _refuse_links(out)
     kept = frozenset(f for f in files if isinstance(f, str) and _inside(f))
-    if (out / BUILDING).exists() or (out / BUILDING).is_symlink():
-        return Manifest(kept)
+    if journal is not None:
+        return Manifest(kept | journal)
     return Manifest(kept, digest, inputs, pages)
 
 
+def _refuse_links(out: Path) -> None:
+    """Refuse a folder with a symbolic link anywhere below it: a site this command wrote has
+    none, and publishing one could serve what it points to."""
+    for top, folders, files in os.walk(out):
+        for name in (*folders, *files):
+            path = Path(top, name)
+            if path.is_symlink():
+                raise Folder(out).refuse(path.relative_to(out).as_posix())
+
+
+def _journal(out: Path) -> frozenset[str] | None:
+    """The files a stopped build listed in its marker (`BUILDING`); None when there is none."""
+    found = Folder(out).file(BUILDING) if out.is_dir() else None  # refuses a link
+    if found is None:
+        return None
+    try:
+        lines = (out / BUILDING).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError as exc:
+        raise _unwritable(out, exc) from None
+    return frozenset(line for line in lines if line and _inside(line))
+
+
 def building(out: Path, *, started: bool) -> None:
-    """Mark the folder as being written (`started`), or no longer (see `BUILDING`)."""
+    """Mark the folder as being written (`started`: the marker is made, or kept with what an
+    earlier stopped build listed in it), or no longer (see `BUILDING`)."""
     marker = out / BUILDING
-    if Folder(out).file(BUILDING) is not None:  # refuses a link
-        marker.unlink()
+    present = Folder(out).file(BUILDING) is not None  # refuses a link
     if started:
-        marker.touch()
+        if not present:
+            marker.touch()
+    elif present:
+        marker.unlink()
 
 
 def _inside(relative: str) -> bool:
@@ -136,10 +166,17 @@ class Folder:
         return found
 
 
-def staging(out: Path) -> Path:
-    """A new temporary folder inside `out` (on the same disk, so what is made in it can be
-    renamed into place); `clear_staging` removes the ones a stopped build left."""
-    return Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+def start(out: Path) -> Path:
+    """Make the output folder (where missing), mark it as being written (`BUILDING`) and make
+    a temporary folder inside it (on the same disk, so what is made in it can be renamed into
+    place; `clear_staging` removes the ones a stopped build left); that folder."""
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        clear_staging(out)
+        building(out, started=True)
+        return Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+    except OSError as exc:
+        raise _unwritable(out, exc) from None
 
 
 def clear_staging(out: Path) -> None:
@@ -157,11 +194,30 @@ class Writer:
     `Writer` over the same `stage`, as long as they write different files; one calls `finish`
     once they are all done."""
 
-    def __init__(self, out: Path, stage: Path, done: Written) -> None:
+    def __init__(self, out: Path, stage: Path, done: Written, *, journal: bool = True) -> None:
         self.out, self.stage, self.done = out, stage, done
         self._target = Folder(out)
         self._new: dict[str, bool] = {}
         self._made: set[Path] = set()
+        self._journal: int | None = None
+        self._journaled = not journal
+
+    def _list(self, relative: str) -> None:
+        """List the file in the build's marker before it is written (see `BUILDING`)."""
+        if self._journaled:
+            return
+        if self._journal is None:
+            if self._target.file(BUILDING) is None:  # refuses a link
+                self._journaled = True  # no build under way (a lone write): nothing to list
+                return
+            self._journal = os.open(self.out / BUILDING, os.O_WRONLY | os.O_APPEND)
+        os.write(self._journal, relative.encode("utf-8") + b"\n")  # one write: whole lines
+
+    def close(self) -> None:
+        """Close the journal (a writer's files are all listed once it is closed)."""
+        if self._journal is not None:
+            os.close(self._journal)
+            self._journal = None
 
     def _is_new(self, top: str) -> bool:
         found = self._new.get(top)
@@ -178,6 +234,7 @@ class Writer:
                 if path.parent not in self._made:
                     path.parent.mkdir(parents=True, exist_ok=True)
                     self._made.add(path.parent)
+                self._list(relative)
                 path.write_bytes(content)  # a folder this build made: nothing there to follow
                 self.done.written.append(relative)
                 return
@@ -187,6 +244,7 @@ class Writer:
             if found and found.st_size == len(content) and path.read_bytes() == content:
                 self.done.unchanged += 1
                 return
+            self._list(relative)
             atomic_write_bytes(path, content, shown=str(path), sync=False)
             self.done.written.append(relative)
         except WriteError as exc:
@@ -216,9 +274,12 @@ def _unwritable(out: Path, exc: OSError) -> UsageError:
 
 def write_changed(out: Path, files: Mapping[str, bytes], done: Written) -> None:
     """Write each file whose content differs from what is on disk, as `Writer` does."""
-    stage = staging(out)
     try:
-        writer = Writer(out, stage, done)
+        stage = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
+    except OSError as exc:
+        raise _unwritable(out, exc) from None
+    writer = Writer(out, stage, done, journal=False)
+    try:
         for relative, content in files.items():
             writer.write(relative, content)
         writer.finish()

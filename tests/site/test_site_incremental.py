@@ -126,3 +126,65 @@ def test_a_build_stopped_halfway_leaves_no_key_trusted(data: Path, tmp_path: Pat
     again = build_site(load_registry(data), site)
     assert page.read_bytes() == original and not (site / BUILDING).exists()
     assert again.rendered == again.pages and again.indexed
+
+
+def _failing_index(monkeypatch: pytest.MonkeyPatch) -> None:
+    from acsg_cli.errors import UsageError
+    from acsg_cli.site import search
+
+    def fail(found: object) -> dict[str, bytes]:
+        raise UsageError("cannot build the search index: Pagefind stopped")
+
+    monkeypatch.setattr(search, "build_index", fail)
+
+
+def test_a_page_a_stopped_build_wrote_goes_when_its_record_does(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stopped rebuild lists what it writes in its marker: the page it wrote for a new
+    record is removed once the record is gone, as a fresh build would not have it."""
+    site = tmp_path / "site"
+    build_site(load_registry(data), site)
+    new = data / "offers" / "OFF-2021-009.yaml"
+    text = (data / "offers" / "OFF-2021-001.yaml").read_text(encoding="utf-8")
+    new.write_text(text.replace("OFF-2021-001", "OFF-2021-009"), encoding="utf-8")
+    with monkeypatch.context() as patched:
+        _failing_index(patched)
+        with pytest.raises(Exception, match="Pagefind stopped"):
+            build_site(load_registry(data), site)
+    assert (site / "offers" / "OFF-2021-009.html").is_file() and (site / BUILDING).is_file()
+    new.unlink()
+    again = build_site(load_registry(data), site)
+    assert "offers/OFF-2021-009.html" in again.removed
+    fresh = tmp_path / "fresh"
+    build_site(load_registry(data), fresh)
+    assert_same_site(site, fresh)
+
+
+def test_a_stopped_first_build_is_finished_by_the_next(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A first build that stopped leaves a folder the next build takes as its own."""
+    site = tmp_path / "site"
+    with monkeypatch.context() as patched:
+        _failing_index(patched)
+        with pytest.raises(Exception, match="Pagefind stopped"):
+            build_site(load_registry(data), site)
+    assert (site / "index.html").is_file()
+    build_site(load_registry(data), site)
+    fresh = tmp_path / "fresh"
+    build_site(load_registry(data), fresh)
+    assert_same_site(site, fresh)
+
+
+def test_the_index_is_built_again_by_a_new_tool(
+    data: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The search index is the tool's work too: a new version indexes again."""
+    from acsg_cli.site import build
+
+    site = tmp_path / "site"
+    build_site(load_registry(data), site)
+    monkeypatch.setattr(build, "_tool_digest", lambda: b"another version")
+    again = build_site(load_registry(data), site)
+    assert again.indexed and again.rendered == again.pages

@@ -158,3 +158,22 @@ def test_a_stale_file_behind_a_linked_folder_is_not_removed(
         build_site(load_registry(data), site)
     assert (elsewhere / "ECU.html").is_file()
     assert os.path.islink(site / "countries")
+
+
+@pytest.mark.parametrize("planted", ["matches/evil.html", "index.html"])
+def test_a_link_anywhere_is_refused_even_when_nothing_changed(
+    data: Path, site: Path, tmp_path: Path, planted: str
+) -> None:
+    """An unchanged registry is no reason to publish a link planted in the folder."""
+    command = ["site", "build", "--data", str(data), "--out", str(site)]
+    assert StrictRunner().invoke(app, command).exit_code == 0  # records what it was built from
+    assert "up to date" in StrictRunner().invoke(app, command).output
+    outside = tmp_path / "outside.txt"
+    outside.write_text("not for the site")
+    link = site / planted
+    link.unlink(missing_ok=True)
+    link.symlink_to(outside)
+    result = StrictRunner().invoke(app, command)
+    assert result.exit_code == 2, result.output
+    assert f"{planted} is a symbolic link" in result.output
+    assert outside.read_text() == "not for the site"

@@ -33,9 +33,7 @@ def load_file(folder: str, name: str, raw: bytes) -> FileResult:
     try:
         data = read_data(raw)
     except ReadError as exc:
-        return FileResult(
-            None, None, tuple((i.line, i.column, i.code, i.message) for i in exc.issues)
-        )
+        return _refused(exc)
     record_id = data.get("id")
     kind = KIND_BY_FOLDER.get(folder)
     if kind is None and isinstance(record_id, str):
@@ -50,7 +48,10 @@ def load_file(folder: str, name: str, raw: bytes) -> FileResult:
     try:
         record = kind.model.model_validate(data)
     except ValidationError as exc:
-        smap = read_bytes(raw).source_map
+        try:
+            smap = read_bytes(raw).source_map
+        except ReadError as refused:  # the reference reader has the last word on the syntax
+            return _refused(refused)
         found = [_placed(smap, placement)] if placement else []
         for error in exc.errors():
             code, loc, message = describe(error)
@@ -59,8 +60,16 @@ def load_file(folder: str, name: str, raw: bytes) -> FileResult:
         return FileResult(declared, None, tuple(found), smap)
     if placement is None:
         return FileResult(declared, record)
-    smap = read_bytes(raw).source_map
+    try:
+        smap = read_bytes(raw).source_map
+    except ReadError as refused:
+        return _refused(refused)
     return FileResult(declared, record, (_placed(smap, placement),), smap)
+
+
+def _refused(exc: ReadError) -> FileResult:
+    """A file the reader refuses: its issues are its problems."""
+    return FileResult(None, None, tuple((i.line, i.column, i.code, i.message) for i in exc.issues))
 
 
 def _placed(smap: SourceMap, placement: str) -> FileProblem:

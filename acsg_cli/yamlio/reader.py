@@ -40,6 +40,9 @@ _FORBIDDEN_ASCII = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 """The characters of `FORBIDDEN` an ASCII text can hold: a third of the cost of the full class."""
 _COMPACT_NESTING = re.compile(r"-[ \t]+[-?](?:[ \t\r\n]|$)|\?[ \t]")
 """`- - x` or `? x`: nesting that indentation does not bound, so the reference reader takes it."""
+_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+"""A line whose leading white space holds a tab: the reference reader says whether it is one
+in indentation (a syntax error) that the fast parser would let through."""
 _NUMBER_SPELLINGS = (
     re.compile(r"_(?:[0-9]|(?<=[0-9]_))"),
     re.compile(r"0[OXbB]"),
@@ -135,6 +138,8 @@ def _fast(text: str) -> dict[str, Any] | None:
     if "\\" in text:
         return None  # an escape may spell a character records may not hold: the builder checks
     if ("- " in text or "-\t" in text or "?" in text) and _COMPACT_NESTING.search(text):
+        return None
+    if "\t" in text and _TAB_INDENT.search(text):
         return None
     if _LOADS is None:
         from functools import partial

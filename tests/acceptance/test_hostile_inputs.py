@@ -95,6 +95,7 @@ CASES: dict[str, tuple[Writer, str, int | None]] = {
         "ACSG002",
         16,
     ),
+    "tab before the first key": (write(NEW, "\tid: REQ-2021-002\n"), "ACSG002", 1),
     "conflict markers": (
         write(
             NEW, "<<<<<<< HEAD\n" + as_new(VALID_REQUEST) + "=======\ntitle: x\n>>>>>>> branch\n"

@@ -21,7 +21,9 @@ def clear_command(data: DataDirOpt = DEFAULT_DATA) -> None:
       acsg cache clear --data path/to/data
     """
     from acsg_cli.registry.cache import clear
+    from acsg_cli.registry.sources import require_folder
 
+    require_folder(data)
     removed = clear(data)
     typer.echo(f"removed {removed}" if removed else "no read cache to remove", err=True)
 

@@ -67,8 +67,8 @@ CommitOpt = Annotated[
     bool,
     typer.Option(
         "--commit",
-        help="git commit the edited file alone, with a message naming the match, the change and "
-        "the person.",
+        help="git commit the files the command edits (a match, and the request and offers "
+        "that follow it), and only those, with a message naming the change and the person.",
     ),
 ]
 

@@ -75,14 +75,19 @@ def display_join(root_display: str, *parts: str) -> str:
     return "/".join([base, *parts]) if base else "/".join(parts)
 
 
-def scan_directory(
-    root: Path, root_display: str | None = None
-) -> tuple[list[SourceFile], list[Problem]]:
-    """Every candidate record file under `root`, and problems for paths that cannot be records."""
+def require_folder(root: Path) -> None:
+    """`UsageError` unless the registry folder `root` (`--data`) exists and is a folder."""
     if not root.exists():
         raise UsageError(f"registry folder '{root}' not found (set --data or ACSG_DATA)")
     if not root.is_dir():
         raise UsageError(f"registry path '{root}' is not a folder")
+
+
+def scan_directory(
+    root: Path, root_display: str | None = None
+) -> tuple[list[SourceFile], list[Problem]]:
+    """Every candidate record file under `root`, and problems for paths that cannot be records."""
+    require_folder(root)
     display_root = str(root) if root_display is None else root_display
     if not any(
         (root / folder).exists() or (root / folder).is_symlink() for folder in RECORD_FOLDERS

@@ -309,3 +309,10 @@ def test_checks_for_some_files_are_those_files_share_of_all(mixed: Path) -> None
         assert run_rules(registry, include=chosen) == [
             p for p in run_rules(registry) if chosen(p.file)
         ]
+
+
+def test_cache_clear_of_a_missing_registry_is_a_usage_error(tmp_path: Path) -> None:
+    """Like every command given a `--data` that is not there: exit 2, saying so."""
+    missing = tmp_path / "nowhere"
+    result = StrictRunner().invoke(app, ["cache", "clear", "--data", str(missing)])
+    assert result.exit_code == 2 and "not found" in result.stderr

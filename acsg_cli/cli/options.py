@@ -182,8 +182,8 @@ def open_publishable_registry(data: Path, *, partial: bool) -> Registry:
     Secretariat (`site build`, `export`). A record that does not load would be missing from
     what they read without anyone noticing, so any registry error stops the command (exit 1)
     before it writes anything, naming each problem by file, line and rule; `partial` (the
-    user's `--partial`) accepts publishing without those records, with the registry warning
-    that commands read at the terminal give."""
+    user's `--partial`) accepts publishing without those records and the matches naming them,
+    with the registry warning that commands read at the terminal give."""
     registry = open_registry(data, warn=partial)
     if registry.error_count and not partial:
         from acsg_cli.errors import DataError
@@ -201,7 +201,7 @@ def open_publishable_registry(data: Path, *, partial: bool) -> Registry:
         ).format(n=len(errors))
         lines = [problem_line(p) for p in sorted(errors, key=lambda p: p.sort_key())]
         raise DataError("\n  ".join([headline, *lines]))
-    return registry
+    return registry.whole_matches() if registry.error_count else registry
 
 
 def warn_of_errors(errors: int) -> None:

@@ -204,6 +204,21 @@ class Registry:
             m for m in self._match_index()[1].get(offer_id, ()) if m.status in LIVE_MATCH_STATUSES
         ]
 
+    def whole_matches(self) -> Registry:
+        """The registry without the matches naming a request or an offer that is not in it
+        (its file does not load, or there is none): what a partial publication holds, since a
+        match without its parties cannot be told."""
+        from dataclasses import replace
+
+        whole = {
+            i: m
+            for i, m in self.matches.items()
+            if m.request in self.requests and all(o in self.offers for o in m.offers)
+        }
+        if len(whole) == len(self.matches):
+            return self
+        return replace(self, matches=whole)
+
     def add(self, record: AnyRecord | Deferred, source: RecordSource) -> None:
         """Add a record, or a `Deferred` one restored when first read."""
         table = self._tables()[record.kind]

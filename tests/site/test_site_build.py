@@ -308,3 +308,23 @@ def test_a_registry_with_errors_is_not_published_unless_partial(data: Path, site
     # a partial site is never "up to date": without --partial, the same registry is refused
     again = StrictRunner().invoke(app, args)
     assert again.exit_code == 1 and "up to date" not in again.output
+
+
+def test_a_partial_site_and_export_leave_out_the_matches_naming_what_does_not_load(
+    data: Path, tmp_path: Path
+) -> None:
+    """With --partial, a match whose request does not load is told by neither publication:
+    one registry for both, without the records that do not load and the matches naming them."""
+    (data / "requests" / "REQ-2021-004.yaml").write_text("id: REQ-2021-004\nareas: [\n")
+    site = tmp_path / "partial"
+    args = ["--data", str(data), "--partial"]
+    built = StrictRunner().invoke(app, ["site", "build", "--out", str(site), *args])
+    assert built.exit_code == 0, built.output
+    assert not (site / "matches" / "MAT-2021-003.html").exists()
+    assert (site / "matches" / "MAT-2021-001.html").is_file()
+    assert "MAT-2021-003" not in (site / "matches" / "index.html").read_text(encoding="utf-8")
+    exported = tmp_path / "3w.csv"
+    done = StrictRunner().invoke(app, ["export", "hxl", "-o", str(exported), *args])
+    assert done.exit_code == 0, done.output
+    text = exported.read_text(encoding="utf-8")
+    assert "MAT-2021-001" in text and "MAT-2021-003" not in text

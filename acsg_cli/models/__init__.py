@@ -9,7 +9,7 @@ from acsg_cli.models.match import Consent, HistoryEntry, Match, ProgressUpdate
 from acsg_cli.models.offer import GeographicScope, Offer, OfferingEntity
 from acsg_cli.models.practice import Practice, Resource, SharingEntity
 from acsg_cli.models.request import Milestone, NationalPlan, NeedsAssessment, Request
-from acsg_cli.record_ids import ID_PATTERNS
+from acsg_cli.record_ids import ID_PATTERNS, PREFIXES
 
 
 @dataclass(frozen=True)
@@ -23,10 +23,10 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {
-    "request": Kind("request", "requests", "REQ", Request),
-    "offer": Kind("offer", "offers", "OFF", Offer),
-    "match": Kind("match", "matches", "MAT", Match),
-    "practice": Kind("practice", "practices", "GP", Practice),
+    "request": Kind("request", "requests", PREFIXES["request"], Request),
+    "offer": Kind("offer", "offers", PREFIXES["offer"], Offer),
+    "match": Kind("match", "matches", PREFIXES["match"], Match),
+    "practice": Kind("practice", "practices", PREFIXES["practice"], Practice),
 }
 AnyRecord = Request | Offer | Match | Practice
 """A record of any kind: each has an `id` and a `status`, unlike the parts (`Record`)."""

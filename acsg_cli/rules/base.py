@@ -159,7 +159,9 @@ class SubmittedDate:
         return base
 
     def check(self, context: RuleContext, record: Any) -> Iterator[Finding]:
-        if record.submitted_on > context.today:
+        from acsg_cli.matching.eligibility import submitted_after
+
+        if submitted_after(record, context.today):
             yield Finding(
                 ("submitted_on",),
                 f"submitted_on ({record.submitted_on}) is after today ({context.today}); "

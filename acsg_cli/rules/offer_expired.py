@@ -41,8 +41,10 @@ class ExpiredOffer(OfferRule):
     summary = "An open offer's availability (available_until) has not ended."
 
     def check(self, context: RuleContext, record: Offer) -> Iterator[Finding]:
+        from acsg_cli.matching.eligibility import expired
+
         until = record.available_until
-        if until is not None and until < context.today:
+        if expired(record, context.today):
             yield Finding(
                 ("available_until",),
                 f"the offer is open but was available only until {until}; close it "

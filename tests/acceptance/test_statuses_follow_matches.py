@@ -308,16 +308,7 @@ def test_a_reopened_request_is_told_what_an_open_request_lacks(acsg: Registry) -
     assert acsg.attempt("validate").exit_code == 0  # a matched request is not gated
     out = acsg.run("request", "reopen", REQUEST, "--note", "Phase two was requested.")
     assert "warning: as an open request it fails ACSG113" in out
-    check = acsg.attempt("validate")
-    assert check.exit_code == 1 and "ACSG113" in check.stdout
-    # The warning names exactly the errors validate then reports: the match that ended no
-    # longer holds the request, so its status agrees with its matches (no ACSG118).
-    warned = out.split("as an open request it fails ", 1)[1].split(";", 1)[0].split(", ")
-    errors = json.loads(acsg.attempt("validate", "--format", "json").stdout)["problems"]
-    reported = {
-        p["code"] for p in errors if Path(p["file"]).stem == REQUEST and p["severity"] == "error"
-    }
-    assert set(warned) == reported, (warned, reported)
+    _warned_as_validated(acsg, out)
 
 
 def test_a_first_recorded_move_keeps_the_status_history_true(acsg: Registry) -> None:
@@ -390,16 +381,7 @@ def test_a_match_s_end_that_reopens_the_request_says_what_it_lacks(
     out = acsg.run(*(arg.format(match=match_id) for arg in end))
     assert f"{REQUEST}: status matched -> open" in out
     assert "warning: as an open request it fails ACSG113" in out
-    check = acsg.attempt("validate")
-    assert check.exit_code == 1 and "ACSG113" in check.stdout
-    # The warning names exactly the errors validate then reports: the match that ended no
-    # longer holds the request, so its status agrees with its matches (no ACSG118).
-    warned = out.split("as an open request it fails ", 1)[1].split(";", 1)[0].split(", ")
-    errors = json.loads(acsg.attempt("validate", "--format", "json").stdout)["problems"]
-    reported = {
-        p["code"] for p in errors if Path(p["file"]).stem == REQUEST and p["severity"] == "error"
-    }
-    assert set(warned) == reported, (warned, reported)
+    _warned_as_validated(acsg, out)
 
 
 def _codes(acsg: Registry) -> dict[str, set[str]]:
@@ -434,3 +416,17 @@ def test_a_live_match_on_a_withdrawn_request_is_reported_once(acsg: Registry) ->
     found = _codes(acsg)
     assert found.get("MAT-2021-001") == {"ACSG022"}, found
     assert "ACSG118" not in found.get("REQ-2020-001", set()), found
+
+
+def _warned_as_validated(acsg: Registry, out: str) -> None:
+    """The warning after a move back to open names exactly the errors `validate` then reports
+    for the request: the match that ended no longer holds it, so its status agrees with its
+    matches (no ACSG118)."""
+    check = acsg.attempt("validate")
+    assert check.exit_code == 1 and "ACSG113" in check.stdout
+    warned = out.split("as an open request it fails ", 1)[1].split(";", 1)[0].split(", ")
+    errors = json.loads(acsg.attempt("validate", "--format", "json").stdout)["problems"]
+    reported = {
+        p["code"] for p in errors if Path(p["file"]).stem == REQUEST and p["severity"] == "error"
+    }
+    assert set(warned) == reported, (warned, reported)

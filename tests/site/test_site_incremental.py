@@ -128,14 +128,25 @@ def test_a_build_stopped_halfway_leaves_no_key_trusted(data: Path, tmp_path: Pat
     assert again.rendered == again.pages and again.indexed
 
 
-def _failing_index(monkeypatch: pytest.MonkeyPatch) -> None:
+def _stopped_build(data: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build of `data` into `site` that stops when it comes to the search index, having
+    written its pages."""
     from acsg_cli.errors import UsageError
     from acsg_cli.site import search
 
     def fail(found: object) -> dict[str, bytes]:
         raise UsageError("cannot build the search index: Pagefind stopped")
 
-    monkeypatch.setattr(search, "build_index", fail)
+    with monkeypatch.context() as patched:
+        patched.setattr(search, "build_index", fail)
+        with pytest.raises(UsageError, match="Pagefind stopped"):
+            build_site(load_registry(data), site)
+
+
+def _is_fresh(data: Path, site: Path, tmp_path: Path) -> None:
+    fresh = tmp_path / "fresh"
+    build_site(load_registry(data), fresh)
+    assert_same_site(site, fresh)
 
 
 def test_a_page_a_stopped_build_wrote_goes_when_its_record_does(
@@ -148,17 +159,12 @@ def test_a_page_a_stopped_build_wrote_goes_when_its_record_does(
     new = data / "offers" / "OFF-2021-009.yaml"
     text = (data / "offers" / "OFF-2021-001.yaml").read_text(encoding="utf-8")
     new.write_text(text.replace("OFF-2021-001", "OFF-2021-009"), encoding="utf-8")
-    with monkeypatch.context() as patched:
-        _failing_index(patched)
-        with pytest.raises(Exception, match="Pagefind stopped"):
-            build_site(load_registry(data), site)
+    _stopped_build(data, site, monkeypatch)
     assert (site / "offers" / "OFF-2021-009.html").is_file() and (site / BUILDING).is_file()
     new.unlink()
     again = build_site(load_registry(data), site)
     assert "offers/OFF-2021-009.html" in again.removed
-    fresh = tmp_path / "fresh"
-    build_site(load_registry(data), fresh)
-    assert_same_site(site, fresh)
+    _is_fresh(data, site, tmp_path)
 
 
 def test_a_stopped_first_build_is_finished_by_the_next(
@@ -166,15 +172,10 @@ def test_a_stopped_first_build_is_finished_by_the_next(
 ) -> None:
     """A first build that stopped leaves a folder the next build takes as its own."""
     site = tmp_path / "site"
-    with monkeypatch.context() as patched:
-        _failing_index(patched)
-        with pytest.raises(Exception, match="Pagefind stopped"):
-            build_site(load_registry(data), site)
+    _stopped_build(data, site, monkeypatch)
     assert (site / "index.html").is_file()
     build_site(load_registry(data), site)
-    fresh = tmp_path / "fresh"
-    build_site(load_registry(data), fresh)
-    assert_same_site(site, fresh)
+    _is_fresh(data, site, tmp_path)
 
 
 def test_the_index_is_built_again_by_a_new_tool(

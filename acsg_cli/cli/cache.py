@@ -18,7 +18,7 @@ def clear_command(data: DataDirOpt = DEFAULT_DATA) -> None:
     \b
     Examples:
       acsg cache clear
-      acsg cache clear --data path/to/data
+      acsg cache clear --data data
     """
     from acsg_cli.registry.cache import clear
     from acsg_cli.registry.sources import require_folder

@@ -95,6 +95,7 @@ def test_a_run_imports_no_pydantic_for_its_options(tmp_path: Path) -> None:
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "print('PYDANTIC' if 'pydantic' in sys.modules else 'NO PYDANTIC', file=sys.stderr)\n"
     )
+    (tmp_path / "data").mkdir()
     done = subprocess.run(
         [sys.executable, "-c", script, "cache", "clear", "--data", str(tmp_path / "data")],
         cwd=ROOT,

@@ -201,7 +201,7 @@ def open_publishable_registry(data: Path, *, partial: bool) -> Registry:
         ).format(n=len(errors))
         lines = [problem_line(p) for p in sorted(errors, key=lambda p: p.sort_key())]
         raise DataError("\n  ".join([headline, *lines]))
-    return registry.whole_matches() if registry.error_count else registry
+    return registry
 
 
 def warn_of_errors(errors: int) -> None:

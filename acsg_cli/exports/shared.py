@@ -27,12 +27,13 @@ class SharedView:
 
 
 def shared_view(registry: Registry) -> SharedView:
-    """The registry as the shared audience (reports, site, exports) may see it."""
+    """The registry as the shared audience (reports, site, exports) may see it; a match naming
+    a request or an offer that is not in the registry is left out (`Registry.whole_matches`)."""
     audience = Audience.shared()
     matches = {}
-    for match_id, match in sorted(registry.matches.items()):
-        request = registry.requests.get(match.request)
-        offers = [o for i in match.offers if (o := registry.offers.get(i)) is not None]
+    for match_id, match in sorted(registry.whole_matches().matches.items()):
+        request = registry.requests[match.request]
+        offers = [registry.offers[i] for i in match.offers]
         matches[match_id] = disclose_match(match, request, offers, audience).data
     return SharedView(
         requests={i: disclose(r, audience).data for i, r in sorted(registry.requests.items())},

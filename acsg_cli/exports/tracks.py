@@ -79,15 +79,16 @@ def _latest(match: dict[str, Any]) -> str | None:
 
 
 def published_matches(view: SharedView) -> list[dict[str, Any]]:
-    """The matches an export shows, by id: agreed by their parties, and with a known request."""
-    return [m for m in view.matches.values() if _agreed(m) and m["request"] in view.requests]
+    """The matches an export shows, by id: agreed by their parties (the view holds only
+    matches whose request and offers it holds)."""
+    return [m for m in view.matches.values() if _agreed(m)]
 
 
 def match_activities(view: SharedView) -> list[Activity]:
     found = []
     for match in published_matches(view):
         request = view.requests[match["request"]]
-        offers = [view.offers[o] for o in match["offers"] if o in view.offers]
+        offers = [view.offers[o] for o in match["offers"]]
         moves = _first_moves(match)
         states = list(request["requesting_states"])
         updates = match.get("updates", [])

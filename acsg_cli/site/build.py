@@ -44,13 +44,15 @@ class BuildResult:
 
 def context(registry: Registry) -> Context:
     """What every page of the English site shares, and which pages the other languages have.
-    A good practice still in draft is not published."""
+    A good practice still in draft is not published, nor a match naming a request or an offer
+    that is not in the registry (`Registry.whole_matches`, as the exports)."""
     from dataclasses import replace
 
     from acsg_cli.site.languages import translated_pages
     from acsg_cli.site.render import language_context
     from acsg_cli.vocab import PracticeStatus
 
+    registry = registry.whole_matches()
     practices = {i: p for i, p in registry.practices.items() if p.status != PracticeStatus.DRAFT}
     if len(practices) < len(registry.practices):
         registry = replace(registry, practices=practices)

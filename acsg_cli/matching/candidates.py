@@ -7,10 +7,12 @@ id), and the plan's linear programme has at most `k` variables per request: it i
 each request's `k` best candidates. A request with `k` eligible offers or fewer keeps them all,
 so when no request has more, the candidates are every eligible pair and nothing changes.
 
-The pairs are listed twice, a block of requests at a time, and never held all at once: a first
-pass reads the distributions the fit is scaled by (`Scorer.calibrate`); a second scores each
-block's pairs and keeps each request's best. Memory grows with the requests times `k`, plus one
-block.
+The pairs are listed once, a block of requests at a time, and kept as compact arrays (request
+row, offer column, text cosine: 12 bytes a pair) until they are scored: the distributions the
+fit is scaled by are read from all of them (`Scorer.calibrate`), then each block is scored, keeps
+each request's best and is let go. Listing them costs a product of the text vectors and the
+filters of every request against every available offer, so it is done once, not once for the
+distributions and again for the fit.
 """
 
 from __future__ import annotations
@@ -45,9 +47,11 @@ def candidates(scorer: Scorer, rows: np.ndarray, k: int) -> tuple[Pairs, np.ndar
     import numpy as np
 
     check_candidates(k)
-    scorer.calibrate(scorer.eligible_blocks(rows))
+    blocks = list(scorer.eligible_blocks(rows))
+    scorer.calibrate(blocks)
     parts: list[tuple[np.ndarray, ...]] = []
-    for block in scorer.eligible_blocks(rows):
+    while blocks:
+        block = blocks.pop(0)
         fit = scorer.fit(block)
         at = best_per_request(block, fit, k)
         parts.append((block.rows[at], block.cols[at], block.cosine[at], fit[at]))
@@ -62,9 +66,9 @@ def best_per_request(pairs: Pairs, fit: np.ndarray, k: int) -> np.ndarray:
     """Positions of each request's `k` largest fits in `pairs` (listed by row then column; ties
     go to the lower column), in their order.
 
-    Each request's `k`-th largest fit comes from one partial sort (`np.partition`) of the
-    block's requests x offers table; the pairs above it are kept, then those equal to it, by
-    column, while the request has room."""
+    Each request's `k`-th largest fit comes from one partial sort (`np.partition`) of a table
+    with a line per request and its fits side by side; the pairs above it are kept, then those
+    equal to it, by column, while the request has room."""
     import numpy as np
 
     if not len(pairs):
@@ -73,9 +77,9 @@ def best_per_request(pairs: Pairs, fit: np.ndarray, k: int) -> np.ndarray:
     counts = np.bincount(first)
     if counts.max() <= k:
         return np.arange(len(pairs), dtype=np.intp)
-    width = int(pairs.cols.max()) + 1
+    width = int(counts.max())
     table = np.full((len(counts), width), -np.inf)
-    table[first, pairs.cols] = fit
+    table[first, np.arange(len(pairs)) - np.r_[0, np.cumsum(counts)[:-1]][first]] = fit
     kth = np.partition(table, width - k, axis=1)[:, width - k][first]
     above = fit > kth
     room = k - np.bincount(first[above], minlength=len(counts))

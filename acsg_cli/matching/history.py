@@ -69,9 +69,10 @@ class History:
     """state * n_keys + entity -> the first match that joined them"""
     declared: dict[int, str] = field(default_factory=dict)
     """request row * n_keys + entity -> the provider as the request names it"""
-    earlier_keys: np.ndarray | None = None
+    earlier_table: np.ndarray | None = None
+    """(States, entities): True where `earlier` joined them, for `continuity`."""
     declared_keys: np.ndarray | None = None
-    """The keys of `earlier` and `declared`, sorted once for `lookup`."""
+    """The keys of `declared`, sorted once for `lookup`."""
     group: np.ndarray | None = None
     """request row -> its support group (a State, or the request itself)"""
     supported: np.ndarray | None = None
@@ -141,24 +142,23 @@ def _from_matches(
 
 def _groups(
     index: MatchingIndex, history: History, received: dict[int, list[SupportSource]]
-) -> dict[int, list[SupportSource]]:
+) -> list[Group]:
     """Support groups: one per State, plus one per request that names several States or its
     own existing support (whose providers are noted in `history.declared`)."""
     import numpy as np
 
     aliases = _aliases(index)
     group = np.zeros(len(index.requests), dtype=np.int64)
-    groups: dict[int, list[SupportSource]] = {
-        s: received.get(s, []) for s in range(len(index.countries))
-    }
+    groups = [Group((), received.get(s, [])) for s in range(len(index.countries))]
     for row, request in enumerate(index.requests):
         own = request.coordination.existing_support if request.coordination else []
         slots = history.state_slots[row].tolist()
         if len(request.requesting_states) == 1 and not own:
             group[row] = slots[0]
             continue
-        sources = [s for state in slots if state >= 0 for s in received.get(state, [])]
+        states = tuple(state for state in slots if state >= 0)
         where = ", ".join(request.requesting_states)
+        sources = []
         for item in own:
             keys = frozenset(aliases.get(" ".join(item.provider.casefold().split()), set()))
             for key in keys:
@@ -168,13 +168,27 @@ def _groups(
                     SupportSource(where, frozenset(item.areas), keys, provider=item.provider)
                 )
         group[row] = len(groups)
-        groups[len(groups)] = sources
+        groups.append(Group(states, sources))
     history.group = group
     return groups
 
 
-def _supported(history: History, groups: dict[int, list[SupportSource]]) -> None:
-    """Each group's supported areas, and those supported by others than each provider."""
+@dataclass(frozen=True)
+class Group:
+    """A support group: the support its States receive (`states`, numbers of State groups),
+    then its own `sources` (a State's group: its live support; a request's: its own
+    `existing_support`)."""
+
+    states: tuple[int, ...]
+    sources: list[SupportSource]
+
+
+def _supported(history: History, groups: list[Group]) -> None:
+    """Each group's supported areas, and those supported by others than each provider.
+
+    A State's group is read from its sources once; a request's group is put together from its
+    States' groups and its own sources, so the cost grows with the requests, not with the
+    requests times the support their States receive."""
     import numpy as np
 
     from acsg_cli.matching.bitsets import AREAS
@@ -188,32 +202,48 @@ def _supported(history: History, groups: dict[int, list[SupportSource]]) -> None
             out |= 1 << position[area]
         return out
 
-    def words(value: int) -> list[int]:
-        return [(value >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for w in range(width)]
-
     supported = [0] * len(groups)
-    others: dict[int, int] = {}
-    for g, sources in groups.items():
+    # group -> provider -> the areas supported by others than that provider
+    others: list[dict[int, int]] = [{} for _ in groups]
+    for g, group in enumerate(groups):
+        sources = [s for state in group.states for s in history.sources.get(state, [])]
+        sources += group.sources
         if not sources:
             continue
         history.sources[g] = sources
-        masks = [mask(s.areas) for s in sources]
+        masks = [mask(s.areas) for s in group.sources]
+        theirs = others[g]
+        for state in group.states:
+            supported[g] |= supported[state]
+            for key in others[state]:
+                theirs.setdefault(key, 0)
+        for s in group.sources:
+            for key in s.keys:
+                theirs.setdefault(key, 0)
         for m in masks:
             supported[g] |= m
-        for key in {k for s in sources for k in s.keys}:
-            code = g * history.n_keys + key
-            others[code] = 0
-            for s, m in zip(sources, masks, strict=True):
+        for key in theirs:
+            for state in group.states:
+                theirs[key] |= others[state].get(key, supported[state])
+            for s, m in zip(group.sources, masks, strict=True):
                 if key not in s.keys:
-                    others[code] |= m
-    history.supported = np.array([words(v) for v in supported], dtype=np.uint64).reshape(
-        len(groups), width
-    )
-    order = sorted(others)
+                    theirs[key] |= m
+    history.supported = _words(supported, width)
+    order = sorted(g * history.n_keys + key for g, theirs in enumerate(others) for key in theirs)
     history.except_codes = np.array(order, dtype=np.int64)
-    history.except_bits = np.array([words(others[c]) for c in order], dtype=np.uint64).reshape(
-        len(order), width
+    history.except_bits = _words(
+        [others[c // history.n_keys][c % history.n_keys] for c in order], width
     )
+
+
+def _words(values: list[int], width: int) -> np.ndarray:
+    """Bit sets as (len(values), width) words of 64 bits, the lowest word first."""
+    import numpy as np
+
+    out = np.zeros((len(values), width), dtype=np.uint64)
+    for w in range(width):
+        out[:, w] = [(v >> (64 * w)) & 0xFFFFFFFFFFFFFFFF for v in values]
+    return out
 
 
 def keys_of(table: Mapping[int, object]) -> np.ndarray:
@@ -240,15 +270,16 @@ def continuity(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.n
     import numpy as np
 
     history = index.history
-    if history.earlier_keys is None or history.declared_keys is None:
-        history.earlier_keys = keys_of(history.earlier)
+    if history.earlier_table is None or history.declared_keys is None:
+        # A row per State and a last one, all False, where a request's States have run out.
+        table = np.zeros((len(index.countries) + 1) * history.n_keys, dtype=bool)
+        table[keys_of(history.earlier)] = True
+        history.earlier_table = table.reshape(len(index.countries) + 1, history.n_keys)
         history.declared_keys = keys_of(history.declared)
     keys = index.arrays.off_key[cols]
     hit = lookup(history.declared_keys, rows.astype(np.int64) * history.n_keys + keys)
     for k in range(history.state_slots.shape[1]):
-        state = history.state_slots[rows, k]
-        codes = np.where(state >= 0, state * history.n_keys + keys, -1)
-        hit |= lookup(history.earlier_keys, codes)
+        hit |= history.earlier_table[history.state_slots[rows, k], keys]
     return hit.astype(np.float32)
 
 

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from acsg_cli.registry import Registry
 from acsg_cli.site import output, search
 from acsg_cli.site.pages import Context
+
+if TYPE_CHECKING:
+    from acsg_cli.site.render import PageJob
 
 ASSETS = ("site.css", "print.css", "filter.js", "search.js")
 
@@ -80,40 +82,40 @@ def site_path(ctx: Context, path: str) -> str:
     return path if ctx.lang == BASE_LANGUAGE else f"{ctx.lang}/{path}"
 
 
-def plan(contexts: list[Context], shares: int) -> dict[str, int]:
-    """Which process renders the pages of each folder, for `shares` processes: a folder goes
-    whole to one process (creating files in one folder from two processes makes each wait for
-    the other's lock on it, at a high cost in system time), the biggest folders first, each to
-    the process with the least to do so far."""
+class Folder(NamedTuple):
+    """A folder of the site (`site_path`), with the context of its language and the jobs
+    making its pages."""
+
+    path: str
+    ctx: Context
+    jobs: list[PageJob]
+
+
+def folders(contexts: list[Context]) -> list[Folder]:
+    """The pages of every language by the folder they go to, the biggest folders first: each
+    folder goes whole to the process that takes it (creating files in one folder from two
+    processes makes each wait for the other's lock on it, at a high cost in system time), and
+    taking the big ones first leaves the small ones to even out the end."""
     from acsg_cli.site.render import page_jobs
 
-    sizes: Counter[str] = Counter()
+    found: dict[str, Folder] = {}
     for ctx in contexts:
         for job in page_jobs(ctx):
-            sizes[site_path(ctx, job.folder)] += job.weight
-    loads = [0] * shares
-    found: dict[str, int] = {}
-    for folder, size in sorted(sizes.items(), key=lambda item: (-item[1], item[0])):
-        share = loads.index(min(loads))
-        found[folder] = share
-        loads[share] += size
-    return found
+            path = site_path(ctx, job.folder)
+            found.setdefault(path, Folder(path, ctx, [])).jobs.append(job)
+    return sorted(found.values(), key=lambda f: (-sum(j.weight for j in f.jobs), f.path))
 
 
-def each_page(
-    contexts: list[Context], shares: Mapping[str, int] | None = None, share: int = 0
-) -> Iterator[tuple[str, str]]:
-    """The pages of every language, by path relative to the site's root, as (path, HTML): all
-    of them, or those of the folders `shares` (from `plan`) gives to the process `share`."""
+def each_page(contexts: list[Context]) -> Iterator[tuple[str, str]]:
+    """The pages of every language, by path relative to the site's root, as (path, HTML)."""
     from acsg_cli.i18n import language
     from acsg_cli.site.render import page_jobs
 
     for ctx in contexts:
         with language(ctx.lang):
             for job in page_jobs(ctx):
-                if shares is None or shares[site_path(ctx, job.folder)] == share:
-                    for path, html in job.render().items():
-                        yield site_path(ctx, path), html
+                for path, html in job.render().items():
+                    yield site_path(ctx, path), html
 
 
 def render_pages(ctx: Context) -> dict[str, str]:
@@ -232,20 +234,28 @@ class Share:
 
 
 def _render_share(
-    contexts: list[Context], keys: PageKeys, shares: Mapping[str, int], share: int
+    contexts: list[Context], keys: PageKeys, found: list[Folder], taken: Iterable[int]
 ) -> Share:
-    """Render the pages of one share and write those that changed."""
+    """Render the pages of the folders `taken` (numbers in `found`) and write those that
+    changed."""
+    from acsg_cli.i18n import language
+
     for ctx in contexts:
         ctx.render = keys.renderer(ctx)
     writer = keys.writer
     rendered = 0
     try:
-        for path, html in each_page(contexts, shares, share):
-            if path in keys.kept:
-                writer.done.unchanged += 1
-            else:
-                rendered += 1
-                writer.write(path, html.encode("utf-8"))
+        for number in taken:
+            folder = found[number]
+            with language(folder.ctx.lang):
+                for job in folder.jobs:
+                    for path, html in job.render().items():
+                        where = site_path(folder.ctx, path)
+                        if where in keys.kept:
+                            writer.done.unchanged += 1
+                        else:
+                            rendered += 1
+                            writer.write(where, html.encode("utf-8"))
     finally:
         writer.close()
     return Share(writer.done, keys.keys, rendered)
@@ -254,17 +264,25 @@ def _render_share(
 @dataclass(frozen=True)
 class Indexed:
     """What the indexer did: the index's files, the digest of the entries it is built from,
-    and whether it was built again (and its files written where they changed)."""
+    whether it was built again (and its files written where they changed), and what it
+    rendered once it was done (`then`)."""
 
     done: output.Written
     files: list[str]
     digest: str
     rebuilt: bool
+    share: Share | None = None
 
 
-def _index(out: Path, stage: Path, found: list[search.Entry], digest: str) -> Indexed:
+def _index(
+    out: Path,
+    stage: Path,
+    found: list[search.Entry],
+    digest: str,
+    then: Callable[[], Share] | None = None,
+) -> Indexed:
     """Build the index of the search entries `found` and write those of its files that
-    changed."""
+    changed; then do `then` (render pages that are left)."""
     writer = output.Writer(out, stage, output.Written())
     made = search.build_index(found)
     files = {f"{search.FOLDER}/{name}": content for name, content in made.items()}
@@ -273,7 +291,8 @@ def _index(out: Path, stage: Path, found: list[search.Entry], digest: str) -> In
             writer.write(name, content)
     finally:
         writer.close()
-    return Indexed(writer.done, sorted(files), digest, True)
+    share = then() if then is not None else None
+    return Indexed(writer.done, sorted(files), digest, True, share)
 
 
 def _basis(ctx: Context) -> bytes:
@@ -301,10 +320,11 @@ def build_site(
 
     The records' views, cards and search entries are made first; then, when the entries
     changed (or the index is missing), a forked child (`forked`) builds the index with
-    Pagefind and writes it, while this process renders the pages and writes them; with
-    `processes` (by default: see `forked.processes`) above one, other children render some
-    of the folders. `inputs` (from `inputs_digest`) is recorded so the next build can tell
-    that nothing changed."""
+    Pagefind and writes it, while this process renders the pages and writes them. With
+    `processes` (by default: see `forked.processes`) above one, that child renders too once
+    the index is written, and so do other children beyond two, each process taking the next
+    folder (`folders`) when it is done with one. `inputs` (from `inputs_digest`) is recorded
+    so the next build can tell that nothing changed."""
     from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
@@ -322,24 +342,32 @@ def build_site(
     kept_index = Indexed(output.Written(), old_index, digest, False)
     reindex = digest != previous.indexed_digest or not old_index
     shares = processes or forked.processes(len(ctx.cards))
-    folders = plan(contexts, shares)
+    parts = folders(contexts)
     stage = output.start(out)  # first builds are marked too: see `output.BUILDING`
 
-    def render(share: int) -> Share:
+    def render(taken: Iterable[int]) -> Share:
         writer = output.Writer(out, stage, output.Written())
         with paused_gc():  # pages by the thousand: see `gcpause`
-            return _render_share(contexts, PageKeys(previous.pages, writer), folders, share)
+            return _render_share(contexts, PageKeys(previous.pages, writer), parts, taken)
 
     children: list[forked.Child[Share]] = []
     indexer: forked.Child[Indexed] | None = None
+    tickets = forked.Tickets(len(parts))
     try:
-        # The indexer in a process of its own: a thread driving Pagefind would wait for the
-        # rendering's lock at each of its thousands of messages.
+        # Each process takes the next folder when it is done with one, so they end together
+        # whatever each folder costs. The indexer is a process of its own (a thread driving
+        # Pagefind would wait for the rendering's lock), which renders too once it is done:
+        # while Pagefind works, the rendering beside it would slow it more than it gains.
+        renderers = shares - 1
         if reindex:
-            indexer = forked.Child(partial(_index, out, stage, found, digest))
-        children += [forked.Child(partial(render, share)) for share in range(1, shares)]
-        results = [render(0)] + [child.result() for child in children]
+            then = partial(render, tickets) if renderers else None
+            indexer = forked.Child(partial(_index, out, stage, found, digest, then))
+            renderers -= 1 if renderers else 0
+        children += [forked.Child(partial(render, tickets)) for _share in range(renderers)]
+        results = [render(tickets)] + [child.result() for child in children]
         indexed = indexer.result() if indexer is not None else kept_index
+        if indexed.share is not None:
+            results.append(indexed.share)
         writer = output.Writer(out, stage, output.Written())
         for name, content in _assets().items():
             writer.write(name, content)
@@ -350,6 +378,7 @@ def build_site(
             indexer.stop()
         for child in children:
             child.stop()
+        tickets.close()
         shutil.rmtree(stage, ignore_errors=True)
     return _finish(out, before, inputs, writer.done, results=results, indexed=indexed)
 

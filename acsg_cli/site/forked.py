@@ -25,17 +25,47 @@ FORK_THRESHOLD = 400
 
 
 def processes(records: int) -> int:
-    """Processes to render `records` records with: the indexer keeps a core busy, so two where
-    there are at least three cores, the system can fork and there is enough to share; else
-    one. (On two cores a second one spent more on copying memory, on folders two processes
-    write to and on work both do than it saved.)"""
+    """Processes to render `records` records with: two where there are two cores or more, the
+    system can fork and there is enough to share; else one. (The indexer runs beside them: a
+    third process on two cores, which the shared `Tickets` absorb, the renderers taking less
+    of the work while it runs. More renderers spent more on copying memory and on work each
+    does again, such as compiling templates and making cards, than they saved.)"""
     if not hasattr(os, "fork") or records < FORK_THRESHOLD:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not on Linux
         cores = os.cpu_count() or 1
-    return 2 if cores >= 3 else 1
+    return 2 if cores >= 2 else 1
+
+
+class Tickets:
+    """The numbers 0 to `count` - 1, each taken by exactly one of the processes iterating it
+    (those forked after it is made, and the one that made it): a pipe filled with them at once,
+    which each process reads four bytes at a time (a pipe hands a read of a few bytes to one
+    reader whole)."""
+
+    def __init__(self, count: int) -> None:
+        if count * 4 > 4096:  # `PIPE_BUF`: written whole before anyone reads
+            raise ValueError(f"too many tickets for one pipe: {count}")
+        read_end, write_end = os.pipe()
+        try:
+            os.write(write_end, b"".join(n.to_bytes(4, "little") for n in range(count)))
+        finally:
+            os.close(write_end)
+        self._read_end: int | None = read_end
+
+    def __iter__(self) -> Iterator[int]:
+        while self._read_end is not None:
+            taken = os.read(self._read_end, 4)
+            if len(taken) < 4:  # all taken
+                return
+            yield int.from_bytes(taken, "little")
+
+    def close(self) -> None:
+        if self._read_end is not None:
+            os.close(self._read_end)
+            self._read_end = None
 
 
 class Child(Generic[T]):

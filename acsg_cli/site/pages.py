@@ -239,10 +239,21 @@ def environment(translate: Translate) -> Any:
         auto_reload=False,
     )
     env.globals["format_message"] = lambda text, **values: text % values
+    env.globals["badge"] = badge
     env.filters["label"] = views.label
     env.filters["region"] = views.region_name
     env.filters["lang_of"] = views.lang_of
     return env
+
+
+def badge(status: str) -> Any:
+    """A stage or status as a badge, in words in the current language (`label`): markup made
+    here rather than by a macro, as listings show thousands."""
+    from markupsafe import Markup, escape
+
+    return Markup(
+        f'<span class="badge badge-{escape(status)}">{escape(views.label(status))}</span>'
+    )
 
 
 def latest_date(registry: Registry) -> str:

@@ -27,8 +27,11 @@ class PageJob(NamedTuple):
 
 
 GROUP_WEIGHT = 50
-"""The weight of a job of many pages (the listings, the country pages, a home page and its
-map)."""
+"""The weight of a job of many pages (the country pages, a home page and its map)."""
+
+LISTING_WEIGHT = 0.3
+"""The weight of the listings, for each record they list: a card costs about a third of a
+record's page."""
 
 
 def language_context(registry: Registry, lang: str, versions: Versions) -> Context:
@@ -56,7 +59,8 @@ def page_jobs(ctx: Context) -> list[PageJob]:
     wanted = None if lang == BASE_LANGUAGE else ctx.versions.pages.get(lang, frozenset())
     # The home page and the pages `languages.listing_paths` names: in every language.
     jobs = [PageJob("", GROUP_WEIGHT, lambda: {"index.html": home(ctx)})]
-    jobs.append(PageJob("", GROUP_WEIGHT, lambda: listing_pages(ctx)))
+    listed = max(GROUP_WEIGHT, int(LISTING_WEIGHT * len(ctx.cards)))
+    jobs.append(PageJob("", listed, lambda: listing_pages(ctx)))
     jobs.append(PageJob("countries", GROUP_WEIGHT, lambda: facet_pages(ctx)))
     both = {"browse.html": browse_page, "search.html": search_page}
     jobs.append(PageJob("", 2, lambda: {path: page(ctx) for path, page in both.items()}))

@@ -14,16 +14,18 @@ card), so a field the disclosure policy withholds cannot reach the index either:
 - the facets the search page offers: region, area and, for matches, stage, by their codes
   (the search page names them in its language).
 
-Each entry is given to Pagefind as a small HTML document under the address of its page, all
-through one Pagefind process (`_Service`), and the index comes back in memory: no document is
-written to disk, and the index's files are written like the pages, only where they changed.
-A build runs it in a process of its own (`build`), beside the rendering.
+Each entry is given to Pagefind as a record (its text, title, kind and facets) under the
+address of its page, all through one Pagefind process (`_Service`), and the index comes back
+in memory: nothing is written to disk in between, and the index's files are written like the
+pages, only where they changed. A build runs it in a process of its own (`build`), beside
+the rendering.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import re
 import threading
 from collections.abc import Iterable
@@ -60,20 +62,21 @@ class Entry:
     filters: tuple[tuple[str, tuple[str, ...]], ...]
 
     def document(self) -> str:
-        """The entry as the small HTML document Pagefind reads: every value escaped."""
-        words = "".join(f"<p>{escape(text)}</p>" for text in self.words)
-        facets = "".join(
-            f'<span data-pagefind-filter="{escape(name)}">{escape(value)}</span>'
-            for name, values in self.filters
-            for value in values
-        )
-        return (
-            f'<!DOCTYPE html><html lang="{escape(self.lang)}"><head><meta charset="utf-8">'
-            f"<title>{escape(self.title)}</title></head><body><main data-pagefind-body>"
-            f"<h1>{escape(self.title)}</h1>"
-            f'<p data-pagefind-meta="kind">{escape(self.kind)}</p>{words}{facets}'
-            "</main></body></html>\n"
-        )
+        """The text Pagefind indexes and quotes in its excerpts: the heading, the kind and the
+        words, escaped as Pagefind keeps a page's text (the search page reads it back as text,
+        never as markup)."""
+        return escape(" ".join([self.title, self.kind, *self.words]))
+
+    def record(self) -> dict[str, Any]:
+        """The entry as a record of Pagefind's: its text, its language, its title and kind
+        (shown with a result) and its facets."""
+        return {
+            "url": f"/{self.url}",
+            "content": self.document(),
+            "language": self.lang,
+            "meta": {"title": self.title, "kind": self.kind},
+            "filters": {name: list(values) for name, values in self.filters},
+        }
 
 
 SEARCHED = frozenset(
@@ -133,7 +136,7 @@ def digest(found: Iterable[Entry]) -> str:
     """What the index is built from: the same digest, the same index."""
     hashed = hashlib.sha256()
     for entry in sorted(found, key=lambda e: e.url):
-        hashed.update(entry.url.encode() + b"\0" + entry.document().encode() + b"\0")
+        hashed.update(json.dumps(entry.record(), sort_keys=True).encode() + b"\0")
     return hashed.hexdigest()
 
 
@@ -165,22 +168,44 @@ class _Service:
         )
         self._buffer = b""
 
-    def send(self, message_id: int, payload: dict[str, Any]) -> None:
+    @staticmethod
+    def message(message_id: int, payload: dict[str, Any]) -> bytes:
         import base64
-        import json
 
+        text = json.dumps({"message_id": message_id, "payload": payload})
+        return base64.b64encode(text.encode()) + b","
+
+    def send(self, message_id: int, payload: dict[str, Any]) -> None:
+        self.write(self.message(message_id, payload))
+
+    def write(self, messages: bytes) -> None:
         assert self._process.stdin is not None
-        message = json.dumps({"message_id": message_id, "payload": payload})
-        self._process.stdin.write(base64.b64encode(message.encode()) + b",")
+        self._process.stdin.write(messages)
 
     def flush(self) -> None:
         assert self._process.stdin is not None
         self._process.stdin.flush()
 
+    def collect(self, count: int) -> None:
+        """Read until `count` answers have come (or Pagefind stopped), without decoding them
+        yet (`answer` does): a read takes whatever Pagefind has written, so Pagefind never
+        waits for its answers to be read."""
+        import os
+
+        stdout = self._process.stdout
+        assert stdout is not None
+        chunks, missing = [self._buffer], count - self._buffer.count(b",")
+        while missing > 0:
+            chunk = os.read(stdout.fileno(), 1 << 20)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            missing -= chunk.count(b",")
+        self._buffer = b"".join(chunks)
+
     def answer(self) -> dict[str, Any]:
         """The next answer's payload; an error answer, or none, is a `UsageError`."""
         import base64
-        import json
         import os
 
         stdout = self._process.stdout
@@ -214,7 +239,8 @@ class _Service:
 
 
 def build_index(found: list[Entry]) -> dict[str, bytes]:
-    """Index the entries; the index's files, by path relative to its folder."""
+    """Index the entries; the index's files, by path relative to its folder. The messages are
+    all made first, then one thread sends them at once while another gathers the answers."""
     import base64
 
     try:
@@ -225,22 +251,22 @@ def build_index(found: list[Entry]) -> dict[str, bytes]:
         service.send(0, {"type": "NewIndex", "config": {"keep_index_url": True}})
         service.flush()
         index = service.answer()["index_id"]
+        messages = b"".join(
+            service.message(number, {"type": "AddRecord", "index_id": index, **entry.record()})
+            for number, entry in enumerate(found, start=1)
+        )
 
         def send_all() -> None:
-            try:
-                for number, entry in enumerate(found, start=1):
-                    document = {"file_path": None, "file_contents": entry.document()}
-                    add = {"type": "AddFile", "index_id": index, "url": f"/{entry.url}"}
-                    service.send(number, {**add, **document})
+            with contextlib.suppress(OSError):  # Pagefind stopped: `answer` says so
+                service.write(messages)
                 service.flush()
-            except OSError:  # Pagefind stopped: `answer` says so
-                pass
 
         sender = threading.Thread(target=send_all, name="acsg-search-send", daemon=True)
         sender.start()
+        service.collect(len(found))
+        sender.join()
         for _entry in found:
             service.answer()
-        sender.join()
         service.send(len(found) + 1, {"type": "GetFiles", "index_id": index})
         service.flush()
         files = service.answer()["files"]

@@ -150,6 +150,14 @@ def _entity_name(offer: Offer) -> str:
 def label(code: str) -> str:
     """A vocabulary value in words, in the current language (`rsd_procedures` -> `RSD
     procedures`): the label defined beside its vocabulary."""
+    from acsg_cli.i18n import current
+
+    return _label(current(), code)
+
+
+@cache
+def _label(lang: str, code: str) -> str:
+    """`label` in `lang` (the current language: the catalogs are read in it), made once."""
     for kind in _LABEL_ORDER:
         if code in LABELS[kind]:
             return label_of(kind, code)

@@ -29,6 +29,8 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 PROJECT = HERE.parent
 sys.path.insert(0, str(HERE))
+from run import DISCARDED, discard  # noqa: E402
+
 TODAY = "2026-10-01"
 
 
@@ -315,7 +317,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 continue
             for _ in range(args.repeat):
                 measure([acsg, "cache", "clear", "--data", str(reg)], args.timeout)
-                shutil.rmtree(site_dir(reg), ignore_errors=True)
+                discard(site_dir(reg))  # removed once the timings are over: see `discard`
                 row.cold.append(measure(argv, args.timeout))
                 row.warm.append(measure(argv, args.timeout))
             rows.append(row)
@@ -331,6 +333,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for name, t in peer[size].items():
                 print(f"  peer {name}: {t.wall:.2f} s ({t.peak_mb:.0f} MB)", flush=True)
     loads.append(os.getloadavg())
+    for folder in DISCARDED:
+        shutil.rmtree(folder, ignore_errors=True)
     if not args.registry:
         shutil.rmtree(base, ignore_errors=True)
     return {

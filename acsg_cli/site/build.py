@@ -264,8 +264,8 @@ def _render_share(
 @dataclass(frozen=True)
 class Indexed:
     """What the indexer did: the index's files, the digest of the entries it is built from,
-    whether it was built again (and its files written where they changed), and what it
-    rendered once it was done (`then`)."""
+    whether it was built again (and its files written where they changed), and the pages
+    its process rendered once it was done."""
 
     done: output.Written
     files: list[str]
@@ -274,15 +274,9 @@ class Indexed:
     share: Share | None = None
 
 
-def _index(
-    out: Path,
-    stage: Path,
-    found: list[search.Entry],
-    digest: str,
-    then: Callable[[], Share] | None = None,
-) -> Indexed:
+def _index(out: Path, stage: Path, found: list[search.Entry], digest: str) -> Indexed:
     """Build the index of the search entries `found` and write those of its files that
-    changed; then do `then` (render pages that are left)."""
+    changed."""
     writer = output.Writer(out, stage, output.Written())
     made = search.build_index(found)
     files = {f"{search.FOLDER}/{name}": content for name, content in made.items()}
@@ -291,8 +285,7 @@ def _index(
             writer.write(name, content)
     finally:
         writer.close()
-    share = then() if then is not None else None
-    return Indexed(writer.done, sorted(files), digest, True, share)
+    return Indexed(writer.done, sorted(files), digest, True)
 
 
 def _basis(ctx: Context) -> bytes:
@@ -318,13 +311,15 @@ def build_site(
     """Write the site into `out`, rendering only pages whose inputs changed (`PageKeys`) and
     rewriting only files whose content changed.
 
-    The records' views, cards and search entries are made first; then, when the entries
-    changed (or the index is missing), a forked child (`forked`) builds the index with
-    Pagefind and writes it, while this process renders the pages and writes them. With
-    `processes` (by default: see `forked.processes`) above one, that child renders too once
-    the index is written, and so do other children beyond two, each process taking the next
-    folder (`folders`) when it is done with one. `inputs` (from `inputs_digest`) is recorded
-    so the next build can tell that nothing changed."""
+    A forked child (`forked`) makes the records' search entries and, when they changed (or
+    the index is missing), builds the index with Pagefind and writes it, while this process
+    renders the pages and writes them. With `processes` (by default: see `forked.processes`)
+    above one, that child renders too once the index is written, and so do other children
+    beyond two, each process taking the next folder (`folders`) when it is done with one.
+    `inputs` (from `inputs_digest`) is recorded so the next build can tell that nothing
+    changed."""
+    from dataclasses import replace
+
     from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
@@ -332,15 +327,9 @@ def build_site(
     before = previous.files
     with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
         ctx = context(registry)
-        found = search.entries(ctx)
         contexts = language_contexts(ctx)
         _warm(ctx)
-    # The index is made by the tool too: a new version of it (or of Pagefind) indexes again.
-    digest = hashlib.sha256(_tool_digest() + search.digest(found).encode()).hexdigest()
     old_index = sorted(f for f in before if f.startswith(f"{search.FOLDER}/"))
-    # The digest, not the writes, decides: a build stopped before indexing is indexed next time.
-    kept_index = Indexed(output.Written(), old_index, digest, False)
-    reindex = digest != previous.indexed_digest or not old_index
     shares = processes or forked.processes(len(ctx.cards))
     parts = folders(contexts)
     stage = output.start(out)  # first builds are marked too: see `output.BUILDING`
@@ -350,6 +339,20 @@ def build_site(
         with paused_gc():  # pages by the thousand: see `gcpause`
             return _render_share(contexts, PageKeys(previous.pages, writer), parts, taken)
 
+    def index(then: Callable[[], Share] | None) -> Indexed:
+        """The search entries, indexed again when they changed; then `then`."""
+        with paused_gc():
+            found = search.entries(ctx)
+        # The index is made by the tool too: a new version of it (or of Pagefind) indexes
+        # again. The digest, not the writes, decides: a build stopped before indexing is
+        # indexed next time.
+        digest = hashlib.sha256(_tool_digest() + search.digest(found).encode()).hexdigest()
+        if digest == previous.indexed_digest and old_index:
+            indexed = Indexed(output.Written(), old_index, digest, False)
+        else:
+            indexed = _index(out, stage, found, digest)
+        return replace(indexed, share=then()) if then is not None else indexed
+
     children: list[forked.Child[Share]] = []
     indexer: forked.Child[Indexed] | None = None
     tickets = forked.Tickets(len(parts))
@@ -358,14 +361,10 @@ def build_site(
         # whatever each folder costs. The indexer is a process of its own (a thread driving
         # Pagefind would wait for the rendering's lock), which renders too once it is done:
         # while Pagefind works, the rendering beside it would slow it more than it gains.
-        renderers = shares - 1
-        if reindex:
-            then = partial(render, tickets) if renderers else None
-            indexer = forked.Child(partial(_index, out, stage, found, digest, then))
-            renderers -= 1 if renderers else 0
-        children += [forked.Child(partial(render, tickets)) for _share in range(renderers)]
+        indexer = forked.Child(partial(index, partial(render, tickets) if shares > 1 else None))
+        children += [forked.Child(partial(render, tickets)) for _share in range(shares - 2)]
         results = [render(tickets)] + [child.result() for child in children]
-        indexed = indexer.result() if indexer is not None else kept_index
+        indexed = indexer.result()
         if indexed.share is not None:
             results.append(indexed.share)
         writer = output.Writer(out, stage, output.Written())

@@ -86,6 +86,7 @@ class Context:
     _cards_html: dict[tuple[str, str], Any] = field(default_factory=dict)
     _offer_matches: dict[str, list[str]] | None = None
     _match_practices: dict[str, list[str]] | None = None
+    _nav: list[tuple[str, str]] | None = None
 
     def __post_init__(self) -> None:
         self.env.globals["card_html"] = self.card_html
@@ -139,16 +140,27 @@ class Context:
         return sorted_cards(self, sorted(ids))
 
     def card_html(self, card: Card, root: str) -> Any:
-        """A card's markup, rendered once per card and depth: listings repeat cards a lot."""
+        """A card's markup, made once per card and depth: listings repeat cards a lot."""
         key = (card.id, root)
         found = self._cards_html.get(key)
         if found is None:
-            from markupsafe import Markup
-
-            template = self.env.get_template("card.html.j2")
-            html = template.render(c=card, root=root, page_url=self.linker(root))
-            found = self._cards_html[key] = Markup(html)  # rendered autoescaped
+            found = self._cards_html[key] = card_markup(card, self.linker(root)(card.url))
         return found
+
+    def nav(self) -> list[tuple[str, str]]:
+        """The site's main menu in this language (made once)."""
+        if self._nav is None:
+            _ = self.gettext
+            self._nav = [
+                ("index.html", _("Home")),
+                ("matches/index.html", _("Matches")),
+                ("requests/index.html", _("Requests")),
+                ("offers/index.html", _("Offers")),
+                ("practices/index.html", _("Good practices")),
+                ("browse.html", _("Browse")),
+                ("search.html", _("Search")),
+            ]
+        return self._nav
 
     def view(self, record_id: str) -> dict[str, Any]:
         """The shared view of a record, computed once per build."""
@@ -176,23 +188,13 @@ class Context:
             (lang, NAMES[lang], root + versions.site_path(lang, path))
             for lang in versions.languages_of(path)
         ]
-        _ = self.gettext
-        nav = [
-            ("index.html", _("Home")),
-            ("matches/index.html", _("Matches")),
-            ("requests/index.html", _("Requests")),
-            ("offers/index.html", _("Offers")),
-            ("practices/index.html", _("Good practices")),
-            ("browse.html", _("Browse")),
-            ("search.html", _("Search")),
-        ]
         values = {
             "lang": self.lang,
             "csp": safety.SITE_CSP,
             "root": root,
             "page_url": self.linker(root),
             "alternates": alternates if len(alternates) > 1 else [],
-            "nav": nav,
+            "nav": self.nav(),
             "current": path,
             "as_of": self.as_of,
             **values,
@@ -244,6 +246,33 @@ def environment(translate: Translate) -> Any:
     env.filters["region"] = views.region_name
     env.filters["lang_of"] = views.lang_of
     return env
+
+
+def card_markup(card: Card, url: str) -> Any:
+    """A record's card in a listing, linking to `url`, every value escaped: markup made here
+    rather than by a template, as a listing shows thousands."""
+    from markupsafe import Markup, escape
+
+    def lang(code: str) -> str:
+        return f' lang="{escape(code)}"' if code else ""
+
+    facets = "".join(
+        f' data-{name}="{escape(card.facet(name))}"'
+        for name in ("region", "area", "stage", "entity")
+    )
+    date = card.date and f' · <time datetime="{escape(card.date)}">{escape(card.date)}</time>'
+    lines = [
+        f'<li class="card"{facets}>\n<h3><a href="{escape(url)}"{lang(card.heading_lang)}>'
+        f"{escape(card.heading)}</a></h3>\n",
+        f'<p class="card-meta">{badge(card.status)} <span class="id">{escape(card.id)}</span>'
+        f"{date}</p>\n",
+    ]
+    if card.subheading:
+        lines.append(f"<p{lang(card.subheading_lang)}>{escape(card.subheading)}</p>")
+    if card.areas:
+        tags = "".join(f'<span class="tag">{escape(views.label(a))}</span> ' for a in card.areas)
+        lines.append(f'<p class="tags">{tags}</p>')
+    return Markup("".join([*lines, "</li>\n"]))
 
 
 def badge(status: str) -> Any:

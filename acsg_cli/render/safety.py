@@ -64,6 +64,8 @@ def escape_char(char: str) -> str:
 
 def has_unsafe(text: str) -> bool:
     """Whether `text` holds a character no output shows as it is."""
+    if text.isascii() and text.isprintable():  # spaces to tildes only: none of them
+        return False
     return UNSAFE.search(text) is not None
 
 

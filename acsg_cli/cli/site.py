@@ -65,8 +65,14 @@ def build_command(
     registry = open_publishable_registry(data, partial=partial)
     # A site built without some records is never taken as up to date: the next build reads
     # the registry again, and refuses it unless it is whole or --partial is given again.
+    from acsg_cli.registry import cache
+
     with stopped_by_sigterm():
-        result = build_site(registry, out, inputs="" if registry.error_count else inputs)
+        # The read cache is saved by the indexer's process, beside the rendering, rather than
+        # after it: it is the same in every process of the build, which reads no record again.
+        inputs = "" if registry.error_count else inputs
+        result = build_site(registry, out, inputs=inputs, beside=cache.flush)
+    cache.forget()
     typer.echo(
         f"{out}: {result.pages} pages, {result.rendered} rendered; "
         f"{len(result.written)} file(s) written, "

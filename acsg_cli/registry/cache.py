@@ -77,6 +77,11 @@ def flush() -> None:
         _open.pop().save()
 
 
+def forget() -> None:
+    """Leave the caches opened in this run unsaved: another process saved them (`flush`)."""
+    _open.clear()
+
+
 @functools.cache
 def fingerprint() -> str:
     """The version of everything a cached result depends on: the tool's own files, by content

@@ -7,6 +7,7 @@ and builds the client-side search index (`search`).
 
 from __future__ import annotations
 
-from acsg_cli.site.build import BuildResult, build_site, render_site
+from acsg_cli.site.build import BuildResult, build_site
+from acsg_cli.site.render import render_site
 
 __all__ = ["BuildResult", "build_site", "render_site"]

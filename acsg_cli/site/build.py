@@ -4,19 +4,23 @@ from __future__ import annotations
 
 import hashlib
 import shutil
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache, partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import Any
 
 from acsg_cli.registry import Registry
 from acsg_cli.site import output, search
 from acsg_cli.site.pages import Context
-
-if TYPE_CHECKING:
-    from acsg_cli.site.render import PageJob
+from acsg_cli.site.render import (
+    Folder,
+    context,
+    folders,
+    language_contexts,
+    site_path,
+)
 
 ASSETS = ("site.css", "print.css", "filter.js", "search.js")
 
@@ -42,91 +46,6 @@ class BuildResult:
             "removed": len(self.removed),
             "search_index_rebuilt": self.indexed,
         }
-
-
-def context(registry: Registry) -> Context:
-    """What every page of the English site shares, and which pages the other languages have.
-    A good practice still in draft is not published, nor a match naming a request or an offer
-    that is not in the registry (`Registry.whole_matches`, as the exports)."""
-    from dataclasses import replace
-
-    from acsg_cli.site.languages import translated_pages
-    from acsg_cli.site.render import language_context
-    from acsg_cli.vocab import PracticeStatus
-
-    registry = registry.whole_matches()
-    practices = {i: p for i, p in registry.practices.items() if p.status != PracticeStatus.DRAFT}
-    if len(practices) < len(registry.practices):
-        registry = replace(registry, practices=practices)
-    return language_context(registry, "en", translated_pages(registry))
-
-
-def language_contexts(ctx: Context) -> list[Context]:
-    """The English context and one per other language, each made inside its language."""
-    from acsg_cli.i18n import language
-    from acsg_cli.site.languages import OTHER_LANGUAGES
-    from acsg_cli.site.render import language_context
-
-    found = [ctx]
-    for lang in OTHER_LANGUAGES:
-        with language(lang):
-            found.append(language_context(ctx.registry, lang, ctx.versions))
-    return found
-
-
-def site_path(ctx: Context, path: str) -> str:
-    """Where a page of the context's language (`path` from that language's root) is in the
-    site: English at the root, French and Spanish under `fr/` and `es/`."""
-    from acsg_cli.translations import BASE_LANGUAGE
-
-    return path if ctx.lang == BASE_LANGUAGE else f"{ctx.lang}/{path}"
-
-
-class Folder(NamedTuple):
-    """A folder of the site (`site_path`), with the context of its language and the jobs
-    making its pages."""
-
-    path: str
-    ctx: Context
-    jobs: list[PageJob]
-
-
-def folders(contexts: list[Context]) -> list[Folder]:
-    """The pages of every language by the folder they go to, the biggest folders first: each
-    folder goes whole to the process that takes it (creating files in one folder from two
-    processes makes each wait for the other's lock on it, at a high cost in system time), and
-    taking the big ones first leaves the small ones to even out the end."""
-    from acsg_cli.site.render import page_jobs
-
-    found: dict[str, Folder] = {}
-    for ctx in contexts:
-        for job in page_jobs(ctx):
-            path = site_path(ctx, job.folder)
-            found.setdefault(path, Folder(path, ctx, [])).jobs.append(job)
-    return sorted(found.values(), key=lambda f: (-sum(j.weight for j in f.jobs), f.path))
-
-
-def each_page(contexts: list[Context]) -> Iterator[tuple[str, str]]:
-    """The pages of every language, by path relative to the site's root, as (path, HTML)."""
-    from acsg_cli.i18n import language
-    from acsg_cli.site.render import page_jobs
-
-    for ctx in contexts:
-        with language(ctx.lang):
-            for job in page_jobs(ctx):
-                for path, html in job.render().items():
-                    yield site_path(ctx, path), html
-
-
-def render_pages(ctx: Context) -> dict[str, str]:
-    """Every page of the site, by path relative to the site root: English at the root, French
-    and Spanish under `fr/` and `es/` where they have something to say (`languages`)."""
-    return dict(each_page(language_contexts(ctx)))
-
-
-def render_site(registry: Registry) -> dict[str, str]:
-    """Every page of the site, in every language, by path relative to the site root."""
-    return render_pages(context(registry))
 
 
 def _assets() -> dict[str, bytes]:
@@ -306,7 +225,12 @@ def _warm(ctx: Context) -> None:
 
 
 def build_site(
-    registry: Registry, out: Path, *, inputs: str = "", processes: int | None = None
+    registry: Registry,
+    out: Path,
+    *,
+    inputs: str = "",
+    processes: int | None = None,
+    beside: Callable[[], object] | None = None,
 ) -> BuildResult:
     """Write the site into `out`, rendering only pages whose inputs changed (`PageKeys`) and
     rewriting only files whose content changed.
@@ -317,7 +241,7 @@ def build_site(
     above one, that child renders too once the index is written, and so do other children
     beyond two, each process taking the next folder (`folders`) when it is done with one.
     `inputs` (from `inputs_digest`) is recorded so the next build can tell that nothing
-    changed."""
+    changed; `beside` (saving the read cache) is done first by the indexer's process."""
     from dataclasses import replace
 
     from acsg_cli.registry.gcpause import paused_gc
@@ -340,7 +264,9 @@ def build_site(
             return _render_share(contexts, PageKeys(previous.pages, writer), parts, taken)
 
     def index(then: Callable[[], Share] | None) -> Indexed:
-        """The search entries, indexed again when they changed; then `then`."""
+        """`beside`, then the search entries, indexed again when they changed; then `then`."""
+        if beside is not None:
+            beside()
         with paused_gc():
             found = search.entries(ctx)
         # The index is made by the tool too: a new version of it (or of Pagefind) indexes

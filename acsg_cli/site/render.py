@@ -1,9 +1,9 @@
-"""Rendering the pages of one language: the English site in full, or the French or Spanish
-pages that `languages.translated_pages` lists."""
+"""Rendering the pages: the English site in full, and the French or Spanish pages that
+`languages.translated_pages` lists; which folder each page goes to."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from functools import partial
 from typing import NamedTuple
 
@@ -97,3 +97,82 @@ def _translator(lang: str) -> Callable[[str], str]:
     from acsg_cli.i18n import translations
 
     return translations(lang).gettext
+
+
+def context(registry: Registry) -> Context:
+    """What every page of the English site shares, and which pages the other languages have.
+    A good practice still in draft is not published, nor a match naming a request or an offer
+    that is not in the registry (`Registry.whole_matches`, as the exports)."""
+    from dataclasses import replace
+
+    from acsg_cli.site.languages import translated_pages
+    from acsg_cli.vocab import PracticeStatus
+
+    registry = registry.whole_matches()
+    practices = {i: p for i, p in registry.practices.items() if p.status != PracticeStatus.DRAFT}
+    if len(practices) < len(registry.practices):
+        registry = replace(registry, practices=practices)
+    return language_context(registry, "en", translated_pages(registry))
+
+
+def language_contexts(ctx: Context) -> list[Context]:
+    """The English context and one per other language, each made inside its language."""
+    from acsg_cli.i18n import language
+    from acsg_cli.site.languages import OTHER_LANGUAGES
+
+    found = [ctx]
+    for lang in OTHER_LANGUAGES:
+        with language(lang):
+            found.append(language_context(ctx.registry, lang, ctx.versions))
+    return found
+
+
+def site_path(ctx: Context, path: str) -> str:
+    """Where a page of the context's language (`path` from that language's root) is in the
+    site: English at the root, French and Spanish under `fr/` and `es/`."""
+    return path if ctx.lang == BASE_LANGUAGE else f"{ctx.lang}/{path}"
+
+
+class Folder(NamedTuple):
+    """A folder of the site (`site_path`), with the context of its language and the jobs
+    making its pages."""
+
+    path: str
+    ctx: Context
+    jobs: list[PageJob]
+
+
+def folders(contexts: list[Context]) -> list[Folder]:
+    """The pages of every language by the folder they go to, the biggest folders first: each
+    folder goes whole to the process that takes it (creating files in one folder from two
+    processes makes each wait for the other's lock on it, at a high cost in system time), and
+    taking the big ones first leaves the small ones to even out the end."""
+
+    found: dict[str, Folder] = {}
+    for ctx in contexts:
+        for job in page_jobs(ctx):
+            path = site_path(ctx, job.folder)
+            found.setdefault(path, Folder(path, ctx, [])).jobs.append(job)
+    return sorted(found.values(), key=lambda f: (-sum(j.weight for j in f.jobs), f.path))
+
+
+def each_page(contexts: list[Context]) -> Iterator[tuple[str, str]]:
+    """The pages of every language, by path relative to the site's root, as (path, HTML)."""
+    from acsg_cli.i18n import language
+
+    for ctx in contexts:
+        with language(ctx.lang):
+            for job in page_jobs(ctx):
+                for path, html in job.render().items():
+                    yield site_path(ctx, path), html
+
+
+def render_pages(ctx: Context) -> dict[str, str]:
+    """Every page of the site, by path relative to the site root: English at the root, French
+    and Spanish under `fr/` and `es/` where they have something to say (`languages`)."""
+    return dict(each_page(language_contexts(ctx)))
+
+
+def render_site(registry: Registry) -> dict[str, str]:
+    """Every page of the site, in every language, by path relative to the site root."""
+    return render_pages(context(registry))

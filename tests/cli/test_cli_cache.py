@@ -316,3 +316,16 @@ def test_cache_clear_of_a_missing_registry_is_a_usage_error(tmp_path: Path) -> N
     missing = tmp_path / "nowhere"
     result = StrictRunner().invoke(app, ["cache", "clear", "--data", str(missing)])
     assert result.exit_code == 2 and "not found" in result.stderr
+
+
+def test_a_site_build_saves_the_read_cache_beside_its_rendering(tmp_path: Path) -> None:
+    """The build's indexer process saves the cache while the pages are rendered; the next
+    command reads from it, with the same output as without it."""
+    data = tmp_path / "data"
+    shutil.copytree(EXAMPLES / "rules" / "compliant", data)
+    code, _ = run("site", "build", "--data", str(data), "--out", str(tmp_path / "site"))
+    assert code == 0
+    assert [p.name[:6] for p in cache_dir(data).glob("reads-*.pickle")] == ["reads-"]
+    assert run("validate", "--data", str(data)) == run(
+        "--no-cache", "validate", "--data", str(data)
+    )

@@ -9,15 +9,17 @@
   from the offer's own entity is continuity, not duplication, and a match that has ended counts
   for neither.
 
-Both are gathered once per State (and once per request that adds its own existing support or
-names several States), then looked up for each pair by number, so their cost grows with the
-number of pairs, not with the number of requests times the matches of their States.
+Both are gathered once per State; a request that adds its own existing support or names several
+States is a group of its own, put together from its States' tables and its own support. A pair
+then looks them up in tables by State or group and offering entity (one step, whatever their
+size), and a reason lists a group's support through an index by area, so their cost grows with
+the number of pairs, not with the number of requests times the matches of their States.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Set
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -70,17 +72,22 @@ class History:
     declared: dict[int, str] = field(default_factory=dict)
     """request row * n_keys + entity -> the provider as the request names it"""
     earlier_table: np.ndarray | None = None
-    """(States, entities): True where `earlier` joined them, for `continuity`."""
-    declared_keys: np.ndarray | None = None
-    """The keys of `declared`, sorted once for `lookup`."""
+    """(States and one more, entities): True where `earlier` joined them (the last row, for
+    the slots beyond a request's States, all False), for `continuity`."""
+    declared_table: np.ndarray | None = None
+    """(support groups, entities): True where the group's request names the entity in
+    `declared` (such a request is a group of its own), for `continuity`."""
     group: np.ndarray | None = None
     """request row -> its support group (a State, or the request itself)"""
     supported: np.ndarray | None = None
     """support group -> bits of the areas in which anyone supports it"""
-    sources: dict[int, list[SupportSource]] = field(default_factory=dict)
-    """support group -> the support behind `supported`"""
-    except_codes: np.ndarray | None = None
-    """support group * n_keys + entity, sorted, where the entity is one of the group's providers"""
+    groups: list[Group] = field(default_factory=list)
+    """support group -> the support behind `supported` (see `sources_on`)"""
+    by_area: dict[int, dict[Area, list[int]]] = field(default_factory=dict)
+    """support group -> area -> the places in its own sources of those that give it"""
+    except_at: np.ndarray | None = None
+    """(support groups, entities): where the entity is one of the group's providers, its place
+    in `except_bits`; -1 elsewhere"""
     except_bits: np.ndarray | None = None
     """for each of those: bits of the areas others than that entity support"""
 
@@ -206,11 +213,6 @@ def _supported(history: History, groups: list[Group]) -> None:
     # group -> provider -> the areas supported by others than that provider
     others: list[dict[int, int]] = [{} for _ in groups]
     for g, group in enumerate(groups):
-        sources = [s for state in group.states for s in history.sources.get(state, [])]
-        sources += group.sources
-        if not sources:
-            continue
-        history.sources[g] = sources
         masks = [mask(s.areas) for s in group.sources]
         theirs = others[g]
         for state in group.states:
@@ -228,12 +230,37 @@ def _supported(history: History, groups: list[Group]) -> None:
             for s, m in zip(group.sources, masks, strict=True):
                 if key not in s.keys:
                     theirs[key] |= m
+    history.groups = groups
     history.supported = _words(supported, width)
-    order = sorted(g * history.n_keys + key for g, theirs in enumerate(others) for key in theirs)
-    history.except_codes = np.array(order, dtype=np.int64)
-    history.except_bits = _words(
-        [others[c // history.n_keys][c % history.n_keys] for c in order], width
+    codes = [g * history.n_keys + key for g, theirs in enumerate(others) for key in theirs]
+    history.except_at = _table(
+        codes, len(groups), history.n_keys, np.arange(len(codes), dtype=np.int32), -1
     )
+    history.except_bits = _words([v for theirs in others for v in theirs.values()], width)
+
+
+def _table(codes: list[int], n: int, n_keys: int, values: np.ndarray, empty: object) -> np.ndarray:
+    """(n, n_keys): `values` at each `row * n_keys + key` of `codes`, `empty` elsewhere."""
+    import numpy as np
+
+    table = np.full(n * n_keys, empty, dtype=values.dtype)
+    table[np.array(codes, dtype=np.int64)] = values
+    return table.reshape(n, n_keys)
+
+
+def sources_on(history: History, group: int, areas: Set[Area]) -> Iterator[SupportSource]:
+    """The support behind the group's `supported` that gives any of `areas`, in order: its
+    States' (each State's in the order of its matches), then its own."""
+    for g in (*history.groups[group].states, group):
+        on = history.by_area.get(g)
+        sources = history.groups[g].sources
+        if on is None:
+            on = history.by_area[g] = {}
+            for at, source in enumerate(sources):
+                for area in source.areas:
+                    on.setdefault(area, []).append(at)
+        for at in sorted({at for area in areas for at in on.get(area, ())}):
+            yield sources[at]
 
 
 def _words(values: list[int], width: int) -> np.ndarray:
@@ -246,38 +273,25 @@ def _words(values: list[int], width: int) -> np.ndarray:
     return out
 
 
-def keys_of(table: Mapping[int, object]) -> np.ndarray:
-    """The keys of `table`, sorted, for `lookup`."""
-    import numpy as np
-
-    return np.sort(np.fromiter(table, dtype=np.int64, count=len(table)))
-
-
-def lookup(keys: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """Which codes are among the sorted `keys` (a bool per code): a binary search each."""
-    import numpy as np
-
-    if not len(keys):
-        return np.zeros(len(codes), dtype=bool)
-    at = np.minimum(np.searchsorted(keys, codes), len(keys) - 1)
-    found: np.ndarray = keys[at] == codes
-    return found
-
-
 def continuity(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
     """1 where the offer's entity worked with a requesting State before, or is named by the
     request as an existing provider (see the module docstring)."""
     import numpy as np
 
     history = index.history
-    if history.earlier_table is None or history.declared_keys is None:
-        # A row per State and a last one, all False, where a request's States have run out.
-        table = np.zeros((len(index.countries) + 1) * history.n_keys, dtype=bool)
-        table[keys_of(history.earlier)] = True
-        history.earlier_table = table.reshape(len(index.countries) + 1, history.n_keys)
-        history.declared_keys = keys_of(history.declared)
+    assert history.group is not None
+    if history.earlier_table is None or history.declared_table is None:
+        n = history.n_keys
+        earlier = list(history.earlier)
+        declared = [int(history.group[c // n]) * n + c % n for c in history.declared]
+        history.earlier_table = _table(
+            earlier, len(index.countries) + 1, n, np.ones(len(earlier), dtype=bool), False
+        )
+        history.declared_table = _table(
+            declared, len(history.groups), n, np.ones(len(declared), dtype=bool), False
+        )
     keys = index.arrays.off_key[cols]
-    hit = lookup(history.declared_keys, rows.astype(np.int64) * history.n_keys + keys)
+    hit: np.ndarray = history.declared_table[history.group[rows], keys]
     for k in range(history.state_slots.shape[1]):
         hit |= history.earlier_table[history.state_slots[rows, k], keys]
     return hit.astype(np.float32)
@@ -290,12 +304,10 @@ def supported_bits(index: MatchingIndex, rows: np.ndarray, cols: np.ndarray) -> 
 
     history = index.history
     assert history.group is not None and history.supported is not None
+    assert history.except_at is not None and history.except_bits is not None
     group = history.group[rows]
     out: np.ndarray = history.supported[group] & index.arrays.req_area_bits[rows]
-    found = history.except_codes
-    if found is not None and history.except_bits is not None and len(found):
-        codes = group * history.n_keys + index.arrays.off_key[cols]
-        at = np.minimum(np.searchsorted(found, codes), len(found) - 1)
-        special = np.flatnonzero(found[at] == codes)
-        out[special] = history.except_bits[at[special]] & index.arrays.req_area_bits[rows[special]]
+    at = history.except_at[group, index.arrays.off_key[cols]]
+    special = np.flatnonzero(at >= 0)
+    out[special] = history.except_bits[at[special]] & index.arrays.req_area_bits[rows[special]]
     return out

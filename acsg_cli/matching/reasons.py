@@ -128,13 +128,15 @@ def _continuity(ix: MatchingIndex, row: int, col: int) -> str | None:
 
 
 def _duplication(ix: MatchingIndex, row: int, col: int) -> str | None:
+    from acsg_cli.matching.history import sources_on
+
     history = ix.history
     assert history.group is not None
     request = ix.requests[row]
     key = int(ix.arrays.off_key[col])
     covered = {a for a in request.areas if a in ix.offer_areas[col]}
     parts = []
-    for source in history.sources.get(int(history.group[row]), []):
+    for source in sources_on(history, int(history.group[row]), covered):
         if key in source.keys:
             continue
         areas = [a.value for a in request.areas if a in covered and a in source.areas]

@@ -166,7 +166,8 @@ class _Service:
             stderr=subprocess.DEVNULL,
             env=env,
         )
-        self._buffer = b""
+        self._buffer = bytearray()  # what Pagefind wrote and was not read yet, from `_start`
+        self._start = 0
 
     @staticmethod
     def message(message_id: int, payload: dict[str, Any]) -> bytes:
@@ -194,14 +195,13 @@ class _Service:
 
         stdout = self._process.stdout
         assert stdout is not None
-        chunks, missing = [self._buffer], count - self._buffer.count(b",")
+        missing = count - self._buffer.count(b",", self._start)
         while missing > 0:
             chunk = os.read(stdout.fileno(), 1 << 20)
             if not chunk:
                 break
-            chunks.append(chunk)
+            self._buffer += chunk
             missing -= chunk.count(b",")
-        self._buffer = b"".join(chunks)
 
     def answer(self) -> dict[str, Any]:
         """The next answer's payload; an error answer, or none, is a `UsageError`."""
@@ -210,16 +210,20 @@ class _Service:
 
         stdout = self._process.stdout
         assert stdout is not None
-        end = self._buffer.find(b",")
+        end = self._buffer.find(b",", self._start)
         while end < 0:
             chunk = os.read(stdout.fileno(), 1 << 20)
             if not chunk:
                 raise UsageError("cannot build the search index: Pagefind stopped")
-            found = chunk.find(b",")
-            end = len(self._buffer) + found if found >= 0 else -1
+            searched = len(self._buffer)
             self._buffer += chunk
-        message, self._buffer = self._buffer[:end], self._buffer[end + 1 :]
-        payload: dict[str, Any] = json.loads(base64.b64decode(message))["payload"]
+            end = self._buffer.find(b",", searched)
+        message = base64.b64decode(self._buffer[self._start : end])
+        self._start = end + 1
+        if self._start > len(self._buffer) // 2:  # what was read goes, now and then
+            del self._buffer[: self._start]
+            self._start = 0
+        payload: dict[str, Any] = json.loads(message)["payload"]
         if payload.get("type") == "Error":
             raise UsageError(f"cannot build the search index: {payload.get('message', '')}")
         return payload

@@ -217,13 +217,6 @@ def _basis(ctx: Context) -> bytes:
     return _tool_digest() + repr(sorted(ctx.versions.pages.get(ctx.lang, ()))).encode()
 
 
-def _warm(ctx: Context) -> None:
-    """Compile the English templates before the rendering forks, so it is done once."""
-    folder = resources.files("acsg_cli.site").joinpath("templates")
-    for name in sorted(f.name for f in folder.iterdir() if f.name.endswith(".j2")):
-        ctx.env.get_template(name)
-
-
 def build_site(
     registry: Registry,
     out: Path,
@@ -252,7 +245,6 @@ def build_site(
     with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
         ctx = context(registry)
         contexts = language_contexts(ctx)
-        _warm(ctx)
     old_index = sorted(f for f in before if f.startswith(f"{search.FOLDER}/"))
     shares = processes or forked.processes(len(ctx.cards))
     parts = folders(contexts)

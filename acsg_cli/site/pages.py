@@ -242,6 +242,7 @@ def environment(translate: Translate) -> Any:
     )
     env.globals["format_message"] = lambda text, **values: text % values
     env.globals["badge"] = badge
+    env.globals["facts"] = facts
     env.filters["label"] = views.label
     env.filters["region"] = views.region_name
     env.filters["lang_of"] = views.lang_of
@@ -273,6 +274,14 @@ def card_markup(card: Card, url: str) -> Any:
         tags = "".join(f'<span class="tag">{escape(views.label(a))}</span> ' for a in card.areas)
         lines.append(f'<p class="tags">{tags}</p>')
     return Markup("".join([*lines, "</li>\n"]))
+
+
+def facts(rows: list[tuple[str, Any]]) -> Any:
+    """A record's facts, a term and its value each, leaving out those without a value."""
+    from markupsafe import Markup, escape
+
+    items = "".join(f"<dt>{escape(t)}</dt><dd>{escape(v)}</dd>\n" for t, v in rows if v)
+    return Markup(f'<dl class="facts">\n{items}</dl>\n')
 
 
 def badge(status: str) -> Any:

@@ -134,8 +134,8 @@ def site_path(ctx: Context, path: str) -> str:
 
 
 class Folder(NamedTuple):
-    """A folder of the site (`site_path`), with the context of its language and the jobs
-    making its pages."""
+    """A folder of the site (`site_path`), or a whole language but English, with the context
+    of its language and the jobs making its pages."""
 
     path: str
     ctx: Context
@@ -146,12 +146,13 @@ def folders(contexts: list[Context]) -> list[Folder]:
     """The pages of every language by the folder they go to, the biggest folders first: each
     folder goes whole to the process that takes it (creating files in one folder from two
     processes makes each wait for the other's lock on it, at a high cost in system time), and
-    taking the big ones first leaves the small ones to even out the end."""
-
+    taking the big ones first leaves the small ones to even out the end. A language but
+    English goes whole too, with all its folders: the process taking it makes its cards and
+    compiles its templates, once."""
     found: dict[str, Folder] = {}
     for ctx in contexts:
         for job in page_jobs(ctx):
-            path = site_path(ctx, job.folder)
+            path = site_path(ctx, job.folder) if ctx.lang == BASE_LANGUAGE else ctx.lang
             found.setdefault(path, Folder(path, ctx, [])).jobs.append(job)
     return sorted(found.values(), key=lambda f: (-sum(j.weight for j in f.jobs), f.path))
 

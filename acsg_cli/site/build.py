@@ -21,6 +21,7 @@ from acsg_cli.site.render import (
     language_contexts,
     site_path,
 )
+from acsg_cli.site.views import Card
 
 ASSETS = ("site.css", "print.css", "filter.js", "search.js")
 
@@ -118,15 +119,21 @@ class PageKeys:
     def key(self, basis: bytes, template: str, values: dict[str, Any]) -> str:
         """The digest of a page's template and values ("" when a value cannot be pickled:
         such a page is always rendered). Functions among the values (`page_url`) are left
-        out: they follow from the page's root and language, which are among the values."""
+        out: they follow from the page's root and language, which are among the values. The
+        values are pickled without memo, so equal values give the same bytes whichever
+        objects hold them (made here or received from another process)."""
+        import io
         import pickle
 
         data = {name: value for name, value in values.items() if not callable(value)}
+        blob = io.BytesIO()
+        pickler = pickle.Pickler(blob, protocol=5)
+        pickler.fast = True  # no memo: by value only
         try:
-            blob = pickle.dumps((template, data), protocol=5)
+            pickler.dump((template, data))
         except Exception:  # something pickle does not take: render the page every time
             return ""
-        return hashlib.blake2b(basis + blob, digest_size=16).hexdigest()
+        return hashlib.blake2b(basis + blob.getvalue(), digest_size=16).hexdigest()
 
     def renderer(self, ctx: Context) -> Callable[[str, str, dict[str, Any]], str]:
         """What renders the context's pages: nothing ("") for a page whose key is unchanged."""
@@ -217,6 +224,61 @@ def _basis(ctx: Context) -> bytes:
     return _tool_digest() + repr(sorted(ctx.versions.pages.get(ctx.lang, ()))).encode()
 
 
+def _indexer(
+    ctx: Context,
+    folder: tuple[Path, Path],
+    previous: output.Manifest,
+    *,
+    share: Callable[[], None] | None,
+    beside: Callable[[], object] | None,
+    then: Callable[[], Share] | None,
+) -> Indexed:
+    """The indexer's work: the records' views and cards shared (`share`), `beside`, then the
+    search entries, indexed again when they changed (into the output and staging `folder`s);
+    then `then`."""
+    from dataclasses import replace
+
+    from acsg_cli.registry.gcpause import paused_gc
+
+    if share is not None:
+        share()
+    if beside is not None:
+        beside()
+    with paused_gc():
+        found = search.entries(ctx)
+    # The index is made by the tool too: a new version of it (or of Pagefind) indexes again.
+    # The digest, not the writes, decides: a build stopped before indexing is indexed next
+    # time.
+    digest = hashlib.sha256(_tool_digest() + search.digest(found).encode()).hexdigest()
+    old_index = sorted(f for f in previous.files if f.startswith(f"{search.FOLDER}/"))
+    if digest == previous.indexed_digest and old_index:
+        indexed = Indexed(output.Written(), old_index, digest, False)
+    else:
+        indexed = _index(*folder, found, digest)
+    return replace(indexed, share=then()) if then is not None else indexed
+
+
+def _share(ctx: Context, swap: Callable[[object], object], ids: list[str]) -> None:
+    """Make the views and cards of these records and swap them for the other process's."""
+    from acsg_cli.registry.gcpause import paused_gc
+
+    with paused_gc():
+        _take(ctx, swap(_made(ctx, ids)))
+
+
+def _made(ctx: Context, ids: list[str]) -> dict[str, tuple[dict[str, Any], Card]]:
+    """The views and cards of these records of the context's language, made now."""
+    return {record_id: (ctx.view(record_id), ctx.cards[record_id]) for record_id in ids}
+
+
+def _take(ctx: Context, made: object) -> None:
+    """Keep the views and cards another process made (`_made`), if it sent them."""
+    if isinstance(made, dict):
+        for record_id, (view, card) in made.items():
+            ctx.views.setdefault(record_id, view)
+            ctx.cards.keep(record_id, card)
+
+
 def build_site(
     registry: Registry,
     out: Path,
@@ -235,8 +297,6 @@ def build_site(
     beyond two, each process taking the next folder (`folders`) when it is done with one.
     `inputs` (from `inputs_digest`) is recorded so the next build can tell that nothing
     changed; `beside` (saving the read cache) is done first by the indexer's process."""
-    from dataclasses import replace
-
     from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
@@ -245,42 +305,41 @@ def build_site(
     with paused_gc():  # every view and card, kept for the whole build: see `gcpause`
         ctx = context(registry)
         contexts = language_contexts(ctx)
-    old_index = sorted(f for f in before if f.startswith(f"{search.FOLDER}/"))
     shares = processes or forked.processes(len(ctx.cards))
     parts = folders(contexts)
     stage = output.start(out)  # first builds are marked too: see `output.BUILDING`
+    tickets = forked.Tickets(len(parts))
 
     def render(taken: Iterable[int]) -> Share:
         writer = output.Writer(out, stage, output.Written())
         with paused_gc():  # pages by the thousand: see `gcpause`
             return _render_share(contexts, PageKeys(previous.pages, writer), parts, taken)
 
-    def index(then: Callable[[], Share] | None) -> Indexed:
-        """`beside`, then the search entries, indexed again when they changed; then `then`."""
-        if beside is not None:
-            beside()
-        with paused_gc():
-            found = search.entries(ctx)
-        # The index is made by the tool too: a new version of it (or of Pagefind) indexes
-        # again. The digest, not the writes, decides: a build stopped before indexing is
-        # indexed next time.
-        digest = hashlib.sha256(_tool_digest() + search.digest(found).encode()).hexdigest()
-        if digest == previous.indexed_digest and old_index:
-            indexed = Indexed(output.Written(), old_index, digest, False)
-        else:
-            indexed = _index(out, stage, found, digest)
-        return replace(indexed, share=then()) if then is not None else indexed
-
+    # Both processes need every English record's view and card: each makes half of them and
+    # sends them to the other (sending costs a tenth of making them).
+    ids = list(ctx.cards)
+    half = len(ids) // 2
+    swap = forked.Swap() if forked.can_fork() else None
+    index = partial(
+        _indexer,
+        ctx,
+        (out, stage),
+        previous,
+        share=partial(_share, ctx, swap.child_swap, ids[half:]) if swap is not None else None,
+        beside=beside,
+        then=partial(render, tickets) if shares > 1 else None,
+    )
     children: list[forked.Child[Share]] = []
     indexer: forked.Child[Indexed] | None = None
-    tickets = forked.Tickets(len(parts))
     try:
         # Each process takes the next folder when it is done with one, so they end together
         # whatever each folder costs. The indexer is a process of its own (a thread driving
         # Pagefind would wait for the rendering's lock), which renders too once it is done:
         # while Pagefind works, the rendering beside it would slow it more than it gains.
-        indexer = forked.Child(partial(index, partial(render, tickets) if shares > 1 else None))
-        children += [forked.Child(partial(render, tickets)) for _share in range(shares - 2)]
+        indexer = forked.Child(index)
+        if swap is not None:
+            _share(ctx, swap.parent_swap, ids[:half])
+        children += [forked.Child(partial(render, tickets)) for _n in range(shares - 2)]
         results = [render(tickets)] + [child.result() for child in children]
         indexed = indexer.result()
         if indexed.share is not None:
@@ -296,6 +355,8 @@ def build_site(
         for child in children:
             child.stop()
         tickets.close()
+        if swap is not None:
+            swap.close()
         shutil.rmtree(stage, ignore_errors=True)
     return _finish(out, before, inputs, writer.done, results=results, indexed=indexed)
 

@@ -24,13 +24,17 @@ FORK_THRESHOLD = 400
 """Fewest records for which a second process is worth starting."""
 
 
+def can_fork() -> bool:
+    return hasattr(os, "fork")
+
+
 def processes(records: int) -> int:
     """Processes to render `records` records with: two where there are two cores or more, the
     system can fork and there is enough to share; else one. (The indexer runs beside them: a
     third process on two cores, which the shared `Tickets` absorb, the renderers taking less
     of the work while it runs. More renderers spent more on copying memory and on work each
     does again, such as compiling templates and making cards, than they saved.)"""
-    if not hasattr(os, "fork") or records < FORK_THRESHOLD:
+    if not can_fork() or records < FORK_THRESHOLD:
         return 1
     try:
         cores = len(os.sched_getaffinity(0))
@@ -66,6 +70,56 @@ class Tickets:
         if self._read_end is not None:
             os.close(self._read_end)
             self._read_end = None
+
+
+class Swap:
+    """One exchange of values between a process and the child it forks next, over two pipes:
+    the child sends first (`child_swap`), the parent receives first (`parent_swap`), so
+    neither waits on a full pipe for the other. A side that ended without sending gives None."""
+
+    def __init__(self) -> None:
+        self._up = os.pipe()  # child to parent
+        self._down = os.pipe()  # parent to child
+        self._open = {*self._up, *self._down}
+
+    def child_swap(self, value: object) -> object:
+        self._close(self._up[0], self._down[1])
+        _send(self._take(self._up[1]), value)
+        return _receive(self._take(self._down[0]))
+
+    def parent_swap(self, value: object) -> object:
+        """Once the child is forked: what it sent, after sending it `value`."""
+        self._close(self._up[1], self._down[0])
+        found = _receive(self._take(self._up[0]))
+        if found is not None:
+            _send(self._take(self._down[1]), value)
+        return found
+
+    def close(self) -> None:
+        self._close(*self._open)
+
+    def _take(self, fd: int) -> int:
+        self._open.discard(fd)  # closed by whoever takes it
+        return fd
+
+    def _close(self, *fds: int) -> None:
+        for fd in fds:
+            if fd in self._open:
+                self._open.discard(fd)
+                os.close(fd)
+
+
+def _send(fd: int, value: object) -> None:
+    with os.fdopen(fd, "wb") as pipe:
+        pickle.dump(value, pipe, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _receive(fd: int) -> object:
+    with os.fdopen(fd, "rb") as pipe:
+        try:
+            return pickle.load(pipe)
+        except Exception:  # the other side ended without sending
+            return None
 
 
 class Child(Generic[T]):

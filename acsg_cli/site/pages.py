@@ -20,6 +20,7 @@ from acsg_cli.registry import Registry
 from acsg_cli.render import safety
 from acsg_cli.site import views
 from acsg_cli.site.languages import NAMES, Versions
+from acsg_cli.site.markup import badge, card_markup, facts
 from acsg_cli.site.views import Card
 from acsg_cli.site.worldmap import DISCLAIMER, CountryFigures, world_map
 from acsg_cli.vocab import LIVE_MATCH_STATUSES, Area, Region
@@ -66,6 +67,10 @@ class Cards(Mapping[str, Card]):
         tables = (registry.requests, registry.offers, registry.matches, registry.practices)
         return sum(len(table) for table in tables)
 
+    def keep(self, record_id: str, card: Card) -> None:
+        """Keep a card another process made."""
+        self._made.setdefault(record_id, card)
+
 
 @dataclass
 class Context:
@@ -76,7 +81,7 @@ class Context:
     gettext: Callable[..., str]
     lang: str
     as_of: str
-    cards: Mapping[str, Card]
+    cards: Cards
     env: Any
     versions: Versions = field(default_factory=lambda: Versions({}))
     views: dict[str, dict[str, Any]] = field(default_factory=dict)
@@ -247,51 +252,6 @@ def environment(translate: Translate) -> Any:
     env.filters["region"] = views.region_name
     env.filters["lang_of"] = views.lang_of
     return env
-
-
-def card_markup(card: Card, url: str) -> Any:
-    """A record's card in a listing, linking to `url`, every value escaped: markup made here
-    rather than by a template, as a listing shows thousands."""
-    from markupsafe import Markup, escape
-
-    def lang(code: str) -> str:
-        return f' lang="{escape(code)}"' if code else ""
-
-    facets = "".join(
-        f' data-{name}="{escape(card.facet(name))}"'
-        for name in ("region", "area", "stage", "entity")
-    )
-    date = card.date and f' · <time datetime="{escape(card.date)}">{escape(card.date)}</time>'
-    lines = [
-        f'<li class="card"{facets}>\n<h3><a href="{escape(url)}"{lang(card.heading_lang)}>'
-        f"{escape(card.heading)}</a></h3>\n",
-        f'<p class="card-meta">{badge(card.status)} <span class="id">{escape(card.id)}</span>'
-        f"{date}</p>\n",
-    ]
-    if card.subheading:
-        lines.append(f"<p{lang(card.subheading_lang)}>{escape(card.subheading)}</p>")
-    if card.areas:
-        tags = "".join(f'<span class="tag">{escape(views.label(a))}</span> ' for a in card.areas)
-        lines.append(f'<p class="tags">{tags}</p>')
-    return Markup("".join([*lines, "</li>\n"]))
-
-
-def facts(rows: list[tuple[str, Any]]) -> Any:
-    """A record's facts, a term and its value each, leaving out those without a value."""
-    from markupsafe import Markup, escape
-
-    items = "".join(f"<dt>{escape(t)}</dt><dd>{escape(v)}</dd>\n" for t, v in rows if v)
-    return Markup(f'<dl class="facts">\n{items}</dl>\n')
-
-
-def badge(status: str) -> Any:
-    """A stage or status as a badge, in words in the current language (`label`): markup made
-    here rather than by a macro, as listings show thousands."""
-    from markupsafe import Markup, escape
-
-    return Markup(
-        f'<span class="badge badge-{escape(status)}">{escape(views.label(status))}</span>'
-    )
 
 
 def latest_date(registry: Registry) -> str:

@@ -1384,20 +1384,24 @@ def generate(
     n_mat = (requests // 4 if offers else 0) if matches is None else matches
     plan = _Plan(requests, offers, n_mat, seed)
     folders = {kind: out / kind for kind in KIND_FOLDERS}
-    for folder in folders.values():
-        existing = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
-        if existing and not overwrite:
-            raise FileExistsError(
-                f"{folder} already holds record files; use --force to replace them"
-            )
-        for path in existing:
-            path.unlink()
-        folder.mkdir(parents=True, exist_ok=True)
     jobs = [
         ("requests", "request", plan.requests, _render_request),
         ("offers", "offer", plan.offers, _render_offer),
         ("matches", "match", plan.matches, _render_match),
     ]
+    made = {f"{name}/{item.id}.yaml" for name, _kind, items, _render in jobs for item in items}
+    for name, folder in folders.items():
+        existing = sorted(folder.glob("*.yaml")) if folder.is_dir() else []
+        if existing and not overwrite:
+            raise FileExistsError(
+                f"{folder} already holds record files; use --force to replace them"
+            )
+        # Files made again are rewritten in place, not removed: removing thousands of files
+        # slows the creation of others for minutes on some file systems (see run.discard).
+        for path in existing:
+            if f"{name}/{path.name}" not in made:
+                path.unlink()
+        folder.mkdir(parents=True, exist_ok=True)
     for folder_name, kind, items, render in jobs:
         folder = folders[folder_name]
         header = schema_line(folder, kind)

@@ -140,7 +140,7 @@ def commands(acsg: str, reg: Path) -> dict[str, list[str]]:
 
 
 def site_dir(reg: Path) -> Path:
-    """Where the portal of `reg` is built: beside the registry, removed before a cold build."""
+    """Where the portal of `reg` is built: beside the registry, set aside before a cold build."""
     return reg.parent / f"{reg.name}-site"
 
 
@@ -333,8 +333,6 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
             for name, t in peer[size].items():
                 print(f"  peer {name}: {t.wall:.2f} s ({t.peak_mb:.0f} MB)", flush=True)
     loads.append(os.getloadavg())
-    for folder in DISCARDED:
-        shutil.rmtree(folder, ignore_errors=True)
     if not args.registry:
         shutil.rmtree(base, ignore_errors=True)
     return {
@@ -525,7 +523,11 @@ def main(argv: list[str] | None = None) -> int:
     args.floors_at = [int(s) for s in args.floors_at.split(",") if s] or args.sizes
     args.peers_at = [int(s) for s in args.peers_at.split(",") if s] or [args.judge]
     args.commands = set(args.commands.split(",")) if args.commands else set(_COMMAND_NAMES)
-    result = run(args)
+    try:
+        result = run(args)
+    finally:
+        for folder in DISCARDED:  # set aside during the timings (`discard`)
+            shutil.rmtree(folder, ignore_errors=True)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     (out / "curves.json").write_text(json.dumps(result, indent=2) + "\n")

@@ -296,7 +296,8 @@ def build_site(
     above one, that child renders too once the index is written, and so do other children
     beyond two, each process taking the next folder (`folders`) when it is done with one.
     `inputs` (from `inputs_digest`) is recorded so the next build can tell that nothing
-    changed; `beside` (saving the read cache) is done first by the indexer's process."""
+    changed; `beside` (saving the read cache) is done by the indexer's process, once the
+    views and cards are shared."""
     from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
@@ -307,8 +308,16 @@ def build_site(
         contexts = language_contexts(ctx)
     shares = processes or forked.processes(len(ctx.cards))
     parts = folders(contexts)
-    stage = output.start(out)  # first builds are marked too: see `output.BUILDING`
     tickets = forked.Tickets(len(parts))
+    swap: forked.Swap | None = None
+    try:
+        swap = forked.Swap() if forked.can_fork() else None
+        stage = output.start(out)  # first builds are marked too: see `output.BUILDING`
+    except BaseException:
+        tickets.close()
+        if swap is not None:
+            swap.close()
+        raise
 
     def render(taken: Iterable[int]) -> Share:
         writer = output.Writer(out, stage, output.Written())
@@ -319,7 +328,6 @@ def build_site(
     # sends them to the other (sending costs a tenth of making them).
     ids = list(ctx.cards)
     half = len(ids) // 2
-    swap = forked.Swap() if forked.can_fork() else None
     index = partial(
         _indexer,
         ctx,

@@ -1,14 +1,16 @@
-"""Work done beside the main process, in a forked child that returns a small result.
+"""Work done beside the main process, in forked children that return a small result.
 
-A build makes the search index in a child forked once the records' search entries are made
-(it starts with all of them, shared copy-on-write): it drives Pagefind and writes the index
-while the main process renders the pages. With cores to spare, the pages are shared out too,
-a child rendering some folders while the main process renders the others; each writes its
-pages itself and sends back only what it did.
+A build forks an indexer once the registry is read (it starts with every record, shared
+copy-on-write): it makes half the records' views and cards while the main process makes the
+other half, the two swap them (`Swap`), and then it makes the search entries, drives Pagefind
+and writes the index while the main process renders pages. Once the index is written, it
+renders too: each process takes the next folder (`Tickets`), writes its pages itself and sends
+back only what it did.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import pickle
 import signal
@@ -52,7 +54,7 @@ class Tickets:
     def __init__(self, count: int) -> None:
         if count * 4 > 4096:  # `PIPE_BUF`: written whole before anyone reads
             raise ValueError(f"too many tickets for one pipe: {count}")
-        read_end, write_end = os.pipe()
+        read_end, write_end = _pipe()
         try:
             os.write(write_end, b"".join(n.to_bytes(4, "little") for n in range(count)))
         finally:
@@ -78,8 +80,13 @@ class Swap:
     neither waits on a full pipe for the other. A side that ended without sending gives None."""
 
     def __init__(self) -> None:
-        self._up = os.pipe()  # child to parent
-        self._down = os.pipe()  # parent to child
+        self._up = _pipe()  # child to parent
+        try:
+            self._down = _pipe()  # parent to child
+        except AcsgError:
+            os.close(self._up[0])
+            os.close(self._up[1])
+            raise
         self._open = {*self._up, *self._down}
 
     def child_swap(self, value: object) -> object:
@@ -88,10 +95,15 @@ class Swap:
         return _receive(self._take(self._down[0]))
 
     def parent_swap(self, value: object) -> object:
-        """Once the child is forked: what it sent, after sending it `value`."""
+        """Once the child is forked: what it sent, after sending it `value`. A child that sent
+        nothing, or ended before taking `value`, gets nothing (its end is reported by
+        `Child.result`)."""
         self._close(self._up[1], self._down[0])
         found = _receive(self._take(self._up[0]))
-        if found is not None:
+        if found is None:
+            self._close(self._down[1])  # the child waits for nothing more
+            return None
+        with contextlib.suppress(OSError):  # it ended meanwhile
             _send(self._take(self._down[1]), value)
         return found
 
@@ -107,6 +119,13 @@ class Swap:
             if fd in self._open:
                 self._open.discard(fd)
                 os.close(fd)
+
+
+def _pipe() -> tuple[int, int]:
+    try:
+        return os.pipe()
+    except OSError as exc:  # out of file descriptors
+        raise AcsgError(f"cannot build the site: {exc}") from None
 
 
 def _send(fd: int, value: object) -> None:
@@ -177,8 +196,6 @@ class Child(Generic[T]):
             os.close(self._read_end)
             self._read_end = None
         if self._pid is not None:
-            import signal
-
             os.kill(self._pid, signal.SIGTERM)
             self._reap()
 

@@ -30,7 +30,6 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from html import escape
 from typing import TYPE_CHECKING, Any
 
 from acsg_cli.errors import UsageError
@@ -62,10 +61,11 @@ class Entry:
     filters: tuple[tuple[str, tuple[str, ...]], ...]
 
     def document(self) -> str:
-        """The text Pagefind indexes and quotes in its excerpts: the heading, the kind and the
-        words, escaped as Pagefind keeps a page's text (the search page reads it back as text,
-        never as markup)."""
-        return escape(" ".join([self.title, self.kind, *self.words]))
+        """The text Pagefind indexes and quotes in its excerpts, as it is (Pagefind reads it as
+        text, and the search page shows it as text, never as markup): the heading, the kind
+        and the words, a sentence each."""
+        texts = [self.title, self.kind, *self.words]
+        return " ".join(t if t.endswith((".", "!", "?", ":", ";")) else f"{t}." for t in texts)
 
     def record(self) -> dict[str, Any]:
         """The entry as a record of Pagefind's: its text, its language, its title and kind

@@ -31,11 +31,18 @@ pytestmark = pytest.mark.skipif(
 )
 
 
+HOSTILE = "Zebracorn d'Ivoire <img src=x onerror=alert(1)> R&D."
+"""Record text that looks like markup, with quotes and ampersands: shown and found as written."""
+
+
 @pytest.fixture(scope="module")
 def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     root = tmp_path_factory.mktemp("portal")
     site = root / "site"
-    build_site(load_registry(portal_registry(root / "data")), site)
+    data = portal_registry(root / "data")
+    offer = data / "offers" / "OFF-2021-001.yaml"
+    offer.write_text(offer.read_text().replace("expertise: ", f"expertise: {HOSTILE} "))
+    build_site(load_registry(data), site)
     with served(site) as url:
         yield url
 
@@ -102,6 +109,20 @@ def test_search_for_france_finds_the_french_offer_and_its_matches(page: Any, sit
     expect(page.locator("[data-search-results] li")).to_have_count(1)
     only = page.locator("[data-search-results] a").get_attribute("href")
     assert only.endswith("matches/MAT-2021-002.html")
+
+
+def test_record_text_in_search_results_is_text_and_found_as_written(
+    page: Any, site_url: str
+) -> None:
+    page.goto(site_url + "search.html?q=Zebracorn")
+    page.wait_for_selector("[data-search-results] li")
+    results = page.locator("[data-search-results]")
+    assert results.locator("img").count() == 0
+    assert "Zebracorn d'Ivoire <img src=x onerror=alert(1)> R&D" in results.inner_text()
+    page.goto(site_url + "search.html?q=R%26D")
+    page.wait_for_selector("[data-search-results] li")
+    hrefs = [a.get_attribute("href") for a in page.locator("[data-search-results] a").all()]
+    assert any(h.endswith("offers/OFF-2021-001.html") for h in hrefs), hrefs
 
 
 def test_a_filter_narrows_a_listing(page: Any, site_url: str) -> None:

@@ -99,18 +99,22 @@ def test_the_search_entries_hold_the_facets_and_only_shared_text(data: Path) -> 
     assert [c for c in CANARIES if c.lower() in every] == []
 
 
-def test_record_text_in_a_search_entry_is_escaped() -> None:
+def test_record_text_in_a_search_entry_stays_text() -> None:
+    """Pagefind takes an entry as text, not markup: it goes as written (entities would be
+    indexed as words), and the search page shows it as text."""
     entry = search.Entry(
         url="offers/OFF-1.html",
         lang="en",
         title="<script>x</script>",
         kind="Offer",
-        words=('a "b" & <i>c</i>',),
+        words=('a "b" & <i>c</i> in Côte d\'Ivoire', "R&D."),
         filters=(("area", ("<b>",)),),
     )
     document = entry.document()
-    assert "<script>" not in document and "<i>" not in document and "<b>" not in document
-    assert "&lt;script&gt;" in document and "&amp;" in document
+    assert document == '<script>x</script>. Offer. a "b" & <i>c</i> in Côte d\'Ivoire. R&D.'
+    record = entry.record()
+    assert record["content"] == document and record["meta"]["title"] == "<script>x</script>"
+    assert record["filters"] == {"area": ["<b>"]} and "&amp;" not in str(record)
 
 
 def test_a_linked_page_is_refused_and_its_target_untouched(

@@ -31,11 +31,11 @@ def can_fork() -> bool:
 
 
 def processes(records: int) -> int:
-    """Processes to render `records` records with: two where there are two cores or more, the
-    system can fork and there is enough to share; else one. (The indexer runs beside them: a
-    third process on two cores, which the shared `Tickets` absorb, the renderers taking less
-    of the work while it runs. More renderers spent more on copying memory and on work each
-    does again, such as compiling templates and making cards, than they saved.)"""
+    """Processes to render `records` records with: two (the main process and the indexer,
+    which renders once its index is written) where there are two cores or more, the system
+    can fork and there is enough to share; else one. (More renderers spent more on copying
+    memory and on work each does again, such as compiling templates and making cards, than
+    they saved.)"""
     if not can_fork() or records < FORK_THRESHOLD:
         return 1
     try:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from acsg_cli.registry import Registry
+from acsg_cli.registry.gcpause import paused_gc
 from acsg_cli.site import output, search
 from acsg_cli.site.pages import Context
 from acsg_cli.site.render import (
@@ -238,8 +239,6 @@ def _indexer(
     then `then`."""
     from dataclasses import replace
 
-    from acsg_cli.registry.gcpause import paused_gc
-
     if share is not None:
         share()
     if beside is not None:
@@ -260,8 +259,6 @@ def _indexer(
 
 def _share(ctx: Context, swap: Callable[[object], object], ids: list[str]) -> None:
     """Make the views and cards of these records and swap them for the other process's."""
-    from acsg_cli.registry.gcpause import paused_gc
-
     with paused_gc():
         _take(ctx, swap(_made(ctx, ids)))
 
@@ -298,7 +295,6 @@ def build_site(
     `inputs` (from `inputs_digest`) is recorded so the next build can tell that nothing
     changed; `beside` (saving the read cache) is done by the indexer's process, once the
     views and cards are shared."""
-    from acsg_cli.registry.gcpause import paused_gc
     from acsg_cli.site import forked
 
     previous = output.read_manifest(out)

@@ -191,32 +191,32 @@ class _Service:
         """Read until `count` answers have come (or Pagefind stopped), without decoding them
         yet (`answer` does): a read takes whatever Pagefind has written, so Pagefind never
         waits for its answers to be read."""
+        missing = count - self._buffer.count(b",", self._start)
+        while missing > 0:
+            chunk = self._read()
+            if not chunk:
+                break
+            missing -= chunk.count(b",")
+
+    def _read(self) -> bytes:
+        """Whatever Pagefind has written since (b"" once it stopped), added to the buffer."""
         import os
 
         stdout = self._process.stdout
         assert stdout is not None
-        missing = count - self._buffer.count(b",", self._start)
-        while missing > 0:
-            chunk = os.read(stdout.fileno(), 1 << 20)
-            if not chunk:
-                break
-            self._buffer += chunk
-            missing -= chunk.count(b",")
+        chunk = os.read(stdout.fileno(), 1 << 20)
+        self._buffer += chunk
+        return chunk
 
     def answer(self) -> dict[str, Any]:
         """The next answer's payload; an error answer, or none, is a `UsageError`."""
         import base64
-        import os
 
-        stdout = self._process.stdout
-        assert stdout is not None
         end = self._buffer.find(b",", self._start)
         while end < 0:
-            chunk = os.read(stdout.fileno(), 1 << 20)
-            if not chunk:
-                raise UsageError("cannot build the search index: Pagefind stopped")
             searched = len(self._buffer)
-            self._buffer += chunk
+            if not self._read():
+                raise UsageError("cannot build the search index: Pagefind stopped")
             end = self._buffer.find(b",", searched)
         message = base64.b64decode(self._buffer[self._start : end])
         self._start = end + 1
